@@ -1,0 +1,125 @@
+import Foundation
+
+/// A plan file held losslessly: every line exactly as read, and the ``Plan`` parsed
+/// from them. Writing an unchanged document gives back the same bytes; an edit
+/// changes only the lines of what it changed.
+public struct PlanDocument: Sendable {
+    public private(set) var plan: Plan
+    /// Problems that do not stop the plan from being used.
+    public private(set) var warnings: [Diagnostic]
+    private(set) var lines: [SourceLine]
+    private let hasByteOrderMark: Bool
+
+    /// Parses a plan from the bytes of a file.
+    public init(data: Data) throws(PlanParseError) {
+        if let problem = PlanDocument.encodingProblem(in: data) { throw PlanParseError(diagnostics: [problem]) }
+        var text = String(decoding: data, as: UTF8.self)
+        let bom = text.hasPrefix("\u{FEFF}")
+        if bom { text.removeFirst() }
+        try self.init(lines: SourceLine.split(text), hasByteOrderMark: bom)
+    }
+
+    /// Parses a plan from text (no byte order mark).
+    public init(text: String) throws(PlanParseError) {
+        try self.init(data: Data(text.utf8))
+    }
+
+    init(lines: [SourceLine], hasByteOrderMark: Bool) throws(PlanParseError) {
+        var parser = PlanParser(lines: lines)
+        let plan = parser.parse()
+        if parser.diagnostics.contains(where: { $0.severity == .error }) {
+            throw PlanParseError(diagnostics: parser.diagnostics)
+        }
+        self.plan = plan
+        self.warnings = parser.diagnostics
+        self.lines = lines
+        self.hasByteOrderMark = hasByteOrderMark
+    }
+
+    /// The file's bytes.
+    public var data: Data { Data(text.utf8) }
+
+    /// The file's text, byte order mark included when the file had one.
+    public var text: String {
+        var out = hasByteOrderMark ? "\u{FEFF}" : ""
+        out.reserveCapacity(lines.reduce(out.utf8.count) { $0 + $1.text.utf8.count + 2 })
+        for line in lines {
+            out += line.text
+            out += line.ending.rawValue
+        }
+        return out
+    }
+
+    /// The text of a line (1-based), for showing it under a message.
+    public func sourceLine(_ number: Int) -> Substring? {
+        lines.indices.contains(number - 1) ? lines[number - 1].text : nil
+    }
+
+    /// Replaces lines and parses the result; `self` is left unchanged if that fails.
+    mutating func replaceLines(_ range: Range<Int>, with replacement: [SourceLine]) throws(PlanParseError) {
+        var edited = lines
+        edited.replaceSubrange(range, with: replacement)
+        self = try PlanDocument(lines: edited, hasByteOrderMark: hasByteOrderMark)
+    }
+
+    /// The ending new lines get: the given line's, else the file's first, else LF.
+    func ending(near index: Int) -> LineEnding {
+        if lines.indices.contains(index), lines[index].ending != .none { return lines[index].ending }
+        return lines.first { $0.ending != .none }?.ending ?? .lf
+    }
+
+    /// The first problem with the bytes themselves: invalid UTF-8 or a NUL byte.
+    static func encodingProblem(in data: Data) -> Diagnostic? {
+        guard let offset = UTF8Validation.firstProblem(in: data) else { return nil }
+        let prefix = data.prefix(offset)
+        let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
+        let column = String(decoding: data[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        if data[offset] == 0 {
+            return Diagnostic(.error, line: line, column: column, "NUL byte: this looks like a binary file, not a plan",
+                              hint: "plans are UTF-8 text files")
+        }
+        return Diagnostic(.error, line: line, column: column,
+                          "invalid UTF-8 (byte 0x\(String(data[offset], radix: 16, uppercase: true)))",
+                          hint: "save the file as UTF-8; if it came from Excel or Word, choose \"UTF-8\" when saving")
+    }
+}
+
+enum UTF8Validation {
+    /// Offset of the first byte that is not part of valid UTF-8, or of the first NUL.
+    static func firstProblem(in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0 { return data.startIndex + i }
+                    i += 1
+                    continue
+                }
+                let length: Int
+                var minimum: UInt32
+                var scalar: UInt32
+                switch b {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+                default: return data.startIndex + i
+                }
+                guard i + length <= n else { return data.startIndex + i }
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    guard c & 0xC0 == 0x80 else { return data.startIndex + i }
+                    scalar = scalar << 6 | UInt32(c & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                    return data.startIndex + i
+                }
+                i += length
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,293 @@
+/// Reading one action: `- [C] REF text`, its text lines, then its fields and history.
+extension PlanParser {
+    /// A field of an action being read: its head line and the range of its continuation.
+    private struct PendingField {
+        enum Kind {
+            case owner, due
+            case history(keyword: String, date: PlanDate?, author: String?)
+            case extra(name: String)
+        }
+        var kind: Kind
+        var line: Int
+        var value: Substring
+        var valueStart: Substring.Index
+        var continuation: Range<Int>
+    }
+
+    mutating func readAction(_ i: Int, content: Substring) -> Int {
+        let lineText = lines[i].text
+        let body = continuation(after: i, deeperThan: 0)
+        guard let head = actionHead(content, line: i) else { return body.upperBound }
+
+        var action = Action(
+            ref: head.ref, status: head.status ?? .amber, text: "", owners: [], due: nil, notes: [], history: [],
+            extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1,
+            lineRange: i..<body.upperBound,
+            statusOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.statusIndex),
+            fieldIndent: nil)
+        var text = ProseBuffer()
+        text.append(head.text, paragraphBreak: false)
+        var textLines: [Int] = []
+        var fields: [PendingField] = []
+        var fieldWidth: Int?
+
+        for j in body where !isCommentLine(j) && !lines[j].text.isBlank {
+            let (width, start) = lines[j].text.indentation
+            let itemContent = lines[j].text[start...]
+            if let fieldWidth, width > fieldWidth {
+                fields[fields.count - 1].continuation = fields[fields.count - 1].continuation.lowerBound..<(j + 1)
+                continue
+            }
+            if let field = fieldHead(itemContent, line: j, inFields: fieldWidth != nil, ref: head.ref) {
+                if fieldWidth == nil {
+                    fieldWidth = width
+                    action.fieldIndent = String(lines[j].text[..<start])
+                }
+                fields.append(field)
+                continue
+            }
+            if fieldWidth != nil {
+                report(.error, line: j + 1, column: column(of: start, in: lines[j].text),
+                       "unexpected text among the fields of action \(head.ref)",
+                       hint: "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`")
+                continue
+            }
+            textLines.append(j)
+        }
+        if !textLines.isEmpty {
+            let continued = joined(first: "", continuation: textLines.first!..<(textLines.last! + 1))
+            let gap = (i + 1..<textLines.first!).contains { lines[$0].text.isBlank && !isCommentLine($0) }
+            text.append(continued, paragraphBreak: gap)
+        }
+        action.text = text.text
+        for field in fields { apply(field, to: &action) }
+        if action.owners.isEmpty {
+            report(.warning, line: i + 1, column: 1, "action \(head.ref) has no owner",
+                   hint: "add a line `- Owner: Name or group` under it")
+        }
+        if action.due == nil {
+            report(.warning, line: i + 1, column: 1, "action \(head.ref) has no due date",
+                   hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)")
+        }
+        let section = sections.last!.section
+        let area = section.areas.last!
+        action.sectionNumber = section.number
+        action.areaNumber = area.number
+        if head.status != nil {
+            checkRefPlacement(head.ref, area: area.number, line: i + 1, column: column(of: head.refIndex, in: lineText))
+            statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
+            actions.append(action)
+        }
+        return body.upperBound
+    }
+
+    private struct ActionHead {
+        var status: Status?
+        var statusIndex: Substring.Index
+        var ref: String
+        var refIndex: Substring.Index
+        var text: Substring
+    }
+
+    /// `- [C] REF text`. Reports what is wrong and returns nil when the line is malformed;
+    /// returns a head with a nil status when only the status code is unknown, so that
+    /// the rest of the action is still checked.
+    private mutating func actionHead(_ content: Substring, line i: Int) -> ActionHead? {
+        let lineText = lines[i].text
+        let shape = "an action line looks like `- [A] 1.1a What we will do`"
+        let codeIndex = content.index(content.startIndex, offsetBy: 3)
+        guard codeIndex < content.endIndex else {
+            report(.error, line: i + 1, column: 4, "incomplete action line", hint: shape)
+            return nil
+        }
+        let close = content.index(after: codeIndex)
+        guard close < content.endIndex, content[close] == "]" else {
+            report(.error, line: i + 1, column: column(of: codeIndex, in: lineText),
+                   "the status must be one letter between `[` and `]`", hint: shape)
+            return nil
+        }
+        let afterBox = content[content.index(after: close)...]
+        guard afterBox.first == " " else {
+            report(.error, line: i + 1, column: column(of: afterBox.startIndex, in: lineText),
+                   "expected a space and a ref after the status", hint: shape)
+            return nil
+        }
+        let refStart = afterBox.drop { $0 == " " || $0 == "\t" }
+        let ref = refStart.prefix { $0 != " " && $0 != "\t" }
+        guard !ref.isEmpty else {
+            report(.error, line: i + 1, column: column(of: refStart.startIndex, in: lineText),
+                   "the action has no ref", hint: shape)
+            return nil
+        }
+        if !isValidRef(ref) {
+            report(.error, line: i + 1, column: column(of: ref.startIndex, in: lineText),
+                   "'\(ref)' is not a valid ref",
+                   hint: "a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a")
+        }
+        let text = refStart.dropFirst(ref.count).drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace()
+        let code = content[codeIndex]
+        let status = Status(code: String(code))
+        if status == nil {
+            report(.error, line: i + 1, column: column(of: codeIndex, in: lineText),
+                   "unknown status '\(code)' for action \(ref)",
+                   hint: "use R (Red), A (Amber), G (Green), B (Blue) or N (Not started), as listed in the plan's key")
+        }
+        return ActionHead(status: status, statusIndex: codeIndex, ref: String(ref), refIndex: ref.startIndex, text: text)
+    }
+
+    private func isValidRef(_ ref: Substring) -> Bool {
+        guard let first = ref.first, first.isLetter || first.isNumber else { return false }
+        return ref.allSatisfy { ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+    }
+
+    private mutating func checkRefPlacement(_ ref: String, area: String, line: Int, column: Int) {
+        guard ref.hasPrefix(area) else {
+            report(.warning, line: line, column: column, "ref \(ref) is in area \(area)",
+                   hint: "refs usually start with their area's number, e.g. \(area)a")
+            return
+        }
+        let next = ref.dropFirst(area.count).first
+        if let next, next.isNumber {
+            report(.warning, line: line, column: column, "ref \(ref) is in area \(area)",
+                   hint: "refs usually start with their area's number, e.g. \(area)a")
+        }
+    }
+
+    /// Recognises the head line of an action field. In the text part of an action only
+    /// the known fields count; once fields have started, `- NAME: value` extras count too.
+    private mutating func fieldHead(_ content: Substring, line j: Int, inFields: Bool, ref: String) -> PendingField? {
+        let lineText = lines[j].text
+        let empty = (j + 1)..<(j + 1)
+        if let plain = LineSyntax.plainActionField(content) {
+            return PendingField(kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
+                                valueStart: plain.valueStart, continuation: empty)
+        }
+        if LineSyntax.isUndatedHistoryItem(content) {
+            let keyword = content.dropFirst(2).prefix { $0.isLetter }
+            report(.error, line: j + 1, column: column(of: content.startIndex, in: lineText),
+                   "'\(keyword)' needs a date",
+                   hint: keyword.lowercased() == "status"
+                       ? "the current status is the letter in `[ ]`; a change is recorded as `- Status YYYY-MM-DD (Name): A -> G`"
+                       : "write `- \(keyword) YYYY-MM-DD (Name): text`")
+            return PendingField(kind: .extra(name: String(keyword)), line: j, value: "", valueStart: content.endIndex, continuation: empty)
+        }
+        if LineSyntax.isDatedHistoryItem(content) {
+            return historyHead(content, line: j)
+        }
+        guard inFields, let field = LineSyntax.field(content) else { return nil }
+        return PendingField(kind: .extra(name: String(field.name)), line: j, value: field.value,
+                            valueStart: field.valueStart, continuation: empty)
+    }
+
+    /// `- KEYWORD DATE (AUTHOR): value`.
+    private mutating func historyHead(_ content: Substring, line j: Int) -> PendingField {
+        let lineText = lines[j].text
+        let (keyword, rest) = LineSyntax.itemKeyword(content)!
+        let dateText = rest.dropFirst().prefix { $0 != " " && $0 != ":" && $0 != "(" && $0 != "\t" }
+        var date: PlanDate?
+        switch DateText.readISO(dateText) {
+        case .date(let d): date = d
+        case .impossible(let why):
+            report(.error, line: j + 1, column: column(of: dateText.startIndex, in: lineText), why)
+        case .notADate:
+            report(.error, line: j + 1, column: column(of: dateText.startIndex, in: lineText),
+                   "'\(dateText)' is not a date", hint: "history lines start with an ISO date: `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+        }
+        var after = rest.dropFirst().dropFirst(dateText.count).drop { $0 == " " || $0 == "\t" }
+        var author: String?
+        if after.first == "(" {
+            var depth = 0
+            var end: Substring.Index?
+            for index in after.indices {
+                if after[index] == "(" { depth += 1 }
+                if after[index] == ")" { depth -= 1; if depth == 0 { end = index; break } }
+            }
+            if let end {
+                author = after[after.index(after: after.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+                after = after[after.index(after: end)...].drop { $0 == " " || $0 == "\t" }
+            } else {
+                report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
+                       "the name in brackets is not closed", hint: "write `(Name)` after the date")
+                after = after.suffix(0)
+            }
+        }
+        var value = after.suffix(0)
+        if after.first == ":" {
+            value = after.dropFirst().drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace()
+        } else if keyword != "added" || !after.isEmpty {
+            report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
+                   "expected ':' after the date\(author == nil ? "" : " and name")",
+                   hint: "write `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+        }
+        return PendingField(kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
+                            line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
+    }
+
+    private mutating func apply(_ field: PendingField, to action: inout Action) {
+        let lineNumber = field.line + 1
+        let valueColumn = column(of: field.valueStart, in: lines[field.line].text)
+        let value = joined(first: field.value, continuation: field.continuation)
+        switch field.kind {
+        case .owner:
+            if !action.owners.isEmpty {
+                report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Owner lines",
+                       hint: "list every owner on one line, separated by `;`")
+            }
+            action.owners = LineSyntax.owners(value)
+        case .due:
+            if action.due != nil {
+                report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
+                       hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
+            }
+            action.due = readDue(value.replacingOccurrences(of: "\n", with: " "), line: field.line, column: valueColumn)
+        case .extra(let name):
+            action.extraFields.append(Field(name: name, value: value, line: lineNumber))
+        case .history(let keyword, let date, let author):
+            guard let date else { return }
+            if keyword == "note" {
+                action.notes.append(Note(date: date, author: author, text: value, line: lineNumber))
+                return
+            }
+            guard let change = historyChange(keyword, value: field.value, line: field.line, column: valueColumn) else { return }
+            action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
+        }
+    }
+
+    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: Int) -> HistoryEntry.Change? {
+        if keyword == "added" { return .added(String(value)) }
+        guard let (old, new) = LineSyntax.arrow(value) else {
+            report(.error, line: line + 1, column: column, "expected `OLD -> NEW` in this \(keyword) change",
+                   hint: keyword == "status" ? "e.g. `- Status 2023-01-05 (Name): A -> G`" : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
+            return nil
+        }
+        switch keyword {
+        case "status":
+            guard let from = Status(code: old), let to = Status(code: new) else {
+                let bad = Status(code: old) == nil ? old : new
+                report(.error, line: line + 1, column: column, "unknown status '\(bad)' in a status change",
+                       hint: "status changes use the codes R, A, G, B and N: `A -> G`")
+                return nil
+            }
+            return .status(from: from, to: to)
+        case "due":
+            for side in [old, new] { _ = readDue(String(side), line: line, column: column) }
+            return .due(from: String(old), to: String(new))
+        default:
+            return .owner(from: LineSyntax.owners(old), to: LineSyntax.owners(new))
+        }
+    }
+
+    /// A due text and the date derived from it when it names exactly one full date.
+    mutating func readDue(_ text: String, line: Int, column: Int) -> Due {
+        var found: [PlanDate] = []
+        for mention in DateText.scan(text) {
+            switch mention.reading {
+            case .date(let date): found.append(date)
+            case .impossible(let why):
+                report(.error, line: line + 1, column: column + text.unicodeScalars[..<mention.range.lowerBound].count, why)
+            case .notADate: break
+            }
+        }
+        return Due(text: text, date: found.count == 1 ? found[0] : nil)
+    }
+}

@@ -1,0 +1,418 @@
+/// Reads the lines of a plan file into a ``Plan``, collecting every problem it
+/// finds rather than stopping at the first. See `docs/format.md`.
+struct PlanParser {
+    let lines: [SourceLine]
+    var diagnostics: [Diagnostic] = []
+
+    /// Whether each line is part of an HTML comment.
+    private var isComment: [Bool]
+
+    private enum Context { case beforeTitle, header, textSection, planSection, area }
+    private var context = Context.beforeTitle
+
+    private var title: String?
+    private var period: String?
+    private var asAt: PlanDate?
+    private var lastReviewed: Review?
+    private var keyEntries: [(entry: StatusKey.Entry, line: Int)] = []
+    private var introduction = ProseBuffer()
+    private var glossary: [GlossaryEntry] = []
+    private var textSections: [(section: TextSection, body: ProseBuffer)] = []
+    private var extraFields: [Field] = []
+    var sections: [(section: Section, description: ProseBuffer)] = []
+    private var areaDescription = ProseBuffer()
+    private var areaHasAction = false
+    var actions: [Action] = []
+    /// Where each action's status code sits, for errors found after the whole file is read.
+    var statusPositions: [(line: Int, column: Int)] = []
+
+    init(lines: [SourceLine]) {
+        self.lines = lines
+        self.isComment = PlanParser.commentLines(lines)
+    }
+
+    static func commentLines(_ lines: [SourceLine]) -> [Bool] {
+        var flags = [Bool](repeating: false, count: lines.count)
+        var inComment = false
+        for (i, line) in lines.enumerated() {
+            if !inComment {
+                let (_, start) = line.text.indentation
+                guard line.text[start...].hasPrefix("<!--") else { continue }
+                inComment = true
+                flags[i] = true
+                inComment = !line.text[line.text.index(start, offsetBy: 4)...].contains("-->")
+            } else {
+                flags[i] = true
+                if line.text.contains("-->") { inComment = false }
+            }
+        }
+        return flags
+    }
+
+    // MARK: - Reading
+
+    mutating func parse() -> Plan {
+        var i = 0
+        var sawBlank = false
+        while i < lines.count {
+            let text = lines[i].text
+            if isComment[i] { i += 1; continue }
+            if text.isBlank { sawBlank = true; i += 1; continue }
+            let (width, start) = text.indentation
+            let content = text[start...]
+            if width > 0 {
+                readIndentedOutsideAction(i, content: content, paragraphBreak: sawBlank)
+                i += 1
+            } else {
+                i = readTopLevel(i, content: content, paragraphBreak: sawBlank)
+            }
+            sawBlank = false
+        }
+        if title == nil {
+            report(.error, line: 1, column: 1, "the file has no title",
+                   hint: "a plan starts with its title on a line of its own: `# Title`")
+        }
+        return finish()
+    }
+
+    /// Reads the line at `i` (at width 0) and whatever belongs to it; returns the next line to read.
+    private mutating func readTopLevel(_ i: Int, content: Substring, paragraphBreak: Bool) -> Int {
+        let lineNumber = i + 1
+        if context == .beforeTitle {
+            context = .header
+            if let level = LineSyntax.headingLevel(content), level == 1 {
+                title = String(content.dropFirst(1).drop { $0 == " " }.trimmingTrailingWhitespace())
+                return i + 1
+            }
+            title = ""
+            report(.error, line: lineNumber, column: 1, "a plan must start with its title",
+                   hint: "put the title first, on a line of its own: `# Title`")
+        }
+        if let level = LineSyntax.headingLevel(content), level == 2 || level == 3 {
+            level == 2 ? startSection(i, content) : startArea(i, content)
+            return i + 1
+        }
+        if content.hasPrefix("- [") {
+            guard context == .area else {
+                report(.error, line: lineNumber, column: 1, "action outside any area",
+                       hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
+                return continuation(after: i, deeperThan: 0).upperBound
+            }
+            areaHasAction = true
+            return readAction(i, content: content)
+        }
+        if LineSyntax.isDatedHistoryItem(content) || LineSyntax.isUndatedHistoryItem(content)
+            || (context == .area && LineSyntax.plainActionField(content) != nil) {
+            let what = content.dropFirst(2).prefix { $0.isLetter }
+            report(.error, line: lineNumber, column: 1, "'\(what)' line outside any action",
+                   hint: areaHasAction
+                       ? "indent it by two spaces under the action it belongs to"
+                       : "it belongs to an action: add the action (`- [A] 1.1a What we will do`) above it")
+            return continuation(after: i, deeperThan: 0).upperBound
+        }
+        if let field = LineSyntax.field(content), context != .textSection, context != .planSection {
+            let end = continuation(after: i, deeperThan: 0)
+            let value = joined(first: field.value, continuation: end)
+            if context == .header {
+                readHeaderField(name: field.name, value: value, line: i, valueStart: field.valueStart)
+            } else {
+                readAreaField(name: field.name, value: value, line: i)
+            }
+            return end.upperBound
+        }
+        if context == .textSection, textSections.last?.section.title.lowercased() == "glossary",
+           let field = LineSyntax.field(content) {
+            let end = continuation(after: i, deeperThan: 0)
+            glossary.append(GlossaryEntry(term: String(field.name), meaning: joined(first: field.value, continuation: end)))
+        }
+        if context == .area && areaHasAction {
+            report(.warning, line: lineNumber, column: 1, "text at the start of a line ends the action above",
+                   hint: "to keep it in the action, indent it by two spaces")
+        }
+        appendProse(content, paragraphBreak: paragraphBreak)
+        return i + 1
+    }
+
+    private mutating func readIndentedOutsideAction(_ i: Int, content: Substring, paragraphBreak: Bool) {
+        if LineSyntax.isDatedHistoryItem(content) || LineSyntax.plainActionField(content) != nil
+            || LineSyntax.isUndatedHistoryItem(content) {
+            let (_, start) = lines[i].text.indentation
+            report(.error, line: i + 1, column: column(of: start, in: lines[i].text),
+                   "'\(content.dropFirst(2).prefix { $0.isLetter })' line outside any action",
+                   hint: "notes, status changes, owners and due dates go under an action line such as `- [A] 1.1a What we will do`")
+            return
+        }
+        appendProse(content, paragraphBreak: paragraphBreak)
+    }
+
+    private mutating func appendProse(_ content: Substring, paragraphBreak: Bool) {
+        let line = content.trimmingTrailingWhitespace()
+        switch context {
+        case .beforeTitle, .header: introduction.append(line, paragraphBreak: paragraphBreak)
+        case .textSection: textSections[textSections.count - 1].body.append(line, paragraphBreak: paragraphBreak)
+        case .planSection: sections[sections.count - 1].description.append(line, paragraphBreak: paragraphBreak)
+        case .area: areaDescription.append(line, paragraphBreak: paragraphBreak)
+        }
+    }
+
+    // MARK: - Sections and areas
+
+    private mutating func startSection(_ i: Int, _ content: Substring) {
+        closeArea()
+        guard let heading = LineSyntax.heading(content, level: 2) else { return }
+        guard let number = heading.number, !number.contains(".") else {
+            context = .textSection
+            textSections.append((TextSection(title: String(content.dropFirst(3).trimmingTrailingWhitespace()), body: "", line: i + 1), ProseBuffer()))
+            return
+        }
+        if sections.contains(where: { $0.section.number == number }) {
+            report(.error, line: i + 1, column: 4, "section \(number) appears twice",
+                   hint: "give each section its own number")
+        }
+        context = .planSection
+        sections.append((Section(number: number, title: String(heading.title), description: "", areas: [], line: i + 1), ProseBuffer()))
+    }
+
+    private mutating func startArea(_ i: Int, _ content: Substring) {
+        switch context {
+        case .beforeTitle, .header:
+            report(.error, line: i + 1, column: 1, "area heading before any section",
+                   hint: "add a section heading such as `## 1 Title` above it")
+            return
+        case .textSection:
+            appendProse(content, paragraphBreak: false)
+            return
+        case .planSection, .area:
+            break
+        }
+        closeArea()
+        guard let heading = LineSyntax.heading(content, level: 3), let number = heading.number else {
+            report(.error, line: i + 1, column: 5, "area heading without a number",
+                   hint: "number areas within their section, e.g. `### \(sections.last!.section.number).1 Title`")
+            context = .planSection
+            return
+        }
+        let sectionNumber = sections.last!.section.number
+        if sections.contains(where: { $0.section.areas.contains { $0.number == number } }) {
+            report(.error, line: i + 1, column: 5, "area \(number) appears twice", hint: "give each area its own number")
+        }
+        if !number.hasPrefix(sectionNumber + ".") {
+            report(.warning, line: i + 1, column: 5, "area \(number) is in section \(sectionNumber)",
+                   hint: "areas of section \(sectionNumber) are usually numbered \(sectionNumber).1, \(sectionNumber).2, …")
+        }
+        context = .area
+        areaHasAction = false
+        areaDescription = ProseBuffer()
+        sections[sections.count - 1].section.areas.append(Area(
+            number: number, title: String(heading.title), needsToImprove: nil, priorityAction: nil,
+            inspectorsFound: nil, description: "", extraFields: [], actionRange: actions.count..<actions.count, line: i + 1))
+    }
+
+    private mutating func closeArea() {
+        guard context == .area else { return }
+        let s = sections.count - 1
+        let a = sections[s].section.areas.count - 1
+        sections[s].section.areas[a].description = areaDescription.text
+        sections[s].section.areas[a].actionRange = sections[s].section.areas[a].actionRange.lowerBound..<actions.count
+    }
+
+    private mutating func readAreaField(name: Substring, value: String, line: Int) {
+        let s = sections.count - 1
+        let a = sections[s].section.areas.count - 1
+        let key: WritableKeyPath<Area, String?>?
+        switch name.lowercased() {
+        case "needs to improve", "what needs to improve": key = \.needsToImprove
+        case "priority action": key = \.priorityAction
+        case "inspectors found", "what inspectors found": key = \.inspectorsFound
+        default: key = nil
+        }
+        guard let key else {
+            sections[s].section.areas[a].extraFields.append(Field(name: String(name), value: value, line: line + 1))
+            return
+        }
+        if sections[s].section.areas[a][keyPath: key] != nil {
+            report(.error, line: line + 1, column: 3, "'\(name)' appears twice in area \(sections[s].section.areas[a].number)",
+                   hint: "write it once; it may run over several paragraphs")
+        }
+        sections[s].section.areas[a][keyPath: key] = value
+    }
+
+    // MARK: - Header
+
+    private mutating func readHeaderField(name: Substring, value: String, line: Int, valueStart: Substring.Index) {
+        let lineText = lines[line].text
+        let valueColumn = column(of: valueStart, in: lineText)
+        let lower = name.lowercased()
+        if lower.hasPrefix("status ") {
+            readKeyEntry(name: name, definition: value, line: line)
+            return
+        }
+        switch lower {
+        case "period":
+            period = value
+        case "as at":
+            asAt = requiredDate(value, line: line, column: valueColumn, what: "As at")
+        case "last reviewed":
+            let parts = value.split(separator: ",", maxSplits: 1)
+            let by = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            if let date = requiredDate(String(parts.first ?? ""), line: line, column: valueColumn, what: "Last reviewed") {
+                lastReviewed = Review(date: date, by: by?.isEmpty == true ? nil : by)
+            }
+        default:
+            extraFields.append(Field(name: String(name), value: value, line: line + 1))
+        }
+    }
+
+    /// `Status R (Red): definition`.
+    private mutating func readKeyEntry(name: Substring, definition: String, line: Int) {
+        let rest = name.dropFirst("status ".count).drop { $0 == " " }
+        let code = rest.prefix { $0 != " " }
+        var label = rest.dropFirst(code.count).trimmingCharacters(in: .whitespaces)
+        if label.hasPrefix("("), label.hasSuffix(")") { label = String(label.dropFirst().dropLast()) }
+        guard let status = Status(code: code) else {
+            report(.error, line: line + 1, column: 10, "unknown status code '\(code)' in the status key",
+                   hint: "status codes are R (Red), A (Amber), G (Green), B (Blue) and N (Not started); the label in brackets is free")
+            return
+        }
+        if keyEntries.contains(where: { $0.entry.status == status }) {
+            report(.error, line: line + 1, column: 10, "status \(status.code) is in the key twice")
+            return
+        }
+        keyEntries.append((StatusKey.Entry(status: status, label: label.isEmpty ? status.name : label, definition: definition), line + 1))
+    }
+
+    // MARK: - Shared helpers
+
+    /// The lines that continue an item whose own line is at `width`: lines indented
+    /// more, with the blank and comment lines between them. Trailing blanks are not included.
+    func continuation(after i: Int, deeperThan width: Int) -> Range<Int> {
+        var last = i
+        var j = i + 1
+        while j < lines.count {
+            if isComment[j] || lines[j].text.isBlank { j += 1; continue }
+            guard lines[j].text.indentation.width > width else { break }
+            last = j
+            j += 1
+        }
+        return (i + 1)..<(last + 1)
+    }
+
+    /// A first-line value and its continuation lines, dedented, paragraphs kept.
+    func joined(first: Substring, continuation range: Range<Int>) -> String {
+        var prose = ProseBuffer()
+        prose.append(first, paragraphBreak: false)
+        let body = range.filter { !isComment[$0] && !lines[$0].text.isBlank }
+        let indent = body.map { lines[$0].text.indentation.width }.min() ?? 0
+        var previous = range.lowerBound - 1
+        for j in body {
+            let gap = (previous + 1..<j).contains { !isComment[$0] && lines[$0].text.isBlank }
+            prose.append(lines[j].text.droppingIndentation(indent).trimmingTrailingWhitespace(), paragraphBreak: gap)
+            previous = j
+        }
+        return prose.text
+    }
+
+    func isCommentLine(_ i: Int) -> Bool { isComment[i] }
+
+    func column(of index: Substring.Index, in line: Substring) -> Int {
+        line.unicodeScalars[line.startIndex..<index].count + 1
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(severity, line: line, column: column, message, hint: hint))
+    }
+
+    /// An ISO date where one is required, reporting what is wrong with it otherwise.
+    mutating func requiredDate(_ text: String, line: Int, column: Int, what: String) -> PlanDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch DateText.readISO(trimmed) {
+        case .date(let date): return date
+        case .impossible(let why):
+            report(.error, line: line + 1, column: column, why)
+        case .notADate:
+            let suggestion = DateText.parseUserDate(trimmed).map { " such as \($0.iso)" } ?? ""
+            report(.error, line: line + 1, column: column, "'\(trimmed)' is not a date",
+                   hint: "\(what) takes an ISO date (YYYY-MM-DD)\(suggestion)")
+        }
+        return nil
+    }
+
+    // MARK: - Finishing
+
+    private mutating func finish() -> Plan {
+        closeArea()
+        let key = keyEntries.isEmpty ? StatusKey.standard : StatusKey(entries: keyEntries.map(\.entry))
+        var indexByRef: [String: Int] = [:]
+        indexByRef.reserveCapacity(actions.count)
+        for (index, action) in actions.enumerated() {
+            let folded = action.ref.lowercased()
+            if let first = indexByRef[folded] {
+                report(.error, line: action.line, column: statusPositions[index].column + 3,
+                       "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
+                       hint: "refs must be unique in the plan; number this one differently")
+            } else {
+                indexByRef[folded] = index
+            }
+            if !key.contains(action.status) {
+                report(.error, line: statusPositions[index].line, column: statusPositions[index].column,
+                       "status \(action.status.code) is not in this plan's status key",
+                       hint: "this plan's key has \(key.listing); add `- Status \(action.status.code) (\(action.status.name)): …` to the header to use it")
+            }
+            checkHistory(of: action)
+        }
+        reportControlCharacters()
+        diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        return Plan(
+            title: title ?? "", period: period, asAt: asAt, lastReviewed: lastReviewed, statusKey: key,
+            introduction: introduction.text, glossary: glossary,
+            textSections: textSections.map { var s = $0.section; s.body = $0.body.text; return s },
+            extraFields: extraFields,
+            sections: sections.map { var s = $0.section; s.description = $0.description.text; return s },
+            actions: actions, indexByRef: indexByRef)
+    }
+
+    private mutating func checkHistory(of action: Action) {
+        let changes = action.history.enumerated().compactMap { offset, entry -> (Int, HistoryEntry, Status, Status)? in
+            if case .status(let from, let to) = entry.change { return (offset, entry, from, to) }
+            return nil
+        }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }
+        guard let latest = changes.last else { return }
+        if latest.3 != action.status {
+            report(.error, line: latest.1.line, column: 1,
+                   "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
+                   hint: "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`")
+        }
+        for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
+            report(.warning, line: next.1.line, column: 1,
+                   "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)")
+        }
+    }
+
+    private mutating func reportControlCharacters() {
+        for (i, line) in lines.enumerated() {
+            guard let index = line.text.unicodeScalars.firstIndex(where: {
+                TerminalText.needsEscape($0, keepNewlines: false) && $0 != "\r"
+            }) else { continue }
+            let scalar = line.text.unicodeScalars[index]
+            report(.warning, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
+                   "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
+                   hint: "it is shown escaped; remove it unless it is meant to be there")
+        }
+    }
+}
+
+/// Collects lines of prose, turning blank-line gaps into paragraph breaks.
+struct ProseBuffer {
+    private(set) var text = ""
+
+    mutating func append(_ line: some StringProtocol, paragraphBreak: Bool) {
+        if text.isEmpty {
+            text = String(line)
+        } else {
+            text += paragraphBreak ? "\n\n" : "\n"
+            text += line
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,98 @@
+/// One action of a plan: what we will do, who owns it, when, and how it is going.
+public struct Action: Sendable, Equatable {
+    public var ref: String
+    public var status: Status
+    /// What we will do: paragraphs and bullet lists, joined with `\n`.
+    public var text: String
+    public var owners: [String]
+    public var due: Due?
+    public var notes: [Note]
+    /// Status, due date and owner changes, and when the action was added, in file order.
+    public var history: [HistoryEntry]
+    public var extraFields: [Field]
+    public var sectionNumber: String
+    public var areaNumber: String
+    /// 1-based line of the `- [C] REF` line.
+    public var line: Int
+
+    /// The action's lines in the document (0-based, trailing blank lines included).
+    var lineRange: Range<Int>
+    /// UTF-8 offset of the status code in the action line.
+    var statusOffset: Int
+    /// Indentation of the field lines, reused for lines the tool adds.
+    var fieldIndent: String?
+
+    public func isOverdue(on day: PlanDate) -> Bool {
+        guard let date = due?.date else { return false }
+        return date < day && !status.isComplete
+    }
+
+    /// The newest note (by date, then file order).
+    public var latestNote: Note? {
+        notes.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
+    }
+
+    public var statusChanges: [StatusChange] {
+        history.compactMap { entry in
+            if case .status(let from, let to) = entry.change {
+                return StatusChange(date: entry.date, author: entry.author, from: from, to: to)
+            }
+            return nil
+        }
+    }
+
+    public var dueChangeCount: Int {
+        history.filter { if case .due = $0.change { true } else { false } }.count
+    }
+}
+
+public struct StatusChange: Sendable, Equatable {
+    public var date: PlanDate
+    public var author: String?
+    public var from: Status
+    public var to: Status
+}
+
+/// A due date as written, and the date derived from it when that is unambiguous.
+public struct Due: Sendable, Equatable {
+    public var text: String
+    public var date: PlanDate?
+
+    public init(text: String, date: PlanDate?) {
+        self.text = text
+        self.date = date
+    }
+
+    /// True when the text is just the date in ISO form.
+    public var isPlainDate: Bool { date?.iso == text }
+}
+
+/// A dated progress-and-impact note.
+public struct Note: Sendable, Equatable {
+    public var date: PlanDate
+    public var author: String?
+    public var text: String
+    public var line: Int
+}
+
+/// One dated line of an action's history.
+public struct HistoryEntry: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case status(from: Status, to: Status)
+        case due(from: String, to: String)
+        case owner(from: [String], to: [String])
+        case added(String)
+    }
+
+    public var date: PlanDate
+    public var author: String?
+    public var change: Change
+    public var line: Int
+}
+
+/// A `- Name: value` line the format does not interpret, kept and shown.
+public struct Field: Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public var line: Int
+}

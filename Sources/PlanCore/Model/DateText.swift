@@ -1,0 +1,152 @@
+/// Reading dates from text: the strict ISO form of the file, the UK forms people
+/// type, and the dates mentioned in a free-text due ("launched on 9 January 2023").
+public enum DateText {
+    /// What a date-shaped piece of text turned out to be.
+    public enum Reading: Equatable, Sendable {
+        case date(PlanDate)
+        /// Shaped like a date but no such day exists; the string says why.
+        case impossible(String)
+        case notADate
+    }
+
+    /// Strict `YYYY-MM-DD`.
+    public static func parseISO(_ text: some StringProtocol) -> PlanDate? {
+        if case .date(let date) = readISO(text) { return date }
+        return nil
+    }
+
+    /// `YYYY-MM-DD`, telling an impossible date (2023-02-30, year 20230) from text
+    /// that is not a date at all.
+    public static func readISO(_ text: some StringProtocol) -> Reading {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              parts[1].count <= 2, parts[2].count <= 2
+        else { return .notADate }
+        guard parts[0].count == 4 else {
+            return .impossible("'\(text)' is not a date: the year must have four digits")
+        }
+        guard parts[1].count == 2, parts[2].count == 2 else {
+            return .impossible("'\(text)' is not an ISO date: write it as YYYY-MM-DD")
+        }
+        return validated(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!, text: text)
+    }
+
+    /// A date as a person types it: ISO, `28/02/2023` (day first), `28 February 2023`,
+    /// `28 Feb 2023`. Returns `nil` for anything else.
+    public static func parseUserDate(_ text: String) -> PlanDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let mentions = scan(trimmed)
+        guard mentions.count == 1, let only = mentions.first,
+              only.range == trimmed.startIndex..<trimmed.endIndex,
+              case .date(let date) = only.reading
+        else { return nil }
+        return date
+    }
+
+    /// A date found inside a longer text.
+    public struct Mention: Sendable {
+        public var range: Range<String.Index>
+        public var reading: Reading
+    }
+
+    /// Every date-shaped mention in `text`: ISO dates, `D/M/YYYY`, and
+    /// `D Month YYYY` (with an optional ordinal suffix: `9th January 2023`).
+    public static func scan(_ text: String) -> [Mention] {
+        let words = wordRanges(in: text)
+        var mentions: [Mention] = []
+        var i = 0
+        while i < words.count {
+            let word = text[words[i]]
+            if word.contains("-") {
+                let reading = readISO(word)
+                if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
+            } else if word.contains("/") {
+                let reading = readSlashed(word)
+                if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
+            } else if i + 2 < words.count, let day = dayNumber(word),
+                      let month = monthNumber(text[words[i + 1]]),
+                      let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
+                      yearWord.count == 4 {
+                let phrase = text[words[i].lowerBound..<words[i + 2].upperBound]
+                mentions.append(Mention(
+                    range: words[i].lowerBound..<words[i + 2].upperBound,
+                    reading: validated(year: Int(yearWord)!, month: month, day: day, text: phrase)))
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        return mentions
+    }
+
+    static func readSlashed(_ word: Substring) -> Reading {
+        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2
+        else { return .notADate }
+        let year = parts[2].count == 2 ? 2000 + Int(parts[2])! : Int(parts[2])!
+        return validated(year: year, month: Int(parts[1])!, day: Int(parts[0])!, text: word)
+    }
+
+    static func validated(year: Int, month: Int, day: Int, text: some StringProtocol) -> Reading {
+        if let date = PlanDate(year: year, month: month, day: day) { return .date(date) }
+        guard (1...12).contains(month) else {
+            return .impossible("'\(text)' is not a date: there is no month \(month)")
+        }
+        let days = PlanDate.daysIn(month: month, year: year)
+        return .impossible("'\(text)' is not a date: \(PlanDate.monthNames[month - 1]) \(year) has \(days) days")
+    }
+
+    static func dayNumber(_ word: Substring) -> Int? {
+        var digits = word
+        for suffix in ["st", "nd", "rd", "th"] where word.lowercased().hasSuffix(suffix) {
+            digits = word.dropLast(2)
+        }
+        guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(digits)
+    }
+
+    static func monthNumber(_ word: Substring) -> Int? {
+        let lower = word.lowercased()
+        guard lower.count >= 3 else { return nil }
+        if lower == "sept" { return 9 }
+        for (index, name) in PlanDate.monthNames.enumerated() {
+            let full = name.lowercased()
+            if lower == full || lower == String(full.prefix(3)) { return index + 1 }
+        }
+        return nil
+    }
+
+    /// Ranges of runs of letters, digits, `-` and `/`; everything else separates words.
+    static func wordRanges(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            let isWordCharacter = c.isLetter || c.isNumber || c == "-" || c == "/"
+            if isWordCharacter, start == nil { start = index }
+            if !isWordCharacter, let s = start {
+                ranges.append(trimmedDashes(s..<index, in: text))
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { ranges.append(trimmedDashes(s..<text.endIndex, in: text)) }
+        return ranges.filter { !$0.isEmpty }
+    }
+
+    /// "2023-02-28-" or "-2023" are not dates; trailing dashes belong to prose.
+    private static func trimmedDashes(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, text[lower] == "-" || text[lower] == "/" { lower = text.index(after: lower) }
+        while upper > lower, text[text.index(before: upper)] == "-" || text[text.index(before: upper)] == "/" {
+            upper = text.index(before: upper)
+        }
+        return lower..<upper
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

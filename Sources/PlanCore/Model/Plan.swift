@@ -1,0 +1,76 @@
+/// A parsed action plan: the read-only view of a ``PlanDocument``.
+public struct Plan: Sendable, Equatable {
+    public var title: String
+    public var period: String?
+    public var asAt: PlanDate?
+    public var lastReviewed: Review?
+    public var statusKey: StatusKey
+    /// Prose between the header fields and the first section.
+    public var introduction: String
+    public var glossary: [GlossaryEntry]
+    public var textSections: [TextSection]
+    public var extraFields: [Field]
+    public var sections: [Section]
+    /// Every action in file order; sections and areas index into it.
+    public var actions: [Action]
+
+    var indexByRef: [String: Int]
+
+    public func action(ref: String) -> Action? {
+        indexByRef[ref.lowercased()].map { actions[$0] }
+    }
+
+    public func index(ofRef ref: String) -> Int? { indexByRef[ref.lowercased()] }
+
+    public func actions(in section: Section) -> ArraySlice<Action> {
+        guard let first = section.areas.first, let last = section.areas.last else { return [] }
+        return actions[first.actionRange.lowerBound..<last.actionRange.upperBound]
+    }
+
+    public func area(number: String) -> Area? {
+        for section in sections {
+            if let area = section.areas.first(where: { $0.number == number }) { return area }
+        }
+        return nil
+    }
+}
+
+public struct Review: Sendable, Equatable {
+    public var date: PlanDate
+    public var by: String?
+}
+
+public struct GlossaryEntry: Sendable, Equatable {
+    public var term: String
+    public var meaning: String
+}
+
+/// A `## ` section without a number: Introduction, Governance, Glossary…
+public struct TextSection: Sendable, Equatable {
+    public var title: String
+    public var body: String
+    public var line: Int
+}
+
+/// A numbered section of the plan, e.g. "1 Children's voices".
+public struct Section: Sendable, Equatable {
+    public var number: String
+    public var title: String
+    public var description: String
+    public var areas: [Area]
+    public var line: Int
+}
+
+/// A numbered area under a section, e.g. "1.1 Partnership practice".
+public struct Area: Sendable, Equatable {
+    public var number: String
+    public var title: String
+    public var needsToImprove: String?
+    public var priorityAction: String?
+    public var inspectorsFound: String?
+    public var description: String
+    public var extraFields: [Field]
+    /// Indices into ``Plan/actions``.
+    public var actionRange: Range<Int>
+    public var line: Int
+}

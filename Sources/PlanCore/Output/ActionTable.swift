@@ -1,0 +1,50 @@
+/// The `list` command's table and CSV: one row per action.
+public enum ActionTable {
+    /// A text table fitted to `width` cells: the action text takes what is left
+    /// and is cut with "…". Text from the plan is escaped for the terminal.
+    public static func text(_ actions: [Action], on day: PlanDate, width: Int) -> String {
+        let refWidth = max(3, actions.map { DisplayWidth.of($0.ref) }.max() ?? 3)
+        let dueWidth = 12
+        let ownerWidth = min(28, max(5, actions.map { DisplayWidth.of(owners($0)) }.max() ?? 5))
+        let fixed = refWidth + 2 + 3 + 2 + 1 + 1 + dueWidth + 2 + ownerWidth + 2
+        let textWidth = max(10, width - fixed)
+        var out = DisplayWidth.fit("REF", to: refWidth) + "  RAG  " + DisplayWidth.fit("DUE", to: dueWidth + 2)
+            + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
+        for action in actions {
+            let flag = action.isOverdue(on: day) ? "!" : " "
+            let firstLine = action.text.split(separator: "\n").first.map(String.init) ?? ""
+            out += DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
+                + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
+                + DisplayWidth.fit(safe(owners(action)), to: ownerWidth) + "  "
+                + DisplayWidth.truncate(safe(firstLine), to: textWidth)
+            out += "\n"
+        }
+        return out
+    }
+
+    public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {
+        let writer = CSVWriter()
+        var out = writer.row(["ref", "section", "area", "status", "due", "due_date", "overdue", "owners", "action",
+                              "latest_note_date", "latest_note"])
+        for action in actions {
+            let note = action.latestNote
+            out += writer.row([
+                action.ref, action.sectionNumber, action.areaNumber, key.label(for: action.status),
+                action.due?.text ?? "", action.due?.date?.iso ?? "", action.isOverdue(on: day) ? "yes" : "no",
+                action.owners.joined(separator: "; "), action.text, note?.date.iso ?? "", note?.text ?? "",
+            ])
+        }
+        return out
+    }
+
+    /// "28 Feb 2023" for a plain date, else the due text as written.
+    public static func dueLabel(_ due: Due?) -> String {
+        guard let due else { return "-" }
+        if due.isPlainDate, let date = due.date { return date.ukShort }
+        return due.text
+    }
+
+    static func owners(_ action: Action) -> String { action.owners.joined(separator: "; ") }
+
+    private static func safe(_ text: String) -> String { TerminalText.escaped(text) }
+}

@@ -1,0 +1,51 @@
+/// Which actions to show: every condition given must hold.
+public struct ActionFilter: Sendable, Equatable {
+    public var statuses: Set<Status> = []
+    /// Matches an owner containing this text, ignoring case.
+    public var owner: String?
+    public var overdueOnly = false
+    /// Due strictly before this date.
+    public var dueBefore: PlanDate?
+    /// A section number such as `2`.
+    public var section: String?
+    /// Matches ref, text, owners and notes, ignoring case.
+    public var search: String?
+
+    public init(statuses: Set<Status> = [], owner: String? = nil, overdueOnly: Bool = false,
+                dueBefore: PlanDate? = nil, section: String? = nil, search: String? = nil) {
+        self.statuses = statuses
+        self.owner = owner
+        self.overdueOnly = overdueOnly
+        self.dueBefore = dueBefore
+        self.section = section
+        self.search = search
+    }
+
+    public var isEmpty: Bool { self == ActionFilter() }
+
+    /// Whether `action` passes, judging "overdue" as on `day`.
+    public func matches(_ action: Action, on day: PlanDate) -> Bool {
+        if !statuses.isEmpty, !statuses.contains(action.status) { return false }
+        if let owner, !action.owners.contains(where: { $0.localizedCaseInsensitiveContains(owner) }) { return false }
+        if overdueOnly, !action.isOverdue(on: day) { return false }
+        if let dueBefore {
+            guard let due = action.due?.date, due < dueBefore else { return false }
+        }
+        if let section, action.sectionNumber != section.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) {
+            return false
+        }
+        if let search, !search.isEmpty {
+            let haystacks = [action.ref, action.text] + action.owners + action.notes.map(\.text)
+            if !haystacks.contains(where: { $0.localizedCaseInsensitiveContains(search) }) { return false }
+        }
+        return true
+    }
+}
+
+extension Plan {
+    public func actions(matching filter: ActionFilter, on day: PlanDate) -> [Action] {
+        actions.filter { filter.matches($0, on: day) }
+    }
+}
+
+import Foundation

@@ -1,0 +1,55 @@
+/// Counts per status, % complete and overdue, for a whole plan and per section.
+public struct StatusCounts: Sendable, Equatable {
+    public private(set) var byStatus: [Status: Int] = [:]
+    public private(set) var total = 0
+    public private(set) var overdue = 0
+
+    public init() {}
+
+    public init(_ actions: some Sequence<Action>, on day: PlanDate) {
+        for action in actions { add(action, on: day) }
+    }
+
+    public mutating func add(_ action: Action, on day: PlanDate) {
+        byStatus[action.status, default: 0] += 1
+        total += 1
+        if action.isOverdue(on: day) { overdue += 1 }
+    }
+
+    public subscript(status: Status) -> Int { byStatus[status] ?? 0 }
+
+    public var complete: Int { self[.green] + self[.blue] }
+
+    /// 0–100; 0 for a plan without actions.
+    public var percentComplete: Double { total == 0 ? 0 : Double(complete) * 100 / Double(total) }
+}
+
+/// The figures a board reports: per status, % complete, overdue; overall and by section.
+public struct PlanSummary: Sendable {
+    public struct SectionLine: Sendable {
+        public var number: String
+        public var title: String
+        public var counts: StatusCounts
+    }
+
+    public var title: String
+    public var asAt: PlanDate?
+    /// The day the figures are for: statuses as they stood then, overdue as on that day.
+    public var asOf: PlanDate
+    public var statusKey: StatusKey
+    public var overall: StatusCounts
+    public var sections: [SectionLine]
+
+    /// Summarises `plan` as it stood at the end of `day`.
+    public init(plan current: Plan, asOf day: PlanDate) {
+        let plan = current.asOf(day)
+        title = plan.title
+        asAt = plan.asAt
+        asOf = day
+        statusKey = plan.statusKey
+        overall = StatusCounts(plan.actions, on: day)
+        sections = plan.sections.map {
+            SectionLine(number: $0.number, title: $0.title, counts: StatusCounts(plan.actions(in: $0), on: day))
+        }
+    }
+}

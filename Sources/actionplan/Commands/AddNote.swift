@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+
+struct AddNote: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note",
+        abstract: "Add a dated progress-and-impact note to an action.",
+        discussion: "Quote a multi-line text for several paragraphs, or give - to read the note from standard input.")
+
+    @OptionGroup var plan: PlanPathArgument
+
+    @Argument(help: "The action's ref, e.g. 1.1a.")
+    var ref: String
+
+    @Argument(help: "The note's text, or - to read it from standard input.")
+    var text: String
+
+    @OptionGroup var author: AuthorOptions
+
+    func run() throws {
+        var document = try PlanLoading.load(plan.path)
+        let outcome: PlanDocument.EditOutcome
+        do {
+            let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+            outcome = try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        try PlanLoading.save(document, to: plan.path)
+        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path))")
+    }
+}

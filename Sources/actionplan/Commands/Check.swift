@@ -1,0 +1,49 @@
+import ArgumentParser
+import PlanCore
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check plan files: every error and warning, with its line and column.",
+        discussion: "Exit status 0 when every file is valid (warnings allowed), 1 otherwise.")
+
+    @Argument(help: "Plan files to check.", completion: .file(extensions: ["plan"]))
+    var paths: [String]
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one plan file") }
+    }
+
+    func run() throws {
+        var failed = false
+        for path in paths {
+            let document: PlanDocument
+            do {
+                document = try PlanFile.load(path)
+            } catch {
+                Console.error(error.description)
+                failed = true
+                continue
+            }
+            if !quiet || strict {
+                for warning in document.warnings {
+                    Console.error(warning.formatted(path: path, sourceLine: document.sourceLine(warning.line)))
+                }
+            }
+            if strict, !document.warnings.isEmpty {
+                Console.error("\(path): \(document.warnings.count) warning\(document.warnings.count == 1 ? "" : "s") (--strict)")
+                failed = true
+                continue
+            }
+            let count = document.plan.actions.count
+            let warned = document.warnings.isEmpty ? "" : ", \(document.warnings.count) warning\(document.warnings.count == 1 ? "" : "s")"
+            print("ok: \(path): \(count) action\(count == 1 ? "" : "s")\(warned)")
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

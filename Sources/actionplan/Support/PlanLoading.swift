@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+
+/// Loading and saving for commands: problems go to standard error and end the
+/// command with exit code 1.
+enum PlanLoading {
+    static func load(_ path: String) throws -> PlanDocument {
+        do {
+            return try PlanFile.load(path)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    static func save(_ document: PlanDocument, to path: String) throws {
+        do {
+            try PlanFile.save(document, to: path)
+        } catch {
+            Console.error("error: \(error.description); the plan was not changed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum DefaultPlan {
+    /// `$ACTIONPLAN_PLAN`, else the first `.plan` file by name in `./plans`.
+    static func locate() throws -> String {
+        if let path = ProcessInfo.processInfo.environment["ACTIONPLAN_PLAN"], !path.isEmpty { return path }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "plans")) ?? []
+        guard let first = names.filter({ $0.hasSuffix(".plan") }).sorted().first else {
+            Console.error("error: no plan given and no .plan file in ./plans; try `actionplan summary PATH`")
+            throw ExitCode(1)
+        }
+        return "plans/" + first
+    }
+}
+
+enum Console {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints text from a plan with control characters escaped.
+    static func print(_ text: String) {
+        Swift.print(TerminalText.escaped(text, keepNewlines: true))
+    }
+
+    /// The width to lay tables out in: `$COLUMNS`, the terminal's, else 120.
+    static var width: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return 120
+    }
+}
