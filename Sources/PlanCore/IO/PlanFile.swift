@@ -40,7 +40,7 @@ public enum PlanFile {
         do {
             return try PlanDocument(data: data)
         } catch {
-            throw invalid(path: path, data: data, diagnostics: error.diagnostics)
+            throw invalid(path: path, data: data, diagnostics: error.errors)
         }
     }
 

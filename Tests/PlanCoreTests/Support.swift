@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import PlanCore
+
+/// Paths and parsing helpers shared by the core tests.
+enum Fixtures {
+    static var directory: URL { Bundle.module.url(forResource: "Fixtures", withExtension: nil)! }
+
+    static func files(in folder: String) -> [URL] {
+        let url = directory.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".plan") }.sorted().map { url.appendingPathComponent($0) }
+    }
+
+    /// The example plans in the repository's `plans/` folder.
+    static var examplePlans: [URL] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("plans")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".plan") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+}
+
+func date(_ iso: String) -> PlanDate { DateText.parseISO(iso)! }
+
+/// Parses text that must be valid.
+func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> PlanDocument {
+    do {
+        return try PlanDocument(text: text)
+    } catch {
+        let listing = error.diagnostics.map(\.description).joined(separator: "\n")
+        Issue.record(Comment(rawValue: "unexpected errors:\n" + listing), sourceLocation: sourceLocation)
+        throw error
+    }
+}
+
+/// The diagnostics of text that must fail, as `line:col: severity: message`.
+func problems(_ text: String) -> [String] {
+    do {
+        let document = try PlanDocument(text: text)
+        return document.warnings.map(\.description)
+    } catch {
+        return error.diagnostics.map(\.description)
+    }
+}
+
+func errors(_ text: String) -> [String] { problems(text).filter { $0.contains(": error: ") } }
+func warnings(_ text: String) -> [String] { problems(text).filter { $0.contains(": warning: ") } }
+
+/// A minimal valid plan with one area, to which a test appends actions or lines.
+let planHeader = """
+# Test plan
+- As at: 2026-01-14
+
+## 1 Section one
+### 1.1 Area one
+
+"""
