@@ -48,9 +48,9 @@ extension PlanDocument {
             changes.append("note added")
         }
         guard !changes.isEmpty else { return EditOutcome(ref: action.ref, changes: []) }
-        try append(newLines, to: index, statusCode: status == action.status ? nil : status)
         let addsNote = changes.count > (status != action.status ? 1 : 0)
-        try verify(index, status: status, notesBefore: action.notes.count, note: addsNote ? note : nil)
+        try commit(newLines, to: index, statusCode: status == action.status ? nil : status,
+                   expecting: status, note: addsNote ? note : nil)
         return EditOutcome(ref: action.ref, changes: changes)
     }
 
@@ -61,12 +61,21 @@ extension PlanDocument {
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
         let lines = try noteLines(text, date: date, author: author, fieldIndent: action.fieldIndent ?? "  ")
-        try append(lines, to: index, statusCode: nil)
-        try verify(index, status: action.status, notesBefore: action.notes.count, note: text)
+        try commit(lines, to: index, statusCode: nil, expecting: action.status, note: text)
         return EditOutcome(ref: action.ref, changes: ["note added"])
     }
 
     // MARK: - Pieces
+
+    /// Applies an edit to a copy and keeps it only if the action reads back as intended,
+    /// so a refused edit leaves the document exactly as it was.
+    private mutating func commit(_ newLines: [String], to index: Int, statusCode: Status?,
+                                 expecting status: Status, note: String?) throws(EditError) {
+        var edited = self
+        try edited.append(newLines, to: index, statusCode: statusCode)
+        try edited.verify(index, status: status, notesBefore: plan.actions[index].notes.count, note: note)
+        self = edited
+    }
 
     /// Reads the edited action back and checks it holds what was written.
     private func verify(_ index: Int, status: Status, notesBefore: Int, note: String?) throws(EditError) {

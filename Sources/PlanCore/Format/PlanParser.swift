@@ -289,7 +289,13 @@ struct PlanParser {
         var last = i
         var j = i + 1
         while j < lines.count {
-            if isComment[j] || lines[j].text.isBlank { j += 1; continue }
+            if isComment[j] {
+                // An indented comment belongs to the item, and so do the rest of its lines.
+                if lines[j].text.indentation.width > width || last == j - 1 && isComment[last] { last = j }
+                j += 1
+                continue
+            }
+            if lines[j].text.isBlank { j += 1; continue }
             guard lines[j].text.indentation.width > width else { break }
             last = j
             j += 1

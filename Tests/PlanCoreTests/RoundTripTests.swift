@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import PlanCore
+
+@Suite("Lossless round trip")
+struct RoundTripTests {
+    static let files = Fixtures.files(in: "valid") + Fixtures.examplePlans
+
+    @Test func thereAreFilesToCheck() {
+        #expect(Fixtures.files(in: "valid").count >= 10)
+        #expect(Fixtures.examplePlans.map(\.lastPathComponent).contains("example-jtai.plan"))
+    }
+
+    @Test(arguments: files)
+    func parseThenWriteGivesTheSameBytes(_ url: URL) throws {
+        let bytes = try Data(contentsOf: url)
+        let document = try PlanDocument(data: bytes)
+        #expect(document.data == bytes)
+        #expect(!document.plan.actions.isEmpty)
+    }
+
+    @Test(arguments: files)
+    func aStatusChangeTouchesOnlyTheActionLineAndAddsOne(_ url: URL) throws {
+        let bytes = try Data(contentsOf: url)
+        var document = try PlanDocument(data: bytes)
+        let action = document.plan.actions.last!
+        let target: Status = action.status == .red ? .amber : .red
+        try document.setStatus(ref: action.ref, to: target, on: date("2027-01-05"), by: "Test Person")
+        let before = lines(bytes), after = lines(document.data)
+        #expect(after.count == before.count + 1)
+        let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        // The action line changes; the rest is identical up to the inserted line.
+        #expect(changed.first == action.line - 1)
+        let inserted = action.lineRange.upperBound
+        #expect(Array(after[(inserted + 1)...]) == Array(before[inserted...]))
+        // Without a final newline, the old last line gains one and the new last line has none.
+        let strip = { (line: Data) in line.last == UInt8(ascii: "\n") ? line.dropLast() : line }
+        #expect(Array(after[..<inserted]).enumerated().allSatisfy {
+            $0.offset == action.line - 1 || $0.element == before[$0.offset]
+                || (bytes.last != UInt8(ascii: "\n") && $0.offset == before.count - 1 && strip($0.element) == before[$0.offset])
+        })
+        #expect(String(decoding: after[inserted], as: UTF8.self).contains("- Status 2027-01-05 (Test Person): \(action.status.code) -> \(target.code)"))
+    }
+
+    /// Lines with their endings, as raw bytes, so that endings are compared too.
+    func lines(_ data: Data) -> [Data] {
+        var out: [Data] = []
+        var start = data.startIndex
+        for i in data.indices where data[i] == UInt8(ascii: "\n") {
+            out.append(data[start...i])
+            start = i + 1
+        }
+        if start < data.endIndex { out.append(data[start...]) }
+        return out
+    }
+}
