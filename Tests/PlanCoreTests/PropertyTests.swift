@@ -29,6 +29,10 @@ struct GeneratedPlan: Sendable, CustomStringConvertible {
         var line: Int
         /// Index of the first line after the action's content.
         var end: Int
+        /// What follows `- [C] REF ` on the action line, as written.
+        var textPart: String
+        var owners: [String]
+        var due: String
     }
 
     var lines: [String] = []
@@ -48,15 +52,17 @@ struct GeneratedPlan: Sendable, CustomStringConvertible {
                 for (k, spec) in specs.enumerated() {
                     let ref = "\(s + 1).\(a + 1)" + String(UnicodeScalar(UInt8(97 + k)))
                     let line = lines.count
+                    let due = spec.freeTextDue ? "To be determined" : "2026-03-01"
                     lines.append("- [\(spec.status.code)] \(ref) \(spec.text)" + pad)
                     lines.append(layout.indent + "- Owner: " + spec.owners.joined(separator: "; "))
-                    lines.append(layout.indent + "- Due: " + (spec.freeTextDue ? "To be determined" : "2026-03-01"))
+                    lines.append(layout.indent + "- Due: " + due)
                     if layout.comments { lines.append(layout.indent + "<!-- between fields -->") }
                     for (n, note) in spec.notes.enumerated() {
                         lines += GeneratedPlan.noteLines(note, date: "2026-01-0\(n + 1)", author: "Gen", indent: layout.indent)
                     }
                     if spec.hasHistory { lines.append(layout.indent + "- Status 2025-12-01 (Gen): N -> \(spec.status.code)") }
-                    actions.append(Placed(ref: ref, status: spec.status, line: line, end: lines.count))
+                    actions.append(Placed(ref: ref, status: spec.status, line: line, end: lines.count,
+                                          textPart: spec.text + pad, owners: spec.owners, due: due))
                     if layout.blankLines { lines.append("") }
                 }
             }
@@ -159,6 +165,79 @@ struct PropertyTests {
             }
             #expect(document.text == generated.text(expected))
             #expect(document.plan.action(ref: target.ref)?.notes.last?.text == note)
+        }
+    }
+
+    @Test func anOwnerChangeRewritesTheOwnerLineAndAppendsOne() async {
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.name.array(of: 1...3)) { generated, pick, owners in
+            guard var document = try? PlanDocument(text: generated.text) else {
+                Issue.record("a generated plan did not parse")
+                return
+            }
+            let target = generated.actions[pick % generated.actions.count]
+            let (old, new) = (target.owners.joined(separator: "; "), owners.joined(separator: "; "))
+            var expected = generated.lines
+            if owners != target.owners {
+                expected[target.line + 1] = generated.layout.indent + "- Owner: " + new
+                expected.insert(generated.layout.indent + "- Owner 2026-02-01 (Prop): \(old) -> \(new)", at: target.end)
+            }
+            #expect(throws: Never.self) {
+                try document.setOwners(ref: target.ref, to: owners, on: date("2026-02-01"), by: "Prop")
+            }
+            #expect(document.text == generated.text(expected))
+            #expect(document.plan.action(ref: target.ref)?.owners == owners)
+            #expect(document.plan.asOf(date("2026-01-31")).action(ref: target.ref)?.owners == target.owners)
+            #expect(document.plan.asOf(date("2026-02-01")).action(ref: target.ref)?.owners == owners)
+        }
+    }
+
+    @Test func aDueChangeRewritesTheDueLineAndAppendsOne() async {
+        let typed = Gen<(String, String)?>.element(of: [
+            ("2026-04-30", "2026-04-30"), ("30/04/2026", "2026-04-30"), ("30 April 2026", "2026-04-30"),
+            (" 1 Mar 2026", "2026-03-01"), ("To be determined", "To be determined"), ("End of Q2 2026 ", "End of Q2 2026"),
+        ]).map { $0! }
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), typed) { generated, pick, due in
+            guard var document = try? PlanDocument(text: generated.text) else {
+                Issue.record("a generated plan did not parse")
+                return
+            }
+            let target = generated.actions[pick % generated.actions.count]
+            let (typed, stored) = due
+            var expected = generated.lines
+            if stored != target.due {
+                expected[target.line + 2] = generated.layout.indent + "- Due: " + stored
+                expected.insert(generated.layout.indent + "- Due 2026-02-01 (Prop): \(target.due) -> \(stored)", at: target.end)
+            }
+            #expect(throws: Never.self) {
+                try document.setDue(ref: target.ref, to: typed, on: date("2026-02-01"), by: "Prop")
+            }
+            #expect(document.text == generated.text(expected))
+            #expect(document.plan.action(ref: target.ref)?.due?.text == stored)
+            #expect(document.plan.asOf(date("2026-01-31")).action(ref: target.ref)?.due?.text == target.due)
+            #expect(document.plan.asOf(date("2026-02-01")).action(ref: target.ref)?.due?.text == stored)
+        }
+    }
+
+    @Test func rewordingReplacesOnlyTheText() async {
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.note) { generated, pick, text in
+            guard var document = try? PlanDocument(text: generated.text) else {
+                Issue.record("a generated plan did not parse")
+                return
+            }
+            let target = generated.actions[pick % generated.actions.count]
+            let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var expected = generated.lines
+            if document.plan.action(ref: target.ref)?.text != text {
+                let keptSpace = target.textPart.prefix { $0 == " " || $0 == "\t" }
+                expected[target.line] = "- [\(target.status.code)] \(target.ref) \(keptSpace)\(paragraphs[0])"
+                expected.insert(contentsOf: paragraphs.dropFirst().map { $0.isEmpty ? "" : generated.layout.indent + $0 },
+                                at: target.line + 1)
+            }
+            #expect(throws: Never.self) {
+                try document.setText(ref: target.ref, to: text)
+            }
+            #expect(document.text == generated.text(expected))
+            #expect(document.plan.action(ref: target.ref)?.text == text)
         }
     }
 }

@@ -1,5 +1,7 @@
 /// Edits that board members make: a status change and a progress note. Each appends
-/// history lines at the end of the action and touches no other line.
+/// history lines at the end of the action and touches no other line. The owner, due
+/// date and text edits are in `PlanDocument+FieldEdits.swift`; the splicing and
+/// read-back that every edit goes through are at the end of this file.
 extension PlanDocument {
     /// What an edit did, in words for a person.
     public struct EditOutcome: Sendable, Equatable {
@@ -7,6 +9,11 @@ extension PlanDocument {
         public var changes: [String]
         /// False when there was nothing to change (e.g. the status was already set).
         public var changed: Bool { !changes.isEmpty }
+
+        public init(ref: String, changes: [String]) {
+            self.ref = ref
+            self.changes = changes
+        }
     }
 
     public enum EditError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -36,21 +43,32 @@ extension PlanDocument {
         let action = plan.actions[index]
         guard plan.statusKey.contains(status) else { throw .statusNotInKey(status, key: plan.statusKey) }
         let author = try checkedAuthor(author)
+        if status != action.status, let latest = action.statusChanges.map(\.date).max(), date < latest {
+            throw .invalidText("\(action.ref)'s status last changed on \(latest.iso); a change dated \(date.iso) would come before it")
+        }
         let indent = action.fieldIndent ?? "  "
-        var newLines: [String] = []
+        var expected = action
+        var splices: [Splice] = []
+        var appended: [String] = []
         var changes: [String] = []
         if status != action.status {
-            newLines.append(indent + historyHead("Status", date: date, author: author) + "\(action.status.code) -> \(status.code)")
+            let line = lines[action.line - 1]
+            let codeStart = line.text.utf8.index(line.text.startIndex, offsetBy: action.statusOffset)
+            let rewritten = line.text[..<codeStart] + status.code + line.text[line.text.index(after: codeStart)...]
+            splices.append(rewriting(action.line - 1..<action.line, to: rewritten))
+            appended.append(indent + historyHead("Status", date: date, author: author) + "\(action.status.code) -> \(status.code)")
+            expected.status = status
+            expected.history.append(HistoryEntry(date: date, author: author, change: .status(from: action.status, to: status), line: 0))
             changes.append("status \(plan.statusKey.label(for: action.status)) -> \(plan.statusKey.label(for: status))")
         }
         if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            newLines += try noteLines(note, date: date, author: author, fieldIndent: indent)
+            appended += try noteLines(note, date: date, author: author, fieldIndent: indent)
+            expected.notes.append(Note(date: date, author: author, text: PlanDocument.normalizedNote(note), line: 0))
             changes.append("note added")
         }
         guard !changes.isEmpty else { return EditOutcome(ref: action.ref, changes: []) }
-        let addsNote = changes.count > (status != action.status ? 1 : 0)
-        try commit(newLines, to: index, statusCode: status == action.status ? nil : status,
-                   expecting: status, note: addsNote ? note : nil)
+        splices.append(appending(appended, to: index))
+        try commit(splices, to: index, expecting: expected, what: "the status change or note")
         return EditOutcome(ref: action.ref, changes: changes)
     }
 
@@ -61,41 +79,25 @@ extension PlanDocument {
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
         let lines = try noteLines(text, date: date, author: author, fieldIndent: action.fieldIndent ?? "  ")
-        try commit(lines, to: index, statusCode: nil, expecting: action.status, note: text)
+        var expected = action
+        expected.notes.append(Note(date: date, author: author, text: PlanDocument.normalizedNote(text), line: 0))
+        try commit([appending(lines, to: index)], to: index, expecting: expected, what: "the note")
         return EditOutcome(ref: action.ref, changes: ["note added"])
     }
 
     // MARK: - Pieces
 
-    /// Applies an edit to a copy and keeps it only if the action reads back as intended,
-    /// so a refused edit leaves the document exactly as it was.
-    private mutating func commit(_ newLines: [String], to index: Int, statusCode: Status?,
-                                 expecting status: Status, note: String?) throws(EditError) {
-        var edited = self
-        try edited.append(newLines, to: index, statusCode: statusCode)
-        try edited.verify(index, status: status, notesBefore: plan.actions[index].notes.count, note: note)
-        self = edited
-    }
-
-    /// Reads the edited action back and checks it holds what was written.
-    private func verify(_ index: Int, status: Status, notesBefore: Int, note: String?) throws(EditError) {
-        let action = plan.actions[index]
-        guard action.status == status else { throw .notStored("the status did not read back as written") }
-        guard let note else { return }
-        guard action.notes.count == notesBefore + 1, action.notes.last?.text == PlanDocument.normalizedNote(note) else {
-            throw .notStored("the note did not read back as written; a line starting with `<!--` would be taken for a comment")
-        }
-    }
-
     func actionIndex(_ ref: String) throws(EditError) -> Int {
         if let index = plan.index(ofRef: ref) { return index }
         // Suggest the refs of the same area: "1.1z" → 1.1a, 1.1b…
         let area = String(ref.lowercased().reversed().drop { $0.isLetter }.reversed())
-        let near = area.isEmpty ? [] : plan.actions.map(\.ref).filter { $0.lowercased().hasPrefix(area) }
+        let near = area.isEmpty ? [] : plan.actions.map(\.ref).filter {
+            $0.lowercased().hasPrefix(area) && $0.dropFirst(area.count).first?.isNumber != true
+        }
         throw .unknownRef(ref, suggestions: Array(near.prefix(5)))
     }
 
-    private func checkedAuthor(_ author: String?) throws(EditError) -> String? {
+    func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
         if trimmed.contains(where: { "()\n\r".contains($0) }) {
             throw .invalidText("a name cannot contain brackets or line breaks: '\(trimmed)'")
@@ -103,7 +105,7 @@ extension PlanDocument {
         return trimmed
     }
 
-    private func historyHead(_ keyword: String, date: PlanDate, author: String?) -> String {
+    func historyHead(_ keyword: String, date: PlanDate, author: String?) -> String {
         "- \(keyword) \(date.iso)" + (author.map { " (\($0))" } ?? "") + ": "
     }
 
@@ -124,51 +126,100 @@ extension PlanDocument {
             .joined(separator: "\n")
     }
 
-    private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError) -> [String] {
+    /// Text typed for a note or an action's text, normalised and split into lines: the
+    /// first goes on the head line, the others (empty for a paragraph break) below it.
+    func proseLines(_ text: String, what: String) throws(EditError) -> [Substring] {
         let normalized = PlanDocument.normalizedNote(text)
-        guard !normalized.isEmpty else { throw .invalidText("the note is empty") }
+        guard !normalized.isEmpty else { throw .invalidText("the \(what) is empty") }
         if normalized.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: true) }) {
-            throw .invalidText("the note contains a control character; remove it and try again")
+            throw .invalidText("the \(what) contains a control character; remove it and try again")
         }
-        let paragraphs = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        if let n = lines.indices.dropFirst().first(where: { lines[$0].drop { $0 == " " || $0 == "\t" }.hasPrefix("<!--") }) {
+            throw .invalidText("line \(n + 1) of the \(what) starts with `<!--`, which the file would read as the start of a comment")
+        }
+        return lines
+    }
+
+    private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError) -> [String] {
+        let paragraphs = try proseLines(text, what: "note")
         return [fieldIndent + historyHead("Note", date: date, author: author) + paragraphs[0]]
             + paragraphs.dropFirst().map { $0.isEmpty ? "" : fieldIndent + "  " + $0 }
     }
 
-    /// Appends lines at the end of an action (after its last non-blank line) and, when
-    /// `statusCode` is given, rewrites the status letter in the action line.
-    private mutating func append(_ newLines: [String], to index: Int, statusCode: Status?) throws(EditError) {
-        let action = plan.actions[index]
-        let insertAt = action.lineRange.upperBound
-        let ending = ending(near: action.lineRange.lowerBound)
-        var replacement: [SourceLine] = []
-        var first = action.lineRange.lowerBound
-        if let statusCode {
-            let line = lines[first]
-            let utf8 = line.text.utf8
-            let codeStart = utf8.index(utf8.startIndex, offsetBy: action.statusOffset)
-            let codeEnd = line.text.index(after: codeStart)
-            let rewritten = String(line.text[..<codeStart]) + statusCode.code + line.text[codeEnd...]
-            replacement.append(SourceLine(rewritten, ending: line.ending))
-            replacement += lines[(first + 1)..<insertAt]
-        } else {
-            first = insertAt
-        }
-        var added = newLines.map { SourceLine($0, ending: ending) }
-        if insertAt == lines.count, let last = (replacement.isEmpty ? lines.last : replacement.last), last.ending == .none {
-            // The file had no final newline: the new last line keeps it that way.
-            if replacement.isEmpty {
-                replacement.append(SourceLine(last.text, ending: ending))
-                first = insertAt - 1
-            } else {
-                replacement[replacement.count - 1].ending = ending
-            }
-            added[added.count - 1].ending = .none
-        }
+    // MARK: - Splicing and read-back
+
+    /// Lines to put in place of `range` of the document's lines; an empty range inserts.
+    struct Splice {
+        var range: Range<Int>
+        var lines: [SourceLine]
+    }
+
+    /// Replaces `range` (a line and its continuation lines) with one line that keeps the
+    /// first line's ending.
+    func rewriting(_ range: Range<Int>, to text: some StringProtocol) -> Splice {
+        Splice(range: range, lines: [SourceLine(text, ending: lines[range.lowerBound].ending)])
+    }
+
+    /// Puts new lines in place of `range` with the ending of the action's line.
+    func inserting(_ texts: [String], replacing range: Range<Int>, in index: Int) -> Splice {
+        let ending = ending(near: plan.actions[index].lineRange.lowerBound)
+        return Splice(range: range, lines: texts.map { SourceLine($0, ending: ending) })
+    }
+
+    /// Adds lines at the end of an action: after its last non-blank line, before any blank lines.
+    func appending(_ texts: [String], to index: Int) -> Splice {
+        let end = plan.actions[index].lineRange.upperBound
+        return inserting(texts, replacing: end..<end, in: index)
+    }
+
+    /// Where a new `- Owner:` or `- Due:` line goes when the action has none: right after
+    /// the action's text, or after `line` (the other one of the two) when given.
+    func fieldInsertionPoint(of index: Int, after line: Range<Int>?) -> Int {
+        line?.upperBound ?? plan.actions[index].textLines.upperBound
+    }
+
+    /// Applies splices (in file order, not overlapping) to a copy, parses it, and keeps it
+    /// only if the action reads back as `expected` apart from line positions, so a refused
+    /// edit leaves the document exactly as it was.
+    mutating func commit(_ splices: [Splice], to index: Int, expecting expected: Action, what: String) throws(EditError) {
+        var edited = lines
+        // Back to front, so that earlier ranges stay valid and insertions at one place keep their order.
+        for splice in splices.reversed() { edited.replaceSubrange(splice.range, with: splice.lines) }
+        // Only a last line may lack an ending; if the file had none at the end, it still has none.
+        let ending = ending(near: plan.actions[index].lineRange.lowerBound)
+        for k in edited.indices.dropLast() where edited[k].ending == .none { edited[k].ending = ending }
+        if lines.last?.ending == LineEnding.none, !edited.isEmpty { edited[edited.count - 1].ending = .none }
+
+        var document = self
         do {
-            try replaceLines(first..<insertAt, with: replacement + added)
+            try document.replaceLines(0..<lines.count, with: edited)
         } catch {
             throw .notStored(error.diagnostics.first.map(\.message) ?? "the edited file did not parse")
         }
+        let actions = document.plan.actions
+        guard actions.count == plan.actions.count, actions[index].withoutPositions == expected.withoutPositions else {
+            throw .notStored("\(what) did not read back as written")
+        }
+        self = document
+    }
+}
+
+extension Action {
+    /// The action with every line position cleared: what it says, not where it says it.
+    var withoutPositions: Action {
+        var a = self
+        a.line = 0
+        a.lineRange = 0..<0
+        a.statusOffset = 0
+        a.fieldIndent = nil
+        a.textOffset = 0
+        a.textLines = 0..<0
+        a.ownerLines = nil
+        a.dueLines = nil
+        for i in a.notes.indices { a.notes[i].line = 0 }
+        for i in a.history.indices { a.history[i].line = 0 }
+        for i in a.extraFields.indices { a.extraFields[i].line = 0 }
+        return a
     }
 }

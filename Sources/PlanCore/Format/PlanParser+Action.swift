@@ -25,6 +25,8 @@ extension PlanParser {
             lineRange: i..<body.upperBound,
             statusOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.statusIndex),
             fieldIndent: nil)
+        action.textOffset = lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex)
+        action.textLines = (i + 1)..<(i + 1)
         var text = ProseBuffer()
         text.append(head.text, paragraphBreak: false)
         var textLines: [Int] = []
@@ -58,6 +60,7 @@ extension PlanParser {
             let continued = joined(first: "", continuation: textLines.first!..<(textLines.last! + 1))
             let gap = (i + 1..<textLines.first!).contains { lines[$0].text.isBlank && !isCommentLine($0) }
             text.append(continued, paragraphBreak: gap)
+            action.textLines = (i + 1)..<(textLines.last! + 1)
         }
         action.text = text.text
         for field in fields { apply(field, to: &action) }
@@ -130,7 +133,7 @@ extension PlanParser {
         if status == nil {
             report(.error, line: i + 1, column: column(of: codeIndex, in: lineText),
                    "unknown status '\(code)' for action \(ref)",
-                   hint: "use R (Red), A (Amber), G (Green), B (Blue) or N (Not started), as listed in the plan's key")
+                   hint: "this plan's key has \(statusKeySoFar.listing)")
         }
         return ActionHead(status: status, statusIndex: codeIndex, ref: String(ref), refIndex: ref.startIndex, text: text)
     }
@@ -234,12 +237,14 @@ extension PlanParser {
                        hint: "list every owner on one line, separated by `;`")
             }
             action.owners = LineSyntax.owners(value)
+            action.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
                 report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
                        hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
             }
             action.due = readDue(value.replacingOccurrences(of: "\n", with: " "), line: field.line, column: valueColumn)
+            action.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
         case .history(let keyword, let date, let author):

@@ -283,6 +283,11 @@ struct PlanParser {
 
     // MARK: - Shared helpers
 
+    /// The status key as read so far (the header comes before any action).
+    var statusKeySoFar: StatusKey {
+        keyEntries.isEmpty ? .standard : StatusKey(entries: keyEntries.map(\.entry))
+    }
+
     /// The lines that continue an item whose own line is at `width`: lines indented
     /// more, with the blank and comment lines between them. Trailing blanks are not included.
     func continuation(after i: Int, deeperThan width: Int) -> Range<Int> {

@@ -21,6 +21,15 @@ public struct Action: Sendable, Equatable {
     var statusOffset: Int
     /// Indentation of the field lines, reused for lines the tool adds.
     var fieldIndent: String?
+    /// UTF-8 offset in the action line where the text starts (after the ref and its spaces).
+    var textOffset = 0
+    /// The lines after the action line up to its last text line; empty (and starting
+    /// right after the action line) when the text is all on the action line.
+    var textLines = 0..<0
+    /// The `- Owner:` line and its continuation lines, if the action has one.
+    var ownerLines: Range<Int>?
+    /// The `- Due:` line and its continuation lines, if the action has one.
+    var dueLines: Range<Int>?
 
     public func isOverdue(on day: PlanDate) -> Bool {
         guard let date = due?.date else { return false }

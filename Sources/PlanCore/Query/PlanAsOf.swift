@@ -55,7 +55,9 @@ extension Action {
             if case .due(let from, _) = e.change, e.date > day { return (e.date, from) }
             return nil
         }
-        if let firstLater = dueChanges.first {
+        if let firstLater = dueChanges.first, firstLater.1 == "none" {
+            past.due = nil
+        } else if let firstLater = dueChanges.first {
             let dates = DateText.scan(firstLater.1).compactMap { m -> PlanDate? in
                 if case .date(let d) = m.reading { return d }
                 return nil
@@ -67,7 +69,7 @@ extension Action {
             if case .owner = e.change { return e.date > day }
             return false
         }
-        if let ownerChange, case .owner(let from, _) = ownerChange.change { past.owners = from }
+        if let ownerChange, case .owner(let from, _) = ownerChange.change { past.owners = from == ["none"] ? [] : from }
         return past
     }
 }
