@@ -93,7 +93,7 @@ struct DiagnosticTests {
             x.plan:6:4: error: unknown status 'X' for action 1.1a
                 - [X] 1.1a Act.
                    ^
-            hint: use R (Red), A (Amber), G (Green), B (Blue) or N (Not started), as listed in the plan's key
+            hint: this plan's key has R (Red), A (Amber), G (Green)
             """)
     }
 

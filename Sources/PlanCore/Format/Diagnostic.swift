@@ -27,7 +27,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The full report: `path:line:col: error: message`, the source line with a caret
     /// under the column, and the hint.
     public func formatted(path: String, sourceLine: Substring?) -> String {
-        var out = "\(path):\(line):\(column): \(severity.rawValue): \(message)"
+        var out = "\(path):\(line):\(column): \(severity.rawValue): " + TerminalText.escaped(message)
         if let sourceLine {
             let shown = TerminalText.escaped(String(sourceLine))
             let prefix = sourceLine.unicodeScalars.prefix(max(0, column - 1))
@@ -35,7 +35,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
                 .map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
             out += "\n    \(shown)\n    \(padding)^"
         }
-        if let hint { out += "\nhint: \(hint)" }
+        if let hint { out += "\nhint: " + TerminalText.escaped(hint) }
         return out
     }
 }

@@ -32,9 +32,15 @@ public enum DateText {
     }
 
     /// A date as a person types it: ISO, `28/02/2023` (day first), `28 February 2023`,
-    /// `28 Feb 2023`. Returns `nil` for anything else.
+    /// `28 Feb 2023`, optionally after a weekday. Returns `nil` for anything else.
     public static func parseUserDate(_ text: String) -> PlanDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        // "Friday 27 February 2026": a leading weekday adds nothing.
+        let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if let first = trimmed.split(separator: " ").first,
+           weekdays.contains(where: { $0 == first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",")) || String($0.prefix(3)) == first.lowercased() }) {
+            trimmed = String(trimmed.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+        }
         let mentions = scan(trimmed)
         guard mentions.count == 1, let only = mentions.first,
               only.range == trimmed.startIndex..<trimmed.endIndex,
@@ -150,3 +156,5 @@ public enum DateText {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
+
+import Foundation

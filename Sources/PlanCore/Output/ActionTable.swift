@@ -12,7 +12,7 @@ public enum ActionTable {
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
         for action in actions {
             let flag = action.isOverdue(on: day) ? "!" : " "
-            let firstLine = action.text.split(separator: "\n").first.map(String.init) ?? ""
+            let firstLine = Prose.firstLine(action.text)
             out += DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
                 + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
                 + DisplayWidth.fit(safe(owners(action)), to: ownerWidth) + "  "
@@ -37,10 +37,10 @@ public enum ActionTable {
         return out
     }
 
-    /// "28 Feb 2023" for a plain date, else the due text as written.
+    /// "28 Feb 2023" when the due is just a date (in any form), else the text as written.
     public static func dueLabel(_ due: Due?) -> String {
         guard let due else { return "-" }
-        if due.isPlainDate, let date = due.date { return date.ukShort }
+        if let date = due.date, due.isPlainDate || DateText.parseUserDate(due.text) == date { return date.ukShort }
         return due.text
     }
 

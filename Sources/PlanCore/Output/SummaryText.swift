@@ -7,7 +7,7 @@ public enum SummaryText {
         if let asAt = summary.asAt { dates.append("updated as at \(asAt.ukLong)") }
         dates.append("figures as of \(summary.asOf.ukLong)")
         out += dates.joined(separator: "; ") + "\n\n"
-        out += "\(overall.total) actions, \(overall.complete) complete (\(percent(overall.percentComplete))), "
+        out += "\(overall.total) action\(overall.total == 1 ? "" : "s"), \(overall.complete) complete (\(percent(overall.percentComplete))), "
             + "\(overall.overdue) overdue\n\n"
 
         let statuses = summary.statusKey.statuses + Status.allCases.filter { !summary.statusKey.contains($0) && overall[$0] > 0 }

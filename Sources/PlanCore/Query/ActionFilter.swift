@@ -26,7 +26,9 @@ public struct ActionFilter: Sendable, Equatable {
     /// Whether `action` passes, judging "overdue" as on `day`.
     public func matches(_ action: Action, on day: PlanDate) -> Bool {
         if !statuses.isEmpty, !statuses.contains(action.status) { return false }
-        if let owner, !action.owners.contains(where: { $0.localizedCaseInsensitiveContains(owner) }) { return false }
+        if let owner, !owner.isEmpty, !action.owners.contains(where: { $0.localizedCaseInsensitiveContains(owner) }) {
+            return false
+        }
         if overdueOnly, !action.isOverdue(on: day) { return false }
         if let dueBefore {
             guard let due = action.due?.date, due < dueBefore else { return false }
