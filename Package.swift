@@ -13,10 +13,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "PlanCore"),
+        .target(name: "PlanTUI", dependencies: ["PlanCore"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "PlanTUI"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [
                 "PlanCore",
+                "PlanTUI",
+                "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -27,6 +36,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlanTUITests",
+            dependencies: ["PlanTUI", "PlanCore"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "ActionplanCLITests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanCore
 
 @main
@@ -7,16 +8,22 @@ struct Actionplan: ParsableCommand {
         commandName: "actionplan",
         abstract: "Keep an improvement board's action plan in a plain-text file.",
         discussion: """
-            With no subcommand, shows the summary of the default plan: $ACTIONPLAN_PLAN, \
-            or else the first .plan file (by name) in ./plans.
+            With no subcommand, opens the default plan in the terminal interface ($ACTIONPLAN_PLAN, \
+            or else the first .plan file by name in ./plans). When the output is not a terminal, \
+            prints that plan's summary instead.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, List.self, Summary.self, SetStatus.self, AddNote.self]
+        subcommands: [Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self]
     )
 
     func run() throws {
         let path = try DefaultPlan.locate()
-        var summary = try Summary.parse([path])
-        try summary.run()
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            var open = try Open.parse([path])
+            try open.run()
+        } else {
+            var summary = try Summary.parse([path])
+            try summary.run()
+        }
     }
 }

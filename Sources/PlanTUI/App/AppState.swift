@@ -1,0 +1,226 @@
+import PlanCore
+
+/// A row of the plan list.
+public enum Row: Hashable, Sendable {
+    case section(Int)
+    case area(section: Int, area: Int)
+    case action(Int)
+}
+
+/// A row's identity across edits and reloads: numbers and refs, not indices.
+public enum RowID: Hashable, Sendable {
+    case section(String)
+    case area(String)
+    case action(String)
+}
+
+/// The TUI's filters: the core ones plus "due within 30 days".
+public struct ListFilter: Equatable, Sendable {
+    public var core = ActionFilter()
+    public var dueSoon = false
+
+    public var isEmpty: Bool { core.isEmpty && !dueSoon }
+
+    func matches(_ action: Action, today: PlanDate) -> Bool {
+        guard core.matches(action, on: today) else { return false }
+        guard dueSoon else { return true }
+        guard let due = action.due?.date, !action.status.isComplete else { return false }
+        return due >= today && due <= today.adding(days: 30)
+    }
+
+    /// "red, amber · owner "police" · overdue": what the header shows.
+    func summary(key: StatusKey) -> String {
+        var parts: [String] = []
+        if !core.statuses.isEmpty {
+            parts.append(core.statuses.sorted().map { key.label(for: $0).lowercased() }.joined(separator: ", "))
+        }
+        if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
+        if core.overdueOnly { parts.append("overdue") }
+        if dueSoon { parts.append("due within 30 days") }
+        if let section = core.section { parts.append("section \(section)") }
+        if let search = core.search, !search.isEmpty { parts.append("search \"\(search)\"") }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// A note being written, for a plain note or to go with a status change.
+public struct NoteDraft: Equatable, Sendable {
+    public var ref: String
+    public var editor: TextEditor
+    /// Set when the note goes with a status change (asked when going to red).
+    public var status: Status?
+    public var confirmingDiscard = false
+}
+
+/// The `e` form: owner, due and text of one action.
+public struct ActionForm: Equatable, Sendable {
+    public static let labels = ["Owner", "Due", "Action"]
+    public var ref: String
+    public var fields: [TextEditor]
+    public var original: [String]
+    public var focus = 0
+    public var confirmingDiscard = false
+
+    var isChanged: Bool { fields.map(\.text) != original }
+}
+
+/// What covers the main screen, if anything.
+public enum Modal: Equatable, Sendable {
+    case none
+    /// The full-screen detail of the selected action.
+    case detail
+    case help(top: Int)
+    case filters(ownerInput: TextEditor?)
+    case note(NoteDraft)
+    case form(ActionForm)
+    case confirmQuit
+}
+
+public enum Focus: Sendable { case list, detail }
+
+/// A line in the footer.
+public struct Message: Equatable, Sendable {
+    public enum Kind: Sendable { case info, error }
+    public var text: String
+    public var kind: Kind
+}
+
+/// Everything the TUI shows, in one value: `handle(_:)` turns a key into a new
+/// state (and effects), `render(_:)` turns a state into a frame.
+public struct AppState: Sendable {
+    public private(set) var document: PlanDocument
+    public let path: String
+    public var today: PlanDate
+    public var author: String?
+    public var width: Int
+    public var height: Int
+    public var colors: Bool
+
+    public internal(set) var modal = Modal.none
+    public internal(set) var focus = Focus.list
+    public internal(set) var folded: Set<RowID> = []
+    public internal(set) var filter = ListFilter()
+    /// The search being typed, while `/` is active.
+    public internal(set) var searchInput: TextEditor?
+    public internal(set) var selected: RowID?
+    public internal(set) var listTop = 0
+    public internal(set) var detailTop = 0
+    public internal(set) var message: Message?
+    /// True when the last save failed and the file is behind the screen.
+    public internal(set) var unsaved = false
+
+    var undoStack: [(document: PlanDocument, description: String)] = []
+    var redoStack: [(document: PlanDocument, description: String)] = []
+
+    public private(set) var rows: [Row] = []
+    public private(set) var counts = StatusCounts()
+
+    public init(document: PlanDocument, path: String, today: PlanDate, author: String?,
+                width: Int = 80, height: Int = 24, colors: Bool = true) {
+        self.document = document
+        self.path = path
+        self.today = today
+        self.author = author
+        self.width = width
+        self.height = height
+        self.colors = colors
+        refresh()
+        if let first = firstActionRow() { selected = id(of: rows[first]) }
+    }
+
+    public var plan: Plan { document.plan }
+
+    /// Rebuilds the visible rows and the header's counts after any change to the
+    /// document, the filters or the folds, keeping the selection where it can.
+    mutating func refresh() {
+        counts = StatusCounts(plan.actions, on: today)
+        var out: [Row] = []
+        let filtering = !filter.isEmpty
+        for (s, section) in plan.sections.enumerated() {
+            let sectionMatches = section.areas.contains { area in
+                area.actionRange.contains { filter.matches(plan.actions[$0], today: today) }
+            }
+            if filtering && !sectionMatches { continue }
+            out.append(.section(s))
+            if folded.contains(.section(section.number)) { continue }
+            for (a, area) in section.areas.enumerated() {
+                let matching = area.actionRange.filter { filter.matches(plan.actions[$0], today: today) }
+                if filtering && matching.isEmpty { continue }
+                out.append(.area(section: s, area: a))
+                if folded.contains(.area(area.number)) { continue }
+                out += matching.map(Row.action)
+            }
+        }
+        rows = out
+        if let selected, selectedIndex == nil {
+            self.selected = nearestRow(to: selected).map { id(of: rows[$0]) }
+        }
+        if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
+    }
+
+    public func id(of row: Row) -> RowID {
+        switch row {
+        case .section(let s): .section(plan.sections[s].number)
+        case .area(let s, let a): .area(plan.sections[s].areas[a].number)
+        case .action(let i): .action(plan.actions[i].ref)
+        }
+    }
+
+    public var selectedIndex: Int? {
+        guard let selected else { return nil }
+        return rows.firstIndex { id(of: $0) == selected }
+    }
+
+    /// The selected action, if an action row is selected.
+    public var selectedAction: Action? {
+        guard case .action(let ref)? = selected else { return nil }
+        return plan.action(ref: ref)
+    }
+
+    func firstActionRow() -> Int? {
+        rows.firstIndex { if case .action = $0 { true } else { false } }
+    }
+
+    /// When the selected row disappears (filtered out, folded, removed), the row
+    /// that now stands where it was: its heading, or the closest row.
+    func nearestRow(to lost: RowID) -> Int? {
+        guard !rows.isEmpty else { return nil }
+        if case .action(let ref) = lost, let action = plan.action(ref: ref) {
+            // Folded away: its heading. Filtered out: the first action that is shown.
+            let area = rowForArea(action.areaNumber)
+            if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
+            if folded.contains(.section(action.sectionNumber)),
+               let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) }) { return index }
+            return firstActionRow() ?? 0
+        }
+        if case .area(let number) = lost, let section = number.split(separator: ".").first,
+           let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) }) {
+            return index
+        }
+        return 0
+    }
+
+    private func rowForArea(_ number: String) -> Row {
+        for (s, section) in plan.sections.enumerated() {
+            if let a = section.areas.firstIndex(where: { $0.number == number }) { return .area(section: s, area: a) }
+        }
+        return .section(0)
+    }
+
+    // MARK: - Layout
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    static let headerHeight = 3
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+    /// The detail pane stands beside the list from this width on.
+    public var isWide: Bool { width >= 120 }
+    var listHeight: Int { max(1, height - Self.headerHeight - 1) }
+    var listWidth: Int { isWide ? width * 3 / 5 : width }
+
+    mutating func replaceDocument(_ new: PlanDocument) {
+        document = new
+        refresh()
+    }
+}

@@ -1,0 +1,349 @@
+import PlanCore
+
+/// The update: a key and the current state make the next state and the effects
+/// for the runtime to carry out. Nothing here touches the terminal or the disk.
+extension AppState {
+    public mutating func handle(_ key: Key) -> [Effect] {
+        if case .resize(let w, let h) = key {
+            width = w
+            height = h
+            scrollListToSelection()
+            return []
+        }
+        if case .tick = key { return [] }
+        if isTooSmall {
+            return key == .character("q") || key == .control("c") ? [.quit] : []
+        }
+        switch modal {
+        case .none, .detail: return handleMain(key)
+        case .help(let top): return handleHelp(key, top: top)
+        case .filters(let owner): return handleFilters(key, ownerInput: owner)
+        case .note(let draft): return handleNote(key, draft: draft)
+        case .form(let form): return handleForm(key, form: form)
+        case .confirmQuit:
+            modal = .none
+            if key == .character("y") { return [.quit] }
+            message = Message(text: "Not quitting. Press w to try saving again.", kind: .info)
+            return []
+        }
+    }
+
+    // MARK: - Main screen
+
+    private mutating func handleMain(_ key: Key) -> [Effect] {
+        if let input = searchInput { return handleSearch(key, input: input) }
+        if case .mouse(let event) = key { return handleMouse(event) }
+        guard let command = KeyMap.command(for: key) else { return [] }
+        message = nil
+        let scrollsDetail = modal == .detail || focus == .detail
+        switch command {
+        case .moveUp: scrollsDetail ? scrollDetail(-1) : move(-1)
+        case .moveDown: scrollsDetail ? scrollDetail(1) : move(1)
+        case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
+        case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
+        case .first: scrollsDetail ? (detailTop = 0) : select(0)
+        case .last: scrollsDetail ? (detailTop = Int.max / 2) : select(rows.count - 1)
+        case .open: open()
+        case .back: back()
+        case .toggleFocus: toggleFocus()
+        case .fold: fold()
+        case .unfold: unfold()
+        case .setStatus(let status): return setStatus(status)
+        case .addNote:
+            guard let action = requireAction() else { return [] }
+            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: nil))
+        case .edit:
+            guard let action = requireAction() else { return [] }
+            let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
+            modal = .form(ActionForm(ref: action.ref, fields: [
+                TextEditor(text: original[0], multiline: false), TextEditor(text: original[1], multiline: false),
+                TextEditor(text: original[2]),
+            ], original: original))
+        case .search:
+            searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
+        case .filters: modal = .filters(ownerInput: nil)
+        case .undo: return undo()
+        case .redo: return redo()
+        case .retrySave:
+            guard unsaved else {
+                message = Message(text: "Everything is saved.", kind: .info)
+                return []
+            }
+            return [.save(description: "retry")]
+        case .help: modal = .help(top: 0)
+        case .quit:
+            if unsaved {
+                modal = .confirmQuit
+                message = Message(text: "The last change is not saved. Quit anyway? y/n", kind: .error)
+                return []
+            }
+            return [.quit]
+        }
+        return []
+    }
+
+    private mutating func move(_ delta: Int) {
+        guard let index = selectedIndex else { return select(0) }
+        select(index + delta)
+    }
+
+    mutating func select(_ index: Int) {
+        guard !rows.isEmpty else { return }
+        let clamped = min(max(0, index), rows.count - 1)
+        let new = id(of: rows[clamped])
+        if new != selected { detailTop = 0 }
+        selected = new
+        scrollListToSelection()
+    }
+
+    mutating func scrollListToSelection() {
+        guard let index = selectedIndex else { return }
+        if index < listTop { listTop = index }
+        if index >= listTop + listHeight { listTop = index - listHeight + 1 }
+        listTop = max(0, min(listTop, max(0, rows.count - listHeight)))
+    }
+
+    private mutating func scrollDetail(_ delta: Int) {
+        detailTop = max(0, detailTop + delta)
+    }
+
+    private mutating func open() {
+        guard let index = selectedIndex else { return }
+        switch rows[index] {
+        case .action:
+            modal = .detail
+            detailTop = 0
+        case .section, .area:
+            if folded.contains(selected!) { unfold() } else { fold() }
+        }
+    }
+
+    private mutating func back() {
+        if modal == .detail {
+            modal = .none
+        } else if focus == .detail {
+            focus = .list
+        } else if !filter.isEmpty {
+            filter = ListFilter()
+            refresh()
+            scrollListToSelection()
+            message = Message(text: "Search and filters cleared.", kind: .info)
+        }
+    }
+
+    private mutating func toggleFocus() {
+        if modal == .detail {
+            modal = .none
+            focus = .list
+        } else if isWide {
+            focus = focus == .list ? .detail : .list
+        } else if selectedAction != nil {
+            modal = .detail
+        }
+    }
+
+    private mutating func fold() {
+        guard let index = selectedIndex, let id = selected else { return }
+        switch rows[index] {
+        case .action(let i):
+            let area = plan.actions[i].areaNumber
+            folded.insert(.area(area))
+            selected = .area(area)
+        case .area(let s, _):
+            if folded.contains(id) {
+                selected = .section(plan.sections[s].number)
+            } else {
+                folded.insert(id)
+            }
+        case .section:
+            folded.insert(id)
+        }
+        refresh()
+        scrollListToSelection()
+    }
+
+    private mutating func unfold() {
+        guard let id = selected else { return }
+        folded.remove(id)
+        refresh()
+        scrollListToSelection()
+    }
+
+    private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
+        switch event.kind {
+        case .wheelUp: move(-3)
+        case .wheelDown: move(3)
+        case .press:
+            let row = event.y - Self.headerHeight
+            guard row >= 0, row < listHeight, event.x < listWidth, listTop + row < rows.count else { return [] }
+            modal = .none
+            focus = .list
+            select(listTop + row)
+        }
+        return []
+    }
+
+    private mutating func handleSearch(_ key: Key, input: TextEditor) -> [Effect] {
+        var input = input
+        switch key {
+        case .escape:
+            searchInput = nil
+            filter.core.search = nil
+        case .enter, .down, .up:
+            searchInput = nil
+            if key != .enter { return handleMain(key) }
+        default:
+            guard input.handle(key) else { return [] }
+            searchInput = input
+            filter.core.search = input.text.isEmpty ? nil : input.text
+        }
+        refresh()
+        scrollListToSelection()
+        return []
+    }
+
+    private mutating func requireAction() -> Action? {
+        if let action = selectedAction { return action }
+        message = Message(text: "Select an action first (↑/↓).", kind: .info)
+        return nil
+    }
+
+    // MARK: - Changes
+
+    private mutating func setStatus(_ status: Status) -> [Effect] {
+        guard let action = requireAction() else { return [] }
+        guard plan.statusKey.contains(status) else {
+            message = Message(text: "\(status.name) is not in this plan's key (\(plan.statusKey.listing)).", kind: .error)
+            return [.bell]
+        }
+        guard status != action.status else {
+            message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
+            return []
+        }
+        if status == .red {
+            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: .red))
+            return []
+        }
+        return change { [today, author] document in
+            try document.setStatus(ref: action.ref, to: status, on: today, by: author)
+        }
+    }
+
+    /// Applies an edit in memory, remembers the previous document for undo, and
+    /// asks the runtime to save.
+    mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> [Effect] {
+        var edited = document
+        do {
+            let outcome = try edit(&edited)
+            guard outcome.changed else {
+                message = Message(text: "Nothing changed.", kind: .info)
+                return []
+            }
+            let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
+            undoStack.append((document, description))
+            redoStack.removeAll()
+            replaceDocument(edited)
+            return [.save(description: description)]
+        } catch {
+            message = Message(text: "Not changed: \(error)", kind: .error)
+            return [.bell]
+        }
+    }
+
+    private mutating func undo() -> [Effect] {
+        guard let last = undoStack.popLast() else {
+            message = Message(text: "Nothing to undo.", kind: .info)
+            return []
+        }
+        redoStack.append((document, last.description))
+        replaceDocument(last.document)
+        scrollListToSelection()
+        return [.save(description: "undid \(last.description)")]
+    }
+
+    private mutating func redo() -> [Effect] {
+        guard let next = redoStack.popLast() else {
+            message = Message(text: "Nothing to redo.", kind: .info)
+            return []
+        }
+        undoStack.append((document, next.description))
+        replaceDocument(next.document)
+        scrollListToSelection()
+        return [.save(description: "redid \(next.description)")]
+    }
+
+    /// The runtime reports how a save went.
+    public mutating func saveFinished(_ description: String, error: String?) {
+        if let error {
+            unsaved = true
+            message = Message(text: "Not saved: \(error). The change is kept here; press w to try again.", kind: .error)
+        } else {
+            unsaved = false
+            message = Message(text: "Saved \(description == "retry" ? "the plan" : description) to \(path)", kind: .info)
+        }
+    }
+
+    // MARK: - Help and filters
+
+    private mutating func handleHelp(_ key: Key, top: Int) -> [Effect] {
+        switch key {
+        case .up, .character("k"): modal = .help(top: max(0, top - 1))
+        case .down, .character("j"): modal = .help(top: top + 1)
+        case .pageUp: modal = .help(top: max(0, top - listHeight))
+        case .pageDown: modal = .help(top: top + listHeight)
+        case .control("c"): return [.quit]
+        default: modal = .none
+        }
+        return []
+    }
+
+    private mutating func handleFilters(_ key: Key, ownerInput: TextEditor?) -> [Effect] {
+        if var input = ownerInput {
+            switch key {
+            case .enter, .escape:
+                if key == .escape { input = TextEditor(text: "", multiline: false) }
+                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
+                modal = .filters(ownerInput: nil)
+            default:
+                _ = input.handle(key)
+                modal = .filters(ownerInput: input)
+                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
+            }
+            refresh()
+            return []
+        }
+        switch key {
+        case .character(let c):
+            if let status = Status(code: String(c)), "ragbn".contains(c) {
+                if filter.core.statuses.contains(status) {
+                    filter.core.statuses.remove(status)
+                } else {
+                    filter.core.statuses.insert(status)
+                }
+            } else if c == "o" {
+                modal = .filters(ownerInput: TextEditor(text: filter.core.owner ?? "", multiline: false))
+            } else if c == "d" {
+                filter.core.overdueOnly.toggle()
+            } else if c == "s" {
+                filter.dueSoon.toggle()
+            } else if c.isNumber, plan.sections.contains(where: { $0.number == String(c) }) {
+                filter.core.section = filter.core.section == String(c) ? nil : String(c)
+            } else if c == "c" {
+                filter = ListFilter(core: ActionFilter(search: filter.core.search))
+            } else if c == "f" || c == "q" {
+                modal = .none
+            }
+        case .enter, .escape:
+            modal = .none
+        case .control("c"):
+            return [.quit]
+        default:
+            break
+        }
+        refresh()
+        scrollListToSelection()
+        return []
+    }
+}
+
+import Foundation

@@ -1,0 +1,40 @@
+/// A key press or other input event, as the adapter reports it.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    /// Ctrl plus a letter, e.g. `.control("d")` for Ctrl-D.
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, tab, backTab, backspace, delete
+    /// The terminal changed size.
+    case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
+    /// Time passed with no input (the adapter's poll interval).
+    case tick
+
+    public static func from(_ text: String) -> [Key] { text.map { .character($0) } }
+}
+
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case press, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What the update asks the outside world to do. The runtime performs effects and
+/// feeds the results back as events, so the update itself stays pure.
+public enum Effect: Equatable, Sendable {
+    /// Write these bytes to the plan file atomically; then call `saved(_:)`.
+    case save(description: String)
+    /// Hand text to `$EDITOR` and feed the result back with `editedExternally(_:)`.
+    case openExternalEditor(text: String)
+    case bell
+    case quit
+}

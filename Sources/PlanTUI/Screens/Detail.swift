@@ -1,0 +1,101 @@
+import PlanCore
+
+/// The selected action in full: area findings, text, owners, due, notes newest
+/// first, history. Beside the list on wide terminals, full screen otherwise.
+func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, into grid: inout Grid) {
+    let top = 2
+    let height = state.height - 1 - top
+    guard width > 10 else { return }
+    guard let action = state.selectedAction else {
+        grid.put("Select an action to see it here.", x: x + 1, y: top + 1, style: theme.dim, maxWidth: width - 2)
+        return
+    }
+    var titleLine: StyledLine = [theme.badge(action.status), Span(" \(action.ref) ", .bold),
+                                 Span(state.plan.statusKey.label(for: action.status))]
+    if action.isOverdue(on: state.today) { titleLine.append(Span("  OVERDUE", theme.overdue)) }
+
+    let lines = detailLines(action, state: state, theme: theme, width: width - 2)
+    let visible = height - 1
+    let first = min(state.detailTop, max(0, lines.count - visible))
+    // Where we are in a long detail, on the title row so that it never covers text.
+    var position = ""
+    if lines.count > visible {
+        position = "\(first + 1)–\(min(lines.count, first + visible))/\(lines.count)"
+        if state.focus == .detail || state.modal == .detail { position = "↑↓ " + position }
+    }
+    let positionWidth = DisplayWidth.of(position)
+    grid.put(titleLine, x: x + 1, y: top, maxWidth: width - 3 - positionWidth)
+    grid.put(position, x: x + width - positionWidth - 1, y: top, style: theme.dim)
+    for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+        grid.put(line, x: x + 1, y: top + 1 + offset, maxWidth: width - 2)
+    }
+}
+
+func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) -> [StyledLine] {
+    var out: [StyledLine] = []
+    func paragraph(_ text: String, _ style: Style = .plain, indent: Int = 0) {
+        let pad = String(repeating: " ", count: indent)
+        out += Wrap.lines(text, width: width - indent).map { [Span(pad + $0, style)] }
+    }
+    func heading(_ text: String) {
+        if !out.isEmpty { out.append([]) }
+        out.append([Span(text, theme.accent)])
+    }
+
+    if let area = state.plan.area(number: action.areaNumber) {
+        out.append([Span("Area \(area.number) \(area.title)", .bold)])
+        for (label, text) in [("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
+                              ("Inspectors found", area.inspectorsFound)] {
+            guard let text else { continue }
+            out.append([Span(label + ":", theme.dim)])
+            paragraph(text, theme.dim, indent: 2)
+        }
+    }
+    heading("Action")
+    paragraph(action.text)
+    out.append([])
+    out.append([Span("Owner: ", .bold), Span(action.owners.isEmpty ? "none" : action.owners.joined(separator: "; "))])
+    var due: StyledLine = [Span("Due:   ", .bold)]
+    if let d = action.due {
+        due.append(Span(d.date.map { $0.ukLong } ?? d.text, action.isOverdue(on: state.today) ? theme.overdue : .plain))
+        if !d.isPlainDate, d.date != nil { due.append(Span("  (\(d.text))", theme.dim)) }
+        if d.date == nil { due.append(Span("  (no date)", theme.dim)) }
+    } else {
+        due.append(Span("none", theme.dim))
+    }
+    if action.dueChangeCount > 0 {
+        due.append(Span("  moved \(action.dueChangeCount)×", theme.dim))
+    }
+    out.append(due)
+    for field in action.extraFields {
+        out.append([Span(field.name + ": ", .bold), Span(field.value.replacingOccurrences(of: "\n", with: " "))])
+    }
+
+    let notes = action.notes.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+    heading(notes.isEmpty ? "No progress notes yet" : "Progress and impact (newest first)")
+    for note in notes {
+        out.append([Span(note.date.ukLong, .bold), Span(note.author.map { " · \($0)" } ?? "", theme.dim)])
+        paragraph(note.text, indent: 2)
+    }
+
+    if !action.history.isEmpty {
+        heading("History")
+        let ordered = action.history.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        for entry in ordered {
+            var line: StyledLine = [Span(entry.date.ukShort + "  ", theme.dim)]
+            switch entry.change {
+            case .status(let from, let to):
+                line += [Span("status "), theme.statusLetter(from), Span(" → "), theme.statusLetter(to)]
+            case .due(let from, let to):
+                line.append(Span("due \(from) → \(to)"))
+            case .owner(let from, let to):
+                line.append(Span("owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"))
+            case .added:
+                line.append(Span("added to the plan"))
+            }
+            if let author = entry.author { line.append(Span(" · \(author)", theme.dim)) }
+            out.append(line)
+        }
+    }
+    return out
+}

@@ -1,0 +1,109 @@
+import PlanCore
+
+func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid) {
+    var lines: [StyledLine] = [[Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)], []]
+    func section(_ title: String, _ rows: [(String, String)]) {
+        lines.append([Span(title, .bold)])
+        lines += rows.map { [Span("  " + DisplayWidth.fit($0.0, to: 18), theme.accent), Span($0.1)] }
+        lines.append([])
+    }
+    section("Plan list and detail", KeyMap.main.map { ($0.label, $0.help) })
+    section("Writing a note or editing an action", KeyMap.editor)
+    section("Filter panel (f)", KeyMap.filters)
+    lines.append([Span("Status letters: ", .bold)] + state.plan.statusKey.entries.flatMap {
+        [theme.badge($0.status), Span(" \($0.label)  ")]
+    })
+    lines.append([Span("! after a due date: overdue (past due and not complete).", theme.dim)])
+    let height = state.height - 3
+    let first = min(top, max(0, lines.count - height))
+    for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+        grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
+    }
+}
+
+func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, into grid: inout Grid) {
+    let filter = state.filter
+    let width = min(64, state.width - 4)
+    let height = state.plan.statusKey.statuses.count + 7
+    let inner = grid.box(x: (state.width - width) / 2, y: 3, width: width, height: height,
+                         title: "Filters · Enter or Esc to close")
+    func tick(_ on: Bool) -> String { on ? "[x]" : "[ ]" }
+    var rows: [StyledLine] = []
+    for status in state.plan.statusKey.statuses {
+        let key = status == .notStarted ? "n" : status.code.lowercased()
+        rows.append([Span(" \(key)  "), Span(tick(filter.core.statuses.contains(status)) + " "), theme.badge(status),
+                     Span(" " + state.plan.statusKey.label(for: status))])
+    }
+    let owner = ownerInput.map { $0.text } ?? filter.core.owner ?? ""
+    rows.append([Span(" o  Owner contains: "), Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true))])
+    rows.append([Span(" d  " + tick(filter.core.overdueOnly) + " Overdue only")])
+    rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within 30 days")])
+    let sections = state.plan.sections.map(\.number).prefix(9).joined(separator: " ")
+    rows.append([Span(" 1-9 Section: " + (filter.core.section ?? "all")), Span("  (\(sections))", theme.dim)])
+    rows.append([Span(" c  Clear all", theme.dim)])
+    for (offset, row) in rows.prefix(inner.height).enumerated() {
+        grid.put(row, x: inner.x, y: inner.y + offset, maxWidth: inner.width)
+    }
+    if let ownerInput {
+        let ownerRow = state.plan.statusKey.statuses.count
+        let prefix = DisplayWidth.of(" o  Owner contains: ")
+        grid.cursor = (inner.x + prefix + DisplayWidth.of(String(ownerInput.lines[0].prefix(ownerInput.column))), inner.y + ownerRow)
+    }
+}
+
+func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
+    let title = draft.status == .red
+        ? "Why is \(draft.ref) going red? A short note (may be left empty)"
+        : "New progress note for \(draft.ref)"
+    let height = max(8, min(state.height - 8, 16))
+    let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
+    let help = draft.confirmingDiscard ? "Discard this note? y/n" : "Ctrl-D save · Esc cancel · Ctrl-E $EDITOR"
+    grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: draft.confirmingDiscard ? theme.error : theme.dim)
+    drawEditor(draft.editor, x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2, into: &grid)
+}
+
+func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: inout Grid) {
+    let height = max(10, min(state.height - 8, 20))
+    let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: "Edit \(form.ref)")
+    let labelWidth = 8
+    var y = inner.y
+    for (index, label) in ActionForm.labels.enumerated() {
+        let focused = index == form.focus
+        grid.put(DisplayWidth.fit(label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
+        let fieldHeight = index == 2 ? max(1, inner.y + inner.height - 2 - y) : 1
+        let editor = form.fields[index]
+        if focused {
+            drawEditor(editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid)
+        } else {
+            for (offset, line) in editor.lines.prefix(fieldHeight).enumerated() {
+                grid.put(String(line), x: inner.x + labelWidth, y: y + offset, maxWidth: inner.width - labelWidth)
+            }
+        }
+        y += fieldHeight + (index < 2 ? 1 : 0)
+    }
+    let help = form.confirmingDiscard
+        ? "Discard your changes? y/n"
+        : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · owners separated by ;"
+    grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
+             maxWidth: inner.width)
+}
+
+/// Draws an editor's visible lines and puts the cursor where it is. Long lines
+/// scroll sideways so the cursor stays in view.
+func drawEditor(_ editor: TextEditor, x: Int, y: Int, width: Int, height: Int, into grid: inout Grid) {
+    var editor = editor
+    editor.keepCursorVisible(height: height)
+    for row in 0..<height {
+        let index = editor.top + row
+        guard index < editor.lines.count else { break }
+        let line = editor.lines[index]
+        var start = 0
+        if index == editor.row {
+            while DisplayWidth.of(String(line[start..<editor.column])) >= width { start += 1 }
+        }
+        grid.put(String(line[start...]), x: x, y: y + row, maxWidth: width)
+        if index == editor.row {
+            grid.cursor = (x + DisplayWidth.of(String(line[start..<editor.column])), y + row)
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import PlanCore
+
+/// The render: a state becomes a frame. Pure; draws only the visible rows.
+public func render(_ state: AppState) -> Grid {
+    var grid = Grid(width: state.width, height: state.height)
+    let theme = Theme(colors: state.colors)
+    if state.isTooSmall {
+        drawTooSmall(state, into: &grid)
+        return grid
+    }
+    drawHeader(state, theme, into: &grid)
+    switch state.modal {
+    case .help(let top):
+        drawHelp(state, top: top, theme, into: &grid)
+    case .detail:
+        drawDetail(state, theme, x: 0, width: state.width, into: &grid)
+    default:
+        drawList(state, theme, into: &grid)
+        if state.isWide {
+            for y in 2..<(state.height - 1) { grid.put("│", x: state.listWidth, y: y, style: theme.dim) }
+            drawDetail(state, theme, x: state.listWidth + 1, width: state.width - state.listWidth - 1, into: &grid)
+        }
+    }
+    drawFooter(state, theme, into: &grid)
+    switch state.modal {
+    case .filters(let owner): drawFilters(state, ownerInput: owner, theme, into: &grid)
+    case .note(let draft): drawNoteEditor(state, draft, theme, into: &grid)
+    case .form(let form): drawForm(state, form, theme, into: &grid)
+    default: break
+    }
+    return grid
+}
+
+private func drawTooSmall(_ state: AppState, into grid: inout Grid) {
+    let lines = [
+        "Terminal too small: \(state.width)×\(state.height).",
+        "actionplan needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
+        "Make the window larger, or press q to quit.",
+    ]
+    let top = max(0, state.height / 2 - 1)
+    for (i, line) in lines.enumerated() {
+        let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+        grid.put(line, x: x, y: top + i, style: i == 0 ? .bold : .plain)
+    }
+}
+
+private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
+    let plan = state.plan
+    grid.fill(x: 0, y: 0, width: state.width, style: theme.titleBar)
+    let asAt = plan.asAt.map { "as at \($0.ukShort) " } ?? ""
+    grid.put(" " + DisplayWidth.truncate(TerminalText.escaped(plan.title), to: state.width - DisplayWidth.of(asAt) - 3), x: 0, y: 0, style: theme.titleBar)
+    grid.put(asAt, x: state.width - DisplayWidth.of(asAt), y: 0, style: theme.titleBar)
+
+    let counts = state.counts
+    var line: StyledLine = [Span(" ")]
+    for status in plan.statusKey.statuses + Status.allCases.filter({ !plan.statusKey.contains($0) && counts[$0] > 0 }) {
+        line += [theme.statusLetter(status), Span(" \(counts[status])  ")]
+    }
+    line.append(Span("\(SummaryText.percent(counts.percentComplete)) complete", .bold))
+    line.append(Span("  "))
+    line.append(Span("\(counts.overdue) overdue", counts.overdue > 0 ? theme.overdue : .plain))
+    let used = grid.put(line, x: 0, y: 1, maxWidth: state.width)
+    let filter = state.filter.summary(key: plan.statusKey)
+    if !filter.isEmpty {
+        let shown = DisplayWidth.truncate("Filter: " + filter, to: max(0, state.width - used - 3))
+        grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 1, style: theme.accent)
+    }
+}
+
+private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
+    let y = state.height - 1
+    if let input = state.searchInput {
+        let text = "/" + input.text
+        grid.put(text, x: 0, y: y, style: theme.accent)
+        let hint = "  Enter keep · Esc clear"
+        grid.put(hint, x: DisplayWidth.of(text) + 1, y: y, style: theme.dim)
+        grid.cursor = (min(state.width - 1, DisplayWidth.of(text)), y)
+        return
+    }
+    if let message = state.message {
+        grid.put(message.text, x: 0, y: y, style: message.kind == .error ? theme.error : .plain)
+        return
+    }
+    // As many hints as fit, most useful first; help and quit always show.
+    let hints = state.modal == .detail
+        ? ["↑↓ scroll", "Esc back", "r a g b status", "n note", "e edit", "u undo"]
+        : ["↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "e edit", "u undo"]
+    let always = "? help  q quit"
+    var line = ""
+    for hint in hints where DisplayWidth.of(line + hint + "  " + always) <= state.width {
+        line += hint + "  "
+    }
+    grid.put(line + always, x: 0, y: y, style: theme.dim)
+}
+
+// MARK: - The list
+
+/// Column widths of action rows for a list `width` cells wide.
+struct ListColumns {
+    var width: Int
+    var ref: Int
+    var owner: Int
+    var due = 11
+    var text: Int
+
+    init(width: Int, refWidth: Int) {
+        self.width = width
+        ref = min(8, max(4, refWidth))
+        owner = min(22, max(10, width / 6))
+        // gutter 1, indent 4, ref, gap, badge 3, gap, text, gap, owner, gap, due, mark 2
+        text = max(8, width - 1 - 4 - ref - 1 - 3 - 1 - 1 - owner - 1 - due - 2)
+    }
+}
+
+private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
+    let width = state.listWidth
+    let plan = state.plan
+    let columns = ListColumns(width: width, refWidth: plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4)
+    var heading = String(repeating: " ", count: 5) + DisplayWidth.fit("REF", to: columns.ref) + " " + "RAG" + " "
+    heading += DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
+    grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
+    if state.rows.isEmpty {
+        let text = state.filter.isEmpty ? "This plan has no sections yet." : "No action matches the filter. Esc clears it."
+        grid.put(text, x: 2, y: AppState.headerHeight + 1, style: theme.dim, maxWidth: width - 2)
+        return
+    }
+    let selected = state.selectedIndex
+    let visible = state.listTop..<min(state.rows.count, state.listTop + state.listHeight)
+    for (offset, index) in visible.enumerated() {
+        let y = AppState.headerHeight + offset
+        let isSelected = index == selected
+        let line = listRow(state.rows[index], state: state, columns: columns, theme: theme)
+        if isSelected {
+            grid.fill(x: 0, y: y, width: width, style: theme.selected)
+        }
+        // A pointer as well as the bar, so the selection shows without colour or reverse video.
+        let gutter = Span(isSelected ? "›" : " ", isSelected ? Style(bold: true, reverse: true) : .plain)
+        grid.put([gutter] + (isSelected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y, maxWidth: width)
+    }
+}
+
+/// On the selection bar plain text is reversed with the bar, and badges (already
+/// reversed) flip back, so that they still stand out from the bar.
+private func selectedStyle(_ style: Style) -> Style {
+    var selected = style
+    selected.reverse.toggle()
+    selected.dim = false
+    return selected
+}
+
+private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: Theme) -> StyledLine {
+    let plan = state.plan
+    switch row {
+    case .section(let s):
+        let section = plan.sections[s]
+        let marker = state.folded.contains(.section(section.number)) ? "▸ " : "▾ "
+        let counts = StatusCounts(plan.actions(in: section), on: state.today)
+        let figures = "  \(counts.total) · \(SummaryText.percent(counts.percentComplete))"
+        let title = marker + "\(section.number) " + TerminalText.escaped(section.title)
+        return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
+                Span(figures, theme.dim)]
+    case .area(let s, let a):
+        let area = plan.sections[s].areas[a]
+        let marker = state.folded.contains(.area(area.number)) ? "▸ " : "▾ "
+        let figures = "  \(area.actionRange.count)"
+        let title = "  " + marker + "\(area.number) " + TerminalText.escaped(area.title)
+        return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
+                Span(figures, theme.dim)]
+    case .action(let i):
+        let action = plan.actions[i]
+        let overdue = action.isOverdue(on: state.today)
+        // Escape before measuring: `\e` takes two cells where ESC took none.
+        let safe = { (text: String) in TerminalText.escaped(text) }
+        return [
+            Span("    " + DisplayWidth.fit(safe(action.ref), to: columns.ref) + " "),
+            theme.badge(action.status),
+            Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
+            Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
+            Span(DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due), overdue ? theme.overdue : .plain),
+            Span(overdue ? " !" : "  ", theme.overdue),
+        ]
+    }
+}

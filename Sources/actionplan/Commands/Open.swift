@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import NcursesTerminal
+import PlanCore
+import PlanTUI
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open a plan in the terminal interface: find an action, set its RAG, add a note.",
+        discussion: "Keys: press ? in the interface, or see docs/keys.md. Every change is saved at once.")
+
+    @OptionGroup var plan: PlanPathArgument
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not use the mouse (clicks select, the wheel scrolls).")
+    var noMouse = false
+
+    @Flag(name: .customLong("no-color"), help: "No colours: status letters in bold reverse (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Option(help: ArgumentHelp("Who is making changes (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
+    var by: String?
+
+    func run() throws {
+        // A file that does not parse never opens, so it is never written.
+        let document = try PlanLoading.load(plan.path)
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            Console.error("error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
+            throw ExitCode(1)
+        }
+        let terminal = NcursesTerminal(colors: noColor ? false : nil, mouse: !noMouse)
+        defer { terminal.restore() }
+        let size = terminal.size
+        let state = AppState(document: document, path: plan.path, today: PlanDate.today(),
+                             author: Author.resolve(explicit: by), width: size.width, height: size.height,
+                             colors: terminal.colorsEnabled)
+        Runtime.run(state, terminal: terminal, services: .live(path: plan.path))
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import Testing
+@testable import PlanCore
+@testable import PlanTUI
+
+@Suite("Keys through update and render")
+struct UpdateTests {
+    @Test func startsOnTheFirstActionAndMoves() throws {
+        var state = try TUIFixtures.state()
+        #expect(state.selected == .action("1.1a"))
+        state.press(.down, .character("j"))
+        #expect(state.selected == .action("1.1c"))
+        state.press(.up)
+        #expect(state.selected == .action("1.1b"))
+        state.press(.end)
+        #expect(state.selected == .action(state.plan.actions.last!.ref))
+        #expect(state.listTop > 0)
+        state.press(.home)
+        #expect(state.selected == .section("1"))
+        #expect(state.listTop == 0)
+        state.press(.pageDown)
+        #expect(state.selectedIndex == state.listHeight - 1)
+    }
+
+    @Test func greenIsSavedAtOnceAndCanBeUndoneAndRedone() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        let original = state.document.text
+        let effects = state.press(.character("g"))
+        #expect(effects == [.save(description: "1.1d: status Amber -> Green")])
+        #expect(state.plan.action(ref: "1.1d")?.status == .green)
+        #expect(state.document.text.contains("  - Status 2026-11-10 (Test Person): A -> G\n"))
+        state.saveFinished("1.1d: status Amber -> Green", error: nil)
+        #expect(render(state).row(at: 23) == "Saved 1.1d: status Amber -> Green to plans/example-jtai.plan")
+        #expect(state.press(.character("u")) == [.save(description: "undid 1.1d: status Amber -> Green")])
+        #expect(state.document.text == original)
+        #expect(state.press(.control("r")) == [.save(description: "redid 1.1d: status Amber -> Green")])
+        #expect(state.plan.action(ref: "1.1d")?.status == .green)
+        #expect(state.press(.character("u"), .character("u")).count == 1)
+        #expect(state.message?.text == "Nothing to undo.")
+    }
+
+    @Test func redAsksForANoteWhichMayBeEmpty() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        #expect(state.press(.character("r")).isEmpty)
+        guard case .note(let draft) = state.modal else { Issue.record("no note editor"); return }
+        #expect(draft.status == .red)
+        #expect(state.press(.control("d")) == [.save(description: "1.1d: status Amber -> Red")])
+        #expect(state.modal == .none)
+        #expect(state.plan.action(ref: "1.1d")?.notes.count == (try TUIFixtures.document().plan.action(ref: "1.1d")!.notes.count))
+
+        var withNote = try TUIFixtures.state()
+        withNote.selectRef("1.1d")
+        withNote.press(.character("r"))
+        withNote.type("Lead left; recruiting.")
+        #expect(withNote.press(.control("d")) == [.save(description: "1.1d: status Amber -> Red; note added")])
+        #expect(withNote.plan.action(ref: "1.1d")?.latestNote?.text == "Lead left; recruiting.")
+    }
+
+    @Test func noteEditorKeysAndCancel() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("n"))
+        state.type("Frist")
+        state.press(.home, .right, .delete, .right, .character("r"), .end)
+        state.type("\nsecond")
+        state.press(.home, .delete)
+        guard case .note(let draft) = state.modal else { Issue.record("no note editor"); return }
+        #expect(draft.editor.text == "First\necond")
+        #expect(render(state).cursor != nil)
+        state.press(.escape)
+        guard case .note(let confirming) = state.modal else { Issue.record("closed without asking"); return }
+        #expect(confirming.confirmingDiscard)
+        #expect(render(state).text.contains("Discard this note? y/n"))
+        state.press(.character("y"))
+        #expect(state.modal == .none)
+        #expect(state.document.text == (try TUIFixtures.document().text))
+    }
+
+    @Test func twoLineNoteIsWrittenAsContinuationLines() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("n"))
+        state.type("Guidance signed off.\nLaunch on 3 December.")
+        #expect(state.press(.control("d")) == [.save(description: "1.1a: note added")])
+        #expect(state.document.text.contains("""
+              - Note 2026-11-10 (Test Person): Guidance signed off.
+                Launch on 3 December.
+
+            """))
+    }
+
+    @Test func searchFiltersAsYouTypeAndEscClears() throws {
+        var state = try TUIFixtures.state()
+        let all = state.rows.count
+        state.press(.character("/"))
+        state.type("missing")
+        let matching = state.rows.compactMap { row -> Action? in
+            if case .action(let i) = row { return state.plan.actions[i] }
+            return nil
+        }
+        #expect(!matching.isEmpty && state.rows.count < all)
+        #expect(matching.allSatisfy { a in
+            ([a.ref, a.text] + a.owners + a.notes.map(\.text)).contains { $0.localizedCaseInsensitiveContains("missing") }
+        })
+        #expect(render(state).row(at: 23).hasPrefix("/missing"))
+        state.press(.enter)
+        #expect(state.searchInput == nil && state.filter.core.search == "missing")
+        #expect(render(state).row(at: 1).contains("Filter: search \"missing\""))
+        state.press(.escape)
+        #expect(state.rows.count == all)
+    }
+
+    @Test func filtersPanel() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("f"), .character("r"), .character("o"))
+        state.type("police")
+        state.press(.enter, .enter)
+        #expect(state.filter.core.statuses == [.red] && state.filter.core.owner == "police")
+        let shown = state.rows.compactMap { row -> Action? in
+            if case .action(let i) = row { return state.plan.actions[i] }
+            return nil
+        }
+        #expect(shown.allSatisfy { $0.status == .red && $0.owners.contains { $0.localizedCaseInsensitiveContains("police") } })
+        state.press(.character("f"), .character("c"), .character("d"), .escape)
+        #expect(state.filter.core.overdueOnly && state.filter.core.statuses.isEmpty)
+        let overdue = state.rows.filter { if case .action = $0 { true } else { false } }.count
+        #expect(overdue == 7)
+        state.press(.character("f"), .character("c"), .character("s"), .escape)
+        #expect(state.rows.allSatisfy { row in
+            guard case .action(let i) = row else { return true }
+            let due = state.plan.actions[i].due!.date!
+            return due >= TUIFixtures.today && due <= TUIFixtures.today.adding(days: 30)
+        })
+        state.press(.character("f"), .character("c"), .character("3"), .escape)
+        #expect(state.rows.first == .section(2) && state.filter.core.section == "3")
+    }
+
+    @Test func foldingAndUnfolding() throws {
+        var state = try TUIFixtures.state()
+        let all = state.rows.count
+        state.press(.left)
+        #expect(state.selected == .area("1.1"))
+        #expect(state.rows.count == all - state.plan.area(number: "1.1")!.actionRange.count)
+        state.press(.left, .left)
+        #expect(state.selected == .section("1"))
+        #expect(state.rows[1] == .section(1))
+        state.press(.right)
+        #expect(state.rows[1] == .area(section: 0, area: 0))
+        state.press(.down, .enter)
+        #expect(state.folded.isEmpty)
+        #expect(state.rows.count == all)
+    }
+
+    @Test func detailViewScrollsAndTabMovesFocus() throws {
+        var state = try TUIFixtures.state()
+        state.press(.enter)
+        #expect(state.modal == .detail)
+        state.press(.down, .down)
+        #expect(state.detailTop == 2 && state.selected == .action("1.1a"))
+        state.press(.escape)
+        #expect(state.modal == .none)
+        var wide = try TUIFixtures.state(width: 120, height: 40)
+        wide.press(.tab, .down)
+        #expect(wide.focus == .detail && wide.detailTop == 1 && wide.selected == .action("1.1a"))
+        wide.press(.tab, .down)
+        #expect(wide.focus == .list && wide.selected == .action("1.1b"))
+    }
+
+    @Test func resizeKeepsTheSelection() throws {
+        var state = try TUIFixtures.state()
+        state.press(.end)
+        let selected = state.selected
+        state.press(.resize(width: 120, height: 40))
+        #expect(state.selected == selected && state.isWide)
+        #expect(render(state).text.contains(state.selectedAction!.ref))
+        state.press(.resize(width: 60, height: 20))
+        #expect(render(state).text.contains("Terminal too small: 60×20."))
+        state.press(.resize(width: 80, height: 24))
+        #expect(state.selected == selected)
+        #expect(state.press(.resize(width: 10, height: 5), .character("q")) == [.quit])
+    }
+
+    @Test func editFormChangesOwnerDueAndText() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("e"))
+        state.press(Array(repeating: Key.backspace, count: 200))
+        state.type("Head of Service; Police")
+        state.press(.tab)
+        state.press(Array(repeating: Key.backspace, count: 40))
+        state.type("31/01/2027")
+        let effects = state.press(.control("d"))
+        #expect(effects.count == 1)
+        let action = try #require(state.plan.action(ref: "1.1a"))
+        #expect(action.owners == ["Head of Service", "Police"])
+        #expect(action.due == Due(text: "2027-01-31", date: DateText.parseISO("2027-01-31")))
+        #expect(state.document.text.contains("  - Due 2026-11-10 (Test Person): "))
+        #expect(state.press(.character("u")).count == 1)
+        #expect(state.document.text == (try TUIFixtures.document().text))
+    }
+
+    @Test func statusOutsideTheKeyIsRefused() throws {
+        var state = try TUIFixtures.state("small.plan")
+        #expect(state.press(.character("b")) == [.bell])
+        #expect(state.message?.text.contains("Blue is not in this plan's key") == true)
+    }
+
+    @Test func headingsAreNotActions() throws {
+        var state = try TUIFixtures.state()
+        state.press(.home, .character("g"))
+        #expect(state.message?.text == "Select an action first (↑/↓).")
+    }
+
+    @Test func mouseSelectsAndScrolls() throws {
+        var state = try TUIFixtures.state()
+        state.press(.mouse(MouseEvent(kind: .press, x: 10, y: AppState.headerHeight + 4)))
+        #expect(state.selectedIndex == 4)
+        state.press(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        #expect(state.selectedIndex == 7)
+    }
+
+    @Test func failedSaveKeepsTheChangeAndOffersRetry() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        state.press(.character("g"))
+        state.saveFinished("1.1d: status Amber -> Green", error: "plans/x.plan: cannot write: permission denied")
+        #expect(state.unsaved)
+        #expect(render(state).row(at: 23).hasPrefix("Not saved: plans/x.plan: cannot write: permission denied."))
+        #expect(state.press(.character("w")) == [.save(description: "retry")])
+        #expect(state.press(.character("q")).isEmpty)
+        #expect(state.modal == .confirmQuit)
+        #expect(state.press(.character("y")) == [.quit])
+    }
+}
+
+@Suite("What reaches the screen")
+struct ScreenSafetyTests {
+    static let hostile = """
+    # Plan \u{1B}[2J title
+    ## 1 Section
+    ### 1.1 Area
+    - [A] 1.1a Text with \u{1B}]0;pwned\u{7} and \u{202E}reversed and 中文字 wide.
+      - Owner: 田中 さん
+      - Due: 2026-12-01
+    - [R] 1.1b Plain.
+      - Owner: Bob
+      - Due: 2026-12-01
+      - Status 2026-01-01: A -> R
+
+    """
+
+    @Test func controlCharactersAreShownEscaped() throws {
+        let grid = render(try TUIFixtures.state(text: Self.hostile, width: 120, height: 30))
+        #expect(!grid.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" } })
+        #expect(grid.text.contains("Plan \\e[2J title"))
+        #expect(grid.text.contains("\\e]0;pwned\\u{7}"))
+    }
+
+    @Test func wideCharactersKeepColumnsAligned() throws {
+        let grid = render(try TUIFixtures.state(text: Self.hostile, width: 100, height: 30))
+        // The due column starts at the same cell on a row with wide characters and on a plain one.
+        let dueColumns = (0..<grid.height).compactMap { grid.column(of: "1 Dec 2026", inRow: $0) }
+        #expect(dueColumns.count == 2 && Set(dueColumns).count == 1, "\(grid.text)")
+    }
+
+    @Test func badgesCarryTheLetterWithAndWithoutColour() throws {
+        for colors in [false, true] {
+            let grid = render(try TUIFixtures.state(text: Self.hostile, width: 100, height: 30, colors: colors))
+            let y = (0..<grid.height).first { grid.row(at: $0).contains("1.1b") && !grid.row(at: $0).contains("Area") }!
+            let x = (0..<grid.width).first { grid[$0, y].text == "R" && grid[$0 - 1, y].text == " " && grid[$0, y].style.reverse }!
+            let style = grid[x, y].style
+            #expect(style.bold && style.reverse)
+            #expect(style.foreground == (colors ? .red : nil))
+        }
+    }
+}
+
+@Suite("Runtime and key table")
+struct RuntimeTests {
+    @Test func runsKeysSavesAndQuits() throws {
+        let terminal = FakeTerminal(keys: [.down, .down, .down, .character("g"), .character("n")] + Key.from("Done.") + [.control("d"), .character("q")])
+        var saved: [PlanDocument] = []
+        let final = Runtime.run(try TUIFixtures.state(), terminal: terminal,
+                                services: .init(save: { saved.append($0); return nil }, editText: { $0 }))
+        #expect(saved.count == 2)
+        #expect(saved.last?.plan.action(ref: "1.1d")?.status == .green)
+        #expect(saved.last?.plan.action(ref: "1.1d")?.latestNote?.text == "Done.")
+        #expect(final.plan.action(ref: "1.1d")?.status == .green)
+        #expect(terminal.frames.count == 12)
+        #expect(terminal.frames.last?.row(at: 23) == "Saved 1.1d: note added to plans/example-jtai.plan")
+    }
+
+    @Test func externalEditorTextComesBack() throws {
+        let terminal = FakeTerminal(keys: [.character("n"), .control("e"), .control("d"), .character("q")])
+        var saved: [PlanDocument] = []
+        Runtime.run(try TUIFixtures.state(), terminal: terminal,
+                    services: .init(save: { saved.append($0); return nil }, editText: { _ in "From the editor.\n" }))
+        #expect(terminal.suspended == 1)
+        #expect(saved.last?.plan.action(ref: "1.1a")?.latestNote?.text == "From the editor.")
+    }
+
+    @Test func docsKeysIsGeneratedFromTheKeyTable() throws {
+        let url = TUIFixtures.root.appendingPathComponent("docs/keys.md")
+        let current = try? String(contentsOf: url, encoding: .utf8)
+        if current != KeyMap.markdown {
+            try Data(KeyMap.markdown.utf8).write(to: url)
+            Issue.record("docs/keys.md was out of date with KeyMap and has been regenerated; commit it")
+        }
+    }
+
+    @Test func everyKeyIsBoundOnce() {
+        let keys = KeyMap.main.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+}
