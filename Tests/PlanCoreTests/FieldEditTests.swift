@@ -316,9 +316,12 @@ struct FieldEditTests {
     // MARK: - Odd but valid files
 
     @Test(arguments: RoundTripTests.files)
-    func everyActionOfEveryFileCanBeEdited(_ url: URL) throws {
+    func actionsAtEveryKindOfPositionCanBeEdited(_ url: URL) throws {
         let original = try PlanDocument(data: try Data(contentsOf: url))
-        for action in original.plan.actions {
+        // First, last, and a spread between: each edit re-parses the whole file.
+        let actions = original.plan.actions
+        let sample = actions.indices.filter { $0 % 5 == 0 || $0 == actions.count - 1 }.map { actions[$0] }
+        for action in sample {
             var document = original
             try document.setOwners(ref: action.ref, to: ["Someone new"], on: Self.day, by: "Test")
             try document.setDue(ref: action.ref, to: "31/01/2027", on: Self.day, by: "Test")

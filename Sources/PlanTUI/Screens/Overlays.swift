@@ -56,6 +56,7 @@ func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into 
         ? "Why is \(draft.ref) going red? A short note (may be left empty)"
         : "New progress note for \(draft.ref)"
     let height = max(8, min(state.height - 8, 16))
+    grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
     let help = draft.confirmingDiscard ? "Discard this note? y/n" : "Ctrl-D save · Esc cancel · Ctrl-E $EDITOR"
     grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: draft.confirmingDiscard ? theme.error : theme.dim)
@@ -64,6 +65,7 @@ func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into 
 
 func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: inout Grid) {
     let height = max(10, min(state.height - 8, 20))
+    grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: "Edit \(form.ref)")
     let labelWidth = 8
     var y = inner.y
@@ -83,7 +85,7 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
     }
     let help = form.confirmingDiscard
         ? "Discard your changes? y/n"
-        : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · owners separated by ;"
+        : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · A; B"
     grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
              maxWidth: inner.width)
 }
