@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,6 +53,19 @@ static inline mmask_t shim_ALL_MOUSE_EVENTS(void) { return ALL_MOUSE_EVENTS; }
 /* Columns glibc (and so ncurses) gives a character; wcwidth is only declared
    under _XOPEN_SOURCE, which the system module was not built with. */
 extern int wcwidth(wchar_t c);
+/* Unblocks the signals the interface relies on: a parent may start us with them
+   blocked, and then resizes and SIGTERM would never arrive. */
+static inline void shim_unblock_terminal_signals(void) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGWINCH);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 static inline int shim_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 
 /* Signal plumbing: struct sigaction's handler is a union member that is awkward

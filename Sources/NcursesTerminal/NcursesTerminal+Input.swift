@@ -11,9 +11,17 @@ extension NcursesTerminal {
         guard !restored else { return .tick }
         var code: wint_t = 0
         let status = read(&code, timeout: timeoutMilliseconds)
-        if status == ERR { return .tick }
+        if status == ERR { return terminalIsGone ? .hangup : .tick }
         if status == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
         return character(code)
+    }
+
+    /// True when the terminal has closed (its window or ssh session went away):
+    /// input then fails at once, and waiting for keys would spin.
+    var terminalIsGone: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     func read(_ code: inout wint_t, timeout milliseconds: Int) -> Int32 {
@@ -90,7 +98,7 @@ extension NcursesTerminal {
     /// After Esc: if nothing follows it was the Esc key.
     /// ncurses decodes the sequences terminfo lists; some terminals send others for
     /// Home/End (ESC [ H, ESC [ F, ESC [ 1 ~, ESC [ 4 ~, ESC O H ...), decoded here.
-    /// Esc followed by an ordinary key (Alt+key) gives `.escape` and then that key.
+    /// Esc followed at once by an ordinary key (Alt+key) is ignored.
     /// Sequences nobody knows are swallowed whole (`.tick`).
     ///
     /// The first look-ahead does not wait: ncurses returns a lone ESC only after it
@@ -101,10 +109,7 @@ extension NcursesTerminal {
         var code: wint_t = 0
         let status = read(&code, timeout: 0)
         if status == ERR { return .escape }
-        if status == KEY_CODE_YES {
-            pending.append(functionKey(Int32(bitPattern: code)))
-            return .escape
-        }
+        if status == KEY_CODE_YES { return functionKey(Int32(bitPattern: code)) }
         switch code {
         case 0x5B:  // "["
             return controlSequence(delay: delay)
@@ -113,8 +118,9 @@ extension NcursesTerminal {
             if code == 0x4D { return .enter }  // keypad Enter in application mode
             return Self.cursorKeys[UInt32(code)] ?? .tick
         default:
-            pending.append(character(code))
-            return .escape
+            // Alt plus a key: no command uses Alt, and acting on the bare letter
+            // (Alt-a setting Amber) would surprise.
+            return .tick
         }
     }
 

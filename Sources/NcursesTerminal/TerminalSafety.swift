@@ -41,11 +41,13 @@ enum TerminalSafety {
         guard !installed else { return }
         installed = true
         _ = previous  // allocate now, not inside a handler
+        shim_unblock_terminal_signals()
         for signal in exitSignals {
             var old = sigaction()
             shim_set_signal_handler(signal, onExitSignal, &old)
-            // Keep signals the parent ignored (nohup, background jobs) ignored.
-            if shim_signal_is_ignored(&old) != 0 { shim_restore_signal_handler(signal, &old) }
+            // Keep a hangup that the parent ignored (nohup) ignored; SIGTERM and
+            // SIGINT must always end the program cleanly.
+            if signal == SIGHUP, shim_signal_is_ignored(&old) != 0 { shim_restore_signal_handler(signal, &old) }
         }
         for signal in crashSignals {
             shim_set_signal_handler(signal, onCrashSignal, previous + Int(signal))

@@ -224,7 +224,7 @@ struct UpdateTests {
         state.press(.character("g"))
         state.saveFinished("1.1d: status Amber -> Green", error: "plans/x.plan: cannot write: permission denied")
         #expect(state.unsaved)
-        #expect(render(state).row(at: 23).hasPrefix("Not saved: plans/x.plan: cannot write: permission denied."))
+        #expect(render(state).row(at: 23).hasPrefix("Not saved (press w to try again; the change is kept here): plans/x.plan"))
         #expect(state.press(.character("w")) == [.save(description: "retry")])
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirmQuit)
@@ -280,7 +280,7 @@ struct RuntimeTests {
         let terminal = FakeTerminal(keys: [.down, .down, .down, .character("g"), .character("n")] + Key.from("Done.") + [.control("d"), .character("q")])
         var saved: [PlanDocument] = []
         let final = Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                                services: .init(save: { saved.append($0); return nil }, editText: { $0 }))
+                                services: .init(save: { document, _ in saved.append(document); return nil }, editText: { $0 }))
         #expect(saved.count == 2)
         #expect(saved.last?.plan.action(ref: "1.1d")?.status == .green)
         #expect(saved.last?.plan.action(ref: "1.1d")?.latestNote?.text == "Done.")
@@ -293,7 +293,7 @@ struct RuntimeTests {
         let terminal = FakeTerminal(keys: [.character("n"), .control("e"), .control("d"), .character("q")])
         var saved: [PlanDocument] = []
         Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                    services: .init(save: { saved.append($0); return nil }, editText: { _ in "From the editor.\n" }))
+                    services: .init(save: { document, _ in saved.append(document); return nil }, editText: { _ in "From the editor.\n" }))
         #expect(terminal.suspended == 1)
         #expect(saved.last?.plan.action(ref: "1.1a")?.latestNote?.text == "From the editor.")
     }
@@ -310,5 +310,93 @@ struct RuntimeTests {
     @Test func everyKeyIsBoundOnce() {
         let keys = KeyMap.main.flatMap(\.keys)
         #expect(Set(keys).count == keys.count)
+    }
+}
+
+@Suite("Never losing an update")
+struct NoLostUpdateTests {
+    @Test func aChangeOnDiskIsReloadedBeforeTheNextKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.plan").path
+        let original = try TUIFixtures.document()
+        try PlanFile.save(original, to: path)
+        let opened = try PlanFile.load(path)
+        var state = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Me")
+        state.selectRef("1.1d")
+
+        // Someone else adds a note to another action while the interface is open.
+        let terminal = FakeTerminal(keys: [.tick, .character("g"), .character("q")])
+        var outside = try PlanFile.load(path)
+        try outside.addNote(ref: "2.1a", text: "Added elsewhere.", on: TUIFixtures.today, by: "Other")
+        Thread.sleep(forTimeInterval: 0.01)
+        try PlanFile.save(outside, to: path)
+
+        let final = Runtime.run(state, terminal: terminal, services: .live(path: path, readAs: opened))
+        let onDisk = try PlanFile.load(path).plan
+        #expect(onDisk.action(ref: "2.1a")?.latestNote?.text == "Added elsewhere.")
+        #expect(onDisk.action(ref: "1.1d")?.status == .green)
+        #expect(final.selected == .action("1.1d"))
+        #expect(terminal.frames[1].text.contains("Reloaded: \(path) changed on disk."))
+    }
+
+    @Test func editsPauseWhileTheFileOnDiskHasErrors() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        state.diskInvalid("p.plan:3:4: error: unknown status 'X'")
+        #expect(state.press(.character("g")) == [.bell])
+        #expect(state.plan.action(ref: "1.1d")?.status == .amber)
+        state.reloaded(try TUIFixtures.document())
+        #expect(state.press(.character("g")).count == 1)
+    }
+
+    @Test func aSaveRacingAnOutsideChangeIsRefusedUntilW() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        var forced: [Bool] = []
+        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? nil : "the file changed on disk" },
+                                        editText: { $0 })
+        let terminal = FakeTerminal(keys: [.character("g"), .character("w"), .character("q")])
+        let final = Runtime.run(state, terminal: terminal, services: services)
+        #expect(forced == [false, true])
+        #expect(terminal.frames[1].row(at: 23).hasPrefix("Not saved (press w to try again"))
+        #expect(!final.unsaved)
+    }
+
+    @Test func ctrlCInAnEditorAsksBeforeDiscarding() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("n"))
+        state.type("Half a thought")
+        #expect(state.press(.control("c")).isEmpty)
+        guard case .note(let draft) = state.modal else { Issue.record("the editor closed"); return }
+        #expect(draft.confirmingDiscard)
+    }
+
+    @Test func aRefusedFormStaysOpenWithWhatWasTyped() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("e"), .tab)
+        state.press(Array(repeating: Key.backspace, count: 20))
+        state.type("30 Feb 2027")
+        #expect(state.press(.control("d")) == [.bell])
+        guard case .form(let form) = state.modal else { Issue.record("the form closed"); return }
+        #expect(form.fields[1].text == "30 Feb 2027")
+        #expect(state.message?.text.contains("February 2027 has 28 days") == true)
+    }
+
+    @Test func editorsOpenedFromTheDetailReturnToIt() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        state.press(.enter, .character("n"))
+        state.type("From the detail.")
+        state.press(.control("d"))
+        #expect(state.modal == .detail)
+        state.press(.character("e"), .escape)
+        #expect(state.modal == .detail)
+    }
+
+    @Test func aHangupQuits() throws {
+        var state = try TUIFixtures.state()
+        #expect(state.press(.hangup) == [.quit])
     }
 }

@@ -108,6 +108,10 @@ public struct AppState: Sendable {
     public internal(set) var message: Message?
     /// True when the last save failed and the file is behind the screen.
     public internal(set) var unsaved = false
+    /// Why edits are paused (the file on disk has errors), if they are.
+    public internal(set) var pausedReason: String?
+    /// The note editor or edit form was opened from the full detail, and goes back there.
+    var editorOpenedFromDetail = false
 
     var undoStack: [(document: PlanDocument, description: String)] = []
     var redoStack: [(document: PlanDocument, description: String)] = []
@@ -133,6 +137,7 @@ public struct AppState: Sendable {
     /// Rebuilds the visible rows and the header's counts after any change to the
     /// document, the filters or the folds, keeping the selection where it can.
     mutating func refresh() {
+        let oldIndex = selectedIndex
         counts = StatusCounts(plan.actions, on: today)
         var out: [Row] = []
         let filtering = !filter.isEmpty
@@ -153,7 +158,7 @@ public struct AppState: Sendable {
         }
         rows = out
         if let selected, selectedIndex == nil {
-            self.selected = nearestRow(to: selected).map { id(of: rows[$0]) }
+            self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
     }
@@ -183,14 +188,20 @@ public struct AppState: Sendable {
 
     /// When the selected row disappears (filtered out, folded, removed), the row
     /// that now stands where it was: its heading, or the closest row.
-    func nearestRow(to lost: RowID) -> Int? {
+    func nearestRow(to lost: RowID, oldIndex: Int?) -> Int? {
         guard !rows.isEmpty else { return nil }
         if case .action(let ref) = lost, let action = plan.action(ref: ref) {
-            // Folded away: its heading. Filtered out: the first action that is shown.
+            // Folded away: its heading. Filtered out: the action now in its place.
             let area = rowForArea(action.areaNumber)
             if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
             if folded.contains(.section(action.sectionNumber)),
                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) }) { return index }
+            if let oldIndex {
+                let start = min(oldIndex, rows.count - 1)
+                let next = rows[start...].firstIndex { if case .action = $0 { true } else { false } }
+                let previous = rows[...start].lastIndex { if case .action = $0 { true } else { false } }
+                if let index = next ?? previous { return index }
+            }
             return firstActionRow() ?? 0
         }
         if case .area(let number) = lost, let section = number.split(separator: ".").first,

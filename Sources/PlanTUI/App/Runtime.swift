@@ -6,25 +6,53 @@ import PlanCore
 public enum Runtime {
     /// What the runtime needs from the outside world besides the terminal.
     public struct Services {
-        /// Saves the document; returns an error message, or nil on success.
-        public var save: (PlanDocument) -> String?
+        /// Saves the document; returns an error message, or nil on success. With
+        /// `force` false it refuses to overwrite a file that changed since it was read.
+        public var save: (PlanDocument, _ force: Bool) -> String?
+        /// The file as it is now when it changed since it was last read or saved.
+        public var reloadIfChanged: () -> Reload
         /// Lets a person edit text in another program; nil when that failed.
         public var editText: (String) -> String?
 
-        public init(save: @escaping (PlanDocument) -> String?, editText: @escaping (String) -> String?) {
+        public enum Reload {
+            case unchanged
+            case changed(PlanDocument)
+            /// The file changed and does not parse (someone may be halfway through editing it).
+            case invalid(String)
+        }
+
+        public init(save: @escaping (PlanDocument, Bool) -> String?, reloadIfChanged: @escaping () -> Reload = { .unchanged },
+                    editText: @escaping (String) -> String?) {
             self.save = save
+            self.reloadIfChanged = reloadIfChanged
             self.editText = editText
         }
 
-        /// Saves atomically to `path` and edits text in `$VISUAL`/`$EDITOR`.
-        public static func live(path: String) -> Services {
-            Services(
-                save: { document in
+        /// Saves atomically to `path`, watches it for changes made elsewhere since
+        /// `document` was read from it, and edits text in `$VISUAL`/`$EDITOR`.
+        public static func live(path: String, readAs document: PlanDocument) -> Services {
+            let watch = FileWatch(path: path, expected: document.data)
+            return Services(
+                save: { document, force in
+                    if !force, watch.changed() {
+                        return "the file changed on disk at the same moment; press w to write yours over it, or u to undo yours"
+                    }
                     do {
                         try PlanFile.save(document, to: path)
+                        watch.remember()
                         return nil
                     } catch {
                         return "\(error)"
+                    }
+                },
+                reloadIfChanged: {
+                    guard watch.changed() else { return .unchanged }
+                    do {
+                        let document = try PlanFile.load(path)
+                        watch.remember()
+                        return .changed(document)
+                    } catch {
+                        return .invalid("\(error)".split(separator: "\n").first.map(String.init) ?? "it does not parse")
                     }
                 },
                 editText: ExternalEditor.edit)
@@ -40,10 +68,19 @@ public enum Runtime {
         while true {
             terminal.draw(render(state))
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            // Changes made elsewhere (another program, `git pull`) come in before the
+            // key is acted on, so an edit never overwrites them.
+            if !state.unsaved {
+                switch services.reloadIfChanged() {
+                case .unchanged: break
+                case .changed(let document): state.reloaded(document)
+                case .invalid(let problem): state.diskInvalid(problem)
+                }
+            }
             for effect in state.handle(key) {
                 switch effect {
                 case .save(let description):
-                    state.saveFinished(description, error: services.save(state.document))
+                    state.saveFinished(description, error: services.save(state.document, description == "retry"))
                 case .openExternalEditor(let text):
                     var result: String?
                     terminal.suspend { result = services.editText(text) }
@@ -56,6 +93,32 @@ public enum Runtime {
             }
         }
     }
+}
+
+/// Tells whether a file changed since it was last read or written here, by its
+/// identity, size and modification time (cheap enough to check before every key).
+final class FileWatch: @unchecked Sendable {
+    let path: String
+    private var stamp: [Int]
+
+    /// Starts from the file as it is, unless its bytes are no longer `expected`
+    /// (it changed between being read and being watched): then it counts as changed.
+    init(path: String, expected: Data) {
+        self.path = path
+        stamp = []
+        remember()
+        if FileManager.default.contents(atPath: path) != expected { stamp = [] }
+    }
+
+    private func current() -> [Int] {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return [] }
+        return [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+    }
+
+    func remember() { stamp = current() }
+
+    func changed() -> Bool { current() != stamp }
 }
 
 /// Hands text to `$VISUAL` or `$EDITOR` (default `vi`) in a temporary file.

@@ -6,7 +6,7 @@ extension AppState {
         var draft = draft
         if draft.confirmingDiscard {
             if key == .character("y") {
-                modal = .none
+                closeEditor()
                 message = Message(text: "Note discarded.", kind: .info)
             } else {
                 draft.confirmingDiscard = false
@@ -16,32 +16,34 @@ extension AppState {
         }
         switch key {
         case .control("d"):
-            modal = .none
+            closeEditor()
             let text = draft.editor.text
+            let effects: [Effect]
             if let status = draft.status {
-                return change { [today, author] document in
+                effects = change { [today, author] document in
                     try document.setStatus(ref: draft.ref, to: status, on: today, by: author, note: text)
                 }
-            }
-            guard !draft.editor.isBlank else {
+            } else if draft.editor.isBlank {
                 message = Message(text: "Empty note not added.", kind: .info)
                 return []
+            } else {
+                effects = change { [today, author] document in
+                    try document.addNote(ref: draft.ref, text: text, on: today, by: author)
+                }
             }
-            return change { [today, author] document in
-                try document.addNote(ref: draft.ref, text: text, on: today, by: author)
-            }
+            // A refused note stays open, so that nothing typed is lost.
+            if effects == [.bell] { modal = .note(draft) }
+            return effects
         case .control("e"):
             return [.openExternalEditor(text: draft.editor.text)]
-        case .escape:
+        case .escape, .control("c"):
             if draft.editor.isBlank {
-                modal = .none
+                closeEditor()
                 message = Message(text: draft.status == nil ? "No note added." : "Status not changed.", kind: .info)
             } else {
                 draft.confirmingDiscard = true
                 modal = .note(draft)
             }
-        case .control("c"):
-            return [.quit]
         default:
             _ = draft.editor.handle(key)
             modal = .note(draft)
@@ -53,7 +55,7 @@ extension AppState {
         var form = form
         if form.confirmingDiscard {
             if key == .character("y") {
-                modal = .none
+                closeEditor()
                 message = Message(text: "Edit discarded.", kind: .info)
             } else {
                 form.confirmingDiscard = false
@@ -72,19 +74,20 @@ extension AppState {
             form.focus -= 1
             modal = .form(form)
         case .control("d"):
-            modal = .none
-            return saveForm(form)
+            closeEditor()
+            let effects = saveForm(form)
+            // A refused edit (an impossible date, say) keeps the form and everything typed.
+            if effects == [.bell] { modal = .form(form) }
+            return effects
         case .control("e"):
             return [.openExternalEditor(text: form.fields[form.focus].text)]
-        case .escape:
+        case .escape, .control("c"):
             if form.isChanged {
                 form.confirmingDiscard = true
                 modal = .form(form)
             } else {
-                modal = .none
+                closeEditor()
             }
-        case .control("c"):
-            return [.quit]
         default:
             _ = form.fields[form.focus].handle(key)
             modal = .form(form)
@@ -113,6 +116,12 @@ extension AppState {
             }
             return PlanDocument.EditOutcome(ref: form.ref, changes: changes)
         }
+    }
+
+    /// Back to where the editor was opened from: the full detail, or the list.
+    mutating func closeEditor() {
+        modal = editorOpenedFromDetail ? .detail : .none
+        editorOpenedFromDetail = false
     }
 
     /// The runtime hands back the text from `$EDITOR` (nil when the editor failed).

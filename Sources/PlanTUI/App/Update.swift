@@ -11,6 +11,8 @@ extension AppState {
             return []
         }
         if case .tick = key { return [] }
+        // Every change is already saved; with no terminal there is nothing left to do.
+        if case .hangup = key { return [.quit] }
         if isTooSmall {
             return key == .character("q") || key == .control("c") ? [.quit] : []
         }
@@ -51,10 +53,12 @@ extension AppState {
         case .setStatus(let status): return setStatus(status)
         case .addNote:
             guard let action = requireAction() else { return [] }
+            editorOpenedFromDetail = modal == .detail
             modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: nil))
         case .edit:
             guard let action = requireAction() else { return [] }
             let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
+            editorOpenedFromDetail = modal == .detail
             modal = .form(ActionForm(ref: action.ref, fields: [
                 TextEditor(text: original[0], multiline: false), TextEditor(text: original[1], multiline: false),
                 TextEditor(text: original[2]),
@@ -221,6 +225,7 @@ extension AppState {
             return []
         }
         if status == .red {
+            editorOpenedFromDetail = modal == .detail
             modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: .red))
             return []
         }
@@ -232,6 +237,10 @@ extension AppState {
     /// Applies an edit in memory, remembers the previous document for undo, and
     /// asks the runtime to save.
     mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> [Effect] {
+        if let pausedReason {
+            message = Message(text: "Not changed: the file on disk has errors (\(pausedReason)); fix it first.", kind: .error)
+            return [.bell]
+        }
         var edited = document
         do {
             let outcome = try edit(&edited)
@@ -272,11 +281,29 @@ extension AppState {
         return [.save(description: "redid \(next.description)")]
     }
 
+    /// The file changed on disk and was read again: show it, keeping the selection.
+    /// Undo steps are dropped, since undoing would now overwrite the other change.
+    public mutating func reloaded(_ fresh: PlanDocument) {
+        let wasPaused = pausedReason != nil
+        pausedReason = nil
+        undoStack.removeAll()
+        redoStack.removeAll()
+        replaceDocument(fresh)
+        scrollListToSelection()
+        message = Message(text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(path) changed on disk.", kind: .info)
+    }
+
+    /// The file changed on disk and has errors: changes here wait until it is fixed.
+    public mutating func diskInvalid(_ problem: String) {
+        pausedReason = problem
+        message = Message(text: "The file on disk has errors, so changes are paused: \(problem)", kind: .error)
+    }
+
     /// The runtime reports how a save went.
     public mutating func saveFinished(_ description: String, error: String?) {
         if let error {
             unsaved = true
-            message = Message(text: "Not saved: \(error). The change is kept here; press w to try again.", kind: .error)
+            message = Message(text: "Not saved (press w to try again; the change is kept here): \(error)", kind: .error)
         } else {
             unsaved = false
             message = Message(text: "Saved \(description == "retry" ? "the plan" : description) to \(path)", kind: .info)
@@ -314,7 +341,7 @@ extension AppState {
         }
         switch key {
         case .character(let c):
-            if let status = Status(code: String(c)), "ragbn".contains(c) {
+            if let status = Status(code: String(c)), "ragbn".contains(c), plan.statusKey.contains(status) {
                 if filter.core.statuses.contains(status) {
                     filter.core.statuses.remove(status)
                 } else {

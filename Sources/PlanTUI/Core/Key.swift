@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
     case mouse(MouseEvent)
     /// Time passed with no input (the adapter's poll interval).
     case tick
+    /// The terminal went away (window closed, connection lost).
+    case hangup
 
     public static func from(_ text: String) -> [Key] { text.map { .character($0) } }
 }

@@ -54,21 +54,30 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
     heading("Action")
     paragraph(action.text)
     out.append([])
-    out.append([Span("Owner: ", .bold), Span(action.owners.isEmpty ? "none" : action.owners.joined(separator: "; "))])
-    var due: StyledLine = [Span("Due:   ", .bold)]
+    /// `Label: value`, the value wrapped under itself.
+    func labelled(_ label: String, _ value: String, _ style: Style = .plain) {
+        let pad = String(repeating: " ", count: 7)
+        for (index, line) in Wrap.lines(value, width: width - 7).enumerated() {
+            out.append(index == 0 ? [Span(DisplayWidth.fit(label, to: 7), .bold), Span(line, style)] : [Span(pad + line, style)])
+        }
+    }
+    labelled("Owner:", action.owners.isEmpty ? "none" : action.owners.joined(separator: "; "))
     if let d = action.due {
-        due.append(Span(d.date.map { $0.ukLong } ?? d.text, action.isOverdue(on: state.today) ? theme.overdue : .plain))
-        if !d.isPlainDate, d.date != nil { due.append(Span("  (\(d.text))", theme.dim)) }
-        if d.date == nil { due.append(Span("  (no date)", theme.dim)) }
+        let overdue = action.isOverdue(on: state.today)
+        labelled("Due:", d.date.map { $0.ukLong + (overdue ? " (overdue)" : "") } ?? d.text, overdue ? theme.overdue : .plain)
+        if d.date == nil {
+            labelled("", "No date can be read from this, so it is never counted as overdue.", theme.dim)
+        } else if !d.isPlainDate {
+            labelled("", "Written as: " + d.text, theme.dim)
+        }
     } else {
-        due.append(Span("none", theme.dim))
+        labelled("Due:", "none", theme.dim)
     }
     if action.dueChangeCount > 0 {
-        due.append(Span("  moved \(action.dueChangeCount)×", theme.dim))
+        labelled("", "The due date has moved \(action.dueChangeCount == 1 ? "once" : "\(action.dueChangeCount) times").", theme.dim)
     }
-    out.append(due)
     for field in action.extraFields {
-        out.append([Span(field.name + ": ", .bold), Span(field.value.replacingOccurrences(of: "\n", with: " "))])
+        labelled(field.name + ":", field.value.replacingOccurrences(of: "\n", with: " "))
     }
 
     let notes = action.notes.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
@@ -82,19 +91,22 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
         heading("History")
         let ordered = action.history.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
         for entry in ordered {
-            var line: StyledLine = [Span(entry.date.ukShort + "  ", theme.dim)]
+            let what: String
             switch entry.change {
             case .status(let from, let to):
-                line += [Span("status "), theme.statusLetter(from), Span(" → "), theme.statusLetter(to)]
+                what = "status \(state.plan.statusKey.label(for: from)) → \(state.plan.statusKey.label(for: to))"
             case .due(let from, let to):
-                line.append(Span("due \(from) → \(to)"))
+                what = "due \(from) → \(to)"
             case .owner(let from, let to):
-                line.append(Span("owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"))
+                what = "owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"
             case .added:
-                line.append(Span("added to the plan"))
+                what = "added to the plan"
             }
-            if let author = entry.author { line.append(Span(" · \(author)", theme.dim)) }
-            out.append(line)
+            let text = what + (entry.author.map { " · \($0)" } ?? "")
+            let date = DisplayWidth.fit(entry.date.ukShort, to: 12)
+            for (index, line) in Wrap.lines(text, width: width - 13).enumerated() {
+                out.append(index == 0 ? [Span(date + " ", theme.dim), Span(line)] : [Span(String(repeating: " ", count: 13) + line)])
+            }
         }
     }
     return out

@@ -33,6 +33,6 @@ struct Open: ParsableCommand {
         let state = AppState(document: document, path: plan.path, today: PlanDate.today(),
                              author: Author.resolve(explicit: by), width: size.width, height: size.height,
                              colors: terminal.colorsEnabled)
-        Runtime.run(state, terminal: terminal, services: .live(path: plan.path))
+        Runtime.run(state, terminal: terminal, services: .live(path: plan.path, readAs: document))
     }
 }
