@@ -10,7 +10,7 @@ struct CheckTests {
     func validFile() throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
-        let result = try box.run(["check", "plan.plan"])
+        let result = try box.run(["check", "--no-board-checks", "plan.plan"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == "ok: plan.plan: 4 actions\n")
         #expect(result.stderr.isEmpty)
@@ -20,7 +20,7 @@ struct CheckTests {
     func warnings() throws {
         let box = try Sandbox()
         try box.write("warn.plan", warningPlan)
-        let result = try box.run(["check", "warn.plan"])
+        let result = try box.run(["check", "--no-board-checks", "warn.plan"])
         #expect(result.status == 0, "\(result)")
         #expect(result.outLines == ["ok: warn.plan: 1 action, 1 warning"])
         #expect(result.errLines.first == "warn.plan:6:1: warning: action 1.1a has no owner")
@@ -32,7 +32,7 @@ struct CheckTests {
         let box = try Sandbox()
         try box.write("warn.plan", warningPlan)
         try box.write("good.plan", samplePlan)
-        let result = try box.run(["check", "--strict", "warn.plan", "good.plan"])
+        let result = try box.run(["check", "--no-board-checks", "--strict", "warn.plan", "good.plan"])
         #expect(result.status == 1, "\(result)")
         #expect(result.outLines == ["ok: good.plan: 4 actions"])
         #expect(result.errLines.contains("warn.plan:6:1: warning: action 1.1a has no owner"))
@@ -44,7 +44,7 @@ struct CheckTests {
         let box = try Sandbox()
         try box.write("warn.plan", warningPlan)
         for flag in ["-q", "--quiet"] {
-            let result = try box.run(["check", flag, "warn.plan"])
+            let result = try box.run(["check", "--no-board-checks", flag, "warn.plan"])
             #expect(result.status == 0, "\(result)")
             #expect(result.stderr.isEmpty, "\(flag): \(result)")
             #expect(result.outLines == ["ok: warn.plan: 1 action, 1 warning"])
@@ -56,7 +56,7 @@ struct CheckTests {
         let box = try Sandbox()
         try box.write("bad.plan", brokenPlan)
         try box.write("good.plan", samplePlan)
-        let result = try box.run(["check", "bad.plan", "good.plan"])
+        let result = try box.run(["check", "--no-board-checks", "bad.plan", "good.plan"])
         #expect(result.status == 1, "\(result)")
         // The good file is still checked and reported; the bad one never is on stdout.
         #expect(result.outLines == ["ok: good.plan: 4 actions"])
@@ -81,7 +81,7 @@ struct CheckTests {
     @Test("a missing file: exit 1 and one line saying 'no such file'")
     func missingFile() throws {
         let box = try Sandbox()
-        let result = try box.run(["check", "nowhere.plan"])
+        let result = try box.run(["check", "--no-board-checks", "nowhere.plan"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty)
         #expect(result.errLines.count == 1)
@@ -93,7 +93,7 @@ struct CheckTests {
     func folder() throws {
         let box = try Sandbox()
         try FileManager.default.createDirectory(atPath: box.path("folder.plan"), withIntermediateDirectories: true)
-        let result = try box.run(["check", "folder.plan"])
+        let result = try box.run(["check", "--no-board-checks", "folder.plan"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty)
         #expect(result.errLines.count == 1)
@@ -104,7 +104,7 @@ struct CheckTests {
     func unknownStatusHint() throws {
         let box = try Sandbox()
         try box.write("bad.plan", brokenPlan)
-        let result = try box.run(["check", "bad.plan"])
+        let result = try box.run(["check", "--no-board-checks", "bad.plan"])
         let hint = result.stderr.components(separatedBy: "bad.plan:14:4:").last?
             .split(separator: "\n").first { $0.hasPrefix("hint:") }.map(String.init) ?? ""
         #expect(hint.contains("R (Red), A (Amber)"))
@@ -120,7 +120,7 @@ struct CheckTests {
         let plan = warningPlan.replacingOccurrences(of: "1.1a An action", with: "1.1\u{1B}[31ma An action")
             .replacingOccurrences(of: "- Due: 2026-01-01", with: "- Owner: X\n  - Due: 2026-01-01")
         try box.write("esc.plan", plan)
-        let result = try box.run(["check", "esc.plan"])
+        let result = try box.run(["check", "--no-board-checks", "esc.plan"])
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("esc.plan:6:7: error: "), "\(result)")
         #expect(result.stderr.contains("    - [A] 1.1\\e[31ma An action nobody owns."), "\(result)")

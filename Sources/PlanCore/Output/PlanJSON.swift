@@ -64,6 +64,9 @@ public enum PlanJSON {
                          ("label", .string($0.label)), ("definition", .string($0.definition))])
             })),
         ] + counts(summary.overall, key: summary.statusKey) + [
+            ("attention", .array(summary.attention.map {
+                .object([("check", .string($0.check.rawValue)), ("description", .string($0.check.summary)), ("count", .int($0.count))])
+            })),
             ("sections", .array(summary.sections.map {
                 .object([("number", .string($0.number)), ("title", .string($0.title))] + counts($0.counts, key: summary.statusKey))
             })),

@@ -20,6 +20,14 @@ public enum SummaryText {
                 + "  " + DisplayWidth.fitRight(percent(share), to: 5) + "\n"
         }
 
+        let flagged = summary.attention.filter { $0.count > 0 }
+        if !flagged.isEmpty {
+            out += "\nNeeds attention (`actionplan check` lists them)\n"
+            for item in flagged {
+                out += DisplayWidth.fitRight(String(item.count), to: 4) + "  " + item.check.summary + "\n"
+            }
+        }
+
         let codes = statuses.map(\.code)
         let numbers = "  Actions  " + codes.map { DisplayWidth.fitRight($0, to: 3) }.joined(separator: " ") + "  Complete  Overdue"
         let titleWidth = max(20, min(60, width - DisplayWidth.of(numbers)))

@@ -39,6 +39,8 @@ public struct PlanSummary: Sendable {
     public var statusKey: StatusKey
     public var overall: StatusCounts
     public var sections: [SectionLine]
+    /// How many actions each board check finds (the rules the plan has not switched off).
+    public var attention: [(check: BoardCheck, count: Int)]
 
     /// Summarises `plan` as it stood at the end of `day`.
     public init(plan current: Plan, asOf day: PlanDate) {
@@ -51,5 +53,6 @@ public struct PlanSummary: Sendable {
         sections = plan.sections.map {
             SectionLine(number: $0.number, title: $0.title, counts: StatusCounts(plan.actions(in: $0), on: day))
         }
+        attention = BoardCheck.counts(for: plan, on: day)
     }
 }

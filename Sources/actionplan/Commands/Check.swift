@@ -15,6 +15,11 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings.")
     var quiet = false
 
+    @Flag(name: .customLong("no-board-checks"), help: "Only check that the file is valid; skip the board checks (overdue, green without a note, …).")
+    var noBoardChecks = false
+
+    @OptionGroup var asOf: AsOfOption
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one plan file") }
     }
@@ -30,18 +35,20 @@ struct Check: ParsableCommand {
                 failed = true
                 continue
             }
+            let warnings = document.warnings
+                + (noBoardChecks ? [] : BoardCheck.warnings(for: document.plan.asOf(asOf.day), on: asOf.day))
             if !quiet || strict {
-                for warning in document.warnings {
+                for warning in warnings {
                     Console.error(warning.formatted(path: path, sourceLine: document.sourceLine(warning.line)))
                 }
             }
-            if strict, !document.warnings.isEmpty {
-                Console.error("\(path): \(document.warnings.count) warning\(document.warnings.count == 1 ? "" : "s") (--strict)")
+            if strict, !warnings.isEmpty {
+                Console.error("\(path): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (--strict)")
                 failed = true
                 continue
             }
             let count = document.plan.actions.count
-            let warned = document.warnings.isEmpty ? "" : ", \(document.warnings.count) warning\(document.warnings.count == 1 ? "" : "s")"
+            let warned = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
             print("ok: \(path): \(count) action\(count == 1 ? "" : "s")\(warned)")
         }
         if failed { throw ExitCode(1) }

@@ -1,0 +1,102 @@
+/// What moved in a plan between two days: the report for a monthly review.
+public struct Changes: Sendable {
+    /// An action whose status at the end of the period differs from the start.
+    public struct StatusMove: Sendable, Equatable {
+        public var ref: String
+        public var text: String
+        public var from: Status
+        public var to: Status
+    }
+
+    public struct NoteAdded: Sendable, Equatable {
+        public var ref: String
+        public var note: Note
+    }
+
+    public struct DueMove: Sendable, Equatable {
+        public var ref: String
+        public var date: PlanDate
+        public var from: String
+        public var to: String
+        /// How many times this action's due date has moved in all, to the end of the period.
+        public var totalMoves: Int
+    }
+
+    public struct Added: Sendable, Equatable {
+        public var ref: String
+        public var text: String
+        public var date: PlanDate
+    }
+
+    /// How a status move is grouped in the report, in the order shown.
+    public enum Group: String, Sendable, CaseIterable {
+        case newlyComplete = "Newly complete"
+        case impactEvidenced = "Impact evidenced"
+        case newlyRed = "Newly red"
+        case startedOrRecovered = "Started or back on track"
+        case reopened = "Reopened"
+        case other = "Other changes"
+
+        static func of(_ move: StatusMove) -> Group {
+            switch (move.from.isComplete, move.to.isComplete) {
+            case (false, true): return .newlyComplete
+            case (true, true): return move.to == .blue ? .impactEvidenced : .other
+            case (true, false): return .reopened
+            case (false, false): break
+            }
+            if move.to == .red { return .newlyRed }
+            return move.to == .amber ? .startedOrRecovered : .other
+        }
+    }
+
+    public var since: PlanDate
+    public var until: PlanDate
+    public var statusMoves: [StatusMove]
+    public var notesAdded: [NoteAdded]
+    public var dueMoves: [DueMove]
+    public var added: [Action]
+    public var statusKey: StatusKey
+    public var before: StatusCounts
+    public var after: StatusCounts
+
+    /// Changes after the end of `since` up to the end of `until`.
+    public init(plan: Plan, since: PlanDate, until: PlanDate) {
+        self.since = since
+        self.until = until
+        statusKey = plan.statusKey
+        let start = plan.asOf(since)
+        let end = plan.asOf(until)
+        before = StatusCounts(start.actions, on: since)
+        after = StatusCounts(end.actions, on: until)
+        var moves: [StatusMove] = []
+        var notes: [NoteAdded] = []
+        var dues: [DueMove] = []
+        var added: [Action] = []
+        for action in end.actions {
+            guard let earlier = start.action(ref: action.ref) else {
+                added.append(action)
+                continue
+            }
+            if earlier.status != action.status {
+                moves.append(StatusMove(ref: action.ref, text: Prose.firstLine(action.text), from: earlier.status, to: action.status))
+            }
+            notes += action.notes.filter { $0.date > since }.map { NoteAdded(ref: action.ref, note: $0) }
+            for entry in action.history where entry.date > since {
+                if case .due(let from, let to) = entry.change {
+                    dues.append(DueMove(ref: action.ref, date: entry.date, from: from, to: to, totalMoves: action.dueChangeCount))
+                }
+            }
+        }
+        statusMoves = moves
+        notesAdded = notes.sorted { ($0.note.date, $0.ref) < ($1.note.date, $1.ref) }
+        dueMoves = dues
+        self.added = added
+    }
+
+    /// The status moves of one group.
+    public func moves(in group: Group) -> [StatusMove] {
+        statusMoves.filter { Group.of($0) == group }
+    }
+
+    public var isEmpty: Bool { statusMoves.isEmpty && notesAdded.isEmpty && dueMoves.isEmpty && added.isEmpty }
+}
