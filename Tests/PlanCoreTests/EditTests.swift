@@ -130,3 +130,28 @@ struct EditTests {
         #expect(document.data.starts(with: [0xEF, 0xBB, 0xBF, UInt8(ascii: "#")]))
     }
 }
+
+@Suite("Recording a review")
+struct ReviewRecordTests {
+    @Test func rewritesTheLastReviewedLine() throws {
+        let text = "# P\n- As at: 2026-01-14\n- Last reviewed: 2025-12-18, Board\n\n## 1 S\n### 1.1 A\n- [A] 1.1a Act.\n  - Owner: X\n  - Due: 2026-03-01\n"
+        var document = try parse(text)
+        let outcome = try document.setLastReviewed(on: date("2026-01-31"), by: "Improvement Board")
+        #expect(outcome.changes == ["last reviewed 2026-01-31"])
+        #expect(document.text == text.replacingOccurrences(of: "2025-12-18, Board", with: "2026-01-31, Improvement Board"))
+    }
+
+    @Test func addsTheLineAfterAsAt() throws {
+        let text = "# P\r\n- Period: 2026\r\n- As at: 2026-01-14\r\n- Board: B\r\n\r\n## 1 S\r\n### 1.1 A\r\n- [A] 1.1a Act.\r\n  - Owner: X\r\n  - Due: 2026-03-01\r\n"
+        var document = try parse(text)
+        try document.setLastReviewed(on: date("2026-01-31"), by: nil)
+        #expect(document.text == text.replacingOccurrences(of: "- As at: 2026-01-14\r\n", with: "- As at: 2026-01-14\r\n- Last reviewed: 2026-01-31\r\n"))
+        #expect(document.plan.lastReviewed == Review(date: date("2026-01-31"), by: nil))
+    }
+
+    @Test func addsTheLineAfterATitleWithoutFinalNewline() throws {
+        var document = try parse("# P")
+        try document.setLastReviewed(on: date("2026-01-31"), by: "B")
+        #expect(document.text == "# P\n- Last reviewed: 2026-01-31, B")
+    }
+}

@@ -400,3 +400,50 @@ struct NoLostUpdateTests {
         #expect(state.press(.hangup) == [.quit])
     }
 }
+
+@Suite("Review mode")
+struct ReviewModeTests {
+    @Test func walksTheActionsThatNeedAttentionAndRecordsTheReview() throws {
+        var state = try TUIFixtures.state()
+        let needing = state.actionsNeedingAttention()
+        // Every one is open and red, overdue, due within 30 days or quiet since the last review.
+        #expect(needing.allSatisfy { !(state.plan.action(ref: $0.ref)!.status.isComplete) && !$0.reasons.isEmpty })
+        #expect(needing.contains { $0.ref == "1.2d" && $0.reasons.contains("red") && $0.reasons.contains("overdue since 30 Jun 2026") })
+        #expect(needing.contains { $0.ref == "2.2c" && $0.reasons.contains("due 30 Nov 2026, before the next review") })
+
+        state.press(.character("v"))
+        #expect(state.modal == .review && state.selected == .action(needing[0].ref))
+        assertSnapshot(render(state), named: "review-80x24")
+        state.press(.character(" "))
+        #expect(state.selected == .action(needing[1].ref))
+        // Green on the second action: saved at once, logged for the closing screen.
+        let second = needing[1].ref
+        let before = state.plan.statusKey.label(for: state.plan.action(ref: second)!.status)
+        #expect(state.press(.character("g")) == [.save(description: "\(second): status \(before) -> Green")])
+        #expect(state.modal == .review)
+        // A note from within the review comes back to the review.
+        state.press(.character("n"))
+        state.type("Discussed at the board.")
+        state.press(.control("d"))
+        #expect(state.modal == .review)
+        state.press(.backspace)
+        #expect(state.selected == .action(needing[0].ref))
+        state.press(.escape)
+        #expect(state.review?.finished == true)
+        assertSnapshot(render(state), named: "review-closing-80x24")
+        #expect(render(state).text.contains("Changes made in this review (2), all saved:"))
+        let effects = state.press(.enter)
+        #expect(effects == [.save(description: "plan: last reviewed 2026-11-10")])
+        #expect(state.plan.lastReviewed == Review(date: TUIFixtures.today, by: "Exploitation Improvement Board"))
+        #expect(state.document.text.contains("\n- Last reviewed: 2026-11-10, Exploitation Improvement Board\n"))
+        #expect(state.modal == .none && state.review == nil)
+    }
+
+    @Test func closingWithoutRecordingChangesNothingMore() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("v"), .escape, .escape)
+        #expect(state.modal == .none)
+        #expect(state.document.text == (try TUIFixtures.document().text))
+        #expect(state.message?.text == "Review closed without recording it.")
+    }
+}

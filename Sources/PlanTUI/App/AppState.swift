@@ -74,6 +74,22 @@ public enum Modal: Equatable, Sendable {
     case note(NoteDraft)
     case form(ActionForm)
     case confirmQuit
+    /// Walking through the actions that need attention, one at a time (`v`).
+    case review
+}
+
+/// A monthly review: the actions that need attention, where we are, and what changed.
+public struct ReviewSession: Equatable, Sendable {
+    public var queue: [String]
+    /// Why each action is in the queue, by ref.
+    public var reasons: [String: [String]]
+    public var position = 0
+    /// The changes made during the review, in words.
+    public var log: [String] = []
+    /// The closing screen is showing.
+    public var finished = false
+
+    public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
 }
 
 public enum Focus: Sendable { case list, detail }
@@ -110,8 +126,10 @@ public struct AppState: Sendable {
     public internal(set) var unsaved = false
     /// Why edits are paused (the file on disk has errors), if they are.
     public internal(set) var pausedReason: String?
-    /// The note editor or edit form was opened from the full detail, and goes back there.
-    var editorOpenedFromDetail = false
+    /// Where the note editor or edit form goes back to: the list, the detail or the review.
+    var returnTo = Modal.none
+    /// The review under way (`v`), if any.
+    public internal(set) var review: ReviewSession?
 
     var undoStack: [(document: PlanDocument, description: String)] = []
     var redoStack: [(document: PlanDocument, description: String)] = []

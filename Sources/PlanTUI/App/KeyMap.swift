@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, back, toggleFocus, fold, unfold
     case setStatus(Status)
     case addNote, edit, search, filters
-    case undo, redo, retrySave
+    case undo, redo, retrySave, review
     case help, quit
 }
 
@@ -41,6 +41,7 @@ public enum KeyMap {
         Binding(keys: [.character("e")], label: "e", command: .edit, help: "Edit the owner, due date and text"),
         Binding(keys: [.character("/")], label: "/", command: .search, help: "Search as you type (ref, text, owner, notes)"),
         Binding(keys: [.character("f")], label: "f", command: .filters, help: "Filters: status, owner, overdue, due soon, section"),
+        Binding(keys: [.character("v")], label: "v", command: .review, help: "Review: walk through the actions that need attention, one at a time"),
         Binding(keys: [.character("u")], label: "u", command: .undo, help: "Undo the last change (saved at once)"),
         Binding(keys: [.control("r")], label: "Ctrl-R", command: .redo, help: "Redo"),
         Binding(keys: [.character("w")], label: "w", command: .retrySave, help: "Try saving again after a failed save"),
@@ -58,6 +59,16 @@ public enum KeyMap {
         ("Ctrl-D", "Save"),
         ("Ctrl-E", "Edit the text in $EDITOR"),
         ("Esc", "Cancel (asks first when text was typed)"),
+    ]
+
+    /// Keys of the review (`v`), besides the status and note keys of the list.
+    public static let review: [(label: String, help: String)] = [
+        ("Space Enter", "Next action (no change)"),
+        ("Backspace", "Previous action"),
+        ("↑ ↓ PgUp PgDn", "Scroll the action"),
+        ("r a g b n e", "Set the status, add a note, edit, as in the list"),
+        ("Esc q", "End the review: a closing screen lists what changed"),
+        ("Enter (at the end)", "Record the review's date in the plan (Last reviewed)"),
     ]
 
     /// Keys of the filter panel.
@@ -82,6 +93,8 @@ public enum KeyMap {
         out += main.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Note and text editor\n\n| Key | Does |\n|---|---|\n"
         out += editor.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
+        out += "\n## Review (`v`)\n\n| Key | Does |\n|---|---|\n"
+        out += review.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Filter panel (`f`)\n\n| Key | Does |\n|---|---|\n"
         out += filters.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\nThe mouse selects a row with a click and scrolls with the wheel; `actionplan open --no-mouse` turns it off.\n"

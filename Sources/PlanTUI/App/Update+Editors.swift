@@ -118,10 +118,10 @@ extension AppState {
         }
     }
 
-    /// Back to where the editor was opened from: the full detail, or the list.
+    /// Back to where the editor was opened from: the full detail, the review, or the list.
     mutating func closeEditor() {
-        modal = editorOpenedFromDetail ? .detail : .none
-        editorOpenedFromDetail = false
+        modal = returnTo
+        returnTo = .none
     }
 
     /// The runtime hands back the text from `$EDITOR` (nil when the editor failed).

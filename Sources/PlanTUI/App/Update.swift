@@ -22,6 +22,7 @@ extension AppState {
         case .filters(let owner): return handleFilters(key, ownerInput: owner)
         case .note(let draft): return handleNote(key, draft: draft)
         case .form(let form): return handleForm(key, form: form)
+        case .review: return handleReview(key)
         case .confirmQuit:
             modal = .none
             if key == .character("y") { return [.quit] }
@@ -37,6 +38,10 @@ extension AppState {
         if case .mouse(let event) = key { return handleMouse(event) }
         guard let command = KeyMap.command(for: key) else { return [] }
         message = nil
+        return handleMainCommand(command)
+    }
+
+    mutating func handleMainCommand(_ command: Command) -> [Effect] {
         let scrollsDetail = modal == .detail || focus == .detail
         switch command {
         case .moveUp: scrollsDetail ? scrollDetail(-1) : move(-1)
@@ -53,12 +58,12 @@ extension AppState {
         case .setStatus(let status): return setStatus(status)
         case .addNote:
             guard let action = requireAction() else { return [] }
-            editorOpenedFromDetail = modal == .detail
+            returnTo = modal
             modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: nil))
         case .edit:
             guard let action = requireAction() else { return [] }
             let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
-            editorOpenedFromDetail = modal == .detail
+            returnTo = modal
             modal = .form(ActionForm(ref: action.ref, fields: [
                 TextEditor(text: original[0], multiline: false), TextEditor(text: original[1], multiline: false),
                 TextEditor(text: original[2]),
@@ -75,6 +80,7 @@ extension AppState {
             }
             return [.save(description: "retry")]
         case .help: modal = .help(top: 0)
+        case .review: startReview()
         case .quit:
             if unsaved {
                 modal = .confirmQuit
@@ -225,7 +231,7 @@ extension AppState {
             return []
         }
         if status == .red {
-            editorOpenedFromDetail = modal == .detail
+            returnTo = modal
             modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: .red))
             return []
         }
@@ -251,6 +257,7 @@ extension AppState {
             let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
             undoStack.append((document, description))
             redoStack.removeAll()
+            review?.log.append(description)
             replaceDocument(edited)
             return [.save(description: description)]
         } catch {
@@ -319,7 +326,7 @@ extension AppState {
         case .pageUp: modal = .help(top: max(0, top - listHeight))
         case .pageDown: modal = .help(top: top + listHeight)
         case .control("c"): return [.quit]
-        default: modal = .none
+        default: modal = review == nil ? .none : .review
         }
         return []
     }

@@ -2,8 +2,7 @@ import PlanCore
 
 /// The selected action in full: area findings, text, owners, due, notes newest
 /// first, history. Beside the list on wide terminals, full screen otherwise.
-func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, into grid: inout Grid) {
-    let top = 2
+func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int = 2, into grid: inout Grid) {
     let height = state.height - 1 - top
     guard width > 10 else { return }
     guard let action = state.selectedAction else {
@@ -21,7 +20,7 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, into grid
     var position = ""
     if lines.count > visible {
         position = "\(first + 1)–\(min(lines.count, first + visible))/\(lines.count)"
-        if state.focus == .detail || state.modal == .detail { position = "↑↓ " + position }
+        if state.focus == .detail || state.modal == .detail || state.modal == .review { position = "↑↓ " + position }
     }
     let positionWidth = DisplayWidth.of(position)
     grid.put(titleLine, x: x + 1, y: top, maxWidth: width - 3 - positionWidth)
@@ -42,16 +41,6 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
         out.append([Span(text, theme.accent)])
     }
 
-    if let area = state.plan.area(number: action.areaNumber) {
-        out.append([Span("Area \(area.number) \(area.title)", .bold)])
-        for (label, text) in [("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
-                              ("Inspectors found", area.inspectorsFound)] {
-            guard let text else { continue }
-            out.append([Span(label + ":", theme.dim)])
-            paragraph(text, theme.dim, indent: 2)
-        }
-    }
-    heading("Action")
     paragraph(action.text)
     out.append([])
     /// `Label: value`, the value wrapped under itself.
@@ -85,6 +74,16 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
     for note in notes {
         out.append([Span(note.date.ukLong, .bold), Span(note.author.map { " · \($0)" } ?? "", theme.dim)])
         paragraph(note.text, indent: 2)
+    }
+
+    if let area = state.plan.area(number: action.areaNumber) {
+        heading("Area \(area.number) \(area.title)")
+        for (label, text) in [("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
+                              ("Inspectors found", area.inspectorsFound)] {
+            guard let text else { continue }
+            out.append([Span(label + ":", theme.dim)])
+            paragraph(text, theme.dim, indent: 2)
+        }
     }
 
     if !action.history.isEmpty {

@@ -9,6 +9,7 @@ func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid
     }
     section("Plan list and detail", KeyMap.main.map { ($0.label, $0.help) })
     section("Writing a note or editing an action", KeyMap.editor)
+    section("Review (v)", KeyMap.review)
     section("Filter panel (f)", KeyMap.filters)
     lines.append([Span("Status letters: ", .bold)] + state.plan.statusKey.entries.flatMap {
         [theme.badge($0.status), Span(" \($0.label)  ")]
@@ -108,4 +109,36 @@ func drawEditor(_ editor: TextEditor, x: Int, y: Int, width: Int, height: Int, i
             grid.cursor = (x + DisplayWidth.of(String(line[start..<editor.column])), y + row)
         }
     }
+}
+
+/// The review: a banner with where we are and why this action needs attention,
+/// the action in full below it; at the end, what changed and whether to record it.
+func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
+    guard let session = state.review else { return }
+    guard !session.finished else {
+        var lines: [StyledLine] = [[Span("Review finished", theme.accent)], []]
+        let seen = min(session.position + 1, session.queue.count)
+        lines.append([Span("Looked at \(seen) of \(session.queue.count) actions that needed attention.")])
+        lines.append([])
+        if session.log.isEmpty {
+            lines.append([Span("No changes were made in this review.", theme.dim)])
+        } else {
+            lines.append([Span("Changes made in this review (\(session.log.count)), all saved:", .bold)])
+            lines += session.log.map { [Span("  " + $0)] }
+        }
+        lines.append([])
+        let board = state.plan.lastReviewed?.by ?? state.plan.extraFields.first { $0.name.lowercased() == "board" }?.value
+        let record = "Last reviewed: \(state.today.ukLong)" + (board.map { ", \($0)" } ?? "")
+        lines += Wrap.lines("Enter records it in the plan (\(record)). Esc closes without recording.", width: state.width - 2)
+            .map { [Span($0)] }
+        for (offset, line) in lines.prefix(state.height - 3).enumerated() {
+            grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
+        }
+        return
+    }
+    let reasons = session.currentRef.flatMap { session.reasons[$0] } ?? []
+    let banner: StyledLine = [Span(" Review \(session.position + 1) of \(session.queue.count) ", Style(bold: true, reverse: true)),
+                              Span("  " + reasons.joined(separator: " · "), theme.accent)]
+    grid.put(banner, x: 0, y: 2, maxWidth: state.width)
+    drawDetail(state, theme, x: 0, width: state.width, top: 3, into: &grid)
 }

@@ -14,6 +14,8 @@ public func render(_ state: AppState) -> Grid {
         drawHelp(state, top: top, theme, into: &grid)
     case .detail:
         drawDetail(state, theme, x: 0, width: state.width, into: &grid)
+    case .review:
+        drawReview(state, theme, into: &grid)
     default:
         drawList(state, theme, into: &grid)
         if state.isWide {
@@ -82,10 +84,14 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
         return
     }
     // As many hints as fit, most useful first; help and quit always show.
-    let hints = state.modal == .detail
-        ? ["↑↓ scroll", "Esc back", "r a g b status", "n note", "e edit", "u undo"]
-        : ["↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "e edit", "u undo"]
-    let always = "? help  q quit"
+    let hints: [String]
+    switch state.modal {
+    case .detail: hints = ["↑↓ scroll", "Esc back", "r a g b status", "n note", "e edit", "u undo"]
+    case .review where state.review?.finished == true: hints = ["Enter record the review", "Esc close without recording"]
+    case .review: hints = ["Space next", "⌫ back", "r a g b status", "n note", "e edit", "Esc finish"]
+    default: hints = ["↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "v review", "e edit", "u undo"]
+    }
+    let always = state.modal == .review ? "? help" : "? help  q quit"
     var line = ""
     for hint in hints where DisplayWidth.of(line + hint + "  " + always) <= state.width {
         line += hint + "  "
