@@ -105,7 +105,7 @@ struct UpdateTests {
         #expect(render(state).row(at: 23).hasPrefix("/missing"))
         state.press(.enter)
         #expect(state.searchInput == nil && state.filter.core.search == "missing")
-        #expect(render(state).row(at: 1).contains("Filter: search \"missing\""))
+        #expect(render(state).row(at: 2) == " Filter: search \"missing\"  (Esc clears)")
         state.press(.escape)
         #expect(state.rows.count == all)
     }
@@ -445,5 +445,20 @@ struct ReviewModeTests {
         #expect(state.modal == .none)
         #expect(state.document.text == (try TUIFixtures.document().text))
         #expect(state.message?.text == "Review closed without recording it.")
+    }
+}
+
+@Suite("Editor wrapping")
+struct EditorWrapTests {
+    @Test func longParagraphsWrapAtSpacesAndTheCursorFollows() {
+        let line = Array("Audit done and shared with the board today")
+        #expect(wrappedRanges(line, width: 12).map { String(line[$0]) } == ["Audit done ", "and shared ", "with the ", "board today"])
+        #expect(wrappedRanges(Array("four five six"), width: 9).map { $0.count } == [10, 3])
+        #expect(wrappedRanges(Array("abcdefghij"), width: 4).map { $0.count } == [4, 4, 2])
+        #expect(wrappedRanges([], width: 4) == [0..<0])
+        var grid = Grid(width: 20, height: 3)
+        drawEditor(TextEditor(text: "one two three four five six seven"), x: 0, y: 0, width: 10, height: 3, into: &grid)
+        #expect(grid.text == "three\nfour five\nsix seven")
+        #expect(grid.cursor?.x == 9 && grid.cursor?.y == 2)
     }
 }

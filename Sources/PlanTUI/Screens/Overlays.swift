@@ -91,24 +91,60 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
              maxWidth: inner.width)
 }
 
-/// Draws an editor's visible lines and puts the cursor where it is. Long lines
-/// scroll sideways so the cursor stays in view.
+/// Draws an editor's text soft-wrapped to `width` (at spaces where it can) and
+/// puts the cursor where it is, scrolling so that the cursor's row is visible.
+/// Single-line fields scroll sideways instead.
 func drawEditor(_ editor: TextEditor, x: Int, y: Int, width: Int, height: Int, into grid: inout Grid) {
-    var editor = editor
-    editor.keepCursorVisible(height: height)
-    for row in 0..<height {
-        let index = editor.top + row
-        guard index < editor.lines.count else { break }
-        let line = editor.lines[index]
+    guard width > 1, height > 0 else { return }
+    if !editor.multiline {
+        let line = editor.lines[0]
         var start = 0
-        if index == editor.row {
-            while DisplayWidth.of(String(line[start..<editor.column])) >= width { start += 1 }
-        }
-        grid.put(String(line[start...]), x: x, y: y + row, maxWidth: width)
-        if index == editor.row {
-            grid.cursor = (x + DisplayWidth.of(String(line[start..<editor.column])), y + row)
+        while DisplayWidth.of(String(line[start..<editor.column])) >= width { start += 1 }
+        grid.put(String(line[start...]), x: x, y: y, maxWidth: width)
+        grid.cursor = (x + DisplayWidth.of(String(line[start..<editor.column])), y)
+        return
+    }
+    // Visual rows: (line, start, end) in characters of that line.
+    var rows: [(line: Int, start: Int, end: Int)] = []
+    for (index, line) in editor.lines.enumerated() {
+        rows += wrappedRanges(line, width: width - 1).map { (index, $0.lowerBound, $0.upperBound) }
+    }
+    let cursorRow = rows.lastIndex { $0.line == editor.row && $0.start <= editor.column } ?? 0
+    let top = max(0, cursorRow - height + 1)
+    for (offset, row) in rows.dropFirst(top).prefix(height).enumerated() {
+        let text = String(editor.lines[row.line][row.start..<row.end])
+        grid.put(text, x: x, y: y + offset, maxWidth: width)
+        if offset + top == cursorRow {
+            let before = String(editor.lines[row.line][row.start..<min(editor.column, row.end)])
+            grid.cursor = (x + DisplayWidth.of(before), y + offset)
         }
     }
+}
+
+/// Where a line breaks to fit `width` cells: after the last space that fits, or
+/// mid-word when a word is longer than a row. An empty line is one empty row.
+func wrappedRanges(_ line: [Character], width: Int) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    var start = 0
+    while start < line.count {
+        var end = start
+        var used = 0
+        var lastBreak: Int?
+        while end < line.count, used + DisplayWidth.of(line[end]) <= width {
+            used += DisplayWidth.of(line[end])
+            if line[end] == " " { lastBreak = end + 1 }
+            end += 1
+        }
+        if end < line.count, line[end] == " " {
+            end += 1  // the row ends exactly at a word; its space may hang over the edge
+        } else if end < line.count, let lastBreak, lastBreak > start {
+            end = lastBreak
+        }
+        if end == start { end = start + 1 }
+        ranges.append(start..<end)
+        start = end
+    }
+    return ranges.isEmpty ? [0..<0] : ranges
 }
 
 /// The review: a banner with where we are and why this action needs attention,

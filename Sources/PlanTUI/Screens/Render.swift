@@ -60,13 +60,8 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     }
     line.append(Span("\(SummaryText.percent(counts.percentComplete)) complete", .bold))
     line.append(Span("  "))
-    line.append(Span("\(counts.overdue) overdue", counts.overdue > 0 ? theme.overdue : .plain))
-    let used = grid.put(line, x: 0, y: 1, maxWidth: state.width)
-    let filter = state.filter.summary(key: plan.statusKey)
-    if !filter.isEmpty {
-        let shown = DisplayWidth.truncate("Filter: " + filter, to: max(0, state.width - used - 3))
-        grid.put(shown, x: state.width - DisplayWidth.of(shown) - 1, y: 1, style: theme.accent)
-    }
+    line.append(Span("\(counts.overdue) overdue today", counts.overdue > 0 ? theme.overdue : .plain))
+    grid.put(line, x: 0, y: 1, maxWidth: state.width)
 }
 
 private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
@@ -124,7 +119,13 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
     let columns = ListColumns(width: width, refWidth: plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4)
     var heading = String(repeating: " ", count: 5) + DisplayWidth.fit("REF", to: columns.ref) + " " + "RAG" + " "
     heading += DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
-    grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
+    // An active filter takes the place of the column headings: it explains why rows are missing.
+    let filter = state.filter.summary(key: plan.statusKey)
+    if filter.isEmpty {
+        grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
+    } else {
+        grid.put([Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
+    }
     if state.rows.isEmpty {
         let text = state.filter.isEmpty ? "This plan has no sections yet." : "No action matches the filter. Esc clears it."
         grid.put(text, x: 2, y: AppState.headerHeight + 1, style: theme.dim, maxWidth: width - 2)
@@ -161,14 +162,14 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         let section = plan.sections[s]
         let marker = state.folded.contains(.section(section.number)) ? "▸ " : "▾ "
         let counts = StatusCounts(plan.actions(in: section), on: state.today)
-        let figures = "  \(counts.total) · \(SummaryText.percent(counts.percentComplete))"
+        let figures = "  \(counts.total) action\(counts.total == 1 ? "" : "s") · \(SummaryText.percent(counts.percentComplete)) complete"
         let title = marker + "\(section.number) " + TerminalText.escaped(section.title)
         return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
                 Span(figures, theme.dim)]
     case .area(let s, let a):
         let area = plan.sections[s].areas[a]
         let marker = state.folded.contains(.area(area.number)) ? "▸ " : "▾ "
-        let figures = "  \(area.actionRange.count)"
+        let figures = "  \(area.actionRange.count) action\(area.actionRange.count == 1 ? "" : "s")"
         let title = "  " + marker + "\(area.number) " + TerminalText.escaped(area.title)
         return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
                 Span(figures, theme.dim)]
