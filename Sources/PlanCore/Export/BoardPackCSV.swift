@@ -1,0 +1,37 @@
+/// The board pack as a spreadsheet: one row per action, made to open correctly in
+/// Excel: UTF-8 with a byte order mark, CRLF line endings, multi-line cells quoted,
+/// and cells that a spreadsheet would run as a formula neutralised with `'`.
+public enum BoardPackCSV {
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public static let header = [
+        "Section", "Area", "Ref", "Action", "Owners", "Due", "Due date", "RAG", "Overdue",
+        "Latest note date", "Latest note",
+    ]
+
+    public static func render(_ pack: BoardPack) -> String {
+        let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
+        var out = byteOrderMark + writer.row(header)
+        for section in pack.plan.sections {
+            for area in section.areas {
+                for action in pack.actions(in: area) {
+                    let note = action.latestNote
+                    out += writer.row([
+                        "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
+                        cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
+                        action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
+                        note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
+                    ])
+                }
+            }
+        }
+        return out
+    }
+
+    /// Text as a reader sees it (see ``Prose``): each paragraph and list item on one
+    /// line of the cell, an empty line between paragraphs, rather than the file's
+    /// own line wrapping.
+    static func cellText(_ text: String) -> String {
+        Prose.logicalLines(text).joined(separator: "\n")
+    }
+}

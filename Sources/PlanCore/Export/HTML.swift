@@ -1,0 +1,80 @@
+/// Building HTML from text that came from a plan, which is data and never markup.
+public enum HTML {
+    /// Text made safe for HTML content and attribute values alike: `&`, `<`, `>`,
+    /// `"` and `'` become entities, and control characters, escape sequences and
+    /// bidirectional overrides are shown escaped as ``TerminalText`` shows them
+    /// (`\e`, `\u{202E}`), so they can neither hide nor reorder what a reader sees.
+    /// Line breaks and tabs are kept.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in TerminalText.escaped(text, keepNewlines: true) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// `<name attributes>inner</name>`. Attribute values are escaped here; `inner`
+    /// must already be HTML.
+    static func element(_ name: String, _ attributes: [(String, String)] = [], _ inner: String) -> String {
+        open(name, attributes) + inner + "</\(name)>"
+    }
+
+    /// An element holding plain text, escaped.
+    static func text(_ name: String, _ attributes: [(String, String)] = [], _ text: String) -> String {
+        element(name, attributes, escaped(text))
+    }
+
+    /// An opening tag (also used for void elements such as `<meta>`).
+    static func open(_ name: String, _ attributes: [(String, String)] = []) -> String {
+        "<" + name + attributes.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined() + ">"
+    }
+
+    /// Text from a plan as paragraphs and lists (see ``Prose``): consecutive list
+    /// items (`- `, `* `, `• `, `1. `) form one list; every other logical line is a
+    /// paragraph.
+    static func prose(_ text: String) -> String {
+        var out = ""
+        var list: (ordered: Bool, start: Int, items: [String])?
+        func flush() {
+            guard let current = list else { return }
+            let items = current.items.map { element("li", [], $0) }.joined()
+            out += current.ordered
+                ? element("ol", current.start == 1 ? [] : [("start", String(current.start))], items)
+                : element("ul", [], items)
+            list = nil
+        }
+        for line in Prose.logicalLines(text) {
+            let content = line.drop { $0 == " " || $0 == "\t" }
+            if let item = listItem(content) {
+                if list == nil || list!.ordered != item.ordered {
+                    flush()
+                    list = (item.ordered, item.number, [])
+                }
+                list!.items.append(escaped(item.text))
+            } else {
+                flush()
+                if !content.isEmpty { out += element("p", [], escaped(String(content))) }
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// The marker and text of a list item line, or nil for a paragraph.
+    static func listItem(_ content: Substring) -> (ordered: Bool, number: Int, text: String)? {
+        guard Prose.startsListItem(content) else { return nil }
+        if content.hasPrefix("- ") || content.hasPrefix("* ") || content.hasPrefix("• ") {
+            return (false, 1, String(content.dropFirst(2)))
+        }
+        let digits = content.prefix { $0.isASCII && $0.isNumber }
+        return (true, Int(digits) ?? 1, String(content.dropFirst(digits.count + 2)))
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write the month's board pack (md, html, csv, json) into a dated folder.",
+        discussion: """
+            Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json, where NAME is the plan file's name \
+            without its extension and the date is the --as-of day, and prints the paths written. \
+            The trend in each pack is rebuilt from the plan's history, never read from old snapshots.
+            """)
+
+    @OptionGroup var plan: PlanPathArgument
+
+    @Option(help: ArgumentHelp("The folder that holds the dated folders (default: snapshots, next to the plan file).",
+                               valueName: "dir"))
+    var dir: String?
+
+    @OptionGroup var asOf: AsOfOption
+
+    @OptionGroup var since: SinceOption
+
+    @Flag(help: "Replace the pack already written for this plan and day.")
+    var force = false
+
+    func run() throws {
+        let document = try PlanLoading.load(plan.path)
+        let day = asOf.day
+        let folder = Self.join(dir ?? Self.join(Self.folder(of: plan.path), "snapshots"), day.iso)
+        let name = URL(fileURLWithPath: plan.path).deletingPathExtension().lastPathComponent
+        let files = ExportFormat.allCases.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
+
+        let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        if !existing.isEmpty, !force {
+            Console.error("error: \(folder) already holds a pack for \(name) on \(day.iso) "
+                + "(\(existing.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))); "
+                + "use --force to replace it")
+            throw ExitCode(1)
+        }
+        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            Console.error("error: \(folder): cannot create the folder: \((error as NSError).localizedDescription)")
+            throw ExitCode(1)
+        }
+        for file in files {
+            try BoardPacks.write(file.format.render(pack, path: plan.path), to: file.path)
+            Console.print(file.path)
+        }
+    }
+
+    /// The folder part of a path as given: "" for a bare file name.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+}
