@@ -59,6 +59,6 @@ struct ReviewCommandTests {
         #expect(!off.stderr.contains("was due on") && !off.stderr.contains("no note saying why"))
         #expect(off.stderr.contains("no progress note to evidence it"))
         let summary = try box.run(["summary", "p.plan"])
-        #expect(summary.stdout.contains("Needs attention (`actionplan check` lists them)\n   2  amber or red past the due date\n   1  complete with no progress note\n   1  red with no note saying why\n"))
+        #expect(summary.stdout.contains("Needs attention (`actionplan check` lists them)\n   2  past the due date and not complete\n   1  complete with no progress note\n   1  red with no note saying why\n"))
     }
 }

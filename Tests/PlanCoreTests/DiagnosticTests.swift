@@ -151,3 +151,57 @@ struct DiagnosticTests {
         #expect(directory.description == "\(folder.path): cannot read: is a folder, not a plan file")
     }
 }
+
+@Suite("Review fixes")
+struct ReviewFixTests {
+    @Test func keywordsAndLinksOutsidePlanSectionsAreProse() throws {
+        let text = """
+        # Plan
+        - Note: a draft for the board
+        - [Inspection letter](https://example.org/letter)
+
+        ## Glossary
+        - Status: the RAG rating
+
+        ## Links
+        - [Report](https://example.org/report)
+          - Note 2026-01-01: an indented dated line in a text section
+
+        ## 1 S
+        ### 1.1 A
+        - [A] 1.1a Act.
+          - Owner: X
+          - Due: Phase 1-2-3 after the pilot
+
+        """
+        let plan = try parse(text).plan
+        #expect(plan.extraFields.map(\.name) == ["Note"])
+        #expect(plan.glossary.map(\.term) == ["Status"])
+        #expect(plan.actions[0].due == Due(text: "Phase 1-2-3 after the pilot", date: nil))
+    }
+
+    @Test func aNulIsAnErrorEvenWhenItArrivesByAnEdit() throws {
+        #expect(errors(planHeader + "- [A] 1.1a A\u{0}ct.\n  - Owner: X\n  - Due: 2026-01-01\n") == [
+            "6:13: error: NUL byte: this looks like a binary file, not a plan",
+        ])
+        var document = try parse(planHeader + "- [A] 1.1a Act.\n  - Owner: X\n  - Due: 2026-01-01\n")
+        for name in ["A\u{0}B", "Evil\u{1B}[31m", "Tab\tName", "Over\u{202E}ride"] {
+            #expect(throws: PlanDocument.EditError.self) {
+                try document.addNote(ref: "1.1a", text: "n", on: date("2026-02-01"), by: name)
+            }
+        }
+    }
+
+    @Test func commentsInsideAMultiLineOwnerSurviveAnOwnerChange() throws {
+        let text = planHeader + "- [A] 1.1a Act.\n  - Owner: Alice;\n    <!-- keep me -->\n    Bob\n  - Due: 2026-01-01\n"
+        var document = try parse(text)
+        try document.setOwners(ref: "1.1a", to: ["Carol"], on: date("2026-02-01"), by: nil)
+        #expect(document.text.contains("  - Owner: Carol\n    <!-- keep me -->\n  - Due: 2026-01-01\n"))
+        #expect(try PlanDocument(data: document.data).plan.actions[0].owners == ["Carol"])
+    }
+
+    @Test func aLateNotStartedActionIsFlaggedAsOverdue() throws {
+        let plan = try parse("# P\n- Status N (Not started): n\n- Status A (Amber): a\n\n## 1 S\n### 1.1 A\n- [N] 1.1a Act.\n  - Owner: X\n  - Due: 2026-01-01\n").plan
+        #expect(BoardCheck.overdue.finding(for: plan.actions[0], in: plan, on: date("2026-02-01")) == "1.1a is not started and was due on 1 January 2026")
+    }
+}

@@ -45,6 +45,7 @@ struct FieldEditTests {
         #expect(document.text == planHeader + """
             - [A] 1.1a Act.
               - Owner: Police; Schools
+                <!-- who else? -->
               - Due: 2026-01-01
               - Owner 2026-02-01 (Jo): Police; Health -> Police; Schools
 
@@ -106,7 +107,7 @@ struct FieldEditTests {
         #expect(refused(["Tab\there"]) == .invalidText("an owner's name contains a control character: 'Tab\there'"))
         #expect(refused(["Old -> New"])
             == .invalidText("an owner's name cannot contain `->` or `→`, which history lines use between the old and new values"))
-        #expect(refused(["X"], by: "Jo (Police)") == .invalidText("a name cannot contain brackets or line breaks: 'Jo (Police)'"))
+        #expect(refused(["X"], by: "Jo (Police)") == .invalidText("a name cannot contain brackets, line breaks or control characters: 'Jo (Police)'"))
         #expect(throws: PlanDocument.EditError.unknownRef("1.1z", suggestions: ["1.1a", "1.1b"])) {
             try document.setOwners(ref: "1.1z", to: ["X"], on: Self.day, by: nil)
         }

@@ -30,7 +30,7 @@ struct UpdateTests {
         #expect(effects == [.save(description: "1.1d: status Amber -> Green")])
         #expect(state.plan.action(ref: "1.1d")?.status == .green)
         #expect(state.document.text.contains("  - Status 2026-11-10 (Test Person): A -> G\n"))
-        state.saveFinished("1.1d: status Amber -> Green", error: nil)
+        state.saveFinished("1.1d: status Amber -> Green", .saved)
         #expect(render(state).row(at: 23) == "Saved 1.1d: status Amber -> Green to plans/example-jtai.plan")
         #expect(state.press(.character("u")) == [.save(description: "undid 1.1d: status Amber -> Green")])
         #expect(state.document.text == original)
@@ -222,10 +222,10 @@ struct UpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished("1.1d: status Amber -> Green", error: "plans/x.plan: cannot write: permission denied")
+        state.saveFinished("1.1d: status Amber -> Green", .failed("plans/x.plan: cannot write: permission denied"))
         #expect(state.unsaved)
         #expect(render(state).row(at: 23).hasPrefix("Not saved (press w to try again; the change is kept here): plans/x.plan"))
-        #expect(state.press(.character("w")) == [.save(description: "retry")])
+        #expect(state.press(.character("w")) == [.save(description: "your change, over the file on disk", force: true)])
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirmQuit)
         #expect(state.press(.character("y")) == [.quit])
@@ -280,7 +280,7 @@ struct RuntimeTests {
         let terminal = FakeTerminal(keys: [.down, .down, .down, .character("g"), .character("n")] + Key.from("Done.") + [.control("d"), .character("q")])
         var saved: [PlanDocument] = []
         let final = Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                                services: .init(save: { document, _ in saved.append(document); return nil }, editText: { $0 }))
+                                services: .init(save: { document, _ in saved.append(document); return .saved }, editText: { $0 }))
         #expect(saved.count == 2)
         #expect(saved.last?.plan.action(ref: "1.1d")?.status == .green)
         #expect(saved.last?.plan.action(ref: "1.1d")?.latestNote?.text == "Done.")
@@ -293,7 +293,7 @@ struct RuntimeTests {
         let terminal = FakeTerminal(keys: [.character("n"), .control("e"), .control("d"), .character("q")])
         var saved: [PlanDocument] = []
         Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                    services: .init(save: { document, _ in saved.append(document); return nil }, editText: { _ in "From the editor.\n" }))
+                    services: .init(save: { document, _ in saved.append(document); return .saved }, editText: { _ in "From the editor.\n" }))
         #expect(terminal.suspended == 1)
         #expect(saved.last?.plan.action(ref: "1.1a")?.latestNote?.text == "From the editor.")
     }
@@ -355,13 +355,35 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         var forced: [Bool] = []
-        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? nil : "the file changed on disk" },
+        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? .saved : .conflict },
                                         editText: { $0 })
         let terminal = FakeTerminal(keys: [.character("g"), .character("w"), .character("q")])
         let final = Runtime.run(state, terminal: terminal, services: services)
         #expect(forced == [false, true])
-        #expect(terminal.frames[1].row(at: 23).hasPrefix("Not saved (press w to try again"))
+        #expect(terminal.frames[1].row(at: 23).hasPrefix("Not saved: the file changed on disk at the same moment."))
         #expect(!final.unsaved)
+    }
+
+    @Test func escAfterAConflictDropsYoursAndLoadsTheirs() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        state.press(.character("g"))
+        state.saveFinished("1.1d: status Amber -> Green", .conflict)
+        #expect(state.unsaved && state.conflict)
+        #expect(state.press(.escape) == [.reloadFromDisk])
+        state.reloaded(try TUIFixtures.document())
+        #expect(!state.unsaved && !state.conflict && state.plan.action(ref: "1.1d")?.status == .amber)
+    }
+
+    @Test func theDetailScrollStopsAtItsEndAndComesBack() throws {
+        var state = try TUIFixtures.state()
+        state.press(.enter, .end)
+        let bottom = state.detailTop
+        #expect(bottom > 0 && bottom == state.maxDetailTop)
+        state.press(.down, .down)
+        #expect(state.detailTop == bottom)
+        state.press(.up)
+        #expect(state.detailTop == bottom - 1)
     }
 
     @Test func ctrlCInAnEditorAsksBeforeDiscarding() throws {

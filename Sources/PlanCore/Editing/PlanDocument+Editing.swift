@@ -99,8 +99,9 @@ extension PlanDocument {
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        if trimmed.contains(where: { "()\n\r".contains($0) }) {
-            throw .invalidText("a name cannot contain brackets or line breaks: '\(trimmed)'")
+        if trimmed.contains(where: { "()\n\r".contains($0) })
+            || trimmed.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t" }) {
+            throw .invalidText("a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
         }
         return trimmed
     }

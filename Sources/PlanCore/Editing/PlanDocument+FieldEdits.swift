@@ -94,6 +94,10 @@ extension PlanDocument {
             }
             let prefix = text[..<head.valueStart]
             field = rewriting(existing, to: prefix + (prefix.last == " " || prefix.last == "\t" ? "" : " ") + value)
+            // Comments inside a multi-line value are kept, after the rewritten line.
+            let isComment = PlanParser.commentLines(Array(lines[existing]))
+            let comments = existing.dropFirst().filter { isComment[$0 - existing.lowerBound] }
+            field.lines += comments.map { lines[$0] }
         }
         let history = appending([indent + historyHead(name, date: date, author: author) + change], to: index)
         try commit([field, history], to: index, expecting: expected, what: "the new \(name.lowercased())")

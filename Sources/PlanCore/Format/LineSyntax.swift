@@ -4,6 +4,12 @@ enum LineSyntax {
     /// Words that start an action's known fields and history lines.
     static let historyKeywords: Set<String> = ["note", "status", "due", "owner", "added"]
 
+    /// `- [C] …`: one character in brackets and a space, the shape of an action line.
+    static func looksLikeActionLine(_ content: Substring) -> Bool {
+        let chars = Array(content.prefix(6))
+        return chars.count >= 6 && chars[0] == "-" && chars[1] == " " && chars[2] == "[" && chars[4] == "]" && chars[5] == " "
+    }
+
     /// `## 1 Title` → ("1", "Title"); `## Glossary` → (nil, "Glossary").
     static func heading(_ content: Substring, level: Int) -> (number: String?, title: Substring, titleStart: Substring.Index)? {
         let marker = String(repeating: "#", count: level)

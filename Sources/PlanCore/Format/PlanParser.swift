@@ -20,6 +20,8 @@ struct PlanParser {
     private var textSections: [(section: TextSection, body: ProseBuffer)] = []
     private var extraFields: [Field] = []
     var sections: [(section: Section, description: ProseBuffer)] = []
+    private var sectionNumbers: Set<String> = []
+    private var areaNumbers: Set<String> = []
     private var areaDescription = ProseBuffer()
     private var areaHasAction = false
     var actions: [Action] = []
@@ -92,7 +94,10 @@ struct PlanParser {
             level == 2 ? startSection(i, content) : startArea(i, content)
             return i + 1
         }
-        if content.hasPrefix("- [") {
+        let inPlanPart = context == .planSection || context == .area
+        // Outside the plan's sections a Markdown link list (`- [text](url)`) is prose;
+        // only the shape of an action line (`- [C] `) is taken for a misplaced action.
+        if content.hasPrefix("- ["), inPlanPart || LineSyntax.looksLikeActionLine(content) {
             guard context == .area else {
                 report(.error, line: lineNumber, column: 1, "action outside any area",
                        hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
@@ -101,7 +106,8 @@ struct PlanParser {
             areaHasAction = true
             return readAction(i, content: content)
         }
-        if LineSyntax.isDatedHistoryItem(content) || LineSyntax.isUndatedHistoryItem(content)
+        if LineSyntax.isDatedHistoryItem(content)
+            || (inPlanPart && LineSyntax.isUndatedHistoryItem(content))
             || (context == .area && LineSyntax.plainActionField(content) != nil) {
             let what = content.dropFirst(2).prefix { $0.isLetter }
             report(.error, line: lineNumber, column: 1, "'\(what)' line outside any action",
@@ -134,7 +140,7 @@ struct PlanParser {
     }
 
     private mutating func readIndentedOutsideAction(_ i: Int, content: Substring, paragraphBreak: Bool) {
-        if LineSyntax.isDatedHistoryItem(content) || LineSyntax.plainActionField(content) != nil
+        if context == .planSection || context == .area, LineSyntax.isDatedHistoryItem(content) || LineSyntax.plainActionField(content) != nil
             || LineSyntax.isUndatedHistoryItem(content) {
             let (_, start) = lines[i].text.indentation
             report(.error, line: i + 1, column: column(of: start, in: lines[i].text),
@@ -165,7 +171,7 @@ struct PlanParser {
             textSections.append((TextSection(title: String(content.dropFirst(3).trimmingTrailingWhitespace()), body: "", line: i + 1), ProseBuffer()))
             return
         }
-        if sections.contains(where: { $0.section.number == number }) {
+        if !sectionNumbers.insert(number).inserted {
             report(.error, line: i + 1, column: 4, "section \(number) appears twice",
                    hint: "give each section its own number")
         }
@@ -193,7 +199,7 @@ struct PlanParser {
             return
         }
         let sectionNumber = sections.last!.section.number
-        if sections.contains(where: { $0.section.areas.contains { $0.number == number } }) {
+        if !areaNumbers.insert(number).inserted {
             report(.error, line: i + 1, column: 5, "area \(number) appears twice", hint: "give each area its own number")
         }
         if !number.hasPrefix(sectionNumber + ".") {
@@ -405,6 +411,12 @@ struct PlanParser {
                 TerminalText.needsEscape($0, keepNewlines: false) && $0 != "\r"
             }) else { continue }
             let scalar = line.text.unicodeScalars[index]
+            if scalar == "\0" {
+                // Never valid: a file with a NUL does not load, so an edit must not write one.
+                report(.error, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
+                       "NUL byte: this looks like a binary file, not a plan", hint: "plans are UTF-8 text files")
+                continue
+            }
             report(.warning, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
                    "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
                    hint: "it is shown escaped; remove it unless it is meant to be there")

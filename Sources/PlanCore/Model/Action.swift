@@ -15,7 +15,7 @@ public struct Action: Sendable, Equatable {
     /// 1-based line of the `- [C] REF` line.
     public var line: Int
 
-    /// The action's lines in the document (0-based, trailing blank lines included).
+    /// The action's lines in the document (0-based), up to its last non-blank line.
     var lineRange: Range<Int>
     /// UTF-8 offset of the status code in the action line.
     var statusOffset: Int

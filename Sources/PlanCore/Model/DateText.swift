@@ -19,8 +19,9 @@ public enum DateText {
     /// that is not a date at all.
     public static func readISO(_ text: some StringProtocol) -> Reading {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        // Only a year-like first part makes it date-shaped: "Phase 1-2-3" is prose.
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              parts[1].count <= 2, parts[2].count <= 2
+              parts[0].count >= 3, parts[1].count <= 2, parts[2].count <= 2
         else { return .notADate }
         guard parts[0].count == 4 else {
             return .impossible("'\(text)' is not a date: the year must have four digits")

@@ -2,7 +2,7 @@
 /// actions that need attention and reports them as warnings. A plan switches a
 /// rule off with a header field: `- Checks off: green-without-note, not-updated`.
 public enum BoardCheck: String, Sendable, CaseIterable {
-    /// Amber or red, and past its due date.
+    /// Not complete, and past its due date (the same rule as "overdue" everywhere).
     case overdue
     /// Green or blue, with no progress note at all.
     case greenWithoutNote = "green-without-note"
@@ -15,7 +15,7 @@ public enum BoardCheck: String, Sendable, CaseIterable {
 
     public var summary: String {
         switch self {
-        case .overdue: "amber or red past the due date"
+        case .overdue: "past the due date and not complete"
         case .greenWithoutNote: "complete with no progress note"
         case .notUpdated: "not updated since the last review"
         case .dueMovedOften: "due date moved three or more times"
@@ -34,7 +34,7 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     public func finding(for action: Action, in plan: Plan, on day: PlanDate) -> String? {
         switch self {
         case .overdue:
-            guard action.status == .amber || action.status == .red, let due = action.due?.date, due < day else { return nil }
+            guard action.isOverdue(on: day), let due = action.due?.date else { return nil }
             return "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) and was due on \(due.ukLong)"
         case .greenWithoutNote:
             guard action.status.isComplete, action.notes.isEmpty else { return nil }

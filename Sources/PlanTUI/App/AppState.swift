@@ -124,6 +124,8 @@ public struct AppState: Sendable {
     public internal(set) var message: Message?
     /// True when the last save failed and the file is behind the screen.
     public internal(set) var unsaved = false
+    /// The last save found the file changed on disk: w overwrites, Esc reloads.
+    public internal(set) var conflict = false
     /// Why edits are paused (the file on disk has errors), if they are.
     public internal(set) var pausedReason: String?
     /// Where the note editor or edit form goes back to: the list, the detail or the review.

@@ -6,9 +6,9 @@ import PlanCore
 public enum Runtime {
     /// What the runtime needs from the outside world besides the terminal.
     public struct Services {
-        /// Saves the document; returns an error message, or nil on success. With
-        /// `force` false it refuses to overwrite a file that changed since it was read.
-        public var save: (PlanDocument, _ force: Bool) -> String?
+        /// Saves the document. With `force` false it refuses to overwrite a file that
+        /// changed since it was read.
+        public var save: (PlanDocument, _ force: Bool) -> SaveOutcome
         /// The file as it is now when it changed since it was last read or saved.
         public var reloadIfChanged: () -> Reload
         /// Lets a person edit text in another program; nil when that failed.
@@ -21,7 +21,7 @@ public enum Runtime {
             case invalid(String)
         }
 
-        public init(save: @escaping (PlanDocument, Bool) -> String?, reloadIfChanged: @escaping () -> Reload = { .unchanged },
+        public init(save: @escaping (PlanDocument, Bool) -> SaveOutcome, reloadIfChanged: @escaping () -> Reload = { .unchanged },
                     editText: @escaping (String) -> String?) {
             self.save = save
             self.reloadIfChanged = reloadIfChanged
@@ -34,18 +34,16 @@ public enum Runtime {
             let watch = FileWatch(path: path, expected: document.data)
             return Services(
                 save: { document, force in
-                    if !force, watch.changed() {
-                        return "the file changed on disk at the same moment; press w to write yours over it, or u to undo yours"
-                    }
+                    if !force, watch.changed() { return .conflict }
                     do {
                         try PlanFile.save(document, to: path)
                         watch.remember()
-                        return nil
+                        return .saved
                     } catch {
-                        return "\(error)"
+                        return .failed("\(error)")
                     }
                 },
-                reloadIfChanged: {
+                reloadIfChanged: { [watch] in
                     guard watch.changed() else { return .unchanged }
                     do {
                         let document = try PlanFile.load(path)
@@ -63,6 +61,7 @@ public enum Runtime {
     @discardableResult
     public static func run(_ initial: AppState, terminal: Terminal, services: Services, pollMilliseconds: Int = 1000) -> AppState {
         var state = initial
+        var watchForcesReload = false
         let size = terminal.size
         _ = state.handle(.resize(width: size.width, height: size.height))
         while true {
@@ -70,7 +69,8 @@ public enum Runtime {
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
             // Changes made elsewhere (another program, `git pull`) come in before the
             // key is acted on, so an edit never overwrites them.
-            if !state.unsaved {
+            if !state.unsaved || watchForcesReload {
+                watchForcesReload = false
                 switch services.reloadIfChanged() {
                 case .unchanged: break
                 case .changed(let document): state.reloaded(document)
@@ -79,8 +79,10 @@ public enum Runtime {
             }
             for effect in state.handle(key) {
                 switch effect {
-                case .save(let description):
-                    state.saveFinished(description, error: services.save(state.document, description == "retry"))
+                case .save(let description, let force):
+                    state.saveFinished(description, services.save(state.document, force))
+                case .reloadFromDisk:
+                    watchForcesReload = true
                 case .openExternalEditor(let text):
                     var result: String?
                     terminal.suspend { result = services.editText(text) }
@@ -97,7 +99,7 @@ public enum Runtime {
 
 /// Tells whether a file changed since it was last read or written here, by its
 /// identity, size and modification time (cheap enough to check before every key).
-final class FileWatch: @unchecked Sendable {
+final class FileWatch {
     let path: String
     private var stamp: [Int]
 

@@ -85,9 +85,9 @@ extension AppState {
             session.finished = true
             review = session
         case .up, .character("k"): detailTop = max(0, detailTop - 1)
-        case .down, .character("j"): detailTop += 1
+        case .down, .character("j"): detailTop = min(detailTop + 1, maxDetailTop)
         case .pageUp: detailTop = max(0, detailTop - (listHeight - 1))
-        case .pageDown: detailTop += listHeight - 1
+        case .pageDown: detailTop = min(detailTop + listHeight - 1, maxDetailTop)
         case .control("c"):
             return [.quit]
         default:

@@ -49,9 +49,9 @@ extension AppState {
         case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
         case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
         case .first: scrollsDetail ? (detailTop = 0) : select(0)
-        case .last: scrollsDetail ? (detailTop = Int.max / 2) : select(rows.count - 1)
+        case .last: scrollsDetail ? (detailTop = maxDetailTop) : select(rows.count - 1)
         case .open: open()
-        case .back: back()
+        case .back: return back()
         case .toggleFocus: toggleFocus()
         case .fold: fold()
         case .unfold: unfold()
@@ -78,7 +78,7 @@ extension AppState {
                 message = Message(text: "Everything is saved.", kind: .info)
                 return []
             }
-            return [.save(description: "retry")]
+            return [.save(description: "your change, over the file on disk", force: true)]
         case .help: modal = .help(top: 0)
         case .review: startReview()
         case .quit:
@@ -114,7 +114,15 @@ extension AppState {
     }
 
     private mutating func scrollDetail(_ delta: Int) {
-        detailTop = max(0, detailTop + delta)
+        detailTop = min(max(0, detailTop + delta), maxDetailTop)
+    }
+
+    /// How far the detail can scroll: its lines less the rows that show them.
+    var maxDetailTop: Int {
+        guard let action = selectedAction else { return 0 }
+        let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
+        let lines = detailLines(action, state: self, theme: Theme(colors: colors), width: width - 2).count
+        return max(0, lines - (height - 4))
     }
 
     private mutating func open() {
@@ -128,7 +136,11 @@ extension AppState {
         }
     }
 
-    private mutating func back() {
+    private mutating func back() -> [Effect] {
+        if conflict {
+            message = Message(text: "Dropping your change and loading the file as it is on disk…", kind: .info)
+            return [.reloadFromDisk]
+        }
         if modal == .detail {
             modal = .none
         } else if focus == .detail {
@@ -139,6 +151,7 @@ extension AppState {
             scrollListToSelection()
             message = Message(text: "Search and filters cleared.", kind: .info)
         }
+        return []
     }
 
     private mutating func toggleFocus() {
@@ -293,6 +306,8 @@ extension AppState {
     public mutating func reloaded(_ fresh: PlanDocument) {
         let wasPaused = pausedReason != nil
         pausedReason = nil
+        unsaved = false
+        conflict = false
         undoStack.removeAll()
         redoStack.removeAll()
         replaceDocument(fresh)
@@ -307,13 +322,19 @@ extension AppState {
     }
 
     /// The runtime reports how a save went.
-    public mutating func saveFinished(_ description: String, error: String?) {
-        if let error {
+    public mutating func saveFinished(_ description: String, _ outcome: SaveOutcome) {
+        switch outcome {
+        case .saved:
+            unsaved = false
+            conflict = false
+            message = Message(text: "Saved \(description) to \(path)", kind: .info)
+        case .conflict:
+            unsaved = true
+            conflict = true
+            message = Message(text: "Not saved: the file changed on disk at the same moment. w writes yours over it; Esc drops yours and loads theirs.", kind: .error)
+        case .failed(let error):
             unsaved = true
             message = Message(text: "Not saved (press w to try again; the change is kept here): \(error)", kind: .error)
-        } else {
-            unsaved = false
-            message = Message(text: "Saved \(description == "retry" ? "the plan" : description) to \(path)", kind: .info)
         }
     }
 

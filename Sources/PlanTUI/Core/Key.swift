@@ -31,12 +31,24 @@ public struct MouseEvent: Hashable, Sendable {
 }
 
 /// What the update asks the outside world to do. The runtime performs effects and
-/// feeds the results back as events, so the update itself stays pure.
+/// feeds the results back (`saveFinished`, `reloaded`, `externalEditFinished`), so
+/// the update itself stays pure.
 public enum Effect: Equatable, Sendable {
-    /// Write these bytes to the plan file atomically; then call `saved(_:)`.
-    case save(description: String)
-    /// Hand text to `$EDITOR` and feed the result back with `editedExternally(_:)`.
+    /// Save the document atomically. Without `force`, a file that changed on disk
+    /// since it was read is not overwritten.
+    case save(description: String, force: Bool = false)
+    /// Read the file again, dropping what is on screen (after a conflict).
+    case reloadFromDisk
+    /// Hand text to `$EDITOR`.
     case openExternalEditor(text: String)
     case bell
     case quit
+}
+
+/// How a save went.
+public enum SaveOutcome: Equatable, Sendable {
+    case saved
+    /// The file changed on disk since it was read; nothing was written.
+    case conflict
+    case failed(String)
 }
