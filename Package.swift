@@ -10,10 +10,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "PlanCore"),
         .target(name: "PlanTUI", dependencies: ["PlanCore"]),
+        // Reading .xlsx workbooks (a zip of XML) for `actionplan import`; kept out of PlanCore.
+        .target(name: "PlanImport", dependencies: ["PlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw",
@@ -26,6 +29,17 @@ let package = Package(
                 "PlanCore",
                 "PlanTUI",
                 "NcursesTerminal",
+                "PlanImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "actionplan-bench",
+            dependencies: [
+                "PlanCore",
+                "PlanTUI",
+                // Not imported: listed so that the CLI is built beside the benchmark, which runs it for peak memory.
+                "actionplan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,7 +47,9 @@ let package = Package(
             name: "PlanCoreTests",
             dependencies: [
                 "PlanCore",
+                "PlanImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]
         ),
@@ -44,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActionplanCLITests",
-            dependencies: ["actionplan", "PlanCore"]
+            dependencies: ["actionplan", "PlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

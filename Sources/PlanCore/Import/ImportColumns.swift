@@ -1,0 +1,119 @@
+/// What a spreadsheet column holds, for `actionplan import`.
+public enum ImportField: String, CaseIterable, Sendable {
+    case ref, action, owner, due, rag, progress, section, area, ignore
+
+    /// Column headings that mean this field, compared ignoring case and spaces.
+    public var synonyms: [String] {
+        switch self {
+        case .ref: ["Ref", "Reference", "No.", "No", "Number"]
+        case .action: ["Action", "What we will do", "Description", "Actions"]
+        case .owner: ["Owner", "Action Owner", "Lead", "Responsible", "Owners"]
+        case .due: ["Due", "Due by", "Deadline", "Target date", "Due date", "Timescale"]
+        case .rag: ["RAG", "Status", "Rating", "RAG status"]
+        case .progress: ["Progress", "Update", "Progress and impact to date", "Commentary", "Progress update"]
+        case .section: ["Section", "Theme", "Priority"]
+        case .area: ["Area", "Finding", "Objective", "Area for improvement"]
+        case .ignore: []
+        }
+    }
+
+    /// The field a heading names, if any.
+    public static func matching(_ heading: String) -> ImportField? {
+        let key = ImportColumns.key(heading)
+        return allCases.first { $0.synonyms.contains { ImportColumns.key($0) == key } }
+    }
+}
+
+/// What became of each column: mapped to a field, kept as an extra field, or ignored.
+public struct ImportColumn: Sendable, Equatable {
+    public enum Use: Sendable, Equatable {
+        case field(ImportField)
+        /// Kept on each action as `- NAME: value`; `reason` says why it was not mapped.
+        case extra(name: String, reason: String?)
+        case ignored(reason: String)
+    }
+
+    public var heading: String
+    public var use: Use
+}
+
+enum ImportColumns {
+    /// Headings are compared ignoring case and every space.
+    static func key(_ heading: String) -> String {
+        String(heading.lowercased().filter { !$0.isWhitespace })
+    }
+
+    /// A heading on one line: spaces and line breaks collapsed; a blank one named after its column letter.
+    static func heading(_ cell: String, index: Int) -> String {
+        let words = cell.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? "Column \(letters(index))" : words
+    }
+
+    /// `A`, `B`, … `Z`, `AA`: a column's letters from its 0-based index.
+    static func letters(_ index: Int) -> String {
+        var n = index + 1, out = ""
+        while n > 0 {
+            let digit = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + digit))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
+
+    /// The header of a board pack exported with `actionplan export --format csv`.
+    static let boardPackHeader = BoardPackCSV.header.map(key)
+    /// Columns of an exported board pack that `export` works out from the plan.
+    static let boardPackDerived: Set<String> = ["duedate", "overdue", "latestnotedate"]
+
+    /// Decides each column's use. `overrides` are `--map COLUMN=FIELD`, applied first;
+    /// then each column matches a field by its heading, the leftmost column winning
+    /// when two match the same one; every other column is kept as an extra field.
+    static func resolve(_ headings: [String], overrides: [(column: String, field: ImportField)]) throws(ImportError) -> [ImportColumn] {
+        var uses = [ImportColumn.Use?](repeating: nil, count: headings.count)
+        var taken: [ImportField: String] = [:]
+        for (column, field) in overrides {
+            guard let index = headings.indices.first(where: { key(headings[$0]) == key(column) }) else {
+                throw ImportError("--map \(column)=\(field.rawValue): no column is headed '\(column)'; the columns are "
+                    + headings.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            if field != .ignore, let other = taken[field], key(other) != key(column) {
+                throw ImportError("--map gives two columns to \(field.rawValue): '\(other)' and '\(column)'")
+            }
+            if uses[index] != nil { throw ImportError("--map names the column '\(headings[index])' twice") }
+            uses[index] = field == .ignore ? .ignored(reason: "--map") : .field(field)
+            if field != .ignore { taken[field] = headings[index] }
+        }
+        let boardPack = headings.map(key) == boardPackHeader
+        for (index, heading) in headings.enumerated() where uses[index] == nil {
+            if boardPack, boardPackDerived.contains(key(heading)) {
+                uses[index] = .ignored(reason: "worked out by actionplan export")
+            } else if boardPack, key(heading) == "latestnote" {
+                uses[index] = .field(.progress)
+                taken[.progress] = heading
+            } else if let field = ImportField.matching(heading), taken[field] == nil {
+                uses[index] = .field(field)
+                taken[field] = heading
+            } else {
+                let reason = ImportField.matching(heading).flatMap { taken[$0] }.map { "'\($0)' is already read as that field" }
+                uses[index] = .extra(name: fieldName(heading), reason: reason)
+            }
+        }
+        return zip(headings, uses).map { ImportColumn(heading: $0, use: $1!) }
+    }
+
+    /// A heading as the name of an extra field `- NAME: value`: letters, digits, spaces
+    /// and `( ) / _ ' -`, starting with a letter, at most 60 characters, and not a name
+    /// the format reads as a known field (`Owner`, `Due`, `Note 1`…).
+    static func fieldName(_ heading: String) -> String {
+        var name = String(heading.map { $0.isLetter || $0.isNumber || " ()/_'-".contains($0) ? $0 : " " })
+            .split(separator: " ").joined(separator: " ")
+        if heading.first?.isLetter != true { name = "Column " + name }
+        name = String(name.prefix(60)).trimmingCharacters(in: .whitespaces)
+        let line = Substring("- \(name): x")
+        if LineSyntax.plainActionField(line) != nil || LineSyntax.isDatedHistoryItem(line)
+            || LineSyntax.isUndatedHistoryItem(line) || LineSyntax.field(line) == nil {
+            name = String(("Column " + name).prefix(60)).trimmingCharacters(in: .whitespaces)
+        }
+        return name
+    }
+}

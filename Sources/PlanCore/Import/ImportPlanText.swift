@@ -1,0 +1,95 @@
+/// Writes the imported plan's text, and reads it back to check that every action
+/// reads as it was meant.
+enum ImportPlanText {
+    /// The plan's text, and each action's lines (1-based) in it.
+    static func render(_ placed: [PlacedAction], options: ImportOptions) -> (text: String, lines: [ClosedRange<Int>]) {
+        var out: [String] = []
+        let title = ImportValues.oneLine(options.title)
+        out.append("# " + (title.isEmpty ? "Action plan" : title))
+        out.append("- As at: \(options.asAt.iso)")
+        // The default key, plus Blue and Not started when the rows use them.
+        let used = Set(placed.map(\.draft.status))
+        for status in Status.allCases where [.red, .amber, .green].contains(status) || used.contains(status) {
+            out.append("- Status \(status.code) (\(status.name)): \(status.defaultDefinition)")
+        }
+        var lines: [ClosedRange<Int>] = []
+        var section: String?, area: String?
+        for action in placed {
+            if action.section.number != section {
+                section = action.section.number
+                area = nil
+                out += ["", "## \(action.section.number) \(ImportValues.oneLine(action.section.title))"]
+            }
+            if action.area.number != area {
+                area = action.area.number
+                out += ["", "### \(action.area.number) \(ImportValues.oneLine(action.area.title))"]
+            }
+            out.append("")
+            let first = out.count + 1
+            out += actionLines(action, noteDate: options.asAt)
+            lines.append(first...out.count)
+        }
+        return (out.joined(separator: "\n") + "\n", lines)
+    }
+
+    /// `- [C] REF text`, the text's other lines, then Owner, Due, the extra fields and the note.
+    static func actionLines(_ action: PlacedAction, noteDate: PlanDate) -> [String] {
+        let draft = action.draft
+        var out = ["- [\(draft.status.code)] \(action.ref) \(draft.text[0])"]
+        out += draft.text.dropFirst().map { $0.isEmpty ? "" : "  " + $0 }
+        var fields: [[String]] = []
+        if !draft.owners.isEmpty { fields.append(["Owner: " + draft.owners.joined(separator: "; ")]) }
+        if let due = draft.due { fields.append(["Due: " + due]) }
+        var note = draft.note.isEmpty ? nil : ["Note \(noteDate.iso): \(draft.note[0])"] + draft.note.dropFirst()
+        // An extra field counts only after a known one: the note goes first, or else a line
+        // saying when the action was added.
+        if fields.isEmpty, !draft.extras.isEmpty {
+            fields.append(note ?? ["Added \(noteDate.iso)"])
+            note = nil
+        }
+        for (name, value) in draft.extras { fields.append(["\(name): \(value[0])"] + value.dropFirst()) }
+        if let note { fields.append(note) }
+        for field in fields {
+            out.append("  - " + field[0])
+            out += field.dropFirst().map { $0.isEmpty ? "" : "    " + $0 }
+        }
+        return out
+    }
+
+    /// Parses the text; a row whose action does not read back as meant cannot be imported.
+    static func readBack(_ text: String, lines: [ClosedRange<Int>], _ placed: [PlacedAction]) -> (PlanDocument?, [ImportError]) {
+        func row(at line: Int) -> Int? { lines.firstIndex { $0.contains(line) }.map { placed[$0].draft.row } }
+        let document: PlanDocument
+        do {
+            document = try PlanDocument(text: text)
+        } catch {
+            return (nil, error.errors.map { diagnostic in
+                if let row = row(at: diagnostic.line) {
+                    return ImportError(row: row, "cannot be written as a valid plan: \(diagnostic.message)")
+                }
+                return ImportError("the plan made from this file would not be valid: line \(diagnostic.line): \(diagnostic.message)")
+            })
+        }
+        var problems: [ImportError] = []
+        for action in placed {
+            let draft = action.draft
+            guard let read = document.plan.action(ref: action.ref) else {
+                problems.append(ImportError(row: draft.row, "cannot be written so that the plan reads it back: its ref \(action.ref) is lost"))
+                continue
+            }
+            let differences = [
+                ("status", read.status == draft.status),
+                ("text", read.text == draft.text.joined(separator: "\n")),
+                ("owners", read.owners == draft.owners),
+                ("due", read.due?.text == draft.due),
+                ("note", read.notes.map(\.text) == (draft.note.isEmpty ? [] : [draft.note.joined(separator: "\n")])),
+                ("other columns", read.extraFields.map { [$0.name, $0.value] } == draft.extras.map { [$0.name, $0.value.joined(separator: "\n")] }),
+            ].filter { !$0.1 }.map(\.0)
+            if !differences.isEmpty {
+                problems.append(ImportError(row: draft.row, "cannot be written so that the plan reads it back as it is: "
+                    + "its \(differences.joined(separator: ", ")) would read differently"))
+            }
+        }
+        return (document, problems)
+    }
+}

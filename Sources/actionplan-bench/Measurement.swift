@@ -1,0 +1,144 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One figure of the table: the median of several runs and their spread (min–max).
+struct Figure {
+    enum Unit { case seconds, megabytesPerSecond, bytes }
+
+    var unit: Unit
+    var median: Double
+    var low: Double
+    var high: Double
+    /// Shown after the figure, e.g. the ratio of peak memory to the file size.
+    var note: String?
+
+    init(_ unit: Unit, samples: [Double], note: String? = nil) {
+        let sorted = samples.sorted()
+        let middle = sorted.count / 2
+        self.unit = unit
+        median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        low = sorted.first!
+        high = sorted.last!
+        self.note = note
+    }
+
+    /// `12.3 ms (12.1–13.0)`: the spread in the median's unit.
+    var formatted: String {
+        let (scale, suffix): (Double, String)
+        switch unit {
+        case .seconds:
+            (scale, suffix) = median >= 1 ? (1, "s") : median >= 1e-3 ? (1e3, "ms") : (1e6, "µs")
+        case .megabytesPerSecond:
+            (scale, suffix) = (1e-6, "MB/s")
+        case .bytes:
+            (scale, suffix) = (1e-6, "MB")
+        }
+        let number = { (x: Double) in Self.significant(x * scale) }
+        let spread = low == high ? "" : " (\(number(low))–\(number(high)))"
+        return "\(number(median)) \(suffix)" + spread + (note.map { " " + $0 } ?? "")
+    }
+
+    /// Three significant digits, without trailing noise: 0.123, 1.23, 12.3, 123, 1234.
+    static func significant(_ x: Double) -> String {
+        let decimals = x >= 100 ? 0 : x >= 10 ? 1 : x >= 1 ? 2 : 3
+        return String(format: "%.\(decimals)f", x)
+    }
+}
+
+/// Keeps a result alive so that the optimiser cannot drop the work that made it.
+@inline(never)
+func consume<T>(_ value: T) {
+    withExtendedLifetime(value) {}
+}
+
+/// What a duration is measured in.
+enum Clock: String, CaseIterable {
+    /// Elapsed time: what a person waits.
+    case wall
+    /// CPU time of this process (user + system): close to the elapsed time on an idle
+    /// machine, and far less disturbed by other processes on a busy one. It leaves out
+    /// waiting for the disk, so `fsync` counts for little.
+    case cpu
+
+    /// Now, in seconds, on this clock.
+    var now: Double {
+        var spec = timespec()
+        clock_gettime(self == .wall ? CLOCK_MONOTONIC : CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) * 1e-9
+    }
+
+    /// Runs `body` once untimed (caches, lazy initialisation), then `runs` times, and
+    /// returns the seconds each timed run took.
+    func measure(runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
+        try body()
+        return try (0..<runs).map { _ in
+            let start = now
+            try body()
+            return now - start
+        }
+    }
+}
+
+enum Files {
+    /// Writes bytes to a new file (replacing any), the way `cp` does, and flushes
+    /// them to disk first when `sync` is set, as a safe save must.
+    static func write(_ data: Data, to path: String, sync: Bool) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        precondition(fd >= 0, "cannot write \(path): \(String(cString: strerror(errno)))")
+        defer { close(fd) }
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                precondition(n > 0 || errno == EINTR, "cannot write \(path): \(String(cString: strerror(errno)))")
+                offset += max(0, n)
+            }
+        }
+        if sync { fsync(fd) }
+    }
+
+    static func read(_ path: String) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else { fatalError("cannot read \(path)") }
+        return data
+    }
+}
+
+/// What one run of a child process took: elapsed and CPU time, and peak resident memory.
+struct ChildRun {
+    var wallSeconds: Double
+    var cpuSeconds: Double
+    var peakBytes: Int
+
+    func seconds(on clock: Clock) -> Double { clock == .wall ? wallSeconds : cpuSeconds }
+}
+
+enum ChildProcess {
+    /// Runs a program with standard output sent to /dev/null and returns what it took,
+    /// from `wait4`, so the figures are this child's alone; nil when it could not be
+    /// started or did not exit with status 0.
+    static func run(_ arguments: [String]) -> ChildRun? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+
+        var pid = pid_t()
+        var status: Int32 = 0
+        var usage = rusage()
+        let start = Clock.wall.now
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let elapsed = Clock.wall.now - start
+        guard status == 0 else { return nil }
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        // ru_maxrss is in kilobytes on Linux.
+        return ChildRun(wallSeconds: elapsed, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+                        peakBytes: Int(usage.ru_maxrss) * 1024)
+    }
+}

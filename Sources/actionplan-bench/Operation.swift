@@ -1,0 +1,33 @@
+/// A row of the results table: what is measured, in the order it is printed.
+enum Operation: String, CaseIterable {
+    case fileSize = "file size"
+    case parse = "parse + validate"
+    case parseRate = "  parse throughput"
+    case readFile = "read file (cat)"
+    case copyFile = "copy file (read + write)"
+    case copyFileSync = "copy file + fsync"
+    case summary = "summary"
+    case filteredList = "list red + overdue"
+    case firstFrame = "TUI first frame 120×40"
+    case open = "open: load + parse + first frame"
+    case keyDown = "key ↓ + frame (top of list)"
+    case keyUpAtEnd = "key ↑ + frame (end of list)"
+    case keyGreen = "key g + frame (edit in memory)"
+    case setStatusSave = "set status + atomic save"
+    case asOfSummary = "summary --as-of (mid-history)"
+    case cliSummary = "CLI `actionplan summary`"
+    case peakMemory = "  peak RSS (× file size)"
+    case exportHTML = "export HTML (board pack)"
+    case exportCSV = "export CSV (board pack)"
+
+    /// Whether the row is a duration, so that it has a growth ratio.
+    var isTime: Bool { ![.fileSize, .parseRate, .peakMemory].contains(self) }
+
+    /// The file-system floors, shown for comparison: not actionplan's own work.
+    var isFloor: Bool { [.readFile, .copyFile, .copyFileSync].contains(self) }
+}
+
+/// What `--profile` can run on its own under a profiler.
+enum ProfiledOperation: String, CaseIterable {
+    case parse, open, frame, down, up, green, save, summary, asof, list, html, csv
+}

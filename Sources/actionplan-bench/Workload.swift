@@ -1,0 +1,125 @@
+import Foundation
+import PlanCore
+import PlanTUI
+
+/// A generated plan on disk and in memory, and the states the measured operations
+/// start from. Each operation works on a copy, so every run does the same work.
+struct Workload {
+    let size: Int
+    let path: String
+    let data: Data
+    let lineCount: Int
+    let document: PlanDocument
+    let firstRef: String
+    /// The TUI after its first frame: the first action (Amber) selected.
+    let firstFrame: AppState
+    /// The TUI with the last row selected.
+    let atEnd: AppState
+    /// Where `set status + atomic save` writes, so the generated file stays as it was.
+    let savePath: String
+
+    static let today = PlanGenerator.today
+    static let author = "Bench Runner"
+
+    /// Generates the plan, writes it to `directory`, and checks that PlanCore reads it
+    /// without errors, as `size` actions, so that the figures are for valid plans.
+    init(size: Int, directory: String) throws {
+        let generated = PlanGenerator.plan(actions: size)
+        let path = directory + "/plan-\(size).plan"
+        self.size = size
+        self.path = path
+        savePath = directory + "/saved-\(size).plan"
+        data = Data(generated.text.utf8)
+        lineCount = data.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        try data.write(to: URL(fileURLWithPath: path))
+        Files.write(data, to: savePath, sync: false)
+
+        do {
+            document = try PlanDocument(data: data)
+        } catch {
+            let shown = error.errors.prefix(5).map { $0.formatted(path: path, sourceLine: nil) }
+            fatalError("the generated plan of \(size) actions does not parse:\n" + shown.joined(separator: "\n"))
+        }
+        precondition(document.plan.actions.count == size, "generated \(document.plan.actions.count) actions, not \(size)")
+        precondition(document.warnings.isEmpty, "the generated plan has warnings: \(document.warnings.prefix(3))")
+        firstRef = generated.firstRef
+        precondition(document.plan.actions.first?.ref == firstRef && document.plan.actions.first?.status == .amber)
+
+        firstFrame = AppState(document: document, path: path, today: Self.today, author: Self.author,
+                              width: 120, height: 40, colors: true)
+        var end = firstFrame
+        _ = end.handle(.end)
+        atEnd = end
+    }
+
+    /// Checks once that the edits measured really happen: `g` turns the first action
+    /// green on screen, and the saved file reads back with the change.
+    func checkEdits() throws {
+        var state = firstFrame
+        let effects = state.handle(.character("g"))
+        precondition(state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
+        setStatusAndSave()
+        let saved = try PlanFile.load(savePath)
+        precondition(saved.plan.actions[0].status == .green, "the saved file does not hold the change")
+    }
+
+    // MARK: - Operations
+
+    func parse() {
+        consume(try! PlanDocument(data: data))
+    }
+
+    func open() {
+        let document = try! PlanFile.load(path)
+        consume(render(AppState(document: document, path: path, today: Self.today, author: Self.author,
+                                width: 120, height: 40, colors: true)))
+    }
+
+    func firstFrameFromDocument() {
+        consume(render(AppState(document: document, path: path, today: Self.today, author: Self.author,
+                                width: 120, height: 40, colors: true)))
+    }
+
+    func key(_ key: Key, from start: AppState) {
+        var state = start
+        consume(state.handle(key))
+        consume(render(state))
+    }
+
+    func setStatusAndSave() {
+        var edited = document
+        try! edited.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author)
+        try! PlanFile.save(edited, to: savePath)
+    }
+
+    func summary(asOf day: PlanDate = Workload.today) {
+        consume(PlanSummary(plan: document.plan, asOf: day))
+    }
+
+    func filteredList() {
+        consume(document.plan.actions(matching: ActionFilter(statuses: [.red], overdueOnly: true), on: Self.today))
+    }
+
+    /// A board pack as of today, rendered as one export format (what `actionplan export` does after loading).
+    func export(_ format: ExportFormat) {
+        consume(format.render(BoardPack(plan: document.plan, asOf: Self.today), path: path))
+    }
+
+    /// The operation `--profile` names.
+    func run(_ operation: ProfiledOperation) {
+        switch operation {
+        case .parse: parse()
+        case .open: open()
+        case .frame: firstFrameFromDocument()
+        case .down: key(.down, from: firstFrame)
+        case .up: key(.up, from: atEnd)
+        case .green: key(.character("g"), from: firstFrame)
+        case .save: setStatusAndSave()
+        case .summary: summary()
+        case .asof: summary(asOf: PlanGenerator.middleOfHistory)
+        case .list: filteredList()
+        case .html: export(.html)
+        case .csv: export(.csv)
+        }
+    }
+}

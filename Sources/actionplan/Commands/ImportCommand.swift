@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import PlanCore
+import PlanImport
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make a plan file from a spreadsheet tracker: .csv, .tsv or .xlsx.",
+        discussion: """
+            One action per row. Columns are recognised by their headings (Ref, Action, Owner, Due, RAG, \
+            Progress, Section, Area and their usual synonyms); other columns are kept as extra fields. \
+            Prints a report of what was read. A row that cannot become an action stops the import \
+            (FILE:ROW: error: …) unless --skip-bad-rows is given. The plan is checked before it is written, \
+            atomically, and an existing file is never replaced without --force.
+            """)
+
+    @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The worksheet to read from an .xlsx workbook (default: the first).", valueName: "name"))
+    var sheet: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp(
+        "Read a column as a field: ref, action, owner, due, rag, progress, section, area or ignore (repeat for several).",
+        valueName: "column=field"))
+    var map: [ColumnMapping] = []
+
+    @Option(help: ArgumentHelp("The plan's title (default: the file's name without its extension).", valueName: "text"))
+    var title: String?
+
+    @Option(name: .customLong("as-at"),
+            help: ArgumentHelp("The plan's As at date and the date of the progress notes (default: today).", valueName: "date"))
+    var asAt: DateArgument?
+
+    @Flag(help: "Print the report and write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Leave out rows that cannot become actions, and list them in the report.")
+    var skipBadRows = false
+
+    @Flag(help: "Replace the plan file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard output != nil || dryRun else { throw ValidationError("give the plan file to write with -o PLAN, or --dry-run") }
+    }
+
+    func run() throws {
+        if let output, !dryRun {
+            if FileManager.default.fileExists(atPath: output), !force {
+                Console.error("error: \(output) already exists; give --force to replace it")
+                throw ExitCode(1)
+            }
+            let resolved = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+            if resolved(output) == resolved(file) {
+                Console.error("error: \(output) is the spreadsheet being imported; write the plan to another file")
+                throw ExitCode(1)
+            }
+        }
+        let table: ImportTable
+        let result: ImportResult
+        do {
+            table = try TableFile.read(file, sheet: sheet)
+        } catch {
+            Console.error(TerminalText.escaped(error.formatted(path: file)))
+            throw ExitCode(1)
+        }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let options = ImportOptions(title: title ?? name, asAt: asAt?.date ?? PlanDate.today(),
+                                    columnMap: map.map { ($0.column, $0.field) }, skipBadRows: skipBadRows)
+        do {
+            result = try PlanImporter.makePlan(from: table, options: options)
+        } catch {
+            for problem in error.errors { Console.error(TerminalText.escaped(problem.formatted(path: file))) }
+            let rows = error.errors.filter { $0.row != nil }.count
+            if rows > 0 {
+                Console.error("hint: fix \(rows == 1 ? "this row" : "these rows") in the spreadsheet, "
+                    + "or give --skip-bad-rows to import the other rows and list these in the report")
+            }
+            Console.error("error: nothing written")
+            throw ExitCode(1)
+        }
+        print(TerminalText.escaped(result.report.text, keepNewlines: true), terminator: "")
+        guard let output, !dryRun else {
+            print("Dry run: nothing written.")
+            return
+        }
+        do {
+            try AtomicFile.write(result.document.data, to: output)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        print("Wrote \(TerminalText.escaped(output)): \(result.report.actions) \(result.report.actions == 1 ? "action" : "actions").")
+    }
+}
+
+/// `--map COLUMN=FIELD`: the column's heading (any case and spacing) and the field.
+struct ColumnMapping: ExpressibleByArgument {
+    var column: String
+    var field: ImportField
+
+    init?(argument: String) {
+        guard let equals = argument.lastIndex(of: "="),
+              let field = ImportField(rawValue: argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces).lowercased())
+        else { return nil }
+        column = argument[..<equals].trimmingCharacters(in: .whitespaces)
+        guard !column.isEmpty else { return nil }
+        self.field = field
+    }
+}
