@@ -268,6 +268,25 @@ struct ImportTests {
         #expect(second.statusKey == first.statusKey)
     }
 
+    /// Cells that the board pack guards against running as formulas read back as they were.
+    @Test func roundTripOfCellsThatLookLikeFormulas() throws {
+        let first = try Self.importCSV("""
+            Ref,Action,Owner,Progress
+            1.1a,"• Publish the guidance
+            • Train the staff",+44 team,"=SUM(A1) is not a formula
+            -5% on last quarter"
+            """).document.plan
+        #expect(first.actions[0].text == "- Publish the guidance\n- Train the staff" && first.actions[0].owners == ["+44 team"])
+        let csv = BoardPackCSV.render(BoardPack(plan: first, asOf: Self.day))
+        #expect(csv.contains("\"'- Publish the guidance\r\n- Train the staff\",'+44 team"))
+        let second = try Self.importCSV(csv).document.plan
+        #expect(second.actions.map(\.text) == first.actions.map(\.text))
+        #expect(second.actions.map(\.owners) == first.actions.map(\.owners))
+        #expect(second.actions.map { $0.notes.map(\.text) } == [["=SUM(A1) is not a formula\n\n-5% on last quarter"]])
+        // Elsewhere a leading ' is text.
+        #expect(try Self.importCSV("Action\n'-5% is text\n").document.plan.actions[0].text == "'-5% is text")
+    }
+
     /// The summary's counts are the counts of the spreadsheet's RAG column.
     @Test func summaryCountsMatchTheRAGColumn() throws {
         let table = try TableFile.read(Self.fixture("tracker.csv"))

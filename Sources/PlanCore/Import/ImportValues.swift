@@ -29,9 +29,9 @@ enum ImportValues {
         guard cell.utf8.count <= 100 else { return .notADate }
         var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
         // "2023-07-13 00:00:00", "2023-07-13T00:00:00Z": a date-time at midnight, as spreadsheets export dates.
-        if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }), text[text.index(after: cut)...].allSatisfy({ $0.isNumber || ":.Z".contains($0) }),
-           text[text.index(after: cut)...].contains(":") {
-            text = String(text[..<cut])
+        if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            let time = text[text.index(after: cut)...]
+            if time.contains(":"), time.allSatisfy({ $0.isASCIIDigit || ":.Z".contains($0) }) { text = String(text[..<cut]) }
         }
         if let date = DateText.parseUserDate(text) { return .date(date) }
         if let reading = dayMonthYear(text) { return reading }
@@ -48,6 +48,14 @@ enum ImportValues {
               let month = DateText.monthNumber(parts[1]) ?? (parts[1].allSatisfy(\.isASCIIDigit) ? Int(parts[1]) : nil)
         else { return nil }
         return DateText.validated(year: parts[2].count == 2 ? 2000 + year : year, month: month, day: day, text: text)
+    }
+
+    /// A cell that `export` wrote as `'=…` (or `'+`, `'-`, `'@`, tab, CR) so that no
+    /// spreadsheet runs it as a formula, as it was.
+    static func formulaUnguarded(_ cell: ImportCell) -> ImportCell {
+        guard cell.text.hasPrefix("'"), let next = cell.text.unicodeScalars.dropFirst().first,
+              "=+-@\t\r".unicodeScalars.contains(next) else { return cell }
+        return ImportCell(text: String(cell.text.dropFirst()), number: cell.number)
     }
 
     // MARK: - Owners and text

@@ -96,6 +96,9 @@ private struct RowReader {
     let options: ImportOptions
     let headerIndex: Int
     let columns: [ImportColumn]
+    /// A board pack from `actionplan export --format csv`, whose cells that a spreadsheet
+    /// would run as formulas start with `'`.
+    let isBoardPack: Bool
     var report: ImportReport
     var bad: [ImportError] = []
     private var rowNotes: [(column: Int, note: ImportError)] = []
@@ -113,6 +116,7 @@ private struct RowReader {
         let cells = table.rows[headerIndex].cells
         let width = (cells.lastIndex { !$0.isBlank } ?? -1) + 1
         let headings = (0..<width).map { ImportColumns.heading(cells[$0].text, index: $0) }
+        isBoardPack = headings.map(ImportColumns.key) == ImportColumns.boardPackHeader
         do {
             columns = try ImportColumns.resolve(headings, overrides: options.columnMap)
         } catch {
@@ -141,7 +145,11 @@ private struct RowReader {
                 continue
             }
             report.rowsRead += 1
-            let cell = { (index: Int?) -> ImportCell? in index.map { row.cells.indices.contains($0) ? row.cells[$0] : "" } }
+            let cell = { [isBoardPack] (index: Int?) -> ImportCell? in
+                guard let index else { return nil }
+                let cell = row.cells.indices.contains(index) ? row.cells[index] : ""
+                return isBoardPack ? ImportValues.formulaUnguarded(cell) : cell
+            }
             // Merged cells and "same as above": a blank section or area cell takes the one above.
             // A new section starts without an area.
             if let text = cell(column(.section))?.text, !text.allSatisfy(\.isWhitespace) {
