@@ -31,7 +31,7 @@ struct Figure {
         let (scale, suffix): (Double, String)
         switch unit {
         case .seconds:
-            (scale, suffix) = median >= 1 ? (1, "s") : median >= 1e-3 ? (1e3, "ms") : (1e6, "µs")
+            (scale, suffix) = Self.timeUnit(median)
         case .megabytesPerSecond:
             (scale, suffix) = (1e-6, "MB/s")
         case .bytes:
@@ -40,6 +40,16 @@ struct Figure {
         let number = { (x: Double) in Self.significant(x * scale) }
         let spread = low == high ? "" : " (\(number(low))–\(number(high)))"
         return "\(number(median)) \(suffix)" + spread + (note.map { " " + $0 } ?? "")
+    }
+
+    /// `12.3 ms`.
+    static func duration(_ seconds: Double) -> String {
+        let (scale, suffix) = timeUnit(seconds)
+        return significant(seconds * scale) + " " + suffix
+    }
+
+    private static func timeUnit(_ seconds: Double) -> (scale: Double, suffix: String) {
+        seconds >= 1 ? (1, "s") : seconds >= 1e-3 ? (1e3, "ms") : (1e6, "µs")
     }
 
     /// Three significant digits, without trailing noise: 0.123, 1.23, 12.3, 123, 1234.

@@ -82,7 +82,7 @@ struct Report {
             let growing = measured.count > 1 && last > 2 * first
             add(measured.allSatisfy { $0 < 5e-3 } && !growing,
                 "\(key.rawValue.trimmingCharacters(in: .whitespaces)) < 5 ms at every size, not growing",
-                perSize(key) { Figure.significant($0.median * 1e3) + " ms" } + (growing ? "; grows ×\(Self.ratio(last / first))" : ""))
+                perSize(key) { Figure.duration($0.median) } + (growing ? "; grows ×\(Self.ratio(last / first))" : ""))
         }
 
         let saveRatios = sizes.compactMap { size -> (Int, Double)? in
