@@ -19,10 +19,10 @@ struct Actionplan: ParsableCommand {
     func run() throws {
         let path = try DefaultPlan.locate()
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            var open = try Open.parse([path])
+            let open = try Open.parse([path])
             try open.run()
         } else {
-            var summary = try Summary.parse([path])
+            let summary = try Summary.parse([path])
             try summary.run()
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 import Testing
 
 // Helpers for running the built `actionplan` binary as a subprocess, each test in
@@ -122,29 +123,12 @@ final class Sandbox {
         let outURL = scratch.appendingPathComponent("stdout")
         let errURL = scratch.appendingPathComponent("stderr")
         let inURL = scratch.appendingPathComponent("stdin")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
         try (stdin ?? Data()).write(to: inURL)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let inHandle = try FileHandle(forReadingFrom: inURL)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-            try? inHandle.close()
-        }
-
-        let process = Process()
-        process.executableURL = actionplanBinary
-        process.arguments = arguments
-        process.environment = env
-        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = inHandle
-        try process.run()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus,
+        let ended = try ChildProcess.run(actionplanBinary.path, arguments, environment: env,
+                                         directory: directory ?? url.path,
+                                         stdin: .file(inURL.path), stdout: .file(outURL.path), stderr: .file(errURL.path),
+                                         timeout: 120)
+        return RunResult(status: ended.status,
                          stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }

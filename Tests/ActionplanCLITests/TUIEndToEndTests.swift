@@ -113,7 +113,6 @@ final class TmuxSession {
     let name = "actionplan-e2e-\(UUID().uuidString.prefix(8))"
 
     init(width: Int, height: Int) throws {
-        // The tmux server forked here would hold a captured stdout open for ever.
         _ = try runProcess("/usr/bin/env", capture: false, ["tmux", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                                             "env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/tmp", "PS1=$ ", "sh"])
     }
@@ -153,18 +152,11 @@ final class TmuxSession {
     func kill() { _ = try? runProcess("/usr/bin/env", ["tmux", "kill-session", "-t", name]) }
 }
 
-/// Runs a program to completion and returns its standard output.
+/// Runs a program to completion (at most 30 s) and returns its standard output.
 @discardableResult
 func runProcess(_ executable: String, capture: Bool = true, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = capture ? output : FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-run-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    try ChildProcess.run(executable, arguments, stdout: capture ? .file(output.path) : .null, timeout: 30)
+    return capture ? String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self) : ""
 }

@@ -133,13 +133,10 @@ public enum ExternalEditor {
         defer { try? FileManager.default.removeItem(at: file) }
         do {
             try Data((text + "\n").utf8).write(to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
             // The editor command may carry arguments ("code -w"); the file goes in as $1.
-            process.arguments = ["-c", editor + " \"$1\"", "editor", file.path]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
+            let ended = try ChildProcess.run("/bin/sh", ["-c", editor + " \"$1\"", "editor", file.path],
+                                             stdin: .inherit, stdout: .inherit, stderr: .inherit)
+            guard ended.status == 0 else { return nil }
             return try String(contentsOf: file, encoding: .utf8)
         } catch {
             return nil
