@@ -305,13 +305,14 @@ struct ExportTests {
         // Every line ends with CRLF, including those inside quoted cells.
         #expect(!bytes.enumerated().contains { $0.element == 0x0A && ($0.offset == 0 || bytes[$0.offset - 1] != 0x0D) })
         #expect(csv.hasSuffix("\r\n"))
-        #expect(csv.hasPrefix("\u{FEFF}Section,Area,Ref,Action,Owners,Due,Due date,RAG,Overdue,Latest note date,Latest note\r\n"))
-        #expect(csv.contains(",1.1a,\"'=HYPERLINK(\"\"http://x\"\")\",'-1+1,'+cmd,,Amber,no,2026-01-05,'@SUM(A1)\r\n"))
-        #expect(csv.contains(",1.1b,\"First paragraph, with a comma.\r\n\r\nSecond paragraph \"\"quoted\"\".\",Sam,2026-02-01,2026-02-01,Amber,yes,2026-01-06,\"Line one continues here.\r\n\r\n- a list item\"\r\n"))
+        // The extra field `- Evidence:` is a column of its own, empty for actions without it.
+        #expect(csv.hasPrefix("\u{FEFF}Section,Area,Ref,Action,Owners,Due,Due date,RAG,Overdue,Latest note date,Latest note,Evidence\r\n"))
+        #expect(csv.contains(",1.1a,\"'=HYPERLINK(\"\"http://x\"\")\",'-1+1,'+cmd,,Amber,no,2026-01-05,'@SUM(A1),x\r\n"))
+        #expect(csv.contains(",1.1b,\"First paragraph, with a comma.\r\n\r\nSecond paragraph \"\"quoted\"\".\",Sam,2026-02-01,2026-02-01,Amber,yes,2026-01-06,\"Line one continues here.\r\n\r\n- a list item\",\r\n"))
 
         let rows = try parseCSV(String(csv.dropFirst()))
         #expect(rows.count == 3)
-        #expect(rows.allSatisfy { $0.count == BoardPackCSV.header.count })
+        #expect(rows.allSatisfy { $0.count == BoardPackCSV.header.count + 1 })
         #expect(rows[2][3] == "First paragraph, with a comma.\r\n\r\nSecond paragraph \"quoted\".")
     }
 

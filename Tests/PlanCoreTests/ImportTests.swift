@@ -198,6 +198,30 @@ struct ImportTests {
         #expect(first.rows.map { $0.cells.map(\.text) } == [["Read me"]])
     }
 
+    /// A workbook written by another program (openpyxl, as a council's script might):
+    /// a cover sheet first, a title row, its own headings, date cells with a UK number
+    /// format, blank cells under a theme, bullets and a blank line inside a cell.
+    @Test func workbookFromAnotherWriter() throws {
+        let result = try Self.importFile("openpyxl-tracker.xlsx", sheet: "Action plan")
+        let plan = result.document.plan
+        #expect(result.report.rowsAbove == [1] && result.report.headerRow == 3 && result.report.rowsRead == 6)
+        #expect(result.report.columns.map(\.use) == [
+            .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
+            .field(.rag), .field(.progress), .extra(name: "Evidence", reason: nil),
+        ])
+        #expect(plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
+            "1.1a G 2023-07-13", "1.1b A 2023-08-31", "1.2a R To be determined",
+            "2.1a G 2023-10-31", "2.1b N 2023-09-30", "2.1c A 2024-01-09",
+        ])
+        #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Hearing from children", "2 Working together"])
+        #expect(plan.actions[0].notes.map(\.text) == ["Audit done.\n\n- 60% recorded views\n- 20% used own words"])
+        #expect(plan.actions[1].owners == ["PSW", "Named Nurse"])
+        // Only the free-text due is reported; the dates were read as dates.
+        #expect(result.report.values.map(\.description) == [
+            "row 6: Target completion date: 'To be determined' is not a date; kept as a free-text due",
+        ])
+    }
+
     @Test func excelDateSerials() {
         #expect(PlanDate(excelSerial: 45000, date1904: false) == date("2023-03-15"))
         #expect(PlanDate(excelSerial: 45000.75, date1904: false) == date("2023-03-15"))
@@ -242,10 +266,13 @@ struct ImportTests {
     // MARK: - Round trip and counts
 
     /// Import, export as the board pack CSV, import again: the same plan.
-    @Test(arguments: ["comma-lf.csv", "semicolon-crlf-bom.csv", "quoted-multiline.csv", "tracker.csv", "tracker.tsv", "workbook"])
+    @Test(arguments: ["comma-lf.csv", "semicolon-crlf-bom.csv", "quoted-multiline.csv", "tracker.csv", "tracker.tsv", "workbook",
+                      "openpyxl-tracker.xlsx"])
     func roundTripThroughTheBoardPackCSV(_ name: String) throws {
         let first: Plan
-        if name == "workbook" {
+        if name.hasSuffix(".xlsx") {
+            first = try Self.importFile(name, sheet: "Action plan").document.plan
+        } else if name == "workbook" {
             let table = try XLSXReader.read(try Self.workbook(), sheet: "Actions")
             first = try PlanImporter.makePlan(from: table, options: ImportOptions(title: "Imported", asAt: Self.day)).document.plan
         } else {
@@ -262,6 +289,8 @@ struct ImportTests {
         #expect(second.actions.map(\.due) == first.actions.map(\.due))
         #expect(second.actions.map(\.text) == first.actions.map(\.text))
         #expect(second.actions.map { $0.notes.map(\.text) } == first.actions.map { $0.notes.map(\.text) })
+        #expect(second.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } }
+            == first.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } })
         #expect(second.sections.map(\.number) == first.sections.map(\.number))
         #expect(second.sections.map(\.title) == first.sections.map(\.title))
         #expect(second.sections.map { $0.areas.map { "\($0.number) \($0.title)" } } == first.sections.map { $0.areas.map { "\($0.number) \($0.title)" } })
@@ -354,6 +383,66 @@ struct ImportTests {
         ])
         // The impossible date is kept, as an extra field, so that the plan stays valid.
         #expect(plan.actions[0].extraFields.map { "\($0.name): \($0.value)" } == ["Due (not a date): 31/02/2026"])
+    }
+
+    /// A CSV saved from Excel shows a date cell as its serial number when the cell had
+    /// a number format; in a due column five such digits are a date, a year is not.
+    @Test func excelSerialsInACSVDueColumn() throws {
+        let result = try Self.importCSV("""
+            Ref,Action,Due
+            1.1a,Serial,45230
+            1.1b,Serial with a time,45230.5
+            1.1c,A year,2026
+            1.1d,Too small to be a recent date,12345
+            """)
+        let plan = result.document.plan
+        #expect(plan.actions.map { $0.due?.text } == ["2023-10-31", "2023-10-31", "2026", "12345"])
+        #expect(ImportValues.excelSerial("45230") == 45230 && ImportValues.excelSerial("4523") == nil)
+        #expect(ImportValues.excelSerial("45230x") == nil && ImportValues.excelSerial("85000") == nil)
+    }
+
+    @Test(arguments: [
+        ("RAG rating", ImportField.rag), ("Current status", .rag), ("Status (RAG)", .rag), ("Action status", .rag),
+        ("Target completion date", .due), ("Date due", .due), ("Timescales", .due), ("End date", .due),
+        ("Lead officer", .owner), ("Lead agency", .owner), ("Responsible officer", .owner),
+        ("Action no.", .ref), ("Action ID", .ref), ("Ref no", .ref),
+        ("Progress to date", .progress), ("Latest update", .progress),
+        ("Key theme", .section), ("Area for development", .area), ("Inspection finding", .area),
+        ("Actions to be taken", .action), ("Action required", .action),
+    ])
+    func headingsReadByTheirWords(_ heading: String, _ field: ImportField) {
+        #expect(ImportField.matching(heading) == nil, "an exact synonym; test it elsewhere")
+        #expect(ImportField.matchingWords(heading) == field)
+    }
+
+    @Test func headingsNotReadByTheirWords() {
+        for heading in ["Date of last update", "Comments", "Evidence", "Date raised", "% done", "Budget"] {
+            #expect(ImportField.matchingWords(heading) == nil, "\(heading)")
+        }
+    }
+
+    /// A council tracker's own headings: whole-heading synonyms win over word matches,
+    /// whatever their order, and the summary gives the spreadsheet's RAG counts.
+    @Test func aCouncilTrackerWithItsOwnHeadings() throws {
+        let result = try Self.importCSV("""
+            Theme,Finding,Action no.,Actions to be taken,Lead officer,Target completion date,RAG rating,Progress to date,Status
+            1. Voice,1.1 Records,1.1a,Audit files,Head of QA,13/07/2023,Complete,Done,Open
+            1. Voice,1.1 Records,1.1b,Refresh guidance,PSW,31-Aug-23,Amber,Drafted,Open
+            2. Meetings,2.1 Strategy,2.1a,Health attend,Designated Nurse,45230,Green,98% attendance,Closed
+            2. Meetings,2.1 Strategy,2.1b,Police notes,DI,30 September 2023,R,Paused,Open
+            """)
+        #expect(result.report.columns.map(\.use) == [
+            .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
+            .field(.rag), .field(.progress), .extra(name: "Column Status", reason: "'RAG rating' is already read as that field"),
+        ])
+        let plan = result.document.plan
+        #expect(plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
+            "1.1a G 2023-07-13", "1.1b A 2023-08-31", "2.1a G 2023-10-31", "2.1b R 2023-09-30",
+        ])
+        #expect(plan.actions.map { $0.extraFields.map(\.value) } == [["Open"], ["Open"], ["Closed"], ["Open"]])
+        let summary = PlanSummary(plan: plan, asOf: Self.day)
+        #expect(summary.overall.total == 4 && summary.overall.complete == 2)
+        #expect([Status.red, .amber, .green].map { summary.overall[$0] } == [1, 1, 2])
     }
 
     @Test func owners() {

@@ -9,21 +9,29 @@ public enum BoardPackCSV {
         "Latest note date", "Latest note",
     ]
 
+    /// The fixed columns, then one column for each extra field (`- Evidence: …`) any
+    /// action has, by name in order of first use, so that `import` keeps them.
     public static func render(_ pack: BoardPack) -> String {
         let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
-        var out = byteOrderMark + writer.row(header)
-        for section in pack.plan.sections {
-            for area in section.areas {
-                for action in pack.actions(in: area) {
-                    let note = action.latestNote
-                    out += writer.row([
-                        "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
-                        cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
-                        action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
-                        note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
-                    ])
-                }
+        let rows = pack.plan.sections.flatMap { section in
+            section.areas.flatMap { area in pack.actions(in: area).map { (section, area, $0) } }
+        }
+        var extraNames: [String] = []
+        for (_, _, action) in rows {
+            for field in action.extraFields where !extraNames.contains(field.name) { extraNames.append(field.name) }
+        }
+        var out = byteOrderMark + writer.row(header + extraNames)
+        for (section, area, action) in rows {
+            let note = action.latestNote
+            let extras = extraNames.map { name in
+                action.extraFields.filter { $0.name == name }.map { cellText($0.value) }.joined(separator: "\n")
             }
+            out += writer.row([
+                "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
+                cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
+                action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
+                note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
+            ] + extras)
         }
         return out
     }

@@ -17,10 +17,34 @@ public enum ImportField: String, CaseIterable, Sendable {
         }
     }
 
-    /// The field a heading names, if any.
+    /// The field a heading names exactly (one of its ``synonyms``), if any.
     public static func matching(_ heading: String) -> ImportField? {
         let key = ImportColumns.key(heading)
         return allCases.first { $0.synonyms.contains { ImportColumns.key($0) == key } }
+    }
+
+    /// Whether a heading has the word RAG in it ("RAG", "RAG rating", "Status (RAG)").
+    static func namesTheRAG(_ heading: String) -> Bool {
+        heading.lowercased().split { !$0.isLetter && !$0.isNumber }.contains("rag")
+    }
+
+    /// The field a heading names by one of its words, when no synonym matches it:
+    /// "RAG rating", "Lead officer", "Target completion date", "Action ID". The first
+    /// rule that holds wins, so "Action status" is the RAG and "Action no." the ref.
+    public static func matchingWords(_ heading: String) -> ImportField? {
+        let words = Set(heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        func any(_ names: Set<String>) -> Bool { !words.isDisjoint(with: names) }
+        if any(["rag", "rating", "status"]) { return .rag }
+        if any(["due", "deadline", "deadlines", "timescale", "timescales"])
+            || (words.contains("date") && any(["target", "completion", "end"])) { return .due }
+        if any(["ref", "reference", "no", "number", "id"]) { return .ref }
+        if any(["owner", "owners", "lead", "leads", "responsible", "accountable"]) { return .owner }
+        // "Date of last update" is a date, not the progress itself.
+        if any(["progress", "commentary"]) || (any(["update", "updates"]) && !words.contains("date")) { return .progress }
+        if any(["theme", "themes", "section", "priority"]) { return .section }
+        if any(["area", "areas", "finding", "findings", "objective", "objectives"]) { return .area }
+        if any(["action", "actions", "description"]) { return .action }
+        return nil
     }
 }
 
@@ -66,8 +90,10 @@ enum ImportColumns {
     static let boardPackDerived: Set<String> = ["duedate", "overdue", "latestnotedate"]
 
     /// Decides each column's use. `overrides` are `--map COLUMN=FIELD`, applied first;
-    /// then each column matches a field by its heading, the leftmost column winning
-    /// when two match the same one; every other column is kept as an extra field.
+    /// then a column with the word RAG in its heading is the RAG; then each column
+    /// matches a field by its whole heading, then the columns left by a word of their
+    /// heading, the leftmost column winning when two match the same field; every other
+    /// column is kept as an extra field.
     static func resolve(_ headings: [String], overrides: [(column: String, field: ImportField)]) throws(ImportError) -> [ImportColumn] {
         var uses = [ImportColumn.Use?](repeating: nil, count: headings.count)
         var taken: [ImportField: String] = [:]
@@ -83,7 +109,13 @@ enum ImportColumns {
             uses[index] = field == .ignore ? .ignored(reason: "--map") : .field(field)
             if field != .ignore { taken[field] = headings[index] }
         }
-        let boardPack = headings.map(key) == boardPackHeader
+        let boardPack = headings.prefix(boardPackHeader.count).map(key) == boardPackHeader
+        // "RAG rating" says what it holds more surely than a "Status" beside it (Open, Closed).
+        if taken[.rag] == nil, !boardPack,
+           let index = headings.indices.first(where: { uses[$0] == nil && ImportField.namesTheRAG(headings[$0]) }) {
+            uses[index] = .field(.rag)
+            taken[.rag] = headings[index]
+        }
         for (index, heading) in headings.enumerated() where uses[index] == nil {
             if boardPack, boardPackDerived.contains(key(heading)) {
                 uses[index] = .ignored(reason: "worked out by actionplan export")
@@ -93,8 +125,15 @@ enum ImportColumns {
             } else if let field = ImportField.matching(heading), taken[field] == nil {
                 uses[index] = .field(field)
                 taken[field] = heading
+            }
+        }
+        for (index, heading) in headings.enumerated() where uses[index] == nil {
+            let field = ImportField.matching(heading) ?? ImportField.matchingWords(heading)
+            if let field, taken[field] == nil {
+                uses[index] = .field(field)
+                taken[field] = heading
             } else {
-                let reason = ImportField.matching(heading).flatMap { taken[$0] }.map { "'\($0)' is already read as that field" }
+                let reason = field.flatMap { taken[$0] }.map { "'\($0)' is already read as that field" }
                 uses[index] = .extra(name: fieldName(heading), reason: reason)
             }
         }

@@ -38,6 +38,17 @@ enum ImportValues {
         return DateText.scan(text).first { $0.range == text.startIndex..<text.endIndex }?.reading ?? .notADate
     }
 
+    /// A due cell of a CSV saved from Excel that shows a date as its serial number:
+    /// five digits (and perhaps a time fraction) between 20000 (1954) and 80000 (2119).
+    /// A bare year such as `2026` is not one.
+    static func excelSerial(_ text: String) -> Double? {
+        let whole = text.prefix { $0.isASCIIDigit }
+        let fraction = text.dropFirst(whole.count)
+        guard whole.count == 5, fraction.isEmpty || (fraction.first == "." && fraction.dropFirst().allSatisfy(\.isASCIIDigit)),
+              let serial = Double(text), (20000..<80000).contains(serial) else { return nil }
+        return serial
+    }
+
     /// "13-Jul-23", "13 Jul 23", "13.07.2023", "13-07-2023", and "2023-7-13" (year first).
     private static func dayMonthYear(_ text: String) -> DateText.Reading? {
         var parts = text.split { $0 == "-" || $0 == " " || $0 == "." || $0 == "/" }

@@ -231,9 +231,13 @@ private struct RowReader {
         let text = ImportValues.oneLine(cell.text)
         guard !text.isEmpty else { return }
         var problem: String?
-        if let serial = cell.number {
-            draft.due = PlanDate(excelSerial: serial, date1904: table.date1904)?.iso ?? text
-            if draft.due == text { note(row, index, "'\(short(text))' is not a date; kept as a free-text due") }
+        if let serial = cell.number ?? ImportValues.excelSerial(text) {
+            if let date = PlanDate(excelSerial: serial, date1904: table.date1904) {
+                draft.due = date.iso
+            } else {
+                draft.due = text
+                note(row, index, "'\(short(text))' is not a date; kept as a free-text due")
+            }
             return
         } else if text.utf8.count > 500 {
             problem = "\(text.count) characters are too many for a due date"
