@@ -66,7 +66,8 @@ public enum PlanFile {
         try AtomicFile.write(document.data, to: path)
     }
 
-    static func read(_ path: String) throws(PlanFileError) -> Data {
+    /// The bytes of a file, with the same clear errors as ``load(_:)``.
+    public static func read(_ path: String) throws(PlanFileError) -> Data {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
