@@ -14,6 +14,9 @@ struct Sync: ParsableCommand {
 
     @OptionGroup var plan: PlanPathArgument
 
+    /// How many times to pull and push again when others pushed in between.
+    static let attempts = 8
+
     func run() throws {
         do {
             try sync()
@@ -40,7 +43,7 @@ struct Sync: ParsableCommand {
             print("no upstream branch to pull from or push to: committed here only (set one with `git push -u REMOTE BRANCH`)")
             return
         }
-        for attempt in 1...5 {
+        for attempt in 1...Self.attempts {
             let before = try Git.run(["rev-parse", "HEAD"], in: folder).line
             let pull = try Git.run(["pull", "--no-rebase", "--no-edit", "-q"], in: folder)
             guard pull.ok else {
@@ -62,9 +65,9 @@ struct Sync: ParsableCommand {
                 return
             }
             // Someone pushed in between: pull their commits and try again.
-            if attempt < 5 { usleep(UInt32.random(in: 50_000...300_000)) }
+            if attempt < Self.attempts { usleep(UInt32.random(in: 50_000...300_000)) }
         }
-        throw GitError("the push was refused 5 times (others keep pushing, or the remote refuses): try again, or see `git push`")
+        throw GitError("the push was refused \(Self.attempts) times (others keep pushing, or the remote refuses): try again, or see `git push`")
     }
 
     /// Commits the plan, if it changed, with a message that lists what changed.
