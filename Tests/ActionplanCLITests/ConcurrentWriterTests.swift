@@ -64,27 +64,37 @@ struct ConcurrentWriterTests {
         let environment = isolatedEnvironment(home: sandbox.url.path, user: "Killer")
         let today = DateText.parseISO(collaborationToday)!
 
-        // How long one `note` takes here, to spread the kills over a whole run, the save at its end included.
-        let started = Date()
-        #expect(try ChildProcess.run(actionplanBinary.path, ["note", "plan.plan", "1.1a", "warm-up"],
-                                     in: sandbox.url.path, environment: environment).status == 0)
-        let runtime = Date().timeIntervalSince(started)
+        // How long one `note` takes here (the quickest of three), to spread the kills over a
+        // whole run, the save at its end included.
+        var runtime = Double.infinity
+        for n in 1...3 {
+            let started = Date()
+            let run = try ChildProcess.run(actionplanBinary.path, ["note", "plan.plan", "1.1a", "Warm-up \(n)"],
+                                           in: sandbox.url.path, environment: environment)
+            #expect(run.status == 0)
+            runtime = min(runtime, Date().timeIntervalSince(started))
+        }
 
         var outcomes = (old: 0, new: 0, lockLeft: 0, temporaryLeft: 0)
         let kills = 80
+        // The first kills fall anywhere in a run; the rest close in on the save: later after
+        // a kill that left the old file, earlier after one that left the new one.
+        var closingIn = runtime * 0.8
         for n in 1...kills {
+            let delay = n <= 20 ? Double.random(in: 0...1.3) * runtime : closingIn
             let old = try sandbox.read("plan.plan")
             var expected = try PlanDocument(data: old)
             try expected.addNote(ref: "1.1a", text: "Kill \(n)", on: today, by: "Killer")
             let child = try ChildProcess(actionplanBinary.path, ["note", "plan.plan", "1.1a", "Kill \(n)"],
                                          in: sandbox.url.path, environment: environment)
-            usleep(UInt32(Double.random(in: 0.3...1.2) * runtime * 1_000_000))
+            usleep(UInt32(max(0, delay) * 1_000_000))
             child.killNow()
 
             let now = try sandbox.read("plan.plan")
             #expect(now == old || now == expected.data, "kill \(n) left a file that is neither the old nor the new one")
             #expect((try? PlanDocument(data: now)) != nil, "kill \(n) left a file that does not parse")
             if now == old { outcomes.old += 1 } else { outcomes.new += 1 }
+            closingIn += (now == old ? 1 : -1) * runtime * Double.random(in: 0.01...0.04)
             // What this run left behind: its lock file, or its temporary file (both carry its pid).
             let pid = child.process.processIdentifier
             if (try? sandbox.text(".plan.plan.lock"))?.hasPrefix("pid \(pid) ") == true { outcomes.lockLeft += 1 }

@@ -12,7 +12,7 @@ struct GitSetup: ParsableCommand {
             temporary files out of git (.git/info/exclude). Running it again changes nothing.
             """)
 
-    @Argument(help: "A folder inside the repository (default: the current folder).", completion: .directory)
+    @Argument(help: "A folder inside the repository.", completion: .directory)
     var folder = "."
 
     @Option(help: ArgumentHelp("The command git runs for the driver (default: `actionplan` when that is this program on PATH, else this program's full path).", valueName: "command"))

@@ -8,7 +8,7 @@ struct Sync: ParsableCommand {
         discussion: """
             Commits the plan (only that file) with a message listing what changed, action by action; pulls \
             from the branch's upstream, merging plans with actionplan's merge driver; and pushes. When \
-            someone pushed in between, it pulls and pushes again (up to 5 times). A conflict stops it with \
+            someone pushed in between, it pulls and pushes again (up to 8 times). A conflict stops it with \
             the file to resolve. The repository must be set up with `actionplan git-setup`.
             """)
 
