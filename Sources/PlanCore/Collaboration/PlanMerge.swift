@@ -316,7 +316,7 @@ private struct BlockMerge {
         for item in ours.items {
             if case .log(let kind) = item.kind {
                 guard emitted[item.key, default: 0] < counts[item.key, default: 0] else { continue }
-                if side == .theirs, contested.contains(kind), isNew(item, in: ours) { continue }
+                if side == .theirs, contested.contains(kind), isNew(item) { continue }
                 emitted[item.key, default: 0] += 1
                 items.append(item)
             } else if let chosen = pick(singles[item.kind] ?? .ours).item(item.kind) {
@@ -344,10 +344,7 @@ private struct BlockMerge {
             items.insert(item, at: position)
         }
         let head = pick(headChoice)
-        var lines = head.head(with: status)
-        // The head's original ending matters only if it was the file's last line.
-        for item in items { lines += item.lines }
-        return lines
+        return head.head(with: status) + items.flatMap(\.lines)
     }
 
     /// How many times each history line appears in the merge: a side's additions and
@@ -367,7 +364,8 @@ private struct BlockMerge {
         return out
     }
 
-    private func isNew(_ item: ActionBlock.Item, in block: ActionBlock) -> Bool {
+    /// Whether a history line is not in the base: added on one side.
+    private func isNew(_ item: ActionBlock.Item) -> Bool {
         !(base?.items.contains { $0.key == item.key } ?? false)
     }
 
