@@ -224,7 +224,7 @@ struct UpdateTests {
         state.press(.character("g"))
         state.saveFinished("1.1d: status Amber -> Green", .failed("plans/x.plan: cannot write: permission denied"))
         #expect(state.unsaved)
-        #expect(render(state).row(at: 23).hasPrefix("Not saved (press w to try again; the change is kept here): plans/x.plan"))
+        #expect(render(state).row(at: 23).hasPrefix("Not saved (the change is kept here; w tries again, W writes it to another"))
         #expect(state.press(.character("w")) == [.save(description: "your change, over the file on disk", force: true)])
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirmQuit)
@@ -355,12 +355,12 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         var forced: [Bool] = []
-        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? .saved : .conflict },
+        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? .saved : .conflict("1.1d's status was changed there to R while this change set it to G") },
                                         editText: { $0 })
         let terminal = FakeTerminal(keys: [.character("g"), .character("w"), .character("q")])
         let final = Runtime.run(state, terminal: terminal, services: services)
         #expect(forced == [false, true])
-        #expect(terminal.frames[1].row(at: 23).hasPrefix("Not saved: the file changed on disk at the same moment."))
+        #expect(terminal.frames[1].row(at: 23).hasPrefix("Not saved: 1.1d's status was changed there to R while this"))
         #expect(!final.unsaved)
     }
 
@@ -368,7 +368,7 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished("1.1d: status Amber -> Green", .conflict)
+        state.saveFinished("1.1d: status Amber -> Green", .conflict("1.1d's status was changed there to R while this change set it to G"))
         #expect(state.unsaved && state.conflict)
         #expect(state.press(.escape) == [.reloadFromDisk])
         state.reloaded(try TUIFixtures.document())
@@ -482,5 +482,84 @@ struct EditorWrapTests {
         drawEditor(TextEditor(text: "one two three four five six seven"), x: 0, y: 0, width: 10, height: 3, into: &grid)
         #expect(grid.text == "three\nfour five\nsix seven")
         #expect(grid.cursor?.x == 9 && grid.cursor?.y == 2)
+    }
+}
+
+@Suite("Saving beside others")
+struct ConcurrentSaveTests {
+    private func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func twoInterfacesOnOneFileKeepEachOthersChanges() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.plan").path
+        try PlanFile.save(try TUIFixtures.document(), to: path)
+        let opened = try PlanFile.load(path)
+        // Both open the same version; neither has seen the other's change when it saves.
+        var first = AppState(document: opened, path: path, today: TUIFixtures.today, author: "First")
+        var second = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Second")
+        let (firstFile, secondFile) = (Runtime.Services.live(path: path, readAs: opened), Runtime.Services.live(path: path, readAs: opened))
+        first.selectRef("1.1d")
+        second.selectRef("2.1a")
+        for effect in first.press(.character("g")) {
+            if case .save(let description, let force) = effect { first.saveFinished(description, firstFile.save(first.document, force)) }
+        }
+        for effect in second.press(.character("r")) + second.type("Slipped.") + second.press(.control("d")) {
+            if case .save(let description, let force) = effect { second.saveFinished(description, secondFile.save(second.document, force)) }
+        }
+        let onDisk = try PlanFile.load(path).plan
+        #expect(onDisk.action(ref: "1.1d")?.status == .green)
+        #expect(onDisk.action(ref: "2.1a")?.status == .red)
+        #expect(onDisk.action(ref: "2.1a")?.latestNote?.text == "Slipped.")
+        // The second one shows the merge, keeps its selection, and can no longer undo past it.
+        #expect(second.message?.text == "Saved 2.1a: status Green -> Red; note added, merged with changes saved elsewhere to 1.1d.")
+        #expect(second.plan.action(ref: "1.1d")?.status == .green)
+        #expect(second.selected == .action("2.1a"))
+        #expect(!second.unsaved)
+        #expect(second.press(.character("u")).isEmpty)
+    }
+
+    @Test func theSameFieldChangedElsewhereStopsTheSave() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("p.plan").path
+        try PlanFile.save(try TUIFixtures.document(), to: path)
+        let opened = try PlanFile.load(path)
+        let services = Runtime.Services.live(path: path, readAs: opened)
+        var outside = opened
+        try outside.setStatus(ref: "1.1d", to: .red, on: TUIFixtures.today, by: "Other")
+        try PlanFile.save(outside, to: path)
+
+        var state = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Me")
+        state.selectRef("1.1d")
+        for effect in state.press(.character("g")) {
+            if case .save(let description, let force) = effect { state.saveFinished(description, services.save(state.document, force)) }
+        }
+        #expect(state.unsaved && state.conflict)
+        #expect(state.message?.text == "Not saved: 1.1d's status was changed there to R while this change set it to G. "
+            + "w writes yours over theirs; Esc drops yours and loads theirs.")
+        #expect(try PlanFile.load(path).plan.action(ref: "1.1d")?.status == .red)
+        #expect(state.plan.action(ref: "1.1d")?.status == .green)
+    }
+
+    @Test func aFailedSaveCanBeWrittenElsewhere() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        state.press(.character("g"))
+        state.saveFinished("1.1d: status Amber -> Green", .failed("x.plan: cannot write: the disk is full"))
+        state.press(.character("W"))
+        #expect(render(state).row(at: 23).hasPrefix("Write to: plans/example-jtai-mine.plan   Enter write · Esc cancel"))
+        state.press(Array(repeating: Key.backspace, count: 14))
+        state.type("copy.plan")
+        #expect(state.press(.enter) == [.saveCopy(path: "plans/example-copy.plan")])
+        state.copyFinished("plans/example-copy.plan", .saved)
+        #expect(state.unsaved && state.plan.action(ref: "1.1d")?.status == .green)
+        #expect(state.message?.text == "Wrote the plan with your change to plans/example-copy.plan. plans/example-jtai.plan is unchanged: w tries it again.")
+        state.copyFinished("plans/example-copy.plan", Runtime.Services.writeNewFile(state.document, to: "/"))
+        #expect(state.message?.text.hasPrefix("Not written to plans/example-copy.plan: / already exists") == true)
     }
 }

@@ -30,7 +30,10 @@ struct PlanParser {
 
     init(lines: [SourceLine]) {
         self.lines = lines
-        self.isComment = PlanParser.commentLines(lines)
+        var ignored = PlanParser.commentLines(lines)
+        let conflicts = ConflictMarkers.find(in: lines, ignoring: &ignored)
+        self.isComment = ignored
+        diagnostics += conflicts.map { ConflictMarkers.diagnostic($0, lines: lines) }
     }
 
     static func commentLines(_ lines: [SourceLine]) -> [Bool] {

@@ -7,17 +7,25 @@ import Darwin
 
 /// Writes a file so that a crash at any instant leaves either the old file or the
 /// new one: a temporary file in the same folder, flushed to disk, given the
-/// original's permissions, then renamed over the original.
+/// original's permissions, then renamed over the original. A file that is
+/// read-only is not replaced, and temporary files left by a process killed while
+/// saving are removed by the next save.
 public enum AtomicFile {
     public static func write(_ data: Data, to given: String) throws(PlanFileError) {
         // Write through a symbolic link to the file it points at, keeping the link.
         let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let prefix = "." + url.lastPathComponent + "."
+        let temporary = folder + "/" + prefix + "\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
 
         var existing = stat()
-        let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let exists = stat(path, &existing) == 0
+        // Renaming over a read-only file would succeed (the folder is writable); respect the mark instead.
+        if exists, existing.st_mode & 0o222 == 0 || access(path, W_OK) != 0 && errno == EACCES {
+            throw .readOnly(path: given)
+        }
+        let mode: mode_t = exists ? existing.st_mode & 0o7777 : 0o644
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw PlanFileError.system(path: given, errno: errno, doing: "write") }
         var finished = false
@@ -53,6 +61,18 @@ public enum AtomicFile {
         if dir >= 0 {
             fsync(dir)
             close(dir)
+        }
+        removeLeftovers(in: folder, prefix: prefix)
+    }
+
+    /// Removes `PREFIX.PID.N.tmp` files whose process no longer runs: what a save that was
+    /// killed halfway leaves behind (the plan itself is untouched by such a save).
+    static func removeLeftovers(in folder: String, prefix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let parts = name.dropFirst(prefix.count).dropLast(4).split(separator: ".")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
         }
     }
 }

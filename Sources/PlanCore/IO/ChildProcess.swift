@@ -57,9 +57,52 @@ public enum ChildProcess {
                            environment: [String: String]? = nil, directory: String? = nil,
                            stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null,
                            timeout: TimeInterval? = nil) throws(Failure) -> Termination {
+        try start(executable, arguments, environment: environment, directory: directory,
+                  stdin: stdin, stdout: stdout, stderr: stderr).wait(timeout: timeout)
+    }
+
+    /// Starts `executable` and returns at once; see ``run(_:_:environment:directory:stdin:stdout:stderr:timeout:)``.
+    public static func start(_ executable: String, _ arguments: [String],
+                             environment: [String: String]? = nil, directory: String? = nil,
+                             stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null) throws(Failure) -> Running {
         let pid = try spawn(executable, arguments, environment: environment, directory: directory,
                             streams: [stdin, stdout, stderr])
-        return try wait(pid, program: executable, timeout: timeout)
+        return Running(pid: pid, program: executable)
+    }
+
+    /// A started child. One that is dropped while still running is killed and reaped.
+    public final class Running: @unchecked Sendable {
+        public let pid: pid_t
+        let program: String
+        private var ended: Termination?
+
+        init(pid: pid_t, program: String) {
+            self.pid = pid
+            self.program = program
+        }
+
+        deinit {
+            if ended == nil { kill() }
+        }
+
+        /// Waits for the child to end; after `timeout` seconds kills it and throws.
+        @discardableResult
+        public func wait(timeout: TimeInterval? = nil) throws(Failure) -> Termination {
+            if let ended { return ended }
+            let termination = try ChildProcess.wait(pid, program: program, timeout: timeout)
+            ended = termination
+            return termination
+        }
+
+        /// Sends SIGKILL and reaps the child.
+        @discardableResult
+        public func kill() -> Termination {
+            if let ended { return ended }
+            sendSignal(SIGKILL, to: pid)
+            let termination = (try? wait()) ?? Termination(status: 128 + SIGKILL, signal: SIGKILL)
+            ended = termination
+            return termination
+        }
     }
 
     private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
@@ -151,4 +194,8 @@ private enum GNUSpawnActions {
         guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
         return unsafeBitCast(address, to: T.self)
     }
+}
+
+private func sendSignal(_ signal: Int32, to pid: pid_t) {
+    _ = kill(pid, signal)
 }

@@ -11,6 +11,13 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     case system(path: String, errno: Int32, doing: String)
     /// The file is not a valid plan; every problem found, with the lines they refer to.
     case invalid(path: String, diagnostics: [Diagnostic], sourceLines: [Int: Substring])
+    /// The file is marked read-only (no write permission bits): it is not replaced.
+    case readOnly(path: String)
+    /// Another writer held the plan's lock for longer than we waited.
+    case locked(path: String, holder: String?, seconds: Double)
+    /// The file changed since it was read and the change could not be merged into it:
+    /// the same field of the same action was changed there, or the file is gone or has errors.
+    case changedElsewhere(path: String, reasons: [String])
 
     public var description: String {
         switch self {
@@ -25,6 +32,13 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             default: reason = String(cString: strerror(code))
             }
             return "\(path): cannot \(doing): \(reason)"
+        case .readOnly(let path):
+            return "\(path): cannot write: the file is read-only (allow changes with `chmod u+w`, or save elsewhere)"
+        case .locked(let path, let holder, let seconds):
+            let who = holder.map { "another program (\($0))" } ?? "another program"
+            return "\(path): \(who) has been saving it for more than \(Int(seconds)) s; try again in a moment"
+        case .changedElsewhere(let path, let reasons):
+            return "\(path): changed elsewhere since it was read, so this change was not saved: " + reasons.joined(separator: "; ")
         case .invalid(let path, let diagnostics, let sourceLines):
             return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(separator: "\n")
         }
@@ -44,12 +58,16 @@ public enum PlanFile {
         }
     }
 
-    /// Saves a document atomically.
-    public static func save(_ document: PlanDocument, to path: String) throws(PlanFileError) {
+    /// Saves a document atomically over whatever the file holds now, under the plan's lock.
+    /// To keep changes made elsewhere, use ``save(_:editedFrom:to:lockTimeout:)``.
+    public static func save(_ document: PlanDocument, to path: String, lockTimeout: Double = 10) throws(PlanFileError) {
+        let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
+        defer { lock.release() }
         try AtomicFile.write(document.data, to: path)
     }
 
-    static func read(_ path: String) throws(PlanFileError) -> Data {
+    /// The bytes of a file, with the same clear errors as ``load(_:)``.
+    public static func read(_ path: String) throws(PlanFileError) -> Data {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }

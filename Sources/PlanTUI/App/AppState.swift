@@ -118,6 +118,8 @@ public struct AppState: Sendable {
     public internal(set) var filter = ListFilter()
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
+    /// The path being typed after `W`, to write the plan to another file.
+    public internal(set) var saveAsInput: TextEditor?
     public internal(set) var selected: RowID?
     public internal(set) var listTop = 0
     public internal(set) var detailTop = 0

@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case open, back, toggleFocus, fold, unfold
     case setStatus(Status)
     case addNote, edit, search, filters
-    case undo, redo, retrySave, review
+    case undo, redo, retrySave, saveElsewhere, review
     case help, quit
 }
 
@@ -44,7 +44,8 @@ public enum KeyMap {
         Binding(keys: [.character("v")], label: "v", command: .review, help: "Review: walk through the actions that need attention, one at a time"),
         Binding(keys: [.character("u")], label: "u", command: .undo, help: "Undo the last change (saved at once)"),
         Binding(keys: [.control("r")], label: "Ctrl-R", command: .redo, help: "Redo"),
-        Binding(keys: [.character("w")], label: "w", command: .retrySave, help: "Try saving again after a failed save"),
+        Binding(keys: [.character("w")], label: "w", command: .retrySave, help: "Try saving again after a failed save (over changes made elsewhere, after a conflict)"),
+        Binding(keys: [.character("W")], label: "W", command: .saveElsewhere, help: "After a failed save: write the plan with your change to another file"),
         Binding(keys: [.character("?")], label: "?", command: .help, help: "This help"),
         Binding(keys: [.character("q"), .control("c")], label: "q Ctrl-C", command: .quit, help: "Quit (every change is already saved)"),
     ]

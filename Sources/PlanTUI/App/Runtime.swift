@@ -6,13 +6,15 @@ import PlanCore
 public enum Runtime {
     /// What the runtime needs from the outside world besides the terminal.
     public struct Services {
-        /// Saves the document. With `force` false it refuses to overwrite a file that
-        /// changed since it was read.
+        /// Saves the document. With `force` false it keeps changes made to the file since it
+        /// was read (merging them in) and refuses to overwrite a change to the same field.
         public var save: (PlanDocument, _ force: Bool) -> SaveOutcome
         /// The file as it is now when it changed since it was last read or saved.
         public var reloadIfChanged: () -> Reload
         /// Lets a person edit text in another program; nil when that failed.
         public var editText: (String) -> String?
+        /// Writes the document to another file, which must not exist yet.
+        public var saveCopy: (PlanDocument, _ path: String) -> SaveOutcome
 
         public enum Reload {
             case unchanged
@@ -22,38 +24,33 @@ public enum Runtime {
         }
 
         public init(save: @escaping (PlanDocument, Bool) -> SaveOutcome, reloadIfChanged: @escaping () -> Reload = { .unchanged },
-                    editText: @escaping (String) -> String?) {
+                    editText: @escaping (String) -> String?,
+                    saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = Services.writeNewFile) {
             self.save = save
             self.reloadIfChanged = reloadIfChanged
             self.editText = editText
+            self.saveCopy = saveCopy
         }
 
-        /// Saves atomically to `path`, watches it for changes made elsewhere since
-        /// `document` was read from it, and edits text in `$VISUAL`/`$EDITOR`.
+        /// Saves to `path` under the plan's lock, merging changes made elsewhere since
+        /// `document` was read from it; watches it for such changes; edits text in
+        /// `$VISUAL`/`$EDITOR`.
         public static func live(path: String, readAs document: PlanDocument) -> Services {
-            let watch = FileWatch(path: path, expected: document.data)
-            return Services(
-                save: { document, force in
-                    if !force, watch.changed() { return .conflict }
-                    do {
-                        try PlanFile.save(document, to: path)
-                        watch.remember()
-                        return .saved
-                    } catch {
-                        return .failed("\(error)")
-                    }
-                },
-                reloadIfChanged: { [watch] in
-                    guard watch.changed() else { return .unchanged }
-                    do {
-                        let document = try PlanFile.load(path)
-                        watch.remember()
-                        return .changed(document)
-                    } catch {
-                        return .invalid("\(error)".split(separator: "\n").first.map(String.init) ?? "it does not parse")
-                    }
-                },
-                editText: ExternalEditor.edit)
+            let file = LivePlanFile(path: path, readAs: document)
+            return Services(save: file.save, reloadIfChanged: file.reloadIfChanged, editText: ExternalEditor.edit)
+        }
+
+        /// Writes a plan to a new file (refusing one that exists), atomically.
+        public static func writeNewFile(_ document: PlanDocument, to path: String) -> SaveOutcome {
+            guard !FileManager.default.fileExists(atPath: path) else {
+                return .failed("\(path) already exists; choose a new name")
+            }
+            do {
+                try AtomicFile.write(document.data, to: path)
+                return .saved
+            } catch {
+                return .failed("\(error)")
+            }
         }
     }
 
@@ -83,6 +80,8 @@ public enum Runtime {
                     state.saveFinished(description, services.save(state.document, force))
                 case .reloadFromDisk:
                     watchForcesReload = true
+                case .saveCopy(let path):
+                    state.copyFinished(path, services.saveCopy(state.document, path))
                 case .openExternalEditor(let text):
                     var result: String?
                     terminal.suspend { result = services.editText(text) }
@@ -95,32 +94,6 @@ public enum Runtime {
             }
         }
     }
-}
-
-/// Tells whether a file changed since it was last read or written here, by its
-/// identity, size and modification time (cheap enough to check before every key).
-final class FileWatch {
-    let path: String
-    private var stamp: [Int]
-
-    /// Starts from the file as it is, unless its bytes are no longer `expected`
-    /// (it changed between being read and being watched): then it counts as changed.
-    init(path: String, expected: Data) {
-        self.path = path
-        stamp = []
-        remember()
-        if FileManager.default.contents(atPath: path) != expected { stamp = [] }
-    }
-
-    private func current() -> [Int] {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return [] }
-        return [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-    }
-
-    func remember() { stamp = current() }
-
-    func changed() -> Bool { current() != stamp }
 }
 
 /// Hands text to `$VISUAL` or `$EDITOR` (default `vi`) in a temporary file.

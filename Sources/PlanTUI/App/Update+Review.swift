@@ -94,7 +94,7 @@ extension AppState {
             // Status, note, edit, undo and help work as in the list.
             guard let command = KeyMap.command(for: key) else { return [] }
             switch command {
-            case .setStatus, .addNote, .edit, .undo, .redo, .retrySave, .help:
+            case .setStatus, .addNote, .edit, .undo, .redo, .retrySave, .saveElsewhere, .help:
                 let effects = handleMainCommand(command)
                 if modal == .none { modal = .review }
                 return effects

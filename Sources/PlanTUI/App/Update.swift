@@ -34,6 +34,7 @@ extension AppState {
     // MARK: - Main screen
 
     private mutating func handleMain(_ key: Key) -> [Effect] {
+        if let input = saveAsInput { return handleSaveAs(key, input: input) }
         if let input = searchInput { return handleSearch(key, input: input) }
         if case .mouse(let event) = key { return handleMouse(event) }
         guard let command = KeyMap.command(for: key) else { return [] }
@@ -79,6 +80,12 @@ extension AppState {
                 return []
             }
             return [.save(description: "your change, over the file on disk", force: true)]
+        case .saveElsewhere:
+            guard unsaved else {
+                message = Message(text: "Everything is saved.", kind: .info)
+                return []
+            }
+            saveAsInput = TextEditor(text: Self.copyPath(for: path), multiline: false)
         case .help: modal = .help(top: 0)
         case .review: startReview()
         case .quit:
@@ -225,6 +232,30 @@ extension AppState {
         return []
     }
 
+    /// The path typed after `W`: Enter writes there, Esc cancels.
+    private mutating func handleSaveAs(_ key: Key, input: TextEditor) -> [Effect] {
+        var input = input
+        switch key {
+        case .escape:
+            saveAsInput = nil
+            message = Message(text: "Not written elsewhere. The change is still kept here: w tries the plan's file again.", kind: .info)
+        case .enter:
+            let target = input.text.trimmingCharacters(in: .whitespaces)
+            guard !target.isEmpty else { return [.bell] }
+            saveAsInput = nil
+            return [.saveCopy(path: target)]
+        default:
+            if input.handle(key) { saveAsInput = input }
+        }
+        return []
+    }
+
+    /// Where `W` suggests writing: beside the plan, `NAME-mine.plan`.
+    static func copyPath(for path: String) -> String {
+        guard path.hasSuffix(".plan") else { return path + "-mine" }
+        return String(path.dropLast(5)) + "-mine.plan"
+    }
+
     private mutating func requireAction() -> Action? {
         if let action = selectedAction { return action }
         message = Message(text: "Select an action first (↑/↓).", kind: .info)
@@ -328,13 +359,33 @@ extension AppState {
             unsaved = false
             conflict = false
             message = Message(text: "Saved \(description) to \(path)", kind: .info)
-        case .conflict:
+        case .merged(let merged, let refs):
+            unsaved = false
+            conflict = false
+            // Undoing now would take the other changes out again.
+            undoStack.removeAll()
+            redoStack.removeAll()
+            replaceDocument(merged)
+            scrollListToSelection()
+            let others = refs.isEmpty ? "" : " to " + refs.joined(separator: ", ")
+            message = Message(text: "Saved \(description), merged with changes saved elsewhere\(others).", kind: .info)
+        case .conflict(let reason):
             unsaved = true
             conflict = true
-            message = Message(text: "Not saved: the file changed on disk at the same moment. w writes yours over it; Esc drops yours and loads theirs.", kind: .error)
+            message = Message(text: "Not saved: \(reason). w writes yours over theirs; Esc drops yours and loads theirs.", kind: .error)
         case .failed(let error):
             unsaved = true
-            message = Message(text: "Not saved (press w to try again; the change is kept here): \(error)", kind: .error)
+            message = Message(text: "Not saved (the change is kept here; w tries again, W writes it to another file): \(error)", kind: .error)
+        }
+    }
+
+    /// The runtime reports how writing to another file (`W`) went.
+    public mutating func copyFinished(_ target: String, _ outcome: SaveOutcome) {
+        switch outcome {
+        case .failed(let error), .conflict(let error):
+            message = Message(text: "Not written to \(target): \(error). W tries another place.", kind: .error)
+        case .saved, .merged:
+            message = Message(text: "Wrote the plan with your change to \(target). \(path) is unchanged: w tries it again.", kind: .info)
         }
     }
 

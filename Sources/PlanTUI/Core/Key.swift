@@ -1,3 +1,4 @@
+import PlanCore
 /// A key press or other input event, as the adapter reports it.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -39,6 +40,8 @@ public enum Effect: Equatable, Sendable {
     case save(description: String, force: Bool = false)
     /// Read the file again, dropping what is on screen (after a conflict).
     case reloadFromDisk
+    /// Write the document to another file (after a failed save), leaving the plan's file alone.
+    case saveCopy(path: String)
     /// Hand text to `$EDITOR`.
     case openExternalEditor(text: String)
     case bell
@@ -46,9 +49,13 @@ public enum Effect: Equatable, Sendable {
 }
 
 /// How a save went.
-public enum SaveOutcome: Equatable, Sendable {
+public enum SaveOutcome: Sendable {
     case saved
-    /// The file changed on disk since it was read; nothing was written.
-    case conflict
+    /// Someone else changed the file since it was read; both changes were merged and
+    /// the merge written. Carries the plan as saved and the refs changed elsewhere.
+    case merged(PlanDocument, refs: [String])
+    /// The file changed on disk in a way that cannot be merged with this change (the same
+    /// field of the same action); nothing was written. Carries why.
+    case conflict(String)
     case failed(String)
 }

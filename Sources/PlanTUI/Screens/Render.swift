@@ -66,6 +66,15 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
 
 private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let y = state.height - 1
+    if let input = state.saveAsInput {
+        let label = "Write to: "
+        grid.put(label, x: 0, y: y, style: theme.accent)
+        grid.put(input.text, x: DisplayWidth.of(label), y: y)
+        let end = DisplayWidth.of(label + input.text)
+        grid.put("  Enter write · Esc cancel", x: end + 1, y: y, style: theme.dim)
+        grid.cursor = (min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y)
+        return
+    }
     if let input = state.searchInput {
         let text = "/" + input.text
         grid.put(text, x: 0, y: y, style: theme.accent)

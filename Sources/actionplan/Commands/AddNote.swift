@@ -19,7 +19,8 @@ struct AddNote: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        var document = try PlanLoading.load(plan.path)
+        let original = try PlanLoading.load(plan.path)
+        var document = original
         let outcome: PlanDocument.EditOutcome
         do {
             let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
@@ -28,7 +29,7 @@ struct AddNote: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        try PlanLoading.save(document, to: plan.path)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path))")
+        let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
+        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
     }
 }

@@ -20,7 +20,8 @@ struct SetStatus: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        var document = try PlanLoading.load(plan.path)
+        let original = try PlanLoading.load(plan.path)
+        var document = original
         let outcome: PlanDocument.EditOutcome
         do {
             outcome = try document.setStatus(ref: ref, to: rag.status, on: author.day, by: author.author, note: note)
@@ -32,7 +33,7 @@ struct SetStatus: ParsableCommand {
             print("\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed")
             return
         }
-        try PlanLoading.save(document, to: plan.path)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path))")
+        let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
+        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
     }
 }

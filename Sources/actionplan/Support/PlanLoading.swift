@@ -14,9 +14,15 @@ enum PlanLoading {
         }
     }
 
-    static func save(_ document: PlanDocument, to path: String) throws {
+    /// Saves `document`, an edit of `base`, keeping changes that someone else saved in
+    /// the meantime (see ``PlanFile/save(_:editedFrom:to:lockTimeout:)``). Returns words
+    /// for the confirmation when such changes were merged in, else "".
+    static func save(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws -> String {
         do {
-            try PlanFile.save(document, to: path)
+            let saved = try PlanFile.save(document, editedFrom: base, to: path)
+            guard saved.merged else { return "" }
+            let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
+            return "; merged with changes saved at the same time\(refs)"
         } catch {
             Console.error("error: \(error.description); the plan was not changed")
             throw ExitCode(1)

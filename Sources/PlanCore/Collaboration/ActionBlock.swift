@@ -1,0 +1,91 @@
+/// An action's lines split into what a merge compares: the head (the action line and
+/// its text) and its items (`Owner:`, `Due:`, extra fields, and the history: notes,
+/// status, due and owner changes, `Added`), each with its continuation lines.
+struct ActionBlock {
+    enum Kind: Hashable {
+        case owner, due
+        case extra(String)
+        /// A history line: never changed in place, only added (or, rarely, removed by hand).
+        case log(LogKind)
+
+        var isLog: Bool { if case .log = self { true } else { false } }
+    }
+
+    enum LogKind: Hashable { case note, status, due, owner, added }
+
+    struct Item {
+        var kind: Kind
+        var lines: [SourceLine]
+        var date: PlanDate?
+        /// The item's text without indentation, trailing spaces or blank lines: equal
+        /// keys are the same item, whatever the indentation or line endings.
+        var key: String
+    }
+
+    var ref: String
+    var status: Status
+    /// The action line, its text lines, and anything else before the first item.
+    var head: [SourceLine]
+    /// UTF-8 offset of the status code in `head[0]`.
+    var statusOffset: Int
+    var items: [Item]
+
+    init(_ action: Action, in document: PlanDocument) {
+        let lines = document.lines
+        let range = action.lineRange
+        ref = action.ref
+        status = action.status
+        statusOffset = action.statusOffset
+
+        var starts: [(Int, Kind, PlanDate?)] = []
+        if let owner = action.ownerLines { starts.append((owner.lowerBound, .owner, nil)) }
+        if let due = action.dueLines { starts.append((due.lowerBound, .due, nil)) }
+        for field in action.extraFields { starts.append((field.line - 1, .extra(field.name.lowercased()), nil)) }
+        for note in action.notes { starts.append((note.line - 1, .log(.note), note.date)) }
+        for entry in action.history {
+            let kind: LogKind = switch entry.change {
+            case .status: .status
+            case .due: .due
+            case .owner: .owner
+            case .added: .added
+            }
+            starts.append((entry.line - 1, .log(kind), entry.date))
+        }
+        starts.sort { $0.0 < $1.0 }
+        let firstItem = starts.first?.0 ?? range.upperBound
+        head = Array(lines[range.lowerBound..<max(range.lowerBound + 1, firstItem)])
+        items = starts.enumerated().map { n, start in
+            let end = n + 1 < starts.count ? starts[n + 1].0 : range.upperBound
+            let itemLines = Array(lines[start.0..<max(start.0 + 1, end)])
+            return Item(kind: start.1, lines: itemLines, date: start.2, key: ActionBlock.key(itemLines))
+        }
+    }
+
+    /// The head with the status code masked: what the text of the action says.
+    var headKey: String {
+        var first = head[0].text
+        let index = first.utf8.index(first.startIndex, offsetBy: statusOffset)
+        first.replaceSubrange(index...index, with: "?")
+        return ([first] + head.dropFirst().map(\.text)).joined(separator: "\n")
+    }
+
+    /// The head with `status` in place of its code.
+    func head(with status: Status) -> [SourceLine] {
+        guard status != self.status else { return head }
+        var lines = head
+        let text = lines[0].text
+        let index = text.utf8.index(text.startIndex, offsetBy: statusOffset)
+        lines[0].text = Substring(String(text[..<index]) + status.code + text[text.index(after: index)...])
+        return lines
+    }
+
+    func item(_ kind: Kind) -> Item? { items.first { $0.kind == kind } }
+
+    /// Everything the block says, for telling whether it changed.
+    var key: String { ([String(status.code), headKey] + items.map(\.key)).joined(separator: "\n\u{1}") }
+
+    static func key(_ lines: [SourceLine]) -> String {
+        lines.map { $0.text.drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace() }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import PlanCore
+
+/// Runs `git` for `git-setup`, `sync` and the merge driver's fallback. Output goes
+/// to temporary files, so that a long output can never block on a full pipe.
+enum Git {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+        var ok: Bool { status == 0 }
+        /// The output without its final line break.
+        var line: String { output.trimmingCharacters(in: .newlines) }
+    }
+
+    /// Runs `git ARGUMENTS` in `folder` with no standard input.
+    static func run(_ arguments: [String], in folder: String, environment extra: [String: String] = [:]) throws -> Run {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        var environment = ProcessInfo.processInfo.environment
+        // Never stop to ask for a merge message or a password.
+        environment["GIT_MERGE_AUTOEDIT"] = "no"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        for (name, value) in extra { environment[name] = value }
+        let ended: ChildProcess.Termination
+        do {
+            ended = try ChildProcess.run("git", arguments, environment: environment, directory: folder,
+                                         stdout: .file(outURL.path), stderr: .file(errURL.path))
+        } catch {
+            throw GitError("cannot run git: \(error); is git installed?")
+        }
+        return Run(status: ended.status,
+                   output: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+                   errors: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+    }
+
+    /// The top folder of the repository that holds `folder`.
+    static func topLevel(of folder: String) throws -> String {
+        let run = try run(["rev-parse", "--show-toplevel"], in: folder)
+        guard run.ok else { throw GitError("\(folder) is not inside a git repository (create one with `git init`, or clone the board's)") }
+        return run.line
+    }
+
+    /// The merge driver `git-setup` writes, with the command git should run.
+    static func driverCommand(_ command: String) -> String {
+        "\(command) merge-driver %O %A %B --marker-size %L --path %P"
+    }
+}
+
+struct GitError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
