@@ -224,7 +224,7 @@ struct UpdateTests {
         state.press(.character("g"))
         state.saveFinished("1.1d: status Amber -> Green", .failed("plans/x.plan: cannot write: permission denied"))
         #expect(state.unsaved)
-        #expect(render(state).row(at: 23).hasPrefix("Not saved (the change is kept here; w tries again, W writes it to another"))
+        #expect(render(state).row(at: 23).hasPrefix("Not saved: plans/x.plan: cannot write: permission denied. The change is kept"))
         #expect(state.press(.character("w")) == [.save(description: "your change, over the file on disk", force: true)])
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirmQuit)

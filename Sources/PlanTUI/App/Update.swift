@@ -375,7 +375,8 @@ extension AppState {
             message = Message(text: "Not saved: \(reason). w writes yours over theirs; Esc drops yours and loads theirs.", kind: .error)
         case .failed(let error):
             unsaved = true
-            message = Message(text: "Not saved (the change is kept here; w tries again, W writes it to another file): \(error)", kind: .error)
+            // The reason first: a narrow footer cuts the end.
+            message = Message(text: "Not saved: \(error). The change is kept here: w tries again, W writes it to another file.", kind: .error)
         }
     }
 
