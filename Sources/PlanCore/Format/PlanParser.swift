@@ -438,9 +438,7 @@ struct PlanParser {
     /// flags (C0 and C1 controls, DEL, bidirectional controls), so that most lines are
     /// passed over without decoding.
     private static func mayHoldControlCharacter(_ text: Substring) -> Bool {
-        let suspect = { (byte: UInt8) in
-            (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-        }
+        let suspect = { (byte: UInt8) in TerminalText.mayStartEscape(byte, keepNewlines: false) }
         return text.utf8.withContiguousStorageIfAvailable { bytes in
             for byte in bytes where suspect(byte) { return true }
             return false
