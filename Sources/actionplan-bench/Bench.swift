@@ -110,6 +110,7 @@ struct Bench: ParsableCommand {
         time(.keyDown) { w.key(.down, from: w.firstFrame) }
         time(.keyUpAtEnd) { w.key(.up, from: w.atEnd) }
         time(.keyGreen) { w.key(.character("g"), from: w.firstFrame) }
+        time(.keySearch) { w.key(.character("e"), from: w.searching) }
         time(.setStatusSave) { w.setStatusAndSave() }
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }
         time(.exportHTML) { w.export(.html) }

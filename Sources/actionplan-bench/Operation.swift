@@ -13,6 +13,7 @@ enum Operation: String, CaseIterable {
     case keyDown = "key ↓ + frame (top of list)"
     case keyUpAtEnd = "key ↑ + frame (end of list)"
     case keyGreen = "key g + frame (edit in memory)"
+    case keySearch = "key e + frame (typing a search)"
     case setStatusSave = "set status + atomic save"
     case asOfSummary = "summary --as-of (mid-history)"
     case cliSummary = "CLI `actionplan summary`"
@@ -29,5 +30,5 @@ enum Operation: String, CaseIterable {
 
 /// What `--profile` can run on its own under a profiler.
 enum ProfiledOperation: String, CaseIterable {
-    case parse, open, frame, down, up, green, save, summary, asof, list, html, csv
+    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv
 }

@@ -15,6 +15,8 @@ struct Workload {
     let firstFrame: AppState
     /// The TUI with the last row selected.
     let atEnd: AppState
+    /// The TUI with `/` pressed: the next letter typed filters the list.
+    let searching: AppState
     /// Where `set status + atomic save` writes, so the generated file stays as it was.
     let savePath: String
 
@@ -50,6 +52,9 @@ struct Workload {
         var end = firstFrame
         _ = end.handle(.end)
         atEnd = end
+        var search = firstFrame
+        _ = search.handle(.character("/"))
+        searching = search
     }
 
     /// Checks once that the edits measured really happen: `g` turns the first action
@@ -92,12 +97,16 @@ struct Workload {
         try! PlanFile.save(edited, to: savePath)
     }
 
+    /// What `actionplan summary [--as-of DAY]` does after loading: the figures and their text.
     func summary(asOf day: PlanDate = Workload.today) {
-        consume(PlanSummary(plan: document.plan, asOf: day))
+        consume(SummaryText.render(PlanSummary(plan: document.plan, asOf: day), width: 100))
     }
 
+    /// What `actionplan list --rag red --overdue` does after loading: filter the plan as of
+    /// today and lay out the table.
     func filteredList() {
-        consume(document.plan.actions(matching: ActionFilter(statuses: [.red], overdueOnly: true), on: Self.today))
+        let actions = document.plan.asOf(Self.today).actions(matching: ActionFilter(statuses: [.red], overdueOnly: true), on: Self.today)
+        consume(ActionTable.text(actions, on: Self.today, width: 120))
     }
 
     /// A board pack as of today, rendered as one export format (what `actionplan export` does after loading).
@@ -114,6 +123,7 @@ struct Workload {
         case .down: key(.down, from: firstFrame)
         case .up: key(.up, from: atEnd)
         case .green: key(.character("g"), from: firstFrame)
+        case .search: key(.character("e"), from: searching)
         case .save: setStatusAndSave()
         case .summary: summary()
         case .asof: summary(asOf: PlanGenerator.middleOfHistory)

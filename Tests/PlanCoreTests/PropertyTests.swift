@@ -137,8 +137,9 @@ struct PropertyTests {
             let target = generated.actions[pick % generated.actions.count]
             var expected = generated.lines
             if target.status != status {
-                expected[target.line] = expected[target.line].replacingOccurrences(
-                    of: "[\(target.status.code)]", with: "[\(status.code)]", options: [], range: nil)
+                // Only the status box: the action's text may hold `[A]` too.
+                let box = expected[target.line].range(of: "[\(target.status.code)]")!
+                expected[target.line].replaceSubrange(box, with: "[\(status.code)]")
                 expected.insert(generated.layout.indent + "- Status 2026-02-01 (Prop): \(target.status.code) -> \(status.code)",
                                 at: target.end)
             }

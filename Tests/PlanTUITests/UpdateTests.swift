@@ -289,6 +289,14 @@ struct RuntimeTests {
         #expect(terminal.frames.last?.row(at: 23) == "Saved 1.1d: note added to plans/example-jtai.plan")
     }
 
+    @Test func aQuietTickDrawsNoNewFrame() throws {
+        let terminal = FakeTerminal(keys: [.tick, .tick, .down, .tick, .character("q")])
+        Runtime.run(try TUIFixtures.state(), terminal: terminal, services: .init(save: { _, _ in .saved }, editText: { $0 }))
+        // The first frame, and the one after ↓; the ticks changed nothing on screen.
+        #expect(terminal.frames.count == 2)
+        #expect(terminal.frames[0].text != terminal.frames[1].text)
+    }
+
     @Test func externalEditorTextComesBack() throws {
         let terminal = FakeTerminal(keys: [.character("n"), .control("e"), .control("d"), .character("q")])
         var saved: [PlanDocument] = []

@@ -180,21 +180,31 @@ extension PlanDocument {
         line?.upperBound ?? plan.actions[index].textLines.upperBound
     }
 
-    /// Applies splices (in file order, not overlapping) to a copy, parses it, and keeps it
-    /// only if the action reads back as `expected` apart from line positions, so a refused
-    /// edit leaves the document exactly as it was.
+    /// Applies splices (in file order, not overlapping, all within the action's lines) to a
+    /// copy, reads the action back, and keeps the copy only if the action reads back as
+    /// `expected` apart from line positions, so a refused edit leaves the document exactly
+    /// as it was. Only the action's lines are parsed again (see ``reparsingAction(_:in:from:)``).
     mutating func commit(_ splices: [Splice], to index: Int, expecting expected: Action, what: String) throws(EditError) {
         var edited = lines
         // Back to front, so that earlier ranges stay valid and insertions at one place keep their order.
         for splice in splices.reversed() { edited.replaceSubrange(splice.range, with: splice.lines) }
+        let old = plan.actions[index].lineRange
+        let new = old.lowerBound..<(old.upperBound + edited.count - lines.count)
         // Only a last line may lack an ending; if the file had none at the end, it still has none.
-        let ending = ending(near: plan.actions[index].lineRange.lowerBound)
-        for k in edited.indices.dropLast() where edited[k].ending == .none { edited[k].ending = ending }
+        // Lines outside the action are as they were, so only its lines (and the one after) can need it.
+        let ending = ending(near: old.lowerBound)
+        for k in new.lowerBound..<min(new.upperBound + 1, edited.count - 1) where edited[k].ending == .none { edited[k].ending = ending }
         if lines.last?.ending == LineEnding.none, !edited.isEmpty { edited[edited.count - 1].ending = .none }
 
-        var document = self
+        let inside = splices.allSatisfy { old.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= old.upperBound }
+        var document: PlanDocument
         do {
-            try document.replaceLines(0..<lines.count, with: edited)
+            if inside, let reparsed = try reparsingAction(index, in: edited, from: new) {
+                document = reparsed
+            } else {
+                document = self
+                try document.replaceLines(0..<lines.count, with: edited)
+            }
         } catch {
             throw .notStored(error.diagnostics.first.map(\.message) ?? "the edited file did not parse")
         }
@@ -204,6 +214,7 @@ extension PlanDocument {
         }
         self = document
     }
+
 }
 
 extension Action {

@@ -6,19 +6,26 @@ public enum HTML {
     /// (`\e`, `\u{202E}`), so they can neither hide nor reorder what a reader sees.
     /// Line breaks and tabs are kept.
     public static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in TerminalText.escaped(text, keepNewlines: true) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        let safe = TerminalText.escaped(text, keepNewlines: true)
+        // The characters to replace are ASCII, so the bytes can be copied through
+        // (an export escapes every text of the plan: this is its inner loop).
+        let entity = { (byte: UInt8) -> String? in
+            switch byte {
+            case UInt8(ascii: "&"): "&amp;"
+            case UInt8(ascii: "<"): "&lt;"
+            case UInt8(ascii: ">"): "&gt;"
+            case UInt8(ascii: "\""): "&quot;"
+            case UInt8(ascii: "'"): "&#39;"
+            default: nil
             }
         }
-        return out
+        guard safe.utf8.contains(where: { entity($0) != nil }) else { return safe }
+        var out: [UInt8] = []
+        out.reserveCapacity(safe.utf8.count + 16)
+        for byte in safe.utf8 {
+            if let replacement = entity(byte) { out += replacement.utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `<name attributes>inner</name>`. Attribute values are escaped here; `inner`

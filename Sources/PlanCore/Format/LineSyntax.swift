@@ -52,18 +52,48 @@ enum LineSyntax {
 
     /// The first word of a `- ` item and what follows it: `- Note 2023-…` → ("note", " 2023-…").
     static func itemKeyword(_ content: Substring) -> (keyword: String, rest: Substring)? {
-        guard content.hasPrefix("- ") else { return nil }
+        let utf8 = content.utf8
+        guard utf8.count >= 2, utf8.first == UInt8(ascii: "-"),
+              utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ") else { return nil }
+        // This runs several times for every line of an action: an ASCII word, the common
+        // case, is read from the bytes; anything else takes the Unicode-aware path.
+        let wordStart = utf8.index(utf8.startIndex, offsetBy: 2)
+        var end = wordStart
+        while end < utf8.endIndex, asciiLowercaseLetter(utf8[end]) != nil { end = utf8.index(after: end) }
+        if end == utf8.endIndex || utf8[end] < 0x80 {
+            let word = utf8[wordStart..<end]
+            guard !word.isEmpty else { return nil }
+            let keyword = String(unsafeUninitializedCapacity: word.count) { buffer in
+                for (offset, byte) in word.enumerated() { buffer[offset] = asciiLowercaseLetter(byte)! }
+                return word.count
+            }
+            return (keyword, content[end...])
+        }
         let rest = content.dropFirst(2)
         let word = rest.prefix { $0.isLetter }
         guard !word.isEmpty else { return nil }
         return (word.lowercased(), rest.dropFirst(word.count))
     }
 
+    private static func asciiLowercaseLetter(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: nil
+        }
+    }
+
     /// A dated history item at the start of `content`: `- Note 2023-01-05 …`.
     static func isDatedHistoryItem(_ content: Substring) -> Bool {
-        guard let (keyword, rest) = itemKeyword(content), historyKeywords.contains(keyword),
-              rest.first == " " else { return false }
-        return rest.dropFirst().first?.isASCIIDigit == true
+        itemKeyword(content).map(isDatedHistoryItem) ?? false
+    }
+
+    /// The same, for an item whose keyword has been read.
+    static func isDatedHistoryItem(_ item: (keyword: String, rest: Substring)) -> Bool {
+        var bytes = item.rest.utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: " "), let digit = bytes.next(), historyKeywords.contains(item.keyword) else { return false }
+        // A digit followed by a combining mark is not a digit character.
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) && item.rest.dropFirst().first?.isASCIIDigit == true
     }
 
     /// `- Note:` or `- Status:`: a history keyword used as if it were a plain field.
@@ -91,19 +121,44 @@ enum LineSyntax {
 
     /// Splits `A; B ;C` into owners, dropping empty ones.
     static func owners(_ text: some StringProtocol) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let text = Substring(text)
+        var owners: [String] = []
+        var start = text.startIndex
+        // `;` is ASCII, so cutting at its byte cuts between characters.
+        for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: ";") {
+            owners.append(text[start..<index].trimmingWhitespace(newlines: true))
+            start = text.utf8.index(after: index)
+        }
+        owners.append(text[start...].trimmingWhitespace(newlines: true))
+        return owners.filter { !$0.isEmpty }
     }
 
     /// Splits `OLD -> NEW` (or `→`) at the first arrow.
     static func arrow(_ text: Substring) -> (old: Substring, new: Substring)? {
         for arrow in [" -> ", " → "] {
-            if let range = text.range(of: arrow) {
+            if let range = firstRange(of: arrow, in: text) {
                 return (text[..<range.lowerBound].trimmingTrailingWhitespace(),
                         text[range.upperBound...].drop { $0 == " " })
             }
         }
         return nil
     }
-}
 
-import Foundation
+    /// The first occurrence of `needle`'s bytes in `text`.
+    private static func firstRange(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        let pattern = Array(needle.utf8)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstIndex(of: pattern[0]) {
+            var end = found
+            var matched = 0
+            while matched < pattern.count, end < bytes.endIndex, bytes[end] == pattern[matched] {
+                matched += 1
+                end = bytes.index(after: end)
+            }
+            if matched == pattern.count { return found..<end }
+            start = bytes.index(after: found)
+        }
+        return nil
+    }
+}

@@ -4,10 +4,10 @@ import Foundation
 /// from them. Writing an unchanged document gives back the same bytes; an edit
 /// changes only the lines of what it changed.
 public struct PlanDocument: Sendable {
-    public private(set) var plan: Plan
+    public internal(set) var plan: Plan
     /// Problems that do not stop the plan from being used.
-    public private(set) var warnings: [Diagnostic]
-    private(set) var lines: [SourceLine]
+    public internal(set) var warnings: [Diagnostic]
+    var lines: [SourceLine]
     private let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.

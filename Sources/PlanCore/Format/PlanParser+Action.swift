@@ -161,6 +161,15 @@ extension PlanParser {
     private mutating func fieldHead(_ content: Substring, line j: Int, inFields: Bool, ref: String) -> PendingField? {
         let lineText = lines[j].text
         let empty = (j + 1)..<(j + 1)
+        let item = LineSyntax.itemKeyword(content)
+        if let item, LineSyntax.isDatedHistoryItem(item) {
+            return historyHead(content, item: item, line: j)
+        }
+        guard item != nil else {
+            guard inFields, let field = LineSyntax.field(content) else { return nil }
+            return PendingField(kind: .extra(name: String(field.name)), line: j, value: field.value,
+                                valueStart: field.valueStart, continuation: empty)
+        }
         if let plain = LineSyntax.plainActionField(content) {
             return PendingField(kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
                                 valueStart: plain.valueStart, continuation: empty)
@@ -174,19 +183,18 @@ extension PlanParser {
                        : "write `- \(keyword) YYYY-MM-DD (Name): text`")
             return PendingField(kind: .extra(name: String(keyword)), line: j, value: "", valueStart: content.endIndex, continuation: empty)
         }
-        if LineSyntax.isDatedHistoryItem(content) {
-            return historyHead(content, line: j)
-        }
         guard inFields, let field = LineSyntax.field(content) else { return nil }
         return PendingField(kind: .extra(name: String(field.name)), line: j, value: field.value,
                             valueStart: field.valueStart, continuation: empty)
     }
 
     /// `- KEYWORD DATE (AUTHOR): value`.
-    private mutating func historyHead(_ content: Substring, line j: Int) -> PendingField {
+    private mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int) -> PendingField {
         let lineText = lines[j].text
-        let (keyword, rest) = LineSyntax.itemKeyword(content)!
-        let dateText = rest.dropFirst().prefix { $0 != " " && $0 != ":" && $0 != "(" && $0 != "\t" }
+        let (keyword, rest) = item
+        let dateText = rest.dropFirst().prefix(beforeByte: {
+            $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "\t")
+        })
         var date: PlanDate?
         switch DateText.readISO(dateText) {
         case .date(let d): date = d
@@ -196,18 +204,18 @@ extension PlanParser {
             report(.error, line: j + 1, column: column(of: dateText.startIndex, in: lineText),
                    "'\(dateText)' is not a date", hint: "history lines start with an ISO date: `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
         }
-        var after = rest.dropFirst().dropFirst(dateText.count).drop { $0 == " " || $0 == "\t" }
+        var after = rest[dateText.endIndex...].droppingBlanks()
         var author: String?
         if after.first == "(" {
             var depth = 0
             var end: Substring.Index?
-            for index in after.indices {
-                if after[index] == "(" { depth += 1 }
-                if after[index] == ")" { depth -= 1; if depth == 0 { end = index; break } }
+            for index in after.utf8.indices {
+                if after.utf8[index] == UInt8(ascii: "(") { depth += 1 }
+                if after.utf8[index] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { end = index; break } }
             }
             if let end {
-                author = after[after.index(after: after.startIndex)..<end].trimmingCharacters(in: .whitespaces)
-                after = after[after.index(after: end)...].drop { $0 == " " || $0 == "\t" }
+                author = after[after.index(after: after.startIndex)..<end].trimmingWhitespace()
+                after = after[after.utf8.index(after: end)...].droppingBlanks()
             } else {
                 report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
                        "the name in brackets is not closed", hint: "write `(Name)` after the date")
@@ -216,7 +224,7 @@ extension PlanParser {
         }
         var value = after.suffix(0)
         if after.first == ":" {
-            value = after.dropFirst().drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace()
+            value = after.dropFirst().droppingBlanks().trimmingTrailingWhitespace()
         } else if keyword != "added" || !after.isEmpty {
             report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
                    "expected ':' after the date\(author == nil ? "" : " and name")",
@@ -228,7 +236,10 @@ extension PlanParser {
 
     private mutating func apply(_ field: PendingField, to action: inout Action) {
         let lineNumber = field.line + 1
-        let valueColumn = column(of: field.valueStart, in: lines[field.line].text)
+        // Where the value starts, for messages: counted only when needed, since it is
+        // counted in Unicode scalars from the start of the line.
+        let line = lines[field.line].text
+        let valueColumn = { Self.column(of: field.valueStart, in: line) }
         let value = joined(first: field.value, continuation: field.continuation)
         switch field.kind {
         case .owner:
@@ -243,7 +254,8 @@ extension PlanParser {
                 report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
                        hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
             }
-            action.due = readDue(value.replacingOccurrences(of: "\n", with: " "), line: field.line, column: valueColumn)
+            let dueText = value.contains("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value
+            action.due = readDue(dueText, line: field.line, column: valueColumn())
             action.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
@@ -258,10 +270,10 @@ extension PlanParser {
         }
     }
 
-    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: Int) -> HistoryEntry.Change? {
+    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: () -> Int) -> HistoryEntry.Change? {
         if keyword == "added" { return .added(String(value)) }
         guard let (old, new) = LineSyntax.arrow(value) else {
-            report(.error, line: line + 1, column: column, "expected `OLD -> NEW` in this \(keyword) change",
+            report(.error, line: line + 1, column: column(), "expected `OLD -> NEW` in this \(keyword) change",
                    hint: keyword == "status" ? "e.g. `- Status 2023-01-05 (Name): A -> G`" : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
             return nil
         }
@@ -269,12 +281,13 @@ extension PlanParser {
         case "status":
             guard let from = Status(code: old), let to = Status(code: new) else {
                 let bad = Status(code: old) == nil ? old : new
-                report(.error, line: line + 1, column: column, "unknown status '\(bad)' in a status change",
+                report(.error, line: line + 1, column: column(), "unknown status '\(bad)' in a status change",
                        hint: "status changes use the codes R, A, G, B and N: `A -> G`")
                 return nil
             }
             return .status(from: from, to: to)
         case "due":
+            let column = column()
             for side in [old, new] { _ = readDue(String(side), line: line, column: column) }
             return .due(from: String(old), to: String(new))
         default:
@@ -284,6 +297,7 @@ extension PlanParser {
 
     /// A due text and the date derived from it when it names exactly one full date.
     mutating func readDue(_ text: String, line: Int, column: Int) -> Due {
+        if case .date(let date) = DateText.readISO(text), text.utf8.count == 10 { return Due(text: text, date: date) }
         var found: [PlanDate] = []
         for mention in DateText.scan(text) {
             switch mention.reading {

@@ -2,6 +2,8 @@
 /// finds rather than stopping at the first. See `docs/format.md`.
 struct PlanParser {
     let lines: [SourceLine]
+    /// The lines read: all of them, or one action's when an edit is checked.
+    private let range: Range<Int>
     var diagnostics: [Diagnostic] = []
 
     /// Whether each line is part of an HTML comment.
@@ -30,19 +32,40 @@ struct PlanParser {
 
     init(lines: [SourceLine]) {
         self.lines = lines
+        range = lines.indices
         var ignored = PlanParser.commentLines(lines)
         let conflicts = ConflictMarkers.find(in: lines, ignoring: &ignored)
         self.isComment = ignored
         diagnostics += conflicts.map { ConflictMarkers.diagnostic($0, lines: lines) }
     }
 
-    static func commentLines(_ lines: [SourceLine]) -> [Bool] {
+    /// Reads only the action on the lines `range` of `lines`, as the whole parse would
+    /// read it in the area `area` of section `section` of a plan with `statusKey`: how an
+    /// edit is checked without reading the whole file again. The caller makes sure
+    /// that the lines around the range cannot change how it reads (see
+    /// `PlanDocument.reparsedAction`).
+    init(lines: [SourceLine], action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
+        self.lines = lines
+        self.range = range
+        isComment = PlanParser.commentLines(lines, in: range)
+        context = .area
+        title = ""
+        keyEntries = statusKey.entries.map { ($0, 0) }
+        sections = [(Section(number: section, title: "", description: "", areas: [
+            Area(number: area, title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil, description: "",
+                 extraFields: [], actionRange: 0..<0, line: 0),
+        ], line: 0), ProseBuffer())]
+        areaHasAction = true
+    }
+
+    static func commentLines(_ lines: [SourceLine], in range: Range<Int>? = nil) -> [Bool] {
         var flags = [Bool](repeating: false, count: lines.count)
         var inComment = false
-        for (i, line) in lines.enumerated() {
+        for i in range ?? lines.indices {
+            let line = lines[i]
             if !inComment {
                 let (_, start) = line.text.indentation
-                guard line.text[start...].hasPrefix("<!--") else { continue }
+                guard line.text.utf8[start...].starts(with: "<!--".utf8) else { continue }
                 inComment = true
                 flags[i] = true
                 inComment = !line.text[line.text.index(start, offsetBy: 4)...].contains("-->")
@@ -57,9 +80,9 @@ struct PlanParser {
     // MARK: - Reading
 
     mutating func parse() -> Plan {
-        var i = 0
+        var i = range.lowerBound
         var sawBlank = false
-        while i < lines.count {
+        while i < range.upperBound {
             let text = lines[i].text
             if isComment[i] { i += 1; continue }
             if text.isBlank { sawBlank = true; i += 1; continue }
@@ -302,7 +325,7 @@ struct PlanParser {
     func continuation(after i: Int, deeperThan width: Int) -> Range<Int> {
         var last = i
         var j = i + 1
-        while j < lines.count {
+        while j < range.upperBound {
             if isComment[j] {
                 // An indented comment belongs to the item, and so do the rest of its lines.
                 if lines[j].text.indentation.width > width || last == j - 1 && isComment[last] { last = j }
@@ -319,6 +342,7 @@ struct PlanParser {
 
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
     func joined(first: Substring, continuation range: Range<Int>) -> String {
+        if range.isEmpty { return String(first) }
         var prose = ProseBuffer()
         prose.append(first, paragraphBreak: false)
         let body = range.filter { !isComment[$0] && !lines[$0].text.isBlank }
@@ -335,6 +359,11 @@ struct PlanParser {
     func isCommentLine(_ i: Int) -> Bool { isComment[i] }
 
     func column(of index: Substring.Index, in line: Substring) -> Int {
+        Self.column(of: index, in: line)
+    }
+
+    /// The 1-based column of `index` in Unicode scalars, as messages give it.
+    static func column(of index: Substring.Index, in line: Substring) -> Int {
         line.unicodeScalars[line.startIndex..<index].count + 1
     }
 
@@ -408,8 +437,20 @@ struct PlanParser {
         }
     }
 
+    /// False when no byte of the line can start a scalar that `TerminalText.needsEscape`
+    /// flags (C0 and C1 controls, DEL, bidirectional controls), so that most lines are
+    /// passed over without decoding.
+    private static func mayHoldControlCharacter(_ text: Substring) -> Bool {
+        let suspect = { (byte: UInt8) in TerminalText.mayStartEscape(byte, keepNewlines: false) }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where suspect(byte) { return true }
+            return false
+        } ?? text.utf8.contains(where: suspect)
+    }
+
     private mutating func reportControlCharacters() {
-        for (i, line) in lines.enumerated() {
+        for i in range where Self.mayHoldControlCharacter(lines[i].text) {
+            let line = lines[i]
             guard let index = line.text.unicodeScalars.firstIndex(where: {
                 TerminalText.needsEscape($0, keepNewlines: false) && $0 != "\r"
             }) else { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a line ends. Every line keeps its own, so CRLF files stay CRLF.
 public enum LineEnding: String, Sendable {
     case lf = "\n"
@@ -19,27 +21,26 @@ public struct SourceLine: Sendable, Equatable {
     /// Splits text into lines on LF, keeping CRLF endings and a missing final newline.
     /// An empty text has no lines.
     static func split(_ text: String) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                var end = index
-                var ending = LineEnding.lf
-                if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") {
-                    end = utf8.index(before: end)
-                    ending = .crlf
-                }
-                lines.append(SourceLine(text[start..<end], ending: ending))
-                start = utf8.index(after: index)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
+            var lines: [SourceLine] = []
+            lines.reserveCapacity(bytes.count / 40)
+            let utf8 = text.utf8
+            // Offsets into the bytes become indices of the text; the cuts are at ASCII bytes.
+            let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+            var start = 0
+            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
+                let crlf = offset > start && bytes[offset - 1] == UInt8(ascii: "\r")
+                let end = crlf ? offset - 1 : offset
+                lines.append(SourceLine(text[index(start)..<index(end)], ending: crlf ? .crlf : .lf))
+                start = offset + 1
             }
-            index = utf8.index(after: index)
-        }
-        if start != utf8.endIndex {
-            lines.append(SourceLine(text[start..<utf8.endIndex], ending: .none))
-        }
-        return lines
+            if start != bytes.count {
+                lines.append(SourceLine(text[index(start)..<text.endIndex], ending: .none))
+            }
+            return lines
+        }!
     }
 }
 
@@ -65,23 +66,56 @@ extension Substring {
     /// The line with up to `width` columns of indentation removed.
     func droppingIndentation(_ width: Int) -> Substring {
         var removed = 0
-        var index = startIndex
-        while index < endIndex, removed < width {
-            switch self[index] {
-            case " ": removed += 1
-            case "\t": removed += 4 - removed % 4
+        var index = utf8.startIndex
+        while index < utf8.endIndex, removed < width {
+            switch utf8[index] {
+            case UInt8(ascii: " "): removed += 1
+            case UInt8(ascii: "\t"): removed += 4 - removed % 4
             default: return self[index...]
             }
-            index = self.index(after: index)
+            index = utf8.index(after: index)
         }
         return self[index...]
     }
 
+    /// Without trailing spaces and tabs (read on bytes, like every per-line helper here).
     func trimmingTrailingWhitespace() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let before = utf8.index(before: end)
+            guard utf8[before] == UInt8(ascii: " ") || utf8[before] == UInt8(ascii: "\t") else { break }
+            end = before
         }
         return self[startIndex..<end]
+    }
+
+    /// Without leading spaces and tabs.
+    func droppingBlanks() -> Substring {
+        self[indentation.contentStart...]
+    }
+
+    /// The part before the first byte that `stop` accepts (all of it if none does).
+    /// Only for ASCII stop bytes, so that the cut falls between characters.
+    func prefix(beforeByte stop: (UInt8) -> Bool) -> Substring {
+        self[startIndex..<(utf8.firstIndex(where: stop) ?? endIndex)]
+    }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// `trimmingCharacters(in: .whitespaces)` (`.whitespacesAndNewlines` with `newlines`),
+    /// without Foundation's work when both ends are visible ASCII, as they nearly always are.
+    func trimmingWhitespace(newlines: Bool = false) -> String {
+        let utf8 = self.utf8
+        let isBlank = { (byte: UInt8) in
+            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || (newlines && (byte == 0x0A || byte == 0x0D))
+        }
+        let start = utf8.firstIndex { !isBlank($0) } ?? utf8.endIndex
+        let end = utf8.lastIndex { !isBlank($0) }.map(utf8.index(after:)) ?? start
+        guard start < end else { return "" }
+        let (first, last) = (utf8[start], utf8[utf8.index(before: end)])
+        if (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+            return String(self[start..<end])
+        }
+        return trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 }

@@ -2,7 +2,9 @@
 /// are shown escaped (`\e`, `\u{202E}`), never sent to a terminal raw.
 public enum TerminalText {
     public static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else {
+        // Bytes first: most text has none that can start an escaped scalar.
+        guard text.utf8.contains(where: { mayStartEscape($0, keepNewlines: keepNewlines) }),
+              text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else {
             return text
         }
         var out = ""
@@ -20,6 +22,13 @@ public enum TerminalText {
             }
         }
         return out
+    }
+
+    /// False when `byte` cannot be the first byte of a scalar that ``needsEscape(_:keepNewlines:)``
+    /// flags (C0 and C1 controls, DEL, bidirectional controls): a quick test on bytes.
+    static func mayStartEscape(_ byte: UInt8, keepNewlines: Bool) -> Bool {
+        (byte < 0x20 && byte != UInt8(ascii: "\t") && !(keepNewlines && byte == UInt8(ascii: "\n")))
+            || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {

@@ -18,6 +18,7 @@ public enum DateText {
     /// `YYYY-MM-DD`, telling an impossible date (2023-02-30, year 20230) from text
     /// that is not a date at all.
     public static func readISO(_ text: some StringProtocol) -> Reading {
+        if let date = plainISO(text.utf8) { return date }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         // Only a year-like first part makes it date-shaped: "Phase 1-2-3" is prose.
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
@@ -30,6 +31,28 @@ public enum DateText {
             return .impossible("'\(text)' is not an ISO date: write it as YYYY-MM-DD")
         }
         return validated(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!, text: text)
+    }
+
+    /// The common case of history lines, `DDDD-DD-DD` in ASCII, read from the bytes
+    /// without splitting; nil for anything else, which the general reading handles.
+    private static func plainISO(_ utf8: some Collection<UInt8>) -> Reading? {
+        guard utf8.count == 10 else { return nil }
+        var fields = (0, 0, 0)
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case 0..<4: fields.0 = fields.0 * 10 + digit
+            case 5..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        guard let date = PlanDate(year: fields.0, month: fields.1, day: fields.2) else { return nil }
+        return .date(date)
     }
 
     /// A date as a person types it: ISO, `28/02/2023` (day first), `28 February 2023`,

@@ -11,9 +11,11 @@ public struct Plan: Sendable, Equatable {
     public var textSections: [TextSection]
     public var extraFields: [Field]
     public var sections: [Section]
-    /// Every action in file order; sections and areas index into it.
-    public var actions: [Action]
+    /// Every action in file order; sections and areas index into it. Set only here, so
+    /// that ``index(ofRef:)`` always agrees with it.
+    public internal(set) var actions: [Action]
 
+    /// Lower-cased ref → index in ``actions``; whatever sets `actions` sets this too.
     var indexByRef: [String: Int]
 
     public func action(ref: String) -> Action? {

@@ -5,7 +5,9 @@ extension Plan {
     public func asOf(_ day: PlanDate) -> Plan {
         var past = self
         var kept: [Action] = []
+        kept.reserveCapacity(actions.count)
         var newIndex: [Int?] = []
+        newIndex.reserveCapacity(actions.count)
         for action in actions {
             guard let state = action.asOf(day) else {
                 newIndex.append(nil)
@@ -15,7 +17,9 @@ extension Plan {
             kept.append(state)
         }
         past.actions = kept
-        past.indexByRef = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.ref.lowercased(), $0) })
+        if kept.count != actions.count {
+            past.indexByRef = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.ref.lowercased(), $0) })
+        }
         // Areas hold contiguous ranges; map each range through the kept actions.
         var position = 0
         for s in past.sections.indices {
@@ -33,43 +37,68 @@ extension Plan {
 extension Action {
     /// This action as it was at the end of `day`, or nil if it had not been added yet.
     public func asOf(_ day: PlanDate) -> Action? {
-        let ordered = history.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-        if let added = ordered.first(where: { if case .added = $0.change { true } else { false } }), added.date > day {
-            return nil
-        }
+        // Nothing after the day (the common case for "today"): the action as it is.
+        if history.allSatisfy({ $0.date <= day }) && notes.allSatisfy({ $0.date <= day }) { return self }
+        let timeline = Timeline(self)
+        guard timeline.wasAdded(by: day) else { return nil }
         var past = self
         past.history = history.filter { $0.date <= day }
         past.notes = notes.filter { $0.date <= day }
-
-        let statusChanges = ordered.compactMap { e -> (PlanDate, Status, Status)? in
-            if case .status(let from, let to) = e.change { return (e.date, from, to) }
-            return nil
-        }
-        if let last = statusChanges.last(where: { $0.0 <= day }) {
-            past.status = last.2
-        } else if let first = statusChanges.first {
-            past.status = first.1
-        }
-
-        let dueChanges = ordered.compactMap { e -> (PlanDate, String)? in
-            if case .due(let from, _) = e.change, e.date > day { return (e.date, from) }
-            return nil
-        }
-        if let firstLater = dueChanges.first, firstLater.1 == "none" {
-            past.due = nil
-        } else if let firstLater = dueChanges.first {
-            let dates = DateText.scan(firstLater.1).compactMap { m -> PlanDate? in
-                if case .date(let d) = m.reading { return d }
-                return nil
-            }
-            past.due = Due(text: firstLater.1, date: dates.count == 1 ? dates[0] : nil)
-        }
-
-        let ownerChange = ordered.first { e in
-            if case .owner = e.change { return e.date > day }
-            return false
-        }
-        if let ownerChange, case .owner(let from, _) = ownerChange.change { past.owners = from == ["none"] ? [] : from }
+        past.status = timeline.status(at: day, current: status)
+        past.due = timeline.due(at: day, current: due)
+        past.owners = timeline.owners(at: day, current: owners)
         return past
+    }
+
+    /// An action's history in date order (file order within a day), read once and
+    /// asked for the state on any number of days (the trend asks for one a month).
+    struct Timeline {
+        private let ordered: [HistoryEntry]
+
+        init(_ action: Action) {
+            let history = action.history
+            // Usually already in date order: sorting is then skipped.
+            ordered = zip(history, history.dropFirst()).allSatisfy { $0.date <= $1.date }
+                ? history
+                : history.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        }
+
+        func wasAdded(by day: PlanDate) -> Bool {
+            guard let added = ordered.first(where: { if case .added = $0.change { true } else { false } }) else { return true }
+            return added.date <= day
+        }
+
+        /// The status after the last change on or before `day`, else before the first change.
+        func status(at day: PlanDate, current: Status) -> Status {
+            var status: Status?
+            for entry in ordered {
+                guard case .status(let from, let to) = entry.change else { continue }
+                if entry.date > day { return status ?? from }
+                status = to
+            }
+            return status ?? current
+        }
+
+        /// The due date before the first due change after `day`, else the current one.
+        func due(at day: PlanDate, current: Due?) -> Due? {
+            for entry in ordered where entry.date > day {
+                guard case .due(let from, _) = entry.change else { continue }
+                if from == "none" { return nil }
+                let dates = DateText.scan(from).compactMap { m -> PlanDate? in
+                    if case .date(let d) = m.reading { return d }
+                    return nil
+                }
+                return Due(text: from, date: dates.count == 1 ? dates[0] : nil)
+            }
+            return current
+        }
+
+        /// The owners before the first owner change after `day`, else the current ones.
+        func owners(at day: PlanDate, current: [String]) -> [String] {
+            for entry in ordered where entry.date > day {
+                if case .owner(let from, _) = entry.change { return from == ["none"] ? [] : from }
+            }
+            return current
+        }
     }
 }

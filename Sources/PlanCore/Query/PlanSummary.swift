@@ -11,9 +11,21 @@ public struct StatusCounts: Sendable, Equatable {
     }
 
     public mutating func add(_ action: Action, on day: PlanDate) {
-        byStatus[action.status, default: 0] += 1
+        add(action.status, overdue: action.isOverdue(on: day))
+    }
+
+    mutating func add(_ status: Status, overdue isOverdue: Bool) {
+        byStatus[status, default: 0] += 1
         total += 1
-        if action.isOverdue(on: day) { overdue += 1 }
+        if isOverdue { overdue += 1 }
+    }
+
+    /// Takes back what ``add(_:on:)`` counted for `action`.
+    public mutating func remove(_ action: Action, on day: PlanDate) {
+        byStatus[action.status, default: 0] -= 1
+        if byStatus[action.status] == 0 { byStatus[action.status] = nil }
+        total -= 1
+        if action.isOverdue(on: day) { overdue -= 1 }
     }
 
     public subscript(status: Status) -> Int { byStatus[status] ?? 0 }

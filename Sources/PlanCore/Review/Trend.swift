@@ -17,8 +17,16 @@ public struct Trend: Sendable {
     /// `end`; the last point is `end` itself.
     public init(plan: Plan, from start: PlanDate, to end: PlanDate, every interval: Interval) {
         statusKey = plan.statusKey
+        // What `plan.asOf(day)` would count, with each action's history read once for all the days.
+        let timelines = plan.actions.map(Action.Timeline.init)
         points = Trend.dates(from: start, to: end, every: interval).map { day in
-            Point(date: day, counts: StatusCounts(plan.asOf(day).actions, on: day))
+            var counts = StatusCounts()
+            for (action, timeline) in zip(plan.actions, timelines) where timeline.wasAdded(by: day) {
+                let status = timeline.status(at: day, current: action.status)
+                let due = timeline.due(at: day, current: action.due)
+                counts.add(status, overdue: due?.date.map { $0 < day && !status.isComplete } ?? false)
+            }
+            return Point(date: day, counts: counts)
         }
     }
 

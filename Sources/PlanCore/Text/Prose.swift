@@ -9,7 +9,11 @@ public enum Prose {
     public static func logicalLines(_ text: String) -> [String] {
         var out: [String] = []
         var current: String?
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // On bytes when there is no CR (which would join "\r\n" into one character).
+        let lines = text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        for raw in lines {
             let line = raw.trimmingTrailingWhitespace()
             if line.isEmpty {
                 if let c = current { out.append(c) }
@@ -21,7 +25,7 @@ public enum Prose {
                 if let c = current { out.append(c) }
                 current = String(line)
             } else {
-                current! += " " + line.drop { $0 == " " || $0 == "\t" }
+                current! += " " + line.droppingBlanks()
             }
         }
         if let c = current { out.append(c) }

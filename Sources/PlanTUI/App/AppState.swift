@@ -106,7 +106,10 @@ public struct Message: Equatable, Sendable {
 public struct AppState: Sendable {
     public private(set) var document: PlanDocument
     public let path: String
-    public var today: PlanDate
+    public var today: PlanDate {
+        // Overdue counts depend on the day.
+        didSet { recount(); refresh() }
+    }
     public var author: String?
     public var width: Int
     public var height: Int
@@ -140,6 +143,12 @@ public struct AppState: Sendable {
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
+    /// Where each visible row is, so that finding the selection does not scan the rows.
+    private var rowIndex: [RowID: Int] = [:]
+    /// The counts of each section (by index), for its heading row.
+    private(set) var sectionCounts: [StatusCounts] = []
+    /// The widest ref in cells, for the list's REF column.
+    private(set) var refWidth = 4
 
     public init(document: PlanDocument, path: String, today: PlanDate, author: String?,
                 width: Int = 80, height: Int = 24, colors: Bool = true) {
@@ -150,17 +159,25 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.colors = colors
+        recount()
         refresh()
         if let first = firstActionRow() { selected = id(of: rows[first]) }
     }
 
     public var plan: Plan { document.plan }
 
-    /// Rebuilds the visible rows and the header's counts after any change to the
-    /// document, the filters or the folds, keeping the selection where it can.
+    /// Counts the whole plan and each section, and measures the refs: after the
+    /// document changed shape (a reload, an undo), not after a key that only moves.
+    mutating func recount() {
+        counts = StatusCounts(plan.actions, on: today)
+        sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
+        refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
+    }
+
+    /// Rebuilds the visible rows after any change to the document, the filters or the
+    /// folds, keeping the selection where it can.
     mutating func refresh() {
         let oldIndex = selectedIndex
-        counts = StatusCounts(plan.actions, on: today)
         var out: [Row] = []
         let filtering = !filter.isEmpty
         for (s, section) in plan.sections.enumerated() {
@@ -179,6 +196,7 @@ public struct AppState: Sendable {
             }
         }
         rows = out
+        rowIndex = Dictionary(uniqueKeysWithValues: rows.indices.map { (id(of: rows[$0]), $0) })
         if let selected, selectedIndex == nil {
             self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
@@ -194,8 +212,7 @@ public struct AppState: Sendable {
     }
 
     public var selectedIndex: Int? {
-        guard let selected else { return nil }
-        return rows.firstIndex { id(of: $0) == selected }
+        selected.flatMap { rowIndex[$0] }
     }
 
     /// The selected action, if an action row is selected.
@@ -254,6 +271,26 @@ public struct AppState: Sendable {
 
     mutating func replaceDocument(_ new: PlanDocument) {
         document = new
+        recount()
         refresh()
+    }
+
+    /// Takes a document in which only the action at `index` changed (an edit): the
+    /// counts change by that action alone, and the rows only if a filter is on, since
+    /// the action may now pass or fail it.
+    mutating func replaceDocument(_ new: PlanDocument, changedAction index: Int) {
+        let old = plan.actions[index]
+        guard new.plan.actions.count == plan.actions.count, new.plan.sections.count == plan.sections.count,
+              new.plan.actions[index].ref == old.ref,
+              let section = plan.sections.firstIndex(where: { $0.number == old.sectionNumber }) else {
+            return replaceDocument(new)
+        }
+        document = new
+        let action = plan.actions[index]
+        counts.remove(old, on: today)
+        counts.add(action, on: today)
+        sectionCounts[section].remove(old, on: today)
+        sectionCounts[section].add(action, on: today)
+        if !filter.isEmpty { refresh() }
     }
 }

@@ -61,17 +61,24 @@ public enum Runtime {
         var watchForcesReload = false
         let size = terminal.size
         _ = state.handle(.resize(width: size.width, height: size.height))
+        var needsDraw = true
         while true {
-            terminal.draw(render(state))
+            if needsDraw { terminal.draw(render(state)) }
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            // A tick with nothing new (no key, no change on disk) leaves the screen as it is.
+            needsDraw = key != .tick
             // Changes made elsewhere (another program, `git pull`) come in before the
             // key is acted on, so an edit never overwrites them.
             if !state.unsaved || watchForcesReload {
                 watchForcesReload = false
                 switch services.reloadIfChanged() {
                 case .unchanged: break
-                case .changed(let document): state.reloaded(document)
-                case .invalid(let problem): state.diskInvalid(problem)
+                case .changed(let document):
+                    state.reloaded(document)
+                    needsDraw = true
+                case .invalid(let problem):
+                    state.diskInvalid(problem)
+                    needsDraw = true
                 }
             }
             for effect in state.handle(key) {

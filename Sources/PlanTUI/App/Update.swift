@@ -302,7 +302,11 @@ extension AppState {
             undoStack.append((document, description))
             redoStack.removeAll()
             review?.log.append(description)
-            replaceDocument(edited)
+            if let index = edited.plan.index(ofRef: outcome.ref) {
+                replaceDocument(edited, changedAction: index)
+            } else {
+                replaceDocument(edited)
+            }
             return [.save(description: description)]
         } catch {
             message = Message(text: "Not changed: \(error)", kind: .error)

@@ -125,7 +125,7 @@ struct ListColumns {
 private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let width = state.listWidth
     let plan = state.plan
-    let columns = ListColumns(width: width, refWidth: plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4)
+    let columns = ListColumns(width: width, refWidth: state.refWidth)
     var heading = String(repeating: " ", count: 5) + DisplayWidth.fit("REF", to: columns.ref) + " " + "RAG" + " "
     heading += DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
     // An active filter takes the place of the column headings: it explains why rows are missing.
@@ -170,7 +170,7 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
     case .section(let s):
         let section = plan.sections[s]
         let marker = state.folded.contains(.section(section.number)) ? "▸ " : "▾ "
-        let counts = StatusCounts(plan.actions(in: section), on: state.today)
+        let counts = state.sectionCounts[s]
         let figures = "  \(counts.total) action\(counts.total == 1 ? "" : "s") · \(SummaryText.percent(counts.percentComplete)) complete"
         let title = marker + "\(section.number) " + TerminalText.escaped(section.title)
         return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
