@@ -8,7 +8,7 @@ public struct PlanDocument: Sendable {
     /// Problems that do not stop the plan from being used.
     public internal(set) var warnings: [Diagnostic]
     var lines: [SourceLine]
-    private let hasByteOrderMark: Bool
+    let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.
     public init(data: Data) throws(PlanParseError) {
@@ -35,9 +35,6 @@ public struct PlanDocument: Sendable {
         self.lines = lines
         self.hasByteOrderMark = hasByteOrderMark
     }
-
-    /// The file's bytes.
-    public var data: Data { Data(text.utf8) }
 
     /// The file's text, byte order mark included when the file had one.
     public var text: String {

@@ -63,7 +63,7 @@ public enum PlanFile {
     public static func save(_ document: PlanDocument, to path: String, lockTimeout: Double = 10) throws(PlanFileError) {
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
-        try AtomicFile.write(document.data, to: path)
+        try AtomicFile.write(document, to: path)
     }
 
     /// The bytes of a file, with the same clear errors as ``load(_:)``.
