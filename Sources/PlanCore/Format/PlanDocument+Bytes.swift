@@ -11,10 +11,20 @@ extension PlanDocument {
     public func withBytes<E: Error>(chunkSize: Int = 1 << 20, _ write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         var chunk = ByteChunk(capacity: chunkSize)
         defer { chunk.deallocate() }
-        if hasByteOrderMark { try chunk.append("\u{FEFF}".utf8[...], flushing: write) }
+        if hasByteOrderMark { try chunk.append(Array("\u{FEFF}".utf8), flushing: write) }
         for line in lines {
-            try chunk.append(line.text.utf8, flushing: write)
-            if line.ending != .none { try chunk.append(line.ending.rawValue.utf8[...], flushing: write) }
+            // Each line is copied in one piece from the text it points into.
+            let count = line.text.utf8.count
+            if !chunk.hasRoom(for: count) { try chunk.flush(write) }
+            let copied = chunk.hasRoom(for: count) && line.text.utf8.withContiguousStorageIfAvailable { chunk.copy(UnsafeRawBufferPointer($0)) } != nil
+            if !copied { try chunk.append(Array(line.text.utf8), flushing: write) }
+            switch line.ending {
+            case .lf: try chunk.append(UInt8(ascii: "\n"), flushing: write)
+            case .crlf:
+                try chunk.append(UInt8(ascii: "\r"), flushing: write)
+                try chunk.append(UInt8(ascii: "\n"), flushing: write)
+            case .none: break
+            }
         }
         try chunk.flush(write)
     }
@@ -53,20 +63,29 @@ private struct ByteChunk {
 
     func deallocate() { buffer.deallocate() }
 
-    mutating func append<E: Error>(_ bytes: Substring.UTF8View, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        var rest = bytes
-        while !rest.isEmpty {
+    func hasRoom(for count: Int) -> Bool { buffer.count - used >= count }
+
+    /// Copies bytes that ``hasRoom(for:)`` says fit.
+    mutating func copy(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress else { return }
+        (buffer.baseAddress! + used).copyMemory(from: source, byteCount: bytes.count)
+        used += bytes.count
+    }
+
+    mutating func append<E: Error>(_ byte: UInt8, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        if used == buffer.count { try flush(write) }
+        buffer[used] = byte
+        used += 1
+    }
+
+    /// Bytes of any length, handed on in as many chunks as they need.
+    mutating func append<E: Error>(_ bytes: [UInt8], flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        var start = 0
+        while start < bytes.count {
             if used == buffer.count { try flush(write) }
-            let end = rest.index(rest.startIndex, offsetBy: buffer.count - used, limitedBy: rest.endIndex) ?? rest.endIndex
-            let piece = rest[rest.startIndex..<end]
-            let target = UnsafeMutableRawBufferPointer(rebasing: buffer[used...])
-            let contiguous: Int? = piece.withContiguousStorageIfAvailable { (source: UnsafeBufferPointer<UInt8>) -> Int in
-                target.copyMemory(from: UnsafeRawBufferPointer(source))
-                return source.count
-            }
-            if contiguous == nil { target.copyBytes(from: piece) }
-            used += contiguous ?? piece.count
-            rest = rest[end...]
+            let end = min(bytes.count, start + buffer.count - used)
+            bytes[start..<end].withUnsafeBytes { copy($0) }
+            start = end
         }
     }
 
