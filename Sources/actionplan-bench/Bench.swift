@@ -43,6 +43,12 @@ struct Bench: ParsableCommand {
     @Option(help: "The actionplan binary whose peak memory is measured (default: the one built beside this benchmark).")
     var actionplan: String?
 
+    static func main() {
+        let arguments = CommandLine.arguments
+        if arguments.count > 1, arguments[1] == ChildProcess.launcherFlag { ChildProcess.launch(Array(arguments.dropFirst(2))) }
+        main(nil)
+    }
+
     private var sizeList: [Int] {
         quick ? [1_000, 10_000] : sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
@@ -118,7 +124,7 @@ struct Bench: ParsableCommand {
 
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let binary = actionplan ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("actionplan").path
-        let childRuns = (0...runs).compactMap { _ in ChildProcess.run([binary, "summary", w.path]) }.dropFirst()
+        let childRuns = (0...runs).compactMap { _ in ChildProcess.runWithOwnPeak([binary, "summary", w.path]) }.dropFirst()
         if childRuns.count == runs {
             report[.cliSummary, size] = Figure(.seconds, samples: childRuns.map { $0.seconds(on: clock) })
             let peaks = childRuns.map { Double($0.peakBytes) }

@@ -151,4 +151,33 @@ enum ChildProcess {
         return ChildRun(wallSeconds: elapsed, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
                         peakBytes: Int(usage.ru_maxrss) * 1024)
     }
+
+    /// Runs a program the way ``run(_:)`` does, but started from a fresh copy of this
+    /// benchmark (see ``launch(_:)``), so that its peak memory is its own.
+    ///
+    /// posix_spawn starts the child in this process's memory (vfork), and Linux counts the
+    /// memory a process had before `exec` in its peak (`ru_maxrss`): a child started from
+    /// the benchmark, which holds the generated plans, would report the benchmark's peak.
+    static func runWithOwnPeak(_ arguments: [String]) -> ChildRun? {
+        let report = FileManager.default.temporaryDirectory.path + "/actionplan-bench-child-\(getpid()).txt"
+        defer { unlink(report) }
+        guard let launcher = Bundle.main.executableURL?.path,
+              run([launcher, launcherFlag, report] + arguments) != nil,
+              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+        let figures = text.split(separator: " ").compactMap { Double($0) }
+        guard figures.count == 3 else { return nil }
+        return ChildRun(wallSeconds: figures[0], cpuSeconds: figures[1], peakBytes: Int(figures[2]))
+    }
+
+    /// The first argument that makes the benchmark a launcher for ``runWithOwnPeak(_:)``.
+    static let launcherFlag = "--launch-for-peak-memory"
+
+    /// What a launcher does: runs `REPORT PROGRAM ARGUMENTS…`'s program and writes what it
+    /// took to the file REPORT as "wall-seconds cpu-seconds peak-bytes".
+    static func launch(_ arguments: [String]) -> Never {
+        guard arguments.count >= 2, let child = run(Array(arguments.dropFirst())) else { exit(1) }
+        let text = "\(child.wallSeconds) \(child.cpuSeconds) \(child.peakBytes)"
+        guard (try? text.write(toFile: arguments[0], atomically: false, encoding: .utf8)) != nil else { exit(1) }
+        exit(0)
+    }
 }

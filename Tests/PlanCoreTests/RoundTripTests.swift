@@ -19,6 +19,28 @@ struct RoundTripTests {
         #expect(!document.plan.actions.isEmpty)
     }
 
+    /// A save streams the bytes in chunks; any chunk size gives the file back, and the
+    /// comparison a save makes with the file on disk agrees with the bytes.
+    @Test(arguments: files)
+    func streamedBytesInSmallChunksAreTheFile(_ url: URL) throws {
+        let bytes = try Data(contentsOf: url)
+        let document = try PlanDocument(data: bytes)
+        for chunkSize in [1, 7, 4096] {
+            var streamed = Data()
+            document.withBytes(chunkSize: chunkSize) { (chunk: UnsafeRawBufferPointer) in
+                #expect(chunk.count <= chunkSize)
+                streamed.append(chunk.bindMemory(to: UInt8.self))
+            }
+            #expect(streamed == bytes)
+        }
+        #expect(document.byteCount == bytes.count)
+        #expect(document.hasBytes(bytes))
+        #expect(!document.hasBytes(bytes.dropLast()))
+        var changed = bytes
+        changed[changed.startIndex + changed.count / 2] ^= 0x01
+        #expect(!document.hasBytes(changed))
+    }
+
     @Test(arguments: files)
     func aStatusChangeTouchesOnlyTheActionLineAndAddsOne(_ url: URL) throws {
         let bytes = try Data(contentsOf: url)

@@ -8,12 +8,18 @@ public struct PlanDocument: Sendable {
     /// Problems that do not stop the plan from being used.
     public internal(set) var warnings: [Diagnostic]
     var lines: [SourceLine]
-    private let hasByteOrderMark: Bool
+    let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.
     public init(data: Data) throws(PlanParseError) {
         if let problem = PlanDocument.encodingProblem(in: data) { throw PlanParseError(diagnostics: [problem]) }
-        var text = String(decoding: data, as: UTF8.self)
+        try self.init(checkedText: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Parses a plan from a file's text whose bytes passed ``UTF8Validation`` (no NUL),
+    /// byte order mark included if the file has one.
+    init(checkedText: String) throws(PlanParseError) {
+        var text = checkedText
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
         try self.init(lines: SourceLine.split(text), hasByteOrderMark: bom)
@@ -35,9 +41,6 @@ public struct PlanDocument: Sendable {
         self.lines = lines
         self.hasByteOrderMark = hasByteOrderMark
     }
-
-    /// The file's bytes.
-    public var data: Data { Data(text.utf8) }
 
     /// The file's text, byte order mark included when the file had one.
     public var text: String {
@@ -88,38 +91,41 @@ public struct PlanDocument: Sendable {
 enum UTF8Validation {
     /// Offset of the first byte that is not part of valid UTF-8, or of the first NUL.
     static func firstProblem(in data: Data) -> Int? {
-        data.withUnsafeBytes { raw -> Int? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0 { return data.startIndex + i }
-                    i += 1
-                    continue
-                }
-                let length: Int
-                var minimum: UInt32
-                var scalar: UInt32
-                switch b {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
-                default: return data.startIndex + i
-                }
-                guard i + length <= n else { return data.startIndex + i }
-                for k in 1..<length {
-                    let c = bytes[i + k]
-                    guard c & 0xC0 == 0x80 else { return data.startIndex + i }
-                    scalar = scalar << 6 | UInt32(c & 0x3F)
-                }
-                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                    return data.startIndex + i
-                }
-                i += length
+        data.withUnsafeBytes { firstProblem(in: $0) }.map { data.startIndex + $0 }
+    }
+
+    /// Offset from the start of `raw` of the first byte that is not valid UTF-8, or of the first NUL.
+    static func firstProblem(in raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = raw.bindMemory(to: UInt8.self)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0 { return i }
+                i += 1
+                continue
             }
-            return nil
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                return i
+            }
+            i += length
         }
+        return nil
     }
 }

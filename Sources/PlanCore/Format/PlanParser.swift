@@ -343,9 +343,10 @@ struct PlanParser {
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
     func joined(first: Substring, continuation range: Range<Int>) -> String {
         if range.isEmpty { return String(first) }
-        var prose = ProseBuffer()
-        prose.append(first, paragraphBreak: false)
         let body = range.filter { !isComment[$0] && !lines[$0].text.isBlank }
+        // Room for every line and a paragraph break after each, so that the text is not regrown.
+        var prose = ProseBuffer(capacity: body.reduce(first.utf8.count) { $0 + lines[$1].text.utf8.count + 2 })
+        prose.append(first, paragraphBreak: false)
         let indent = body.map { lines[$0].text.indentation.width }.min() ?? 0
         var previous = range.lowerBound - 1
         for j in body {
@@ -472,9 +473,13 @@ struct PlanParser {
 struct ProseBuffer {
     private(set) var text = ""
 
+    init(capacity: Int = 0) {
+        text.reserveCapacity(capacity)
+    }
+
     mutating func append(_ line: some StringProtocol, paragraphBreak: Bool) {
         if text.isEmpty {
-            text = String(line)
+            text += line
         } else {
             text += paragraphBreak ? "\n\n" : "\n"
             text += line

@@ -25,7 +25,8 @@ public struct SourceLine: Sendable, Equatable {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
             var lines: [SourceLine] = []
-            lines.reserveCapacity(bytes.count / 40)
+            // The exact count: a guess too high would hold as much memory as the file.
+            lines.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
             let utf8 = text.utf8
             // Offsets into the bytes become indices of the text; the cuts are at ASCII bytes.
             let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }

@@ -12,6 +12,27 @@ import Darwin
 /// saving are removed by the next save.
 public enum AtomicFile {
     public static func write(_ data: Data, to given: String) throws(PlanFileError) {
+        try write(to: given) { (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
+            var failure: PlanFileError?
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                do throws(PlanFileError) { try write(raw) } catch { failure = error }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Writes a plan's bytes as they are streamed out of it, without building them in memory first.
+    public static func write(_ document: PlanDocument, to given: String) throws(PlanFileError) {
+        try write(to: given) { (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
+            try document.withBytes(write)
+        }
+    }
+
+    /// Writes whatever `contents` passes to the function it is given, in order.
+    static func write(
+        to given: String,
+        contents: ((UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) -> Void
+    ) throws(PlanFileError) {
         // Write through a symbolic link to the file it points at, keeping the link.
         let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         let url = URL(fileURLWithPath: path)
@@ -35,16 +56,17 @@ public enum AtomicFile {
                 unlink(temporary)
             }
         }
-        let written = data.withUnsafeBytes { raw -> Int in
+        try contents { (raw: UnsafeRawBufferPointer) throws(PlanFileError) in
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return -1 }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw PlanFileError.system(path: given, errno: errno, doing: "write")
+                }
                 offset += n
             }
-            return offset
         }
-        guard written == data.count else { throw PlanFileError.system(path: given, errno: errno, doing: "write") }
         // umask may have narrowed the mode given to open().
         guard fchmod(fd, mode) == 0, fsync(fd) == 0 else {
             throw PlanFileError.system(path: given, errno: errno, doing: "write")

@@ -39,8 +39,8 @@ extension PlanFile {
             }
             throw error
         }
-        if current == base.data || current == document.data {
-            if current != document.data { try AtomicFile.write(document.data, to: path) }
+        if base.hasBytes(current) || document.hasBytes(current) {
+            if !document.hasBytes(current) { try AtomicFile.write(document, to: path) }
             return Saved(document: document, mergedRefs: [], merged: false)
         }
         let theirs: PlanDocument
@@ -61,7 +61,7 @@ extension PlanFile {
         guard let merged = result.document else {
             throw .changedElsewhere(path: path, reasons: result.conflicts.map(Self.reason))
         }
-        try AtomicFile.write(merged.data, to: path)
+        try AtomicFile.write(merged, to: path)
         return Saved(document: merged, mergedRefs: result.theirChangedRefs, merged: true)
     }
 

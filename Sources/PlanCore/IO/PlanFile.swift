@@ -50,12 +50,53 @@ public enum PlanFile {
     /// Reads and parses a plan. Throws ``PlanFileError/invalid(path:diagnostics:sourceLines:)``
     /// with every problem in the file when it has errors.
     public static func load(_ path: String) throws(PlanFileError) -> PlanDocument {
-        let data = try read(path)
-        do {
-            return try PlanDocument(data: data)
-        } catch {
-            throw invalid(path: path, data: data, diagnostics: error.errors)
+        // The file's bytes go straight into the text the lines point into: holding them
+        // as Data as well would double the memory a large plan needs while it is parsed.
+        guard let text = try readCheckedText(path) else {
+            let data = try read(path)
+            do {
+                return try PlanDocument(data: data)
+            } catch {
+                throw invalid(path: path, data: data, diagnostics: error.errors)
+            }
         }
+        do {
+            return try PlanDocument(checkedText: text)
+        } catch {
+            throw invalid(path: path, text: text, diagnostics: error.errors)
+        }
+    }
+
+    /// The file's text, read into the string's own storage, when its bytes are valid
+    /// UTF-8 without NUL; nil when they are not (``read(_:)`` and ``PlanDocument/init(data:)``
+    /// then say where), or when the file grew while it was read.
+    static func readCheckedText(_ path: String) throws(PlanFileError) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
+        defer { close(fd) }
+        var failure: Int32 = 0
+        var usable = false
+        // One byte more than the file has, to see the end of the file within it.
+        let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
+            var count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return 0
+                }
+                if n == 0 { break }
+                count += n
+            }
+            usable = count < buffer.count && UTF8Validation.firstProblem(in: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count]))) == nil
+            return usable ? count : 0
+        }
+        guard failure == 0 else { throw .system(path: path, errno: failure == EISDIR ? EISDIR : EIO, doing: "read") }
+        return usable ? text : nil
     }
 
     /// Saves a document atomically over whatever the file holds now, under the plan's lock.
@@ -63,7 +104,7 @@ public enum PlanFile {
     public static func save(_ document: PlanDocument, to path: String, lockTimeout: Double = 10) throws(PlanFileError) {
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
-        try AtomicFile.write(document.data, to: path)
+        try AtomicFile.write(document, to: path)
     }
 
     /// The bytes of a file, with the same clear errors as ``load(_:)``.
@@ -84,15 +125,20 @@ public enum PlanFile {
 
     /// Attaches the source lines the diagnostics point at, for display.
     static func invalid(path: String, data: Data, diagnostics: [Diagnostic]) -> PlanFileError {
-        let wanted = Set(diagnostics.map(\.line))
+        guard UTF8Validation.firstProblem(in: data) == nil else {
+            return .invalid(path: path, diagnostics: diagnostics, sourceLines: [:])
+        }
+        return invalid(path: path, text: String(decoding: data, as: UTF8.self), diagnostics: diagnostics)
+    }
+
+    /// ``invalid(path:data:diagnostics:)`` for text whose bytes are valid.
+    static func invalid(path: String, text file: String, diagnostics: [Diagnostic]) -> PlanFileError {
+        var text = file
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let lines = SourceLine.split(text)
         var sourceLines: [Int: Substring] = [:]
-        if UTF8Validation.firstProblem(in: data) == nil {
-            var text = String(decoding: data, as: UTF8.self)
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let lines = SourceLine.split(text)
-            for number in wanted where lines.indices.contains(number - 1) {
-                sourceLines[number] = lines[number - 1].text
-            }
+        for number in Set(diagnostics.map(\.line)) where lines.indices.contains(number - 1) {
+            sourceLines[number] = lines[number - 1].text
         }
         return .invalid(path: path, diagnostics: diagnostics, sourceLines: sourceLines)
     }

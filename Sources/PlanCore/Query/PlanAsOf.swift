@@ -3,6 +3,8 @@ extension Plan {
     /// Statuses, due dates and owners as they were at the end of `day`, notes and
     /// history up to then, and without the actions added after it.
     public func asOf(_ day: PlanDate) -> Plan {
+        // Nothing after the day (the common case for "today"): the plan as it is, not a copy.
+        if actions.allSatisfy({ $0.hasNothingAfter(day) }) { return self }
         var past = self
         var kept: [Action] = []
         kept.reserveCapacity(actions.count)
@@ -38,7 +40,7 @@ extension Action {
     /// This action as it was at the end of `day`, or nil if it had not been added yet.
     public func asOf(_ day: PlanDate) -> Action? {
         // Nothing after the day (the common case for "today"): the action as it is.
-        if history.allSatisfy({ $0.date <= day }) && notes.allSatisfy({ $0.date <= day }) { return self }
+        if hasNothingAfter(day) { return self }
         let timeline = Timeline(self)
         guard timeline.wasAdded(by: day) else { return nil }
         var past = self
@@ -48,6 +50,11 @@ extension Action {
         past.due = timeline.due(at: day, current: due)
         past.owners = timeline.owners(at: day, current: owners)
         return past
+    }
+
+    /// Whether no change and no note is dated after `day`: the action then stood as it is.
+    func hasNothingAfter(_ day: PlanDate) -> Bool {
+        history.allSatisfy { $0.date <= day } && notes.allSatisfy { $0.date <= day }
     }
 
     /// An action's history in date order (file order within a day), read once and

@@ -73,7 +73,7 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     public static func counts(for plan: Plan, on day: PlanDate) -> [(check: BoardCheck, count: Int)] {
         let off = switchedOff(in: plan)
         return BoardCheck.allCases.filter { !off.contains($0) }.map { rule in
-            (rule, plan.actions.filter { rule.finding(for: $0, in: plan, on: day) != nil }.count)
+            (rule, plan.actions.reduce(0) { rule.finding(for: $1, in: plan, on: day) == nil ? $0 : $0 + 1 })
         }
     }
 }

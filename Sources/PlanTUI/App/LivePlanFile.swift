@@ -11,7 +11,7 @@ final class LivePlanFile {
     init(path: String, readAs document: PlanDocument) {
         self.path = path
         base = document
-        watch = FileWatch(path: path, expected: document.data)
+        watch = FileWatch(path: path, expected: document)
     }
 
     func save(_ document: PlanDocument, force: Bool) -> SaveOutcome {
@@ -57,11 +57,11 @@ final class FileWatch {
 
     /// Starts from the file as it is, unless its bytes are no longer `expected`
     /// (it changed between being read and being watched): then it counts as changed.
-    init(path: String, expected: Data) {
+    init(path: String, expected: PlanDocument) {
         self.path = path
         stamp = []
         remember()
-        if FileManager.default.contents(atPath: path) != expected { stamp = [] }
+        if !(FileManager.default.contents(atPath: path).map(expected.hasBytes) ?? false) { stamp = [] }
     }
 
     private func current() -> [Int] {

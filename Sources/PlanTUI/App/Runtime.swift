@@ -46,7 +46,7 @@ public enum Runtime {
                 return .failed("\(path) already exists; choose a new name")
             }
             do {
-                try AtomicFile.write(document.data, to: path)
+                try AtomicFile.write(document, to: path)
                 return .saved
             } catch {
                 return .failed("\(error)")

@@ -90,7 +90,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         do {
-            try AtomicFile.write(result.document.data, to: output)
+            try AtomicFile.write(result.document, to: output)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
