@@ -1,0 +1,33 @@
+import Foundation
+import PlanImport
+import Testing
+@testable import PlanCore
+
+/// Every crash and hang the fuzzers in Fuzz/ found, as the input that caused it
+/// (Fixtures/fuzz/) and what must happen instead. See docs/hardening.md.
+@Suite("Fuzz regressions")
+struct FuzzRegressionTests {
+    static func fixture(_ name: String) throws -> Data {
+        try Data(contentsOf: Fixtures.directory.appendingPathComponent("fuzz").appendingPathComponent(name))
+    }
+
+    /// fuzz-xlsx: FoundationXML (Linux) force-unwraps an element name as UTF-8 and
+    /// trapped on `<work\xE6\xE6book …>`; a part that is not text is now refused first.
+    @Test func anElementNameThatIsNotUTF8() throws {
+        let data = try Self.fixture("xlsx-element-name-not-utf8.xlsx")
+        #expect(throws: ImportError("xl/workbook.xml in the workbook is not UTF-8 text")) { try XLSXReader.read(data) }
+    }
+
+    /// fuzz-xlsx: ZIPFoundation's in-memory archive trapped ("Range requires lowerBound
+    /// <= upperBound") when a zip record pointed past the end of the data; workbooks
+    /// are now read from a file, where such a read comes up short and fails.
+    @Test func aZipRecordPointingPastTheEnd() throws {
+        let data = try Self.fixture("xlsx-offset-past-end.xlsx")
+        #expect(throws: ImportError("not an .xlsx workbook: it has no xl/workbook.xml")) { try XLSXReader.read(data) }
+        let folder = FileManager.default.temporaryDirectory.path
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("actionplan-import-") }
+        _ = try? XLSXReader.read(data)
+        let after = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("actionplan-import-") }
+        #expect(Set(after).isSubset(of: Set(before)), "the temporary copy is removed")
+    }
+}
