@@ -8,7 +8,8 @@ struct DiagnosticTests {
 
     @Test func missingTitle() {
         #expect(errors("- As at: 2026-01-01\n") == ["1:1: error: a plan must start with its title"])
-        #expect(errors("") == ["1:1: error: the file has no title"])
+        #expect(errors("") == ["1:1: error: the file is empty"])
+        #expect(errors("\n  \n<!-- only a comment -->\n") == ["1:1: error: the file has no title"])
     }
 
     @Test func duplicateRefsAcrossCase() {

@@ -94,6 +94,23 @@ enum LineSyntax {
         text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
+    /// A line git writes around a merge conflict: seven `<` (or `>`) at the start of the
+    /// line, then a space and a name, or nothing.
+    static func isConflictMarker(_ text: Substring, _ marker: Character) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count >= 7, utf8.prefix(7).allSatisfy({ $0 == marker.asciiValue }) else { return false }
+        return utf8.count == 7 || utf8.dropFirst(7).first == UInt8(ascii: " ")
+    }
+
+    /// `- [A] 1.1 b Train staff`: the lone lowercase letter after a ref ending in a
+    /// digit, which is usually the end of the ref (`1.1b`) typed with a space.
+    static func letterAfterRef(_ action: Action) -> Character? {
+        guard action.ref.last?.isASCIIDigit == true, let letter = action.text.first,
+              letter.isASCII, letter.isLowercase else { return nil }
+        let rest = action.text.dropFirst()
+        return rest.isEmpty || rest.first == " " || rest.first == "\n" ? letter : nil
+    }
+
     /// Splits `OLD -> NEW` (or `→`) at the first arrow.
     static func arrow(_ text: Substring) -> (old: Substring, new: Substring)? {
         for arrow in [" -> ", " → "] {

@@ -54,6 +54,9 @@ struct PlanParser {
     // MARK: - Reading
 
     mutating func parse() -> Plan {
+        // Both sides of a conflict are in the file, so anything else found would only
+        // repeat the conflict in other words.
+        if reportMergeConflicts() { return finish() }
         var i = 0
         var sawBlank = false
         while i < lines.count {
@@ -71,10 +74,34 @@ struct PlanParser {
             sawBlank = false
         }
         if title == nil {
-            report(.error, line: 1, column: 1, "the file has no title",
+            report(.error, line: 1, column: 1, lines.isEmpty ? "the file is empty" : "the file has no title",
                    hint: "a plan starts with its title on a line of its own: `# Title`")
         }
         return finish()
+    }
+
+    /// Reports each region git leaves in a file when a merge conflicts (`<<<<<<< ours`,
+    /// `=======`, `>>>>>>> theirs`); true when there is one.
+    private mutating func reportMergeConflicts() -> Bool {
+        var start: Int?
+        var found = false
+        let hint = "keep the lines you want from each side, delete the lines <<<<<<<, ======= and >>>>>>>, then check the file again"
+        for (i, line) in lines.enumerated() {
+            if LineSyntax.isConflictMarker(line.text, "<") {
+                if let start {
+                    report(.error, line: start + 1, column: 1, "unresolved merge conflict (lines \(start + 1)–\(i))", hint: hint)
+                }
+                start = i
+                found = true
+            } else if let opened = start, LineSyntax.isConflictMarker(line.text, ">") {
+                report(.error, line: opened + 1, column: 1, "unresolved merge conflict (lines \(opened + 1)–\(i + 1))", hint: hint)
+                start = nil
+            }
+        }
+        if let start {
+            report(.error, line: start + 1, column: 1, "unresolved merge conflict (from line \(start + 1) to the end)", hint: hint)
+        }
+        return found
     }
 
     /// Reads the line at `i` (at width 0) and whatever belongs to it; returns the next line to read.
@@ -364,9 +391,11 @@ struct PlanParser {
         for (index, action) in actions.enumerated() {
             let folded = action.ref.lowercased()
             if let first = indexByRef[folded] {
+                let spaced = LineSyntax.letterAfterRef(action)
                 report(.error, line: action.line, column: statusPositions[index].column + 3,
                        "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
-                       hint: "refs must be unique in the plan; number this one differently")
+                       hint: spaced.map { "a ref has no spaces: if this one is \(action.ref)\($0), write it without the space" }
+                           ?? "refs must be unique in the plan; number this one differently")
             } else {
                 indexByRef[folded] = index
             }

@@ -11,6 +11,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     case system(path: String, errno: Int32, doing: String)
     /// The file is not a valid plan; every problem found, with the lines they refer to.
     case invalid(path: String, diagnostics: [Diagnostic], sourceLines: [Int: Substring])
+    /// The file is beyond ``PlanFile/maximumSize`` or ``PlanFile/maximumLines``; why, in words.
+    case tooLarge(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -27,12 +29,23 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             return "\(path): cannot \(doing): \(reason)"
         case .invalid(let path, let diagnostics, let sourceLines):
             return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(separator: "\n")
+        case .tooLarge(let path, let reason):
+            return "\(path): cannot read: \(reason)"
         }
     }
 }
 
 /// Reading and saving plan files.
 public enum PlanFile {
+    /// The largest file read, in bytes: far beyond any real plan (the largest known are
+    /// under 1 MB; 100,000 generated actions take 150 MB), and small enough that
+    /// parsing it cannot exhaust the machine. Also bounds reading a pipe or a device.
+    /// See docs/hardening.md.
+    public static let maximumSize = 250_000_000
+    /// The most lines a file read may have: every line costs memory of its own, however
+    /// short, so a file of empty lines needs a bound of its own.
+    public static let maximumLines = 4_000_000
+
     /// Reads and parses a plan. Throws ``PlanFileError/invalid(path:diagnostics:sourceLines:)``
     /// with every problem in the file when it has errors.
     public static func load(_ path: String) throws(PlanFileError) -> PlanDocument {
@@ -53,14 +66,44 @@ public enum PlanFile {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        if info.st_mode & S_IFMT == S_IFREG, info.st_size > maximumSize {
+            throw .tooLarge(path: path, reason: "the file is \(megabytes(Int(info.st_size))); a plan may be at most \(megabytes(maximumSize))")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .system(path: path, errno: access(path, R_OK) == 0 ? EIO : errno, doing: "read")
         }
         defer { try? handle.close() }
+        var data = Data()
         do {
-            return try handle.readToEnd() ?? Data()
+            // In pieces, so that a pipe or a device (`/dev/zero`) stops at the limit too.
+            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+                data.append(piece)
+                if data.count > maximumSize {
+                    throw PlanFileError.tooLarge(path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
+                }
+            }
+        } catch let error as PlanFileError {
+            throw error
         } catch {
             throw .system(path: path, errno: EIO, doing: "read")
+        }
+        if lineCount(data) > maximumLines {
+            throw .tooLarge(path: path, reason: "the file has more than \(maximumLines / 1_000_000) million lines, the most a plan may have")
+        }
+        return data
+    }
+
+    /// `300 MB`, in decimal megabytes as file managers show them.
+    static func megabytes(_ bytes: Int) -> String {
+        "\((bytes + 999_999) / 1_000_000) MB"
+    }
+
+    /// Line feeds, plus one for a last line without one.
+    static func lineCount(_ data: Data) -> Int {
+        data.withUnsafeBytes { raw in
+            var count = 0
+            for byte in raw where byte == UInt8(ascii: "\n") { count += 1 }
+            return count + (raw.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
         }
     }
 
