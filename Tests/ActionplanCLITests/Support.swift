@@ -102,9 +102,10 @@ final class Sandbox {
     /// `~/.config/actionplan/config` is read), `ACTIONPLAN_TODAY=2026-03-01` and
     /// `COLUMNS=120`, changed by `environment` (a `nil` value removes a variable).
     /// `USER`, `ACTIONPLAN_USER`, `ACTIONPLAN_PLAN` and `XDG_CONFIG_HOME` are unset
-    /// unless given. Standard input is empty unless `stdin` is given.
+    /// unless given. Standard input is empty unless `stdin` is given. `through` is a
+    /// command (and its arguments) that runs the binary, such as `setpriv …`.
     func run(_ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
-             stdin: Data? = nil) throws -> RunResult {
+             stdin: Data? = nil, through wrapper: [String] = []) throws -> RunResult {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": url.path,
@@ -135,8 +136,13 @@ final class Sandbox {
         }
 
         let process = Process()
-        process.executableURL = actionplanBinary
-        process.arguments = arguments
+        if let command = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = wrapper.dropFirst() + [actionplanBinary.path] + arguments
+        } else {
+            process.executableURL = actionplanBinary
+            process.arguments = arguments
+        }
         process.environment = env
         process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url
         process.standardOutput = outHandle

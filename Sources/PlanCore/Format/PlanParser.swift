@@ -423,13 +423,15 @@ struct PlanParser {
             return nil
         }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }
         guard let latest = changes.last else { return }
+        // At the `- Status` item, not in the indentation before it.
+        func itemColumn(_ line: Int) -> Int { column(of: lines[line - 1].text.indentation.contentStart, in: lines[line - 1].text) }
         if latest.3 != action.status {
-            report(.error, line: latest.1.line, column: 1,
+            report(.error, line: latest.1.line, column: itemColumn(latest.1.line),
                    "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
                    hint: "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`")
         }
         for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
-            report(.warning, line: next.1.line, column: 1,
+            report(.warning, line: next.1.line, column: itemColumn(next.1.line),
                    "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)")
         }
     }

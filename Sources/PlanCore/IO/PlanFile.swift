@@ -111,7 +111,9 @@ public enum PlanFile {
     static func invalid(path: String, data: Data, diagnostics: [Diagnostic]) -> PlanFileError {
         let wanted = Set(diagnostics.map(\.line))
         var sourceLines: [Int: Substring] = [:]
-        if UTF8Validation.firstProblem(in: data) == nil {
+        // Invalid UTF-8 is shown as U+FFFD where it is, so the caret points at it; a
+        // binary file (a NUL byte) is not shown at all.
+        if UTF8Validation.firstProblem(in: data).map({ data[$0] != 0 }) ?? true {
             var text = String(decoding: data, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             let lines = SourceLine.split(text)
