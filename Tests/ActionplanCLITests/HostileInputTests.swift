@@ -191,6 +191,37 @@ struct HostileGeneratedInputTests {
         #expect(result.stderr == "lines.plan: cannot read: the file has more than 4 million lines, the most a plan may have\n")
     }
 
+    @Test("more than 250,000 actions: one error at the first action past the limit")
+    func overTheActionLimit() throws {
+        let box = try Sandbox()
+        var text = "# Many actions\n## 1 Section\n### 1.1 Area\n"
+        for n in 1...250_001 { text += "- [A] 1.1.\(n) x\n" }
+        try box.write("many.plan", text)
+        let result = try checkUnchanged(box, "many.plan", setToo: false)
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        #expect(result.stderr == """
+            many.plan:250004:1: error: more than 250,000 actions, the most a plan may have
+                - [A] 1.1.250001 x
+                ^
+            hint: split the plan into several files
+
+            """)
+    }
+
+    @Test("more than 10,000 warnings: the first 10,000, then one line for the rest")
+    func tooManyWarnings() throws {
+        let box = try Sandbox()
+        var text = "# Noisy\n"
+        for n in 1...12_000 { text += "Introduction line \(n) \u{1B}[1m\n" }
+        try box.write("noisy.plan", text)
+        let result = try box.run(["check", "noisy.plan"])
+        #expect(result.status == 0)
+        let warnings = result.errLines.filter { $0.contains(": warning: ") }
+        #expect(warnings.count == 10_001)
+        #expect(warnings.first == "noisy.plan:2:21: warning: control character U+1B in the text")
+        #expect(warnings.last == "noisy.plan:10002:1: warning: 2000 more warnings from here on not shown")
+    }
+
     @Test("a device that never ends stops at the size limit")
     func endlessDevice() throws {
         let box = try Sandbox()

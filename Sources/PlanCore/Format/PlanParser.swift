@@ -4,6 +4,17 @@ struct PlanParser {
     let lines: [SourceLine]
     var diagnostics: [Diagnostic] = []
 
+    /// The most actions a plan may hold: far above any real plan (boards keep 50–200;
+    /// the benchmark goes to 100,000), and a bound on memory for a file made of
+    /// nothing but one-line actions. See docs/hardening.md.
+    static let maximumActions = 250_000
+    /// Diagnostics kept of each severity; the rest are counted in one last message,
+    /// so that a file of millions of bad lines cannot fill the memory with messages.
+    static let maximumDiagnostics = 10_000
+    private var kept: [Diagnostic.Severity: Int] = [:]
+    private var omitted: [Diagnostic.Severity: (count: Int, firstLine: Int)] = [:]
+    private var actionsOverLimit = 0
+
     /// Whether each line is part of an HTML comment.
     private var isComment: [Bool]
 
@@ -128,6 +139,14 @@ struct PlanParser {
             guard context == .area else {
                 report(.error, line: lineNumber, column: 1, "action outside any area",
                        hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
+                return continuation(after: i, deeperThan: 0).upperBound
+            }
+            guard actions.count < Self.maximumActions else {
+                if actionsOverLimit == 0 {
+                    report(.error, line: lineNumber, column: 1, "more than 250,000 actions, the most a plan may have",
+                           hint: "split the plan into several files")
+                }
+                actionsOverLimit += 1
                 return continuation(after: i, deeperThan: 0).upperBound
             }
             areaHasAction = true
@@ -363,6 +382,11 @@ struct PlanParser {
     }
 
     mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+        guard kept[severity, default: 0] < Self.maximumDiagnostics else {
+            omitted[severity, default: (0, line)].count += 1
+            return
+        }
+        kept[severity, default: 0] += 1
         diagnostics.append(Diagnostic(severity, line: line, column: column, message, hint: hint))
     }
 
@@ -407,6 +431,11 @@ struct PlanParser {
             checkHistory(of: action)
         }
         reportControlCharacters()
+        for (severity, (count, line)) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            diagnostics.append(Diagnostic(severity, line: line, column: 1,
+                                          "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") from here on not shown",
+                                          hint: "fix the ones above and check the file again"))
+        }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return Plan(
             title: title ?? "", period: period, asAt: asAt, lastReviewed: lastReviewed, statusKey: key,
