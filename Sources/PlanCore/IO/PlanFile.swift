@@ -74,6 +74,8 @@ public enum PlanFile {
         }
         defer { try? handle.close() }
         var data = Data()
+        // Reserved, so that reading a regular file never holds two copies of it.
+        if info.st_mode & S_IFMT == S_IFREG { data.reserveCapacity(Int(info.st_size)) }
         do {
             // In pieces, so that a pipe or a device (`/dev/zero`) stops at the limit too.
             while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
@@ -87,7 +89,7 @@ public enum PlanFile {
         } catch {
             throw .system(path: path, errno: EIO, doing: "read")
         }
-        if lineCount(data) > maximumLines {
+        if data.count >= maximumLines, lineCount(data) > maximumLines {
             throw .tooLarge(path: path, reason: "the file has more than \(maximumLines / 1_000_000) million lines, the most a plan may have")
         }
         return data
@@ -98,11 +100,20 @@ public enum PlanFile {
         "\((bytes + 999_999) / 1_000_000) MB"
     }
 
-    /// Line feeds, plus one for a last line without one.
+    /// Line feeds, plus one for a last line without one. Eight bytes at a time, since
+    /// it runs over every large file before parsing: a byte that is `\n` becomes 0
+    /// after the XOR, and the high bit of `~((b & 0x7F) + 0x7F | b)` marks a zero byte.
     static func lineCount(_ data: Data) -> Int {
         data.withUnsafeBytes { raw in
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var count = 0
-            for byte in raw where byte == UInt8(ascii: "\n") { count += 1 }
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newlines
+                count += (~((word & low) &+ low | word | low)).nonzeroBitCount
+                i += 8
+            }
+            for byte in raw[i...] where byte == UInt8(ascii: "\n") { count += 1 }
             return count + (raw.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
         }
     }
