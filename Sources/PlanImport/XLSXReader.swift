@@ -283,10 +283,14 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
 
     static func run(_ part: (Data, String), textIn: Set<String> = [], start: @escaping (String, [String: String]) -> Void,
                     end: @escaping (String, String) -> Void = { _, _ in }) throws(ImportError) {
-        // FoundationXML on Linux crashes on an element name that is not UTF-8 (found by
-        // Fuzz/, see docs/hardening.md): only text that decodes is handed to it.
-        guard isText(part.0) else {
+        // FoundationXML on Linux crashes on an element name that is not UTF-8, and on a
+        // processing instruction without data, `<?x?>` (both found by Fuzz/, see
+        // docs/hardening.md). Excel writes neither (nor any part in UTF-16).
+        guard String(validating: part.0, as: UTF8.self) != nil else {
             throw ImportError("\(part.1) in the workbook is not UTF-8 text")
+        }
+        guard !hasEmptyProcessingInstruction(part.0) else {
+            throw ImportError("\(part.1) in the workbook holds an empty processing instruction (<?…?>)")
         }
         let walk = XMLWalk(textIn: textIn, start: start, end: end)
         let parser = XMLParser(data: part.0)
@@ -298,12 +302,20 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
         }
     }
 
-    /// UTF-8, or UTF-16 with a byte order mark (XML allows both; Excel writes UTF-8).
-    private static func isText(_ data: Data) -> Bool {
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            return String(data: data, encoding: .utf16) != nil
+    /// `<?target?>`: a target (possibly empty) and no data.
+    private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            let open = UInt8(ascii: "<"), question = UInt8(ascii: "?"), close = UInt8(ascii: ">")
+            var i = 0
+            while i + 1 < raw.count {
+                guard raw[i] == open, raw[i + 1] == question else { i += 1; continue }
+                var j = i + 2
+                while j < raw.count, raw[j] != question, raw[j] > 0x20 { j += 1 }
+                if j + 1 < raw.count, raw[j] == question, raw[j + 1] == close { return true }
+                i = j
+            }
+            return false
         }
-        return String(validating: data, as: UTF8.self) != nil
     }
 
     private static func local(_ name: String) -> String {

@@ -18,6 +18,18 @@ struct FuzzRegressionTests {
         #expect(throws: ImportError("xl/workbook.xml in the workbook is not UTF-8 text")) { try XLSXReader.read(data) }
     }
 
+    /// fuzz-xlsx: FoundationXML (Linux) hands the missing data of `<?x?>` to strlen and
+    /// crashed; such a part is now refused before parsing. `<?x y?>` is harmless.
+    @Test func aProcessingInstructionWithoutData() throws {
+        let data = try Self.fixture("xlsx-empty-processing-instruction.xlsx")
+        #expect(throws: ImportError("xl/worksheets/sheet1.xml in the workbook holds an empty processing instruction (<?…?>)")) {
+            try XLSXReader.read(data)
+        }
+        let rows = "<row><c t=\"inlineStr\"><is><t>Action</t></is></c></row><?x y?><?x\t?>"
+        let table = try XLSXReader.read(try makeWorkbook(sheets: [("A", rows)], sharedStrings: []))
+        #expect(table.rows.map { $0.cells.map(\.text) } == [["Action"]])
+    }
+
     /// fuzz-xlsx: ZIPFoundation's in-memory archive trapped ("Range requires lowerBound
     /// <= upperBound") when a zip record pointed past the end of the data; workbooks
     /// are now read from a file, where such a read comes up short and fails.
