@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
         .library(name: "PlanCore", targets: ["PlanCore"]),
+        // For the fuzz harnesses in Fuzz/, a package of their own.
+        .library(name: "PlanImport", targets: ["PlanImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -12,8 +12,16 @@ import ZIPFoundation
 public enum XLSXReader {
     public static func read(_ data: Data, sheet wanted: String? = nil) throws(ImportError) -> ImportTable {
         let archive: Archive
+        // ZIPFoundation's in-memory archive traps on an offset past the end of the data
+        // (found by Fuzz/, see docs/hardening.md); a file-backed one reads short and throws.
+        // The copy is readable by its owner only, and removed when reading ends.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-import-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw ImportError("cannot unpack the workbook: cannot write a temporary copy in \(file.deletingLastPathComponent().path)")
+        }
+        defer { unlink(file.path) }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw ImportError("not an .xlsx workbook: the file is not a zip archive")
         }
@@ -275,6 +283,15 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
 
     static func run(_ part: (Data, String), textIn: Set<String> = [], start: @escaping (String, [String: String]) -> Void,
                     end: @escaping (String, String) -> Void = { _, _ in }) throws(ImportError) {
+        // FoundationXML on Linux crashes on an element name that is not UTF-8, and on a
+        // processing instruction without data, `<?x?>` (both found by Fuzz/, see
+        // docs/hardening.md). Excel writes neither (nor any part in UTF-16).
+        guard String(validating: part.0, as: UTF8.self) != nil else {
+            throw ImportError("\(part.1) in the workbook is not UTF-8 text")
+        }
+        guard !hasEmptyProcessingInstruction(part.0) else {
+            throw ImportError("\(part.1) in the workbook holds an empty processing instruction (<?…?>)")
+        }
         let walk = XMLWalk(textIn: textIn, start: start, end: end)
         let parser = XMLParser(data: part.0)
         parser.shouldResolveExternalEntities = false
@@ -282,6 +299,22 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
         // On Linux, parse() can succeed with an error set (mismatched tags) or on a part cut short.
         guard parser.parse(), parser.parserError == nil, walk.depth == 0, walk.sawElement else {
             throw ImportError("\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))")
+        }
+    }
+
+    /// `<?target?>`: a target (possibly empty) and no data.
+    private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            let open = UInt8(ascii: "<"), question = UInt8(ascii: "?"), close = UInt8(ascii: ">")
+            var i = 0
+            while i + 1 < raw.count {
+                guard raw[i] == open, raw[i + 1] == question else { i += 1; continue }
+                var j = i + 2
+                while j < raw.count, raw[j] != question, raw[j] > 0x20 { j += 1 }
+                if j + 1 < raw.count, raw[j] == question, raw[j + 1] == close { return true }
+                i = j
+            }
+            return false
         }
     }
 

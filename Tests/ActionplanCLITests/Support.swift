@@ -103,9 +103,10 @@ final class Sandbox {
     /// `~/.config/actionplan/config` is read), `ACTIONPLAN_TODAY=2026-03-01` and
     /// `COLUMNS=120`, changed by `environment` (a `nil` value removes a variable).
     /// `USER`, `ACTIONPLAN_USER`, `ACTIONPLAN_PLAN` and `XDG_CONFIG_HOME` are unset
-    /// unless given. Standard input is empty unless `stdin` is given.
+    /// unless given. Standard input is empty unless `stdin` is given. `through` is a
+    /// command (and its arguments) that runs the binary, such as `setpriv …`.
     func run(_ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
-             stdin: Data? = nil) throws -> RunResult {
+             stdin: Data? = nil, through wrapper: [String] = []) throws -> RunResult {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": url.path,
@@ -124,7 +125,9 @@ final class Sandbox {
         let errURL = scratch.appendingPathComponent("stderr")
         let inURL = scratch.appendingPathComponent("stdin")
         try (stdin ?? Data()).write(to: inURL)
-        let ended = try ChildProcess.run(actionplanBinary.path, arguments, environment: env,
+        let program = wrapper.first ?? actionplanBinary.path
+        let programArguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [actionplanBinary.path] + arguments
+        let ended = try ChildProcess.run(program, programArguments, environment: env,
                                          directory: directory ?? url.path,
                                          stdin: .file(inURL.path), stdout: .file(outURL.path), stderr: .file(errURL.path),
                                          timeout: 120)

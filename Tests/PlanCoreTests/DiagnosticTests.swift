@@ -8,7 +8,8 @@ struct DiagnosticTests {
 
     @Test func missingTitle() {
         #expect(errors("- As at: 2026-01-01\n") == ["1:1: error: a plan must start with its title"])
-        #expect(errors("") == ["1:1: error: the file has no title"])
+        #expect(errors("") == ["1:1: error: the file is empty"])
+        #expect(errors("\n  \n<!-- only a comment -->\n") == ["1:1: error: the file has no title"])
     }
 
     @Test func duplicateRefsAcrossCase() {
@@ -77,8 +78,8 @@ struct DiagnosticTests {
             "12:3: error: action 1.1b has two Owner lines",
             "14:3: error: unexpected text among the fields of action 1.1b",
             "15:3: error: 'Status' needs a date",
-            "16:1: error: the latest status change of 1.1b ends at G, but the action is A",
-            "20:1: error: the latest status change of 1.1c ends at R, but the action is G",
+            "16:3: error: the latest status change of 1.1b ends at G, but the action is A",
+            "20:3: error: the latest status change of 1.1c ends at R, but the action is G",
             "21:1: error: 'Owner' line outside any action",
         ])
     }
@@ -115,7 +116,7 @@ struct DiagnosticTests {
             "6:1: warning: action 3.1a has no owner",
             "6:1: warning: action 3.1a has no due date",
             "6:7: warning: ref 3.1a is in area 2.1",
-            "8:1: warning: status change from G, but the change before it (line 7) went to A",
+            "8:3: warning: status change from G, but the change before it (line 7) went to A",
             "9:1: warning: text at the start of a line ends the action above",
         ])
     }

@@ -163,3 +163,13 @@ struct OutputTests {
 }
 
 import Foundation
+
+@Suite("Safe output: JSON")
+struct JSONSafetyTests {
+    @Test func c1ControlsAndBidiOverridesAreEscapedToo() throws {
+        let hostile = "csi\u{9B}31m rlo\u{202E} isolate\u{2066}x\u{2069} del\u{7F}"
+        let json = JSONValue.string(hostile).serialized()
+        #expect(json == #""csi\u009b31m rlo\u202e isolate\u2066x\u2069 del\u007f""#)
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String == hostile)
+    }
+}

@@ -255,6 +255,55 @@ struct ScreenSafetyTests {
         #expect(grid.text.contains("\\e]0;pwned\\u{7}"))
     }
 
+    /// Every kind of hostile text in every field, on the list, in the detail of each
+    /// action, and on the help and filter screens: no cell holds a control character,
+    /// an 8-bit CSI or a bidirectional override.
+    @Test func hostileTextInEveryFieldOnEveryScreen() throws {
+        let plan = """
+        # Plan \u{1B}[2J <script>alert(1)</script> \u{202E}evil
+        - As at: 2026-02-01
+
+        ## 1 Section \u{1B}]0;pwned\u{07} =HYPERLINK("http://x","y")
+
+        ### 1.1 Area \u{9B}31m C1
+        - Needs to improve: \u{1B}[5m blink \u{2066}isolate\u{2069}
+        - [A] 1.1a =HYPERLINK("http://evil","click") \u{1B}[31mred\u{1B}[0m \u{202E}txet <script>alert('x')</script>
+          - Owner: @SUM(1+1); \u{1B}[1mBold
+          - Due: 2026-06-30 \u{1B}[8m
+          - Note 2026-02-10 (\u{1B}[5mJo): +cmd|' /C calc'!A0 \u{202E}esrever \u{7F}
+          - Status 2026-02-10 (Jo): R -> A
+          - Evidence: \u{202D}lro \u{1B}P+q\u{1B}\\
+        - [G] 1.1b -2+3 \u{2066}isolate\u{2069}
+          - Owner: Board
+          - Due: 2026-01-31
+          - Status 2026-02-20 (Jo): A -> G
+
+        """
+        func unsafe(_ grid: Grid) -> [String] {
+            grid.cells.flatMap { cell in
+                cell.text.unicodeScalars.filter {
+                    $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                        || (0x2066...0x2069).contains($0.value)
+                }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            }
+        }
+        var state = try TUIFixtures.state(text: plan, width: 120, height: 40)
+        #expect(unsafe(render(state)) == [])
+        for ref in ["1.1a", "1.1b"] {
+            state.selectRef(ref)
+            state.press(.enter)
+            let grid = render(state)
+            #expect(unsafe(grid) == [], "\(ref): \(grid.text)")
+            #expect(grid.text.contains(ref == "1.1a" ? "\\e[31mred\\e[0m" : "\\u{2066}isolate"), "\(grid.text)")
+            state.press(.escape)
+        }
+        for key in [Key.character("?"), Key.character("f")] {
+            state.press(key)
+            #expect(unsafe(render(state)) == [])
+            state.press(.escape)
+        }
+    }
+
     @Test func wideCharactersKeepColumnsAligned() throws {
         let grid = render(try TUIFixtures.state(text: Self.hostile, width: 100, height: 30))
         // The due column starts at the same cell on a row with wide characters and on a plain one.

@@ -26,17 +26,47 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
     /// The full report: `path:line:col: error: message`, the source line with a caret
     /// under the column, and the hint.
+    ///
+    /// A long source line is cut to the part around the column, and a long message or
+    /// hint (one quoting a huge token from the file) loses its middle, so that one
+    /// message never floods the terminal.
     public func formatted(path: String, sourceLine: Substring?) -> String {
-        var out = "\(path):\(line):\(column): \(severity.rawValue): " + TerminalText.escaped(message)
+        var out = "\(path):\(line):\(column): \(severity.rawValue): " + TerminalText.escaped(Self.shortened(message))
         if let sourceLine {
-            let shown = TerminalText.escaped(String(sourceLine))
-            let prefix = sourceLine.unicodeScalars.prefix(max(0, column - 1))
-            let padding = TerminalText.escaped(String(Substring(prefix)))
+            let (before, after) = Self.excerpt(of: sourceLine, around: column)
+            let padding = TerminalText.escaped(before)
                 .map { $0 == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of($0)) }.joined()
-            out += "\n    \(shown)\n    \(padding)^"
+            out += "\n    \(TerminalText.escaped(before + after))\n    \(padding)^"
         }
-        if let hint { out += "\nhint: " + TerminalText.escaped(hint) }
+        if let hint { out += "\nhint: " + TerminalText.escaped(Self.shortened(hint)) }
         return out
+    }
+
+    /// Longer messages and hints lose their middle.
+    static let longestMessage = 300
+    /// How much of a long source line is shown before and after the column.
+    static let excerptBefore = 60, excerptAfter = 100
+
+    static func shortened(_ text: String) -> String {
+        guard text.utf8.count > longestMessage, text.unicodeScalars.count > longestMessage else { return text }
+        let scalars = text.unicodeScalars
+        let half = longestMessage / 2
+        return String(scalars.prefix(half)) + "…" + String(scalars.suffix(half))
+    }
+
+    /// The line up to the column and from it, each cut short with `…` when long.
+    static func excerpt(of line: Substring, around column: Int) -> (before: String, after: String) {
+        let scalars = line.unicodeScalars
+        let caret = scalars.index(scalars.startIndex, offsetBy: max(0, column - 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var before = String(scalars[..<caret])
+        var after = String(scalars[caret...])
+        if before.unicodeScalars.count > excerptBefore {
+            before = "…" + String(before.unicodeScalars.suffix(excerptBefore))
+        }
+        if after.unicodeScalars.count > excerptAfter {
+            after = String(after.unicodeScalars.prefix(excerptAfter)) + "…"
+        }
+        return (before, after)
     }
 }
 

@@ -133,6 +133,15 @@ enum LineSyntax {
         return owners.filter { !$0.isEmpty }
     }
 
+    /// `- [A] 1.1 b Train staff`: the lone lowercase letter after a ref ending in a
+    /// digit, which is usually the end of the ref (`1.1b`) typed with a space.
+    static func letterAfterRef(_ action: Action) -> Character? {
+        guard action.ref.last?.isASCIIDigit == true, let letter = action.text.first,
+              letter.isASCII, letter.isLowercase else { return nil }
+        let rest = action.text.dropFirst()
+        return rest.isEmpty || rest.first == " " || rest.first == "\n" ? letter : nil
+    }
+
     /// Splits `OLD -> NEW` (or `→`) at the first arrow.
     static func arrow(_ text: Substring) -> (old: Substring, new: Substring)? {
         for arrow in [" -> ", " → "] {

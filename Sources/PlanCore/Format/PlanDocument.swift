@@ -78,6 +78,10 @@ public struct PlanDocument: Sendable {
         let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
         let column = String(decoding: data[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return Diagnostic(.error, line: 1, column: 1, "this is a zip archive (an .xlsx workbook?), not a plan",
+                              hint: "to turn a spreadsheet into a plan, use `actionplan import`")
+        }
         if data[offset] == 0 {
             return Diagnostic(.error, line: line, column: column, "NUL byte: this looks like a binary file, not a plan",
                               hint: "plans are UTF-8 text files")

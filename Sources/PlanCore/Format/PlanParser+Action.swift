@@ -78,6 +78,11 @@ extension PlanParser {
         action.areaNumber = area.number
         if head.status != nil {
             checkRefPlacement(head.ref, area: area.number, line: i + 1, column: column(of: head.refIndex, in: lineText))
+            if let letter = LineSyntax.letterAfterRef(action) {
+                report(.warning, line: i + 1, column: column(of: head.refIndex, in: lineText),
+                       "ref \(head.ref) is followed by a lone '\(letter)'",
+                       hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space")
+            }
             statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
             actions.append(action)
         }
@@ -299,12 +304,16 @@ extension PlanParser {
     mutating func readDue(_ text: String, line: Int, column: Int) -> Due {
         if case .date(let date) = DateText.readISO(text), text.utf8.count == 10 { return Due(text: text, date: date) }
         var found: [PlanDate] = []
+        var reported = false
         for mention in DateText.scan(text) {
             switch mention.reading {
             case .date(let date): found.append(date)
-            case .impossible(let why):
+            // The first only: counting the column of each would be quadratic on a long line
+            // full of them, and the next shows once this one is fixed.
+            case .impossible(let why) where !reported:
+                reported = true
                 report(.error, line: line + 1, column: column + text.unicodeScalars[..<mention.range.lowerBound].count, why)
-            case .notADate: break
+            case .impossible, .notADate: break
             }
         }
         return Due(text: text, date: found.count == 1 ? found[0] : nil)

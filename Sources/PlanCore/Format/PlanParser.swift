@@ -6,6 +6,17 @@ struct PlanParser {
     private let range: Range<Int>
     var diagnostics: [Diagnostic] = []
 
+    /// The most actions a plan may hold: far above any real plan (boards keep 50–200;
+    /// the benchmark goes to 100,000), and a bound on memory for a file made of
+    /// nothing but one-line actions. See docs/hardening.md.
+    static let maximumActions = 250_000
+    /// Diagnostics kept of each severity; the rest are counted in one last message,
+    /// so that a file of millions of bad lines cannot fill the memory with messages.
+    static let maximumDiagnostics = 10_000
+    private var kept: [Diagnostic.Severity: Int] = [:]
+    private var omitted: [Diagnostic.Severity: (count: Int, firstLine: Int)] = [:]
+    private var actionsOverLimit = 0
+
     /// Whether each line is part of an HTML comment.
     private var isComment: [Bool]
 
@@ -97,7 +108,7 @@ struct PlanParser {
             sawBlank = false
         }
         if title == nil {
-            report(.error, line: 1, column: 1, "the file has no title",
+            report(.error, line: 1, column: 1, lines.isEmpty ? "the file is empty" : "the file has no title",
                    hint: "a plan starts with its title on a line of its own: `# Title`")
         }
         return finish()
@@ -127,6 +138,14 @@ struct PlanParser {
             guard context == .area else {
                 report(.error, line: lineNumber, column: 1, "action outside any area",
                        hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
+                return continuation(after: i, deeperThan: 0).upperBound
+            }
+            guard actions.count < Self.maximumActions else {
+                if actionsOverLimit == 0 {
+                    report(.error, line: lineNumber, column: 1, "more than 250,000 actions, the most a plan may have",
+                           hint: "split the plan into several files")
+                }
+                actionsOverLimit += 1
                 return continuation(after: i, deeperThan: 0).upperBound
             }
             areaHasAction = true
@@ -369,6 +388,11 @@ struct PlanParser {
     }
 
     mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+        guard kept[severity, default: 0] < Self.maximumDiagnostics else {
+            omitted[severity, default: (0, line)].count += 1
+            return
+        }
+        kept[severity, default: 0] += 1
         diagnostics.append(Diagnostic(severity, line: line, column: column, message, hint: hint))
     }
 
@@ -397,9 +421,11 @@ struct PlanParser {
         for (index, action) in actions.enumerated() {
             let folded = action.ref.lowercased()
             if let first = indexByRef[folded] {
+                let spaced = LineSyntax.letterAfterRef(action)
                 report(.error, line: action.line, column: statusPositions[index].column + 3,
                        "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
-                       hint: "refs must be unique in the plan; number this one differently")
+                       hint: spaced.map { "a ref has no spaces: if this one is \(action.ref)\($0), write it without the space" }
+                           ?? "refs must be unique in the plan; number this one differently")
             } else {
                 indexByRef[folded] = index
             }
@@ -411,6 +437,11 @@ struct PlanParser {
             checkHistory(of: action)
         }
         reportControlCharacters()
+        for (severity, (count, line)) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            diagnostics.append(Diagnostic(severity, line: line, column: 1,
+                                          "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") from here on not shown",
+                                          hint: "fix the ones above and check the file again"))
+        }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return Plan(
             title: title ?? "", period: period, asAt: asAt, lastReviewed: lastReviewed, statusKey: key,
@@ -427,13 +458,15 @@ struct PlanParser {
             return nil
         }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }
         guard let latest = changes.last else { return }
+        // At the `- Status` item, not in the indentation before it.
+        func itemColumn(_ line: Int) -> Int { column(of: lines[line - 1].text.indentation.contentStart, in: lines[line - 1].text) }
         if latest.3 != action.status {
-            report(.error, line: latest.1.line, column: 1,
+            report(.error, line: latest.1.line, column: itemColumn(latest.1.line),
                    "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
                    hint: "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`")
         }
         for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
-            report(.warning, line: next.1.line, column: 1,
+            report(.warning, line: next.1.line, column: itemColumn(next.1.line),
                    "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)")
         }
     }

@@ -18,6 +18,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     /// The file changed since it was read and the change could not be merged into it:
     /// the same field of the same action was changed there, or the file is gone or has errors.
     case changedElsewhere(path: String, reasons: [String])
+    /// The file is beyond ``PlanFile/maximumSize`` or ``PlanFile/maximumLines``; why, in words.
+    case tooLarge(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -41,12 +43,23 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             return "\(path): changed elsewhere since it was read, so this change was not saved: " + reasons.joined(separator: "; ")
         case .invalid(let path, let diagnostics, let sourceLines):
             return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(separator: "\n")
+        case .tooLarge(let path, let reason):
+            return "\(path): cannot read: \(reason)"
         }
     }
 }
 
 /// Reading and saving plan files.
 public enum PlanFile {
+    /// The largest file read, in bytes: far beyond any real plan (the largest known are
+    /// under 1 MB; 100,000 generated actions take 150 MB), and small enough that
+    /// parsing it cannot exhaust the machine. Also bounds reading a pipe or a device.
+    /// See docs/hardening.md.
+    public static let maximumSize = 250_000_000
+    /// The most lines a file read may have: every line costs memory of its own, however
+    /// short, so a file of empty lines needs a bound of its own.
+    public static let maximumLines = 4_000_000
+
     /// Reads and parses a plan. Throws ``PlanFileError/invalid(path:diagnostics:sourceLines:)``
     /// with every problem in the file when it has errors.
     public static func load(_ path: String) throws(PlanFileError) -> PlanDocument {
@@ -74,11 +87,15 @@ public enum PlanFile {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        // A pipe or a device has no size to check first: ``read(_:)`` reads it in bounded pieces.
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
+        try checkSize(Int(info.st_size), path: path)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
         defer { close(fd) }
         var failure: Int32 = 0
         var usable = false
+        var lines = 0
         // One byte more than the file has, to see the end of the file within it.
         let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
             var count = 0
@@ -92,10 +109,13 @@ public enum PlanFile {
                 if n == 0 { break }
                 count += n
             }
-            usable = count < buffer.count && UTF8Validation.firstProblem(in: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count]))) == nil
+            let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            if count >= maximumLines { lines = lineCount(bytes) }
+            usable = count < buffer.count && lines <= maximumLines && UTF8Validation.firstProblem(in: bytes) == nil
             return usable ? count : 0
         }
         guard failure == 0 else { throw .system(path: path, errno: failure == EISDIR ? EISDIR : EIO, doing: "read") }
+        if lines > maximumLines { throw tooManyLines(path) }
         return usable ? text : nil
     }
 
@@ -112,20 +132,73 @@ public enum PlanFile {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        if info.st_mode & S_IFMT == S_IFREG { try checkSize(Int(info.st_size), path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .system(path: path, errno: access(path, R_OK) == 0 ? EIO : errno, doing: "read")
         }
         defer { try? handle.close() }
+        var data = Data()
+        // Reserved, so that reading a regular file never holds two copies of it.
+        if info.st_mode & S_IFMT == S_IFREG { data.reserveCapacity(Int(info.st_size)) }
         do {
-            return try handle.readToEnd() ?? Data()
+            // In pieces, so that a pipe or a device (`/dev/zero`) stops at the limit too.
+            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+                data.append(piece)
+                if data.count > maximumSize {
+                    throw PlanFileError.tooLarge(path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
+                }
+            }
+        } catch let error as PlanFileError {
+            throw error
         } catch {
             throw .system(path: path, errno: EIO, doing: "read")
+        }
+        if data.count >= maximumLines, lineCount(data) > maximumLines { throw tooManyLines(path) }
+        return data
+    }
+
+    private static func checkSize(_ size: Int, path: String) throws(PlanFileError) {
+        if size > maximumSize {
+            throw .tooLarge(path: path, reason: "the file is \(megabytes(size)); a plan may be at most \(megabytes(maximumSize))")
+        }
+    }
+
+    private static func tooManyLines(_ path: String) -> PlanFileError {
+        .tooLarge(path: path, reason: "the file has more than \(maximumLines / 1_000_000) million lines, the most a plan may have")
+    }
+
+    /// `300 MB`, in decimal megabytes as file managers show them.
+    static func megabytes(_ bytes: Int) -> String {
+        "\((bytes + 999_999) / 1_000_000) MB"
+    }
+
+    /// Line feeds, plus one for a last line without one. Eight bytes at a time, since
+    /// it runs over every large file before parsing: a byte that is `\n` becomes 0
+    /// after the XOR, and the high bit of `~((b & 0x7F) + 0x7F | b)` marks a zero byte.
+    static func lineCount(_ data: Data) -> Int {
+        data.withUnsafeBytes { lineCount($0) }
+    }
+
+    static func lineCount(_ raw: UnsafeRawBufferPointer) -> Int {
+        do {
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            var count = 0
+            var i = 0
+            while i + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newlines
+                count += (~((word & low) &+ low | word | low)).nonzeroBitCount
+                i += 8
+            }
+            for byte in raw[i...] where byte == UInt8(ascii: "\n") { count += 1 }
+            return count + (raw.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
         }
     }
 
     /// Attaches the source lines the diagnostics point at, for display.
     static func invalid(path: String, data: Data, diagnostics: [Diagnostic]) -> PlanFileError {
-        guard UTF8Validation.firstProblem(in: data) == nil else {
+        // Invalid UTF-8 is shown as U+FFFD where it is, so the caret points at it; a
+        // binary file (a NUL byte) is not shown at all.
+        if let problem = UTF8Validation.firstProblem(in: data), data[problem] == 0 {
             return .invalid(path: path, diagnostics: diagnostics, sourceLines: [:])
         }
         return invalid(path: path, text: String(decoding: data, as: UTF8.self), diagnostics: diagnostics)

@@ -44,7 +44,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F
+            // Beyond what JSON requires: C1 controls and bidirectional overrides too, so
+            // that JSON printed to a terminal is as safe as the text output.
+            case _ where TerminalText.needsEscape(scalar, keepNewlines: false)
                 || (0x2028...0x2029).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

@@ -1,0 +1,119 @@
+import Foundation
+import FuzzKit
+import PlanCore
+
+/// Fuzzes the plan parser with arbitrary bytes. Besides not crashing, every input must
+/// keep the promises of docs/format.md and docs/hardening.md:
+///
+/// - a file that loads writes back byte for byte;
+/// - a file that does not load has at least one error, each inside the file, and the
+///   printed messages carry no control character to the terminal;
+/// - everything made from a loaded plan (summary, list, board pack in every format)
+///   is safe to print, and JSON output is valid JSON;
+/// - an edit either is refused or leaves a file that loads again with the edit in it.
+@main
+struct PlanFuzz {
+    static func main() {
+        Fuzzer.run { bytes, count in
+            PlanFuzz.check(Fuzzer.data(bytes, count))
+            return 0
+        }
+    }
+
+    static let today = PlanDate(year: 2026, month: 3, day: 1)!
+
+    static func check(_ data: Data) {
+        let document: PlanDocument
+        do {
+            document = try PlanDocument(data: data)
+        } catch {
+            checkErrors(error, data: data)
+            return
+        }
+        guard document.data == data else { Fuzzer.fail("a loaded file does not write back byte for byte", input: data) }
+        for warning in document.warnings {
+            guard warning.severity == .warning else { Fuzzer.fail("an error in a loaded plan", input: data) }
+            checkPrintable(warning.formatted(path: "fuzz.plan", sourceLine: document.sourceLine(warning.line)), data)
+        }
+        checkOutputs(document, data)
+        checkEdits(document, data)
+    }
+
+    /// A file that does not load: every error is on one of its lines, and prints safely.
+    static func checkErrors(_ error: PlanParseError, data: Data) {
+        guard !error.errors.isEmpty else { Fuzzer.fail("refused without an error", input: data) }
+        let lines = sourceLines(data)
+        let lineCount = data.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        for diagnostic in error.diagnostics {
+            guard diagnostic.line >= 1, diagnostic.line <= lineCount, diagnostic.column >= 1 else {
+                Fuzzer.fail("diagnostic outside the file: \(diagnostic)", input: data)
+            }
+            let source = lines.indices.contains(diagnostic.line - 1) ? lines[diagnostic.line - 1] : nil
+            checkPrintable(diagnostic.formatted(path: "fuzz.plan", sourceLine: source), data)
+        }
+    }
+
+    /// The lines of a UTF-8 file without its byte order mark, as `check` shows them.
+    static func sourceLines(_ data: Data) -> [Substring] {
+        guard var text = String(validating: data, as: UTF8.self) else { return [] }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    static func checkOutputs(_ document: PlanDocument, _ data: Data) {
+        let plan = document.plan
+        let summary = PlanSummary(plan: plan, asOf: today)
+        checkPrintable(SummaryText.render(summary), data)
+        checkJSON(PlanJSON.summary(summary, path: "fuzz.plan").serialized(), data)
+        checkPrintable(ActionTable.text(plan.actions, on: today, width: 100), data)
+        checkJSON(PlanJSON.list(plan.actions, plan: plan, path: "fuzz.plan", on: today).serialized(), data)
+        for warning in BoardCheck.warnings(for: plan.asOf(today), on: today) {
+            checkPrintable(warning.formatted(path: "fuzz.plan", sourceLine: document.sourceLine(warning.line)), data)
+        }
+        let pack = BoardPack(plan: plan, asOf: today)
+        for format in ExportFormat.allCases {
+            let output = format.render(pack, path: "fuzz.plan")
+            if format == .json { checkJSON(output, data) }
+            if format == .html, output.contains("<script") { Fuzzer.fail("plan text reached the HTML as markup", input: data) }
+        }
+        let changes = Changes(plan: plan, since: PlanDate(year: 2026, month: 1, day: 1)!, until: today)
+        checkPrintable(ChangesReport.text(changes, title: plan.title), data)
+        checkJSON(ChangesReport.json(changes, path: "fuzz.plan", title: plan.title).serialized(), data)
+    }
+
+    /// A status change and a note on the first action: refused, or stored so that
+    /// the file loads again and holds them.
+    static func checkEdits(_ document: PlanDocument, _ data: Data) {
+        guard let action = document.plan.actions.first else { return }
+        var edited = document
+        let target: Status = action.status == .green ? .amber : .green
+        do {
+            try edited.setStatus(ref: action.ref, to: target, on: today, by: "Fuzz", note: "Checked.")
+        } catch {
+            return
+        }
+        guard let reloaded = try? PlanDocument(data: edited.data) else {
+            Fuzzer.fail("an edit wrote a file that does not load", input: data)
+        }
+        guard reloaded.plan.action(ref: action.ref)?.status == target else {
+            Fuzzer.fail("an edit did not hold after reloading", input: data)
+        }
+    }
+
+    /// Text for a terminal: no control character but line breaks and tabs.
+    static func checkPrintable(_ text: String, _ data: Data) {
+        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t"
+            || (0x7F..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+            || (0x2066...0x2069).contains(scalar.value) {
+            Fuzzer.fail("U+\(String(scalar.value, radix: 16, uppercase: true)) reached terminal output", input: data)
+        }
+    }
+
+    static func checkJSON(_ text: String, _ data: Data) {
+        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil else {
+            Fuzzer.fail("invalid JSON output", input: data)
+        }
+    }
+}
