@@ -18,7 +18,10 @@ let package = Package(
         .target(name: "PlanCore"),
         .target(name: "PlanTUI", dependencies: ["PlanCore"]),
         // Reading .xlsx workbooks (a zip of XML) for `actionplan import`; kept out of PlanCore.
-        .target(name: "PlanImport", dependencies: ["PlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Zip archives are read with a small reader of its own over the system's zlib (see
+        // ZipReader.swift); ZIPFoundation is only for the tests, which make workbooks.
+        .target(name: "PlanImport", dependencies: ["PlanCore", "CSystemZlib"]),
+        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw",

@@ -3,7 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 import PlanCore
-import ZIPFoundation
 
 /// Reads one worksheet of an Excel workbook (`.xlsx`: a zip of XML parts) as a table:
 /// shared strings (rich text runs joined), inline strings, numbers, booleans, formula
@@ -11,19 +10,13 @@ import ZIPFoundation
 /// date format are shown as ISO dates; every number keeps its value, for due dates.
 public enum XLSXReader {
     public static func read(_ data: Data, sheet wanted: String? = nil) throws(ImportError) -> ImportTable {
-        let archive: Archive
-        // ZIPFoundation's in-memory archive traps on an offset past the end of the data
-        // (found by Fuzz/, see docs/hardening.md); a file-backed one reads short and throws.
-        // The copy is readable by its owner only, and removed when reading ends.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-import-\(UUID().uuidString).xlsx")
-        guard FileManager.default.createFile(atPath: file.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw ImportError("cannot unpack the workbook: cannot write a temporary copy in \(file.deletingLastPathComponent().path)")
-        }
-        defer { unlink(file.path) }
+        let archive: ZipReader
         do {
-            archive = try Archive(url: file, accessMode: .read)
-        } catch {
+            archive = try ZipReader(data)
+        } catch .notAZipArchive {
             throw ImportError("not an .xlsx workbook: the file is not a zip archive")
+        } catch {
+            throw ImportError("not an .xlsx workbook: the zip archive is damaged")
         }
         let workbook = try Workbook(try part("xl/workbook.xml", in: archive, required: true)!)
         guard !workbook.sheets.isEmpty else { throw ImportError("the workbook has no sheets") }
@@ -55,22 +48,18 @@ public enum XLSXReader {
     /// No part may unpack to more than this: a zip bomb fails fast.
     static let maximumPartSize = 200 << 20
 
-    static func part(_ path: String, in archive: Archive, required: Bool) throws(ImportError) -> (Data, String)? {
-        guard let entry = archive[path] else {
+    static func part(_ path: String, in archive: ZipReader, required: Bool) throws(ImportError) -> (Data, String)? {
+        let data: Data?
+        do {
+            data = try archive.contents(of: path, limit: maximumPartSize)
+        } catch .tooLarge(let size) {
+            throw ImportError("\(path) is too large to read (\(size >> 20) MB unpacked)")
+        } catch {
+            throw ImportError("cannot unpack \(path) from the workbook: it is damaged")
+        }
+        guard let data else {
             if required { throw ImportError("not an .xlsx workbook: it has no \(path)") }
             return nil
-        }
-        guard entry.uncompressedSize <= UInt64(maximumPartSize) else {
-            throw ImportError("\(path) is too large to read (\(entry.uncompressedSize >> 20) MB unpacked)")
-        }
-        var data = Data()
-        do {
-            _ = try archive.extract(entry) { chunk in
-                guard data.count + chunk.count <= maximumPartSize else { throw CocoaError(.fileReadTooLarge) }
-                data.append(chunk)
-            }
-        } catch {
-            throw ImportError("cannot unpack \(path) from the workbook: it is damaged or too large")
         }
         return (data, path)
     }

@@ -173,7 +173,7 @@ struct HostileGeneratedInputTests {
     func overTheSizeLimit() throws {
         let box = try Sandbox()
         // Sparse: 300 MB long, nothing on disk.
-        FileManager.default.createFile(atPath: box.path("huge.plan"), contents: nil)
+        _ = FileManager.default.createFile(atPath: box.path("huge.plan"), contents: nil)
         let handle = try FileHandle(forWritingTo: box.url.appendingPathComponent("huge.plan"))
         try handle.truncate(atOffset: 300_000_000)
         try handle.close()
