@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         // libFuzzer's LLVMFuzzerRunDriver, for executables that have a main of their own.
         .target(name: "FuzzDriver"),
-        .target(name: "FuzzKit", dependencies: ["FuzzDriver"]),
+        .target(name: "FuzzKit", dependencies: ["FuzzDriver", .product(name: "PlanCore", package: "actionplan")]),
         .executableTarget(name: "fuzz-plan", dependencies: [
             "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
         ]),
