@@ -126,31 +126,11 @@ final class Sandbox {
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         try (stdin ?? Data()).write(to: inURL)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        let inHandle = try FileHandle(forReadingFrom: inURL)
-        defer {
-            try? outHandle.close()
-            try? errHandle.close()
-            try? inHandle.close()
-        }
 
-        let process = Process()
-        if let command = wrapper.first {
-            process.executableURL = URL(fileURLWithPath: command)
-            process.arguments = wrapper.dropFirst() + [actionplanBinary.path] + arguments
-        } else {
-            process.executableURL = actionplanBinary
-            process.arguments = arguments
-        }
-        process.environment = env
-        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = inHandle
-        try process.run()
-        process.waitUntilExit()
-        return RunResult(status: process.terminationStatus,
+        let status = try Spawn.run(wrapper + [actionplanBinary.path] + arguments, environment: env,
+                                   directory: directory ?? url.path,
+                                   stdin: inURL.path, stdout: outURL.path, stderr: errURL.path)
+        return RunResult(status: status,
                          stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                          stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
@@ -181,3 +161,4 @@ func permissions(_ path: String) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
 }
+

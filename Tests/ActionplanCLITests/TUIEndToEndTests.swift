@@ -156,15 +156,10 @@ final class TmuxSession {
 /// Runs a program to completion and returns its standard output.
 @discardableResult
 func runProcess(_ executable: String, capture: Bool = true, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = capture ? output : FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = capture ? output.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-e2e-out-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    _ = try Spawn.run([executable] + arguments, environment: ProcessInfo.processInfo.environment,
+                      directory: FileManager.default.currentDirectoryPath, stdout: capture ? output.path : nil)
+    return String(decoding: try Data(contentsOf: output), as: UTF8.self)
 }
