@@ -6,7 +6,7 @@
 # TARGET is plan (the plan parser, edits and outputs), delimited (the CSV/TSV reader
 # and the importer) or xlsx (the .xlsx reader and the importer); SECONDS defaults to
 # 60. The run starts from the seeds (the example plans, the test fixtures) and from
-# what earlier runs found (Fuzz/.corpus/TARGET). It exits non-zero when libFuzzer finds
+# what earlier runs found (Fuzz/.corpus/TARGET, or $FUZZ_CORPUS). It exits non-zero when libFuzzer finds
 # a crash, a hang (an input taking over 10 s) or memory use over 2 GB; the input that
 # did it is saved under Fuzz/crashes/. See docs/hardening.md.
 set -euo pipefail
@@ -36,7 +36,9 @@ esac
 swift build -c release --product "fuzz-$target" \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >&2
 
-corpus=".corpus/$target"
+# FUZZ_CORPUS: a folder for what this run finds instead of Fuzz/.corpus/TARGET, for
+# a run that must not start from (and take the time to replay) earlier finds.
+corpus=${FUZZ_CORPUS:-.corpus/$target}
 mkdir -p "$corpus" crashes
 existing=()
 for folder in "${seeds[@]}"; do [ -d "$folder" ] && existing+=("$folder"); done
