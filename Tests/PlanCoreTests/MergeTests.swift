@@ -45,6 +45,30 @@ import Testing
         #expect(try merged(theirs, ours).data == result.data)
     }
 
+    /// A plan may repeat an extra field; each is its own item in a merge, so neither
+    /// is lost nor taken for the other.
+    @Test func repeatedExtraFieldsAreMergedOneByOne() throws {
+        let text = """
+            # Plan
+            ## 1 Voices
+            ### 1.1 Records
+            - [A] 1.1a Audit the records.
+              - Owner: Sam
+              - Evidence: report A
+              - Evidence: minutes B
+
+            """
+        let base = try PlanDocument(data: Data(text.utf8))
+        var ours = base
+        try ours.addNote(ref: "1.1a", text: "Audit started.", on: date("2026-11-02"), by: "Sam")
+        let theirs = try PlanDocument(data: Data(text.replacingOccurrences(of: "minutes B", with: "minutes C").utf8))
+        let result = try PlanMerge.merge(base: base, ours: ours, theirs: theirs)
+        #expect(result.conflicts.isEmpty)
+        let action = try #require(result.document?.plan.action(ref: "1.1a"))
+        #expect(action.extraFields.map(\.value) == ["report A", "minutes C"])
+        #expect(action.notes.map(\.text) == ["Audit started."])
+    }
+
     @Test func differentFieldsOfOneActionMerge() throws {
         let ours = try edited { try $0.setStatus(ref: "1.1b", to: .green, on: date("2026-11-02"), by: "Sam", note: "Done.") }
         let theirs = try edited {

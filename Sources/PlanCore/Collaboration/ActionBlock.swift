@@ -4,7 +4,9 @@
 struct ActionBlock {
     enum Kind: Hashable {
         case owner, due
-        case extra(String)
+        /// An extra field, by its name and which of the fields with that name it is
+        /// (a plan may repeat one: `- Evidence: …` twice).
+        case extra(String, occurrence: Int)
         /// A history line: never changed in place, only added (or, rarely, removed by hand).
         case log(LogKind)
 
@@ -40,7 +42,12 @@ struct ActionBlock {
         var starts: [(Int, Kind, PlanDate?)] = []
         if let owner = action.ownerLines { starts.append((owner.lowerBound, .owner, nil)) }
         if let due = action.dueLines { starts.append((due.lowerBound, .due, nil)) }
-        for field in action.extraFields { starts.append((field.line - 1, .extra(field.name.lowercased()), nil)) }
+        var seen: [String: Int] = [:]
+        for field in action.extraFields {
+            let name = field.name.lowercased()
+            starts.append((field.line - 1, .extra(name, occurrence: seen[name, default: 0]), nil))
+            seen[name, default: 0] += 1
+        }
         for note in action.notes { starts.append((note.line - 1, .log(.note), note.date)) }
         for entry in action.history {
             let kind: LogKind = switch entry.change {

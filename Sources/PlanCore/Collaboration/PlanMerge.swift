@@ -288,7 +288,7 @@ private struct BlockMerge {
             switch kind {
             case .owner: conflicts.append(.init(ref: ours.ref, field: "owner", ours: value(ours), theirs: value(theirs))); contested.insert(.owner)
             case .due: conflicts.append(.init(ref: ours.ref, field: "due date", ours: value(ours), theirs: value(theirs))); contested.insert(.due)
-            case .extra(let name): conflicts.append(.init(ref: ours.ref, field: name, ours: value(ours), theirs: value(theirs)))
+            case .extra(let name, _): conflicts.append(.init(ref: ours.ref, field: name, ours: value(ours), theirs: value(theirs)))
             case .log: break
             }
         }
