@@ -406,7 +406,7 @@ struct ImportTests {
         ("Target completion date", .due), ("Date due", .due), ("Timescales", .due), ("End date", .due),
         ("Lead officer", .owner), ("Lead agency", .owner), ("Responsible officer", .owner),
         ("Action no.", .ref), ("Action ID", .ref), ("Ref no", .ref),
-        ("Progress to date", .progress), ("Latest update", .progress),
+        ("Progress to date", .progress), ("Latest update", .progress), ("Status update", .progress), ("Status commentary", .progress),
         ("Key theme", .section), ("Area for development", .area), ("Inspection finding", .area),
         ("Actions to be taken", .action), ("Action required", .action),
     ])

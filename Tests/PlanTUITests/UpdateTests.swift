@@ -598,7 +598,7 @@ struct ConcurrentSaveTests {
         }
         #expect(state.unsaved && state.conflict)
         #expect(state.message?.text == "Not saved: 1.1d's status was changed there to R while this change set it to G. "
-            + "w writes yours over theirs; Esc drops yours and loads theirs.")
+            + "w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.")
         #expect(try PlanFile.load(path).plan.action(ref: "1.1d")?.status == .red)
         #expect(state.plan.action(ref: "1.1d")?.status == .green)
     }

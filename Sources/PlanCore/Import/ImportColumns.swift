@@ -34,7 +34,10 @@ public enum ImportField: String, CaseIterable, Sendable {
     public static func matchingWords(_ heading: String) -> ImportField? {
         let words = Set(heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
         func any(_ names: Set<String>) -> Bool { !words.isDisjoint(with: names) }
-        if any(["rag", "rating", "status"]) { return .rag }
+        // "Status update" and "Status commentary" are progress, not the RAG.
+        if any(["rag", "rating"]) || (words.contains("status") && !any(["update", "updates", "commentary", "comment", "comments"])) {
+            return .rag
+        }
         if any(["due", "deadline", "deadlines", "timescale", "timescales"])
             || (words.contains("date") && any(["target", "completion", "end"])) { return .due }
         if any(["ref", "reference", "no", "number", "id"]) { return .ref }

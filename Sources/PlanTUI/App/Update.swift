@@ -376,7 +376,7 @@ extension AppState {
         case .conflict(let reason):
             unsaved = true
             conflict = true
-            message = Message(text: "Not saved: \(reason). w writes yours over theirs; Esc drops yours and loads theirs.", kind: .error)
+            message = Message(text: "Not saved: \(reason). w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.", kind: .error)
         case .failed(let error):
             unsaved = true
             // The reason first: a narrow footer cuts the end.

@@ -14,6 +14,9 @@ enum Git {
     }
 
     /// Runs `git ARGUMENTS` in `folder` with no standard input.
+    /// A pull or push to a remote that stops answering must not hang `sync` for ever.
+    static let timeout: TimeInterval = 300
+
     static func run(_ arguments: [String], in folder: String, environment extra: [String: String] = [:]) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -27,7 +30,12 @@ enum Git {
         let ended: ChildProcess.Termination
         do {
             ended = try ChildProcess.run("git", arguments, environment: environment, directory: folder,
-                                         stdout: .file(outURL.path), stderr: .file(errURL.path))
+                                         stdout: .file(outURL.path), stderr: .file(errURL.path), timeout: timeout)
+        } catch let failure as ChildProcess.Failure {
+            if case .timedOut = failure {
+                throw GitError("git \(arguments.first ?? "") did not finish within \(Int(timeout)) s (a remote that does not answer?); nothing was changed by actionplan")
+            }
+            throw GitError("cannot run git: \(failure); is git installed?")
         } catch {
             throw GitError("cannot run git: \(error); is git installed?")
         }
