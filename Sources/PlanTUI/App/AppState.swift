@@ -279,6 +279,7 @@ public struct AppState: Sendable {
     /// counts change by that action alone, and the rows only if a filter is on, since
     /// the action may now pass or fail it.
     mutating func replaceDocument(_ new: PlanDocument, changedAction index: Int) {
+        guard plan.actions.indices.contains(index) else { return replaceDocument(new) }
         let old = plan.actions[index]
         guard new.plan.actions.count == plan.actions.count, new.plan.sections.count == plan.sections.count,
               new.plan.actions[index].ref == old.ref,
