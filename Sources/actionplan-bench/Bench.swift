@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
 
     static func main() {
         let arguments = CommandLine.arguments
-        if arguments.count > 1, arguments[1] == ChildProcess.launcherFlag { ChildProcess.launch(Array(arguments.dropFirst(2))) }
+        if arguments.count > 1, arguments[1] == MeasuredChild.launcherFlag { MeasuredChild.launch(Array(arguments.dropFirst(2))) }
         main(nil)
     }
 
@@ -124,7 +124,7 @@ struct Bench: ParsableCommand {
 
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let binary = actionplan ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("actionplan").path
-        let childRuns = (0...runs).compactMap { _ in ChildProcess.runWithOwnPeak([binary, "summary", w.path]) }.dropFirst()
+        let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }.dropFirst()
         if childRuns.count == runs {
             report[.cliSummary, size] = Figure(.seconds, samples: childRuns.map { $0.seconds(on: clock) })
             let peaks = childRuns.map { Double($0.peakBytes) }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -126,30 +127,16 @@ struct ChildRun {
     func seconds(on clock: Clock) -> Double { clock == .wall ? wallSeconds : cpuSeconds }
 }
 
-enum ChildProcess {
-    /// Runs a program with standard output sent to /dev/null and returns what it took,
-    /// from `wait4`, so the figures are this child's alone; nil when it could not be
-    /// started or did not exit with status 0.
+/// Children the benchmark times: the CLI, and itself as a launcher (see ``runWithOwnPeak(_:)``).
+enum MeasuredChild {
+    /// Runs a program with standard output sent to /dev/null and returns what it took
+    /// (``PlanCore/ChildProcess`` reads the child's own usage with `wait4`); nil when it
+    /// could not be started or did not exit with status 0.
     static func run(_ arguments: [String]) -> ChildRun? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-
-        var pid = pid_t()
-        var status: Int32 = 0
-        var usage = rusage()
         let start = Clock.wall.now
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let elapsed = Clock.wall.now - start
-        guard status == 0 else { return nil }
-        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
-        // ru_maxrss is in kilobytes on Linux.
-        return ChildRun(wallSeconds: elapsed, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-                        peakBytes: Int(usage.ru_maxrss) * 1024)
+        guard let ended = try? ChildProcess.run(arguments[0], Array(arguments.dropFirst()), stderr: .inherit),
+              ended.status == 0 else { return nil }
+        return ChildRun(wallSeconds: Clock.wall.now - start, cpuSeconds: ended.cpuSeconds, peakBytes: ended.peakBytes)
     }
 
     /// Runs a program the way ``run(_:)`` does, but started from a fresh copy of this

@@ -22,6 +22,14 @@ struct ChildProcessTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "from a file\n\(realFolder)\nhello\n")
     }
 
+    /// What the child itself used, from `wait4`: the benchmark's peak-memory figure.
+    @Test func usageIsTheChilds() throws {
+        let ended = try ChildProcess.run("/bin/sh", ["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done"])
+        #expect(ended.status == 0)
+        #expect(ended.peakBytes > 100_000 && ended.peakBytes < 100_000_000)
+        #expect(ended.cpuSeconds > 0)
+    }
+
     @Test func aSignalIsReportedAsAShellWould() throws {
         let ended = try ChildProcess.run("/bin/sh", ["-c", "kill -TERM $$"])
         #expect(ended == ChildProcess.Termination(status: 143, signal: SIGTERM))

@@ -29,6 +29,20 @@ public enum ChildProcess {
         public var status: Int32
         /// The signal that ended the child, if one did.
         public var signal: Int32?
+        /// CPU time (user + system) the child used, from `wait4`.
+        public var cpuSeconds: Double = 0
+        /// The child's peak resident memory, from `wait4`.
+        public var peakBytes: Int = 0
+
+        public init(status: Int32, signal: Int32?, cpuSeconds: Double = 0, peakBytes: Int = 0) {
+            self.status = status
+            self.signal = signal
+            self.cpuSeconds = cpuSeconds
+            self.peakBytes = peakBytes
+        }
+
+        /// How it ended; what it used is not compared.
+        public static func == (lhs: Self, rhs: Self) -> Bool { lhs.status == rhs.status && lhs.signal == rhs.signal }
 
         public var description: String { signal.map { "killed by signal \($0)" } ?? "exit \(status)" }
     }
@@ -158,9 +172,10 @@ public enum ChildProcess {
     private static func wait(_ pid: pid_t, program: String, timeout: TimeInterval?) throws(Failure) -> Termination {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         var status: Int32 = 0
+        var usage = rusage()
         var pause: useconds_t = 1_000
         while true {
-            let result = waitpid(pid, &status, deadline == nil ? 0 : WNOHANG)
+            let result = wait4(pid, &status, deadline == nil ? 0 : WNOHANG, &usage)
             if result == pid { break }
             if result == -1 && errno != EINTR { return Termination(status: 255, signal: nil) }
             if let deadline, result == 0 {
@@ -175,9 +190,10 @@ public enum ChildProcess {
         }
         // WIFEXITED / WTERMSIG are C macros that do not import into Swift.
         let signal = status & 0x7f
-        return signal == 0
-            ? Termination(status: (status >> 8) & 0xff, signal: nil)
-            : Termination(status: 128 + signal, signal: signal)
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        // ru_maxrss is in kilobytes on Linux.
+        return Termination(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, signal: signal == 0 ? nil : signal,
+                           cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakBytes: Int(usage.ru_maxrss) * 1024)
     }
 }
 
