@@ -84,9 +84,7 @@ public enum PlanFile {
     /// UTF-8 without NUL; nil when they are not (``read(_:)`` and ``PlanDocument/init(data:)``
     /// then say where), or when the file grew while it was read.
     static func readCheckedText(_ path: String) throws(PlanFileError) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        let info = try readableStat(path)
         // A pipe or a device has no size to check first: ``read(_:)`` reads it in bounded pieces.
         guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         try checkSize(Int(info.st_size), path: path)
@@ -129,9 +127,7 @@ public enum PlanFile {
 
     /// The bytes of a file, with the same clear errors as ``load(_:)``.
     public static func read(_ path: String) throws(PlanFileError) -> Data {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        let info = try readableStat(path)
         if info.st_mode & S_IFMT == S_IFREG { try checkSize(Int(info.st_size), path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .system(path: path, errno: access(path, R_OK) == 0 ? EIO : errno, doing: "read")
@@ -155,6 +151,14 @@ public enum PlanFile {
         }
         if data.count >= maximumLines, lineCount(data) > maximumLines { throw tooManyLines(path) }
         return data
+    }
+
+    /// The file's `stat`, with the errors every read gives: missing, a folder.
+    private static func readableStat(_ path: String) throws(PlanFileError) -> stat {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }
+        return info
     }
 
     private static func checkSize(_ size: Int, path: String) throws(PlanFileError) {

@@ -25,14 +25,19 @@ public enum ImportField: String, CaseIterable, Sendable {
 
     /// Whether a heading has the word RAG in it ("RAG", "RAG rating", "Status (RAG)").
     static func namesTheRAG(_ heading: String) -> Bool {
-        heading.lowercased().split { !$0.isLetter && !$0.isNumber }.contains("rag")
+        words(heading).contains("rag")
+    }
+
+    /// A heading's words, lower-cased: "Status (RAG)" → status, rag.
+    static func words(_ heading: String) -> Set<String> {
+        Set(heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
     }
 
     /// The field a heading names by one of its words, when no synonym matches it:
     /// "RAG rating", "Lead officer", "Target completion date", "Action ID". The first
     /// rule that holds wins, so "Action status" is the RAG and "Action no." the ref.
     public static func matchingWords(_ heading: String) -> ImportField? {
-        let words = Set(heading.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let words = Self.words(heading)
         func any(_ names: Set<String>) -> Bool { !words.isDisjoint(with: names) }
         // "Status update" and "Status commentary" are progress, not the RAG.
         if any(["rag", "rating"]) || (words.contains("status") && !any(["update", "updates", "commentary", "comment", "comments"])) {

@@ -19,12 +19,7 @@ struct GitSetup: ParsableCommand {
     var command: String?
 
     func run() throws {
-        do {
-            try setUp()
-        } catch let error as GitError {
-            Console.error("error: \(error)")
-            throw ExitCode(1)
-        }
+        try Git.reportingErrors(setUp)
     }
 
     private func setUp() throws {

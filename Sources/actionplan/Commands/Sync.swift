@@ -18,12 +18,7 @@ struct Sync: ParsableCommand {
     static let attempts = 8
 
     func run() throws {
-        do {
-            try sync()
-        } catch let error as GitError {
-            Console.error("error: \(error)")
-            throw ExitCode(1)
-        }
+        try Git.reportingErrors(sync)
     }
 
     private func sync() throws {

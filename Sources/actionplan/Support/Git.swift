@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import PlanCore
 
@@ -42,6 +43,16 @@ enum Git {
         return Run(status: ended.status,
                    output: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
                    errors: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+    }
+
+    /// Runs a command's work; a ``GitError`` becomes `error: …` on standard error and exit 1.
+    static func reportingErrors(_ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch let error as GitError {
+            Console.error("error: \(error)")
+            throw ExitCode(1)
+        }
     }
 
     /// The top folder of the repository that holds `folder`.
