@@ -22,11 +22,13 @@ struct ChildProcessTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "from a file\n\(realFolder)\nhello\n")
     }
 
-    /// What the child itself used, from `wait4`: the benchmark's peak-memory figure.
-    @Test func usageIsTheChilds() throws {
+    /// What the child used, from `wait4`. Its peak may include this process's memory
+    /// before `exec` (posix_spawn uses vfork), so only a lower bound holds here; the
+    /// benchmark measures from a small launcher for that reason.
+    @Test func usageIsReported() throws {
         let ended = try ChildProcess.run("/bin/sh", ["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done"])
         #expect(ended.status == 0)
-        #expect(ended.peakBytes > 100_000 && ended.peakBytes < 100_000_000)
+        #expect(ended.peakBytes > 100_000)
         #expect(ended.cpuSeconds > 0)
     }
 

@@ -31,7 +31,9 @@ public enum ChildProcess {
         public var signal: Int32?
         /// CPU time (user + system) the child used, from `wait4`.
         public var cpuSeconds: Double = 0
-        /// The child's peak resident memory, from `wait4`.
+        /// The child's peak resident memory, from `wait4`. Linux counts the caller's
+        /// memory before `exec` in it (posix_spawn uses vfork): for a child's own peak,
+        /// start it from a small process.
         public var peakBytes: Int = 0
 
         public init(status: Int32, signal: Int32?, cpuSeconds: Double = 0, peakBytes: Int = 0) {
