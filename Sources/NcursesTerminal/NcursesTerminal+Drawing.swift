@@ -26,7 +26,10 @@ extension NcursesTerminal {
                 while x < width, grid[x, y].style == style {
                     let cell = grid[x, y]
                     if cell.text.isEmpty {
-                        if cursor > x { x += 1; continue }  // covered by the wide grapheme before it
+                        if cursor > x {
+                            x += 1
+                            continue
+                        }  // covered by the wide grapheme before it
                         // An orphaned right half, or one ncurses thinks its grapheme does
                         // not cover: blank it so ncurses' columns stay the grid's.
                         text += " "
@@ -58,9 +61,15 @@ extension NcursesTerminal {
 
         if let cursor = grid.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < screen.width, cursor.y < screen.height {
             move(Int32(cursor.y), Int32(cursor.x))
-            if cursorVisible != true { curs_set(1); cursorVisible = true }
+            if cursorVisible != true {
+                curs_set(1)
+                cursorVisible = true
+            }
         } else {
-            if cursorVisible != false { curs_set(0); cursorVisible = false }
+            if cursorVisible != false {
+                curs_set(0)
+                cursorVisible = false
+            }
             move(Int32(max(0, screen.height - 1)), Int32(max(0, screen.width - 1)))
         }
         refresh()
@@ -114,9 +123,12 @@ extension NcursesTerminal {
         let pair = nextPair
         let fallbackForeground = hasDefaultColors ? -1 : Int16(COLOR_WHITE)
         let fallbackBackground = hasDefaultColors ? -1 : Int16(COLOR_BLACK)
-        guard init_pair(pair,
-                        foreground.map(cursesColor) ?? fallbackForeground,
-                        background.map(cursesColor) ?? fallbackBackground) == OK else { return 0 }
+        guard
+            init_pair(
+                pair,
+                foreground.map(cursesColor) ?? fallbackForeground,
+                background.map(cursesColor) ?? fallbackBackground) == OK
+        else { return 0 }
         nextPair += 1
         pairs[key] = pair
         return pair

@@ -160,7 +160,8 @@ extension NcursesTerminal {
         var event = MEVENT()
         guard getmouse(&event) == OK else { return .tick }
         let state = mmask_t(event.bstate)
-        let x = Int(event.x), y = Int(event.y)
+        let x = Int(event.x)
+        let y = Int(event.y)
         if state & shim_BUTTON4_PRESSED() != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: x, y: y)) }
         if state & shim_BUTTON5_PRESSED() != 0 { return .mouse(MouseEvent(kind: .wheelDown, x: x, y: y)) }
         if state & (shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED()) != 0 {

@@ -69,7 +69,8 @@ public final class NcursesTerminal: PlanTUI.Terminal {
 
         mouseEnabled = mouse
         if mouse {
-            let mask = shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED()
+            let mask =
+                shim_BUTTON1_PRESSED() | shim_BUTTON1_CLICKED()
                 | shim_BUTTON4_PRESSED() | shim_BUTTON5_PRESSED()
             mousemask(mmask_t(mask), nil)
             mouseinterval(0)
@@ -87,7 +88,10 @@ public final class NcursesTerminal: PlanTUI.Terminal {
     /// Leaves curses mode (e.g. for `$EDITOR`), runs `body`, and comes back; the next
     /// refresh repaints the whole screen because the other program drew over it.
     public func suspend(while body: () -> Void) {
-        guard !restored else { body(); return }
+        guard !restored else {
+            body()
+            return
+        }
         def_prog_mode()
         endwin()
         body()

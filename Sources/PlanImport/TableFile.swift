@@ -16,10 +16,12 @@ public enum TableFile {
         case "xlsx", "xlsm":
             return try XLSXReader.read(try ImportError.readFile(path), sheet: sheet)
         case "xls", "ods", "numbers":
-            throw ImportError("cannot read .\(kind) files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that")
+            throw ImportError(
+                "cannot read .\(kind) files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that")
         default:
-            throw ImportError("cannot import \(kind.isEmpty ? "a file without an extension" : ".\(kind) files"); "
-                + "give a .csv, .tsv or .xlsx file")
+            throw ImportError(
+                "cannot import \(kind.isEmpty ? "a file without an extension" : ".\(kind) files"); "
+                    + "give a .csv, .tsv or .xlsx file")
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PlanCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads one worksheet of an Excel workbook (`.xlsx`: a zip of XML parts) as a table:
 /// shared strings (rich text runs joined), inline strings, numbers, booleans, formula
@@ -22,11 +23,13 @@ public enum XLSXReader {
         guard !workbook.sheets.isEmpty else { throw ImportError("the workbook has no sheets") }
         let chosen: (name: String, relationship: String)
         if let wanted {
-            guard let match = workbook.sheets.first(where: { $0.name == wanted })
-                ?? workbook.sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
+            guard
+                let match = workbook.sheets.first(where: { $0.name == wanted })
+                    ?? workbook.sheets.first(where: { $0.name.lowercased() == wanted.lowercased() })
             else {
-                throw ImportError("the workbook has no sheet named '\(wanted)'; its sheets are "
-                    + workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", "))
+                throw ImportError(
+                    "the workbook has no sheet named '\(wanted)'; its sheets are "
+                        + workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", "))
             }
             chosen = match
         } else {
@@ -34,14 +37,17 @@ public enum XLSXReader {
         }
         let relationships = try Relationships(try part("xl/_rels/workbook.xml.rels", in: archive, required: true)!)
         guard let target = relationships.targets[chosen.relationship] else {
-            throw ImportError("the workbook does not say where sheet '\(chosen.name)' is (no relationship \(chosen.relationship))")
+            throw ImportError(
+                "the workbook does not say where sheet '\(chosen.name)' is (no relationship \(chosen.relationship))")
         }
         // Targets are relative to xl/, or absolute within the archive.
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        let strings = try part("xl/sharedStrings.xml", in: archive, required: false).map(SharedStrings.init)?.strings ?? []
+        let strings =
+            try part("xl/sharedStrings.xml", in: archive, required: false).map(SharedStrings.init)?.strings ?? []
         let styles = try part("xl/styles.xml", in: archive, required: false).map(Styles.init) ?? Styles()
-        let sheet = try Worksheet(try part(path, in: archive, required: true)!, name: path, strings: strings,
-                                  styles: styles, date1904: workbook.date1904)
+        let sheet = try Worksheet(
+            try part(path, in: archive, required: true)!, name: path, strings: strings,
+            styles: styles, date1904: workbook.date1904)
         return ImportTable(rows: sheet.rows, date1904: workbook.date1904)
     }
 
@@ -76,7 +82,9 @@ private struct Workbook {
         var sheets: [(String, String)] = []
         var date1904 = false
         try XMLWalk.run(part) { element, attributes in
-            if element == "sheet", let name = attributes["name"], let id = attributes["id"] { sheets.append((name, id)) }
+            if element == "sheet", let name = attributes["name"], let id = attributes["id"] {
+                sheets.append((name, id))
+            }
             if element == "workbookPr", let flag = attributes["date1904"] { date1904 = flag == "1" || flag == "true" }
         }
         self.sheets = sheets
@@ -91,7 +99,9 @@ private struct Relationships {
     init(_ part: (Data, String)) throws(ImportError) {
         var targets: [String: String] = [:]
         try XMLWalk.run(part) { element, attributes in
-            if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+            if element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+                targets[id] = target
+            }
         }
         self.targets = targets
     }
@@ -104,7 +114,8 @@ private struct SharedStrings {
 
     init(_ part: (Data, String)) throws(ImportError) {
         var strings: [String] = []
-        var current = "", inPhonetic = false
+        var current = ""
+        var inPhonetic = false
         try XMLWalk.run(part, textIn: ["t"]) { element, _ in
             if element == "si" { current = "" }
             if element == "rPh" { inPhonetic = true }
@@ -127,11 +138,15 @@ private struct Styles {
     init() {}
 
     init(_ part: (Data, String)) throws(ImportError) {
-        var customDates: Set<Int> = [], formats: [Int] = [], inCellFormats = false
+        var customDates: Set<Int> = []
+        var formats: [Int] = []
+        var inCellFormats = false
         try XMLWalk.run(part) { element, attributes in
             switch element {
             case "numFmt":
-                if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], Self.isDateFormat(code) {
+                if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"],
+                    Self.isDateFormat(code)
+                {
                     customDates.insert(id)
                 }
             case "cellXfs": inCellFormats = true
@@ -149,9 +164,14 @@ private struct Styles {
     /// A format code that shows a day or a year (`dd/mm/yyyy`, `d mmm yy`), outside
     /// quoted text, escapes and `[…]` sections such as colours.
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuotes = false, inBrackets = false, escaped = false
+        var inQuotes = false
+        var inBrackets = false
+        var escaped = false
         for c in code.lowercased() {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch c {
             case "\\": escaped = true
             case "\"": inQuotes.toggle()
@@ -173,8 +193,13 @@ private struct Worksheet {
     init(_ part: (Data, String), name: String, strings: [String], styles: Styles, date1904: Bool) throws(ImportError) {
         var rows: [ImportTable.Row] = []
         var cells: [ImportCell] = []
-        var rowNumber = 0, column = 0, totalCells = 0
-        var type = "", style = 0, value = "", inline = ""
+        var rowNumber = 0
+        var column = 0
+        var totalCells = 0
+        var type = ""
+        var style = 0
+        var value = ""
+        var inline = ""
         var problem: String?
         try XMLWalk.run(part, textIn: ["v", "t"]) { element, attributes in
             switch element {
@@ -197,8 +222,9 @@ private struct Worksheet {
                 if type == "s", Int(value).map({ !strings.indices.contains($0) }) ?? true {
                     problem = "\(name) refers to shared string \(value), which xl/sharedStrings.xml does not have"
                 }
-                let cell = Self.cell(type: type, value: value, inline: inline, strings: strings,
-                                     isDate: styles.dateStyles.contains(style), date1904: date1904)
+                let cell = Self.cell(
+                    type: type, value: value, inline: inline, strings: strings,
+                    isDate: styles.dateStyles.contains(style), date1904: date1904)
                 if cell.text.isEmpty { break }
                 guard column < 16_384, totalCells < 20_000_000 else {
                     problem = "\(name) has too many cells to read"
@@ -225,7 +251,9 @@ private struct Worksheet {
         return letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
     }
 
-    static func cell(type: String, value: String, inline: String, strings: [String], isDate: Bool, date1904: Bool) -> ImportCell {
+    static func cell(type: String, value: String, inline: String, strings: [String], isDate: Bool, date1904: Bool)
+        -> ImportCell
+    {
         switch type {
         case "s": return ImportCell(text: Int(value).flatMap { strings.indices.contains($0) ? strings[$0] : nil } ?? "")
         case "inlineStr": return ImportCell(text: inline)
@@ -264,14 +292,19 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
     /// Elements open, and whether any was: a part cut short leaves some open.
     private var depth = 0, sawElement = false
 
-    private init(textIn: Set<String>, start: @escaping (String, [String: String]) -> Void, end: @escaping (String, String) -> Void) {
+    private init(
+        textIn: Set<String>, start: @escaping (String, [String: String]) -> Void,
+        end: @escaping (String, String) -> Void
+    ) {
         self.textIn = textIn
         self.start = start
         self.end = end
     }
 
-    static func run(_ part: (Data, String), textIn: Set<String> = [], start: @escaping (String, [String: String]) -> Void,
-                    end: @escaping (String, String) -> Void = { _, _ in }) throws(ImportError) {
+    static func run(
+        _ part: (Data, String), textIn: Set<String> = [], start: @escaping (String, [String: String]) -> Void,
+        end: @escaping (String, String) -> Void = { _, _ in }
+    ) throws(ImportError) {
         // FoundationXML on Linux crashes on an element name that is not UTF-8, and on a
         // processing instruction without data, `<?x?>` (both found by Fuzz/, see
         // docs/hardening.md). Excel writes neither (nor any part in UTF-16).
@@ -294,10 +327,15 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
     /// `<?target?>`: a target (possibly empty) and no data.
     private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
         data.withUnsafeBytes { raw in
-            let open = UInt8(ascii: "<"), question = UInt8(ascii: "?"), close = UInt8(ascii: ">")
+            let open = UInt8(ascii: "<")
+            let question = UInt8(ascii: "?")
+            let close = UInt8(ascii: ">")
             var i = 0
             while i + 1 < raw.count {
-                guard raw[i] == open, raw[i + 1] == question else { i += 1; continue }
+                guard raw[i] == open, raw[i + 1] == question else {
+                    i += 1
+                    continue
+                }
                 var j = i + 2
                 while j < raw.count, raw[j] != question, raw[j] > 0x20 { j += 1 }
                 if j + 1 < raw.count, raw[j] == question, raw[j + 1] == close { return true }
@@ -311,8 +349,10 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
         name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         let name = Self.local(elementName)
         depth += 1
         sawElement = true

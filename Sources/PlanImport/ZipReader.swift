@@ -30,7 +30,9 @@ struct ZipReader {
     init(_ data: Data) throws(Failure) {
         bytes = [UInt8](data)
         let end = try Self.endOfCentralDirectory(in: bytes)
-        let count = Int(Self.u16(bytes, end + 10)), size = Int(Self.u32(bytes, end + 12)), start = Int(Self.u32(bytes, end + 16))
+        let count = Int(Self.u16(bytes, end + 10))
+        let size = Int(Self.u32(bytes, end + 12))
+        let start = Int(Self.u32(bytes, end + 16))
         guard count != 0xFFFF, start != 0xFFFF_FFFF, start + size <= end else { throw .damaged }
         var offset = start
         for _ in 0..<count {
@@ -38,9 +40,10 @@ struct ZipReader {
             let nameLength = Int(Self.u16(bytes, offset + 28))
             let recordLength = 46 + nameLength + Int(Self.u16(bytes, offset + 30)) + Int(Self.u16(bytes, offset + 32))
             guard offset + recordLength <= start + size else { throw .damaged }
-            let entry = Entry(method: Self.u16(bytes, offset + 10), compressedSize: Int(Self.u32(bytes, offset + 20)),
-                              uncompressedSize: Int(Self.u32(bytes, offset + 24)), localHeader: Int(Self.u32(bytes, offset + 42)))
-            let name = String(decoding: bytes[offset + 46 ..< offset + 46 + nameLength], as: UTF8.self)
+            let entry = Entry(
+                method: Self.u16(bytes, offset + 10), compressedSize: Int(Self.u32(bytes, offset + 20)),
+                uncompressedSize: Int(Self.u32(bytes, offset + 24)), localHeader: Int(Self.u32(bytes, offset + 42)))
+            let name = String(decoding: bytes[offset + 46..<offset + 46 + nameLength], as: UTF8.self)
             if entries[name] == nil { entries[name] = entry }
             offset += recordLength
         }
@@ -54,7 +57,7 @@ struct ZipReader {
         guard header + 30 <= bytes.count, Self.u32(bytes, header) == 0x0403_4B50 else { throw .damaged }
         let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
         guard entry.compressedSize != 0xFFFF_FFFF, start + entry.compressedSize <= bytes.count else { throw .damaged }
-        let packed = bytes[start ..< start + entry.compressedSize]
+        let packed = bytes[start..<start + entry.compressedSize]
         switch entry.method {
         case 0: return Data(packed)
         case 8: return try Self.inflate(packed, limit: limit)
@@ -66,7 +69,9 @@ struct ZipReader {
     /// and when the input runs out before the stream's end, it stops.
     private static func inflate(_ packed: ArraySlice<UInt8>, limit: Int) throws(Failure) -> Data {
         var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .damaged }
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .damaged
+        }
         defer { inflateEnd(&stream) }
         var output = Data()
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
@@ -81,7 +86,7 @@ struct ZipReader {
                     stream.avail_out = UInt32(outputBuffer.count)
                     return CSystemZlib.inflate(&stream, Z_NO_FLUSH)
                 }
-                output.append(contentsOf: buffer[0 ..< buffer.count - Int(stream.avail_out)])
+                output.append(contentsOf: buffer[0..<buffer.count - Int(stream.avail_out)])
                 if output.count > limit {
                     tooLarge = true
                     return status

@@ -31,13 +31,16 @@ struct Bench: ParsableCommand {
     @Option(help: "wall: elapsed time. cpu: this process's CPU time, for a machine busy with other work.")
     var clock = Clock.wall
 
-    @Option(help: ArgumentHelp(
-        "Run only this operation, on the first size, `runs` times, and print nothing else: for a profiler.",
-        valueName: ProfiledOperation.allCases.map(\.rawValue).joined(separator: "|")))
+    @Option(
+        help: ArgumentHelp(
+            "Run only this operation, on the first size, `runs` times, and print nothing else: for a profiler.",
+            valueName: ProfiledOperation.allCases.map(\.rawValue).joined(separator: "|")))
     var profile: ProfiledOperation?
 
-    @Option(help: ArgumentHelp("Write the generated plans (plan-SIZE.plan) into this folder and stop, e.g. to profile the CLI on them.",
-                               valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the generated plans (plan-SIZE.plan) into this folder and stop, e.g. to profile the CLI on them.",
+            valueName: "folder"))
     var writePlans: String?
 
     @Option(help: "The actionplan binary whose peak memory is measured (default: the one built beside this benchmark).")
@@ -45,17 +48,22 @@ struct Bench: ParsableCommand {
 
     static func main() {
         let arguments = CommandLine.arguments
-        if arguments.count > 1, arguments[1] == MeasuredChild.launcherFlag { MeasuredChild.launch(Array(arguments.dropFirst(2))) }
+        if arguments.count > 1, arguments[1] == MeasuredChild.launcherFlag {
+            MeasuredChild.launch(Array(arguments.dropFirst(2)))
+        }
         main(nil)
     }
 
     private var sizeList: [Int] {
-        quick ? [1_000, 10_000] : sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        quick
+            ? [1_000, 10_000] : sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     func validate() throws {
         let given = sizes.split(separator: ",")
-        guard !given.isEmpty, given.allSatisfy({ Int($0.trimmingCharacters(in: .whitespaces)).map { $0 >= 1 } ?? false }) else {
+        guard !given.isEmpty,
+            given.allSatisfy({ Int($0.trimmingCharacters(in: .whitespaces)).map { $0 >= 1 } ?? false })
+        else {
             throw ValidationError("--sizes takes whole numbers of actions separated by commas, e.g. 1000,10000")
         }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
@@ -65,7 +73,8 @@ struct Bench: ParsableCommand {
         if let writePlans {
             try FileManager.default.createDirectory(atPath: writePlans, withIntermediateDirectories: true)
             for size in sizeList {
-                try Data(PlanGenerator.plan(actions: size).text.utf8).write(to: URL(fileURLWithPath: writePlans + "/plan-\(size).plan"))
+                try Data(PlanGenerator.plan(actions: size).text.utf8).write(
+                    to: URL(fileURLWithPath: writePlans + "/plan-\(size).plan"))
             }
             return
         }
@@ -80,7 +89,7 @@ struct Bench: ParsableCommand {
         }
 
         #if DEBUG
-        progress("warning: this is a debug build; measure with `swift run -c release actionplan-bench`")
+            progress("warning: this is a debug build; measure with `swift run -c release actionplan-bench`")
         #endif
         var report = Report(sizes: sizeList, runs: runs, clock: clock)
         for size in sizeList {
@@ -123,15 +132,20 @@ struct Bench: ParsableCommand {
         time(.exportCSV) { w.export(.csv) }
 
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
-        let binary = actionplan ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("actionplan").path
-        let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }.dropFirst()
+        let binary =
+            actionplan
+            ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("actionplan").path
+        let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }
+            .dropFirst()
         if childRuns.count == runs {
             report[.cliSummary, size] = Figure(.seconds, samples: childRuns.map { $0.seconds(on: clock) })
             let peaks = childRuns.map { Double($0.peakBytes) }
             let median = Figure(.bytes, samples: peaks).median
             report[.peakMemory, size] = Figure(.bytes, samples: peaks, note: "×\(Report.ratio(median / bytes))")
         } else {
-            progress("warning: could not run `\(binary) summary`; build it with `swift build -c release` or pass --actionplan")
+            progress(
+                "warning: could not run `\(binary) summary`; build it with `swift build -c release` or pass --actionplan"
+            )
         }
     }
 
@@ -149,13 +163,14 @@ struct Bench: ParsableCommand {
     /// The machine, for the record: CPU, cores, memory and build.
     static var machine: String {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
         let info = ProcessInfo.processInfo
         #if DEBUG
-        let build = "DEBUG build (figures not meaningful)"
+            let build = "DEBUG build (figures not meaningful)"
         #else
-        let build = "release build"
+            let build = "release build"
         #endif
         return "actionplan-bench: \(model), \(info.activeProcessorCount) cores, "
             + "\(info.physicalMemory / (1 << 30)) GiB, \(build)"

@@ -1,9 +1,10 @@
 import Foundation
 import PlanCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One figure of the table: the median of several runs and their spread (min–max).
@@ -135,7 +136,8 @@ enum MeasuredChild {
     static func run(_ arguments: [String]) -> ChildRun? {
         let start = Clock.wall.now
         guard let ended = try? ChildProcess.run(arguments[0], Array(arguments.dropFirst()), stderr: .inherit),
-              ended.status == 0 else { return nil }
+            ended.status == 0
+        else { return nil }
         return ChildRun(wallSeconds: Clock.wall.now - start, cpuSeconds: ended.cpuSeconds, peakBytes: ended.peakBytes)
     }
 
@@ -149,8 +151,9 @@ enum MeasuredChild {
         let report = FileManager.default.temporaryDirectory.path + "/actionplan-bench-child-\(getpid()).txt"
         defer { unlink(report) }
         guard let launcher = Bundle.main.executableURL?.path,
-              run([launcher, launcherFlag, report] + arguments) != nil,
-              let text = try? String(contentsOfFile: report, encoding: .utf8) else { return nil }
+            run([launcher, launcherFlag, report] + arguments) != nil,
+            let text = try? String(contentsOfFile: report, encoding: .utf8)
+        else { return nil }
         let figures = text.split(separator: " ").compactMap { Double($0) }
         guard figures.count == 3 else { return nil }
         return ChildRun(wallSeconds: figures[0], cpuSeconds: figures[1], peakBytes: Int(figures[2]))

@@ -167,7 +167,10 @@ struct PlanGenerator {
 
     /// An ISO date, or (for about 8%) free text, half of which holds exactly one date.
     private mutating func due() -> String {
-        let date = PlanDate(dayNumber: rng.int(PlanDate(year: 2024, month: 6, day: 1)!.dayNumber...PlanDate(year: 2027, month: 12, day: 31)!.dayNumber))
+        let date = PlanDate(
+            dayNumber: rng.int(
+                PlanDate(year: 2024, month: 6, day: 1)!.dayNumber...PlanDate(year: 2027, month: 12, day: 31)!.dayNumber)
+        )
         guard rng.chance(0.08) else { return date.iso }
         return rng.chance(0.5) ? "New process to be launched on \(date.ukLong)" : rng.pick(Self.freeTextDues)
     }

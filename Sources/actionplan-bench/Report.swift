@@ -24,7 +24,8 @@ struct Report {
             [operation.rawValue] + sizes.map { self[operation, $0]?.formatted ?? "not measured" }
         }
         let clock = self.clock == .wall ? "elapsed (wall-clock) time" : "CPU time (user + system)"
-        return "Median of \(runs) runs (min–max) of \(clock), after one untimed warm-up run.\n\n" + Self.table(header, rows)
+        return "Median of \(runs) runs (min–max) of \(clock), after one untimed warm-up run.\n\n"
+            + Self.table(header, rows)
     }
 
     private var steps: [(from: Int, to: Int)] { zip(sizes, sizes.dropFirst()).map { ($0, $1) } }
@@ -32,19 +33,24 @@ struct Report {
     /// How much slower each step in size made an operation; linear is the size ratio.
     private var ratiosTable: String {
         guard !steps.isEmpty else { return "" }
-        let header = ["operation"] + steps.map { "\($0.to.short)/\($0.from.short) (size ×\(Self.ratio(Double($0.to) / Double($0.from))))" }
+        let header =
+            ["operation"]
+            + steps.map { "\($0.to.short)/\($0.from.short) (size ×\(Self.ratio(Double($0.to) / Double($0.from))))" }
         let rows = Operation.allCases.filter { $0.isTime || $0 == .peakMemory }.map { operation in
-            [operation.rawValue] + steps.map { step -> String in
-                guard let growth = growth(operation, step) else { return "–" }
-                return "×" + Self.ratio(growth) + (isWorseThanLinear(growth, step) ? " worse than linear" : "")
-            }
+            [operation.rawValue]
+                + steps.map { step -> String in
+                    guard let growth = growth(operation, step) else { return "–" }
+                    return "×" + Self.ratio(growth) + (isWorseThanLinear(growth, step) ? " worse than linear" : "")
+                }
         }
         return "Growth (ratio of medians; linear is the size ratio; \"worse than linear\" is over 1.5× that):\n\n"
             + Self.table(header, rows)
     }
 
     private func growth(_ operation: Operation, _ step: (from: Int, to: Int)) -> Double? {
-        guard let small = self[operation, step.from], let large = self[operation, step.to], small.median > 0 else { return nil }
+        guard let small = self[operation, step.from], let large = self[operation, step.to], small.median > 0 else {
+            return nil
+        }
         return large.median / small.median
     }
 
@@ -61,14 +67,17 @@ struct Report {
             lines.append("- \(mark)  \(what): \(figures)")
         }
         func perSize(_ operation: Operation, _ show: (Figure) -> String = { $0.formatted }) -> String {
-            sizes.map { size in "\(size.short) " + (self[operation, size].map(show) ?? "not measured") }.joined(separator: ", ")
+            sizes.map { size in "\(size.short) " + (self[operation, size].map(show) ?? "not measured") }.joined(
+                separator: ", ")
         }
         func all(_ operation: Operation, _ test: (Figure) -> Bool) -> Bool? {
             let measured = sizes.compactMap { self[operation, $0] }
             return measured.isEmpty ? nil : measured.allSatisfy(test)
         }
 
-        add(all(.parseRate) { $0.median >= 50e6 }, "parse ≥ 50 MB/s", perSize(.parseRate) { Figure.significant($0.median / 1e6) + " MB/s" })
+        add(
+            all(.parseRate) { $0.median >= 50e6 }, "parse ≥ 50 MB/s",
+            perSize(.parseRate) { Figure.significant($0.median / 1e6) + " MB/s" })
 
         if let open = self[.open, 100_000] {
             add(open.median < 1, "a 100k plan opens (load + parse + first frame) in < 1 s", open.formatted)
@@ -80,7 +89,8 @@ struct Report {
             let measured = sizes.compactMap { self[key, $0]?.median }
             guard let first = measured.first, let last = measured.last else { continue }
             let growing = measured.count > 1 && last > 2 * first
-            add(measured.allSatisfy { $0 < 5e-3 } && !growing,
+            add(
+                measured.allSatisfy { $0 < 5e-3 } && !growing,
                 "\(key.rawValue.trimmingCharacters(in: .whitespaces)) < 5 ms at every size, not growing",
                 perSize(key) { Figure.duration($0.median) } + (growing ? "; grows ×\(Self.ratio(last / first))" : ""))
         }
@@ -89,23 +99,29 @@ struct Report {
             guard let save = self[.setStatusSave, size], let copy = self[.copyFileSync, size] else { return nil }
             return (size, save.median / copy.median)
         }
-        add(saveRatios.isEmpty ? nil : saveRatios.allSatisfy { $0.1 < 3 }, "set status + save < 3× file copy (+ fsync)",
+        add(
+            saveRatios.isEmpty ? nil : saveRatios.allSatisfy { $0.1 < 3 }, "set status + save < 3× file copy (+ fsync)",
             saveRatios.map { "\($0.0.short) ×\(Self.ratio($0.1))" }.joined(separator: ", "))
 
         let memoryRatios = sizes.compactMap { size -> (Int, Double)? in
             guard let peak = self[.peakMemory, size], let file = self[.fileSize, size] else { return nil }
             return (size, peak.median / file.median)
         }
-        add(memoryRatios.isEmpty ? nil : memoryRatios.allSatisfy { $0.1 < 3 }, "peak memory of `summary` < 3× file size",
+        add(
+            memoryRatios.isEmpty ? nil : memoryRatios.allSatisfy { $0.1 < 3 },
+            "peak memory of `summary` < 3× file size",
             memoryRatios.map { "\($0.0.short) ×\(Self.ratio($0.1))" }.joined(separator: ", "))
 
-        let superlinear = Operation.allCases.filter { ($0.isTime && !$0.isFloor) || $0 == .peakMemory }.flatMap { operation in
+        let superlinear = Operation.allCases.filter { ($0.isTime && !$0.isFloor) || $0 == .peakMemory }.flatMap {
+            operation in
             steps.compactMap { step -> String? in
                 guard let growth = growth(operation, step), isWorseThanLinear(growth, step) else { return nil }
-                return "\(operation.rawValue.trimmingCharacters(in: .whitespaces)) ×\(Self.ratio(growth)) (\(step.to.short)/\(step.from.short))"
+                return
+                    "\(operation.rawValue.trimmingCharacters(in: .whitespaces)) ×\(Self.ratio(growth)) (\(step.to.short)/\(step.from.short))"
             }
         }
-        add(steps.isEmpty ? nil : superlinear.isEmpty, "nothing worse than linear (file-system floors aside)",
+        add(
+            steps.isEmpty ? nil : superlinear.isEmpty, "nothing worse than linear (file-system floors aside)",
             superlinear.isEmpty ? "every ratio ≤ 1.5× the size ratio" : superlinear.joined(separator: "; "))
         return lines.joined(separator: "\n") + "\n"
     }
@@ -118,7 +134,8 @@ struct Report {
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max()! }
         func line(_ cells: [String]) -> String {
-            "| " + zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: " | ") + " |"
+            "| " + zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: " | ")
+                + " |"
         }
         return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line))
             .joined(separator: "\n") + "\n"
@@ -129,7 +146,8 @@ extension Int {
     /// `100,000`.
     var grouped: String {
         let digits = String(self)
-        return digits.enumerated().map { i, c in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(c) }.joined()
+        return digits.enumerated().map { i, c in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(c) }
+            .joined()
     }
 
     /// `100k`.

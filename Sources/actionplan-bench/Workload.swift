@@ -42,13 +42,15 @@ struct Workload {
             let shown = error.errors.prefix(5).map { $0.formatted(path: path, sourceLine: nil) }
             fatalError("the generated plan of \(size) actions does not parse:\n" + shown.joined(separator: "\n"))
         }
-        precondition(document.plan.actions.count == size, "generated \(document.plan.actions.count) actions, not \(size)")
+        precondition(
+            document.plan.actions.count == size, "generated \(document.plan.actions.count) actions, not \(size)")
         precondition(document.warnings.isEmpty, "the generated plan has warnings: \(document.warnings.prefix(3))")
         firstRef = generated.firstRef
         precondition(document.plan.actions.first?.ref == firstRef && document.plan.actions.first?.status == .amber)
 
-        firstFrame = AppState(document: document, path: path, today: Self.today, author: Self.author,
-                              width: 120, height: 40, colors: true)
+        firstFrame = AppState(
+            document: document, path: path, today: Self.today, author: Self.author,
+            width: 120, height: 40, colors: true)
         var end = firstFrame
         _ = end.handle(.end)
         atEnd = end
@@ -62,7 +64,8 @@ struct Workload {
     func checkEdits() throws {
         var state = firstFrame
         let effects = state.handle(.character("g"))
-        precondition(state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
+        precondition(
+            state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
         setStatusAndSave()
         let saved = try PlanFile.load(savePath)
         precondition(saved.plan.actions[0].status == .green, "the saved file does not hold the change")
@@ -76,13 +79,19 @@ struct Workload {
 
     func open() {
         let document = try! PlanFile.load(path)
-        consume(render(AppState(document: document, path: path, today: Self.today, author: Self.author,
-                                width: 120, height: 40, colors: true)))
+        consume(
+            render(
+                AppState(
+                    document: document, path: path, today: Self.today, author: Self.author,
+                    width: 120, height: 40, colors: true)))
     }
 
     func firstFrameFromDocument() {
-        consume(render(AppState(document: document, path: path, today: Self.today, author: Self.author,
-                                width: 120, height: 40, colors: true)))
+        consume(
+            render(
+                AppState(
+                    document: document, path: path, today: Self.today, author: Self.author,
+                    width: 120, height: 40, colors: true)))
     }
 
     func key(_ key: Key, from start: AppState) {
@@ -105,7 +114,8 @@ struct Workload {
     /// What `actionplan list --rag red --overdue` does after loading: filter the plan as of
     /// today and lay out the table.
     func filteredList() {
-        let actions = document.plan.asOf(Self.today).actions(matching: ActionFilter(statuses: [.red], overdueOnly: true), on: Self.today)
+        let actions = document.plan.asOf(Self.today).actions(
+            matching: ActionFilter(statuses: [.red], overdueOnly: true), on: Self.today)
         consume(ActionTable.text(actions, on: Self.today, width: 120))
     }
 

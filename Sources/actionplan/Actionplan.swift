@@ -13,7 +13,11 @@ struct Actionplan: ParsableCommand {
             prints that plan's summary instead.
             """,
         version: "0.1.0",
-        subcommands: [Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, TrendCommand.self, ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self, MergeDriver.self, GitSetup.self, Sync.self]
+        subcommands: [
+            Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, TrendCommand.self,
+            ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self, MergeDriver.self,
+            GitSetup.self, Sync.self,
+        ]
     )
 
     func run() throws {

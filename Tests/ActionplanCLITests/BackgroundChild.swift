@@ -15,13 +15,15 @@ final class BackgroundChild {
 
     /// Starts `executable` with `arguments` in `folder`, with exactly `environment`.
     init(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String]) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-child-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actionplan-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         outURL = scratch.appendingPathComponent("out")
         errURL = scratch.appendingPathComponent("err")
         self.arguments = arguments
-        running = try ChildProcess.start(executable, arguments, environment: environment, directory: folder,
-                                         stdout: .file(outURL.path), stderr: .file(errURL.path))
+        running = try ChildProcess.start(
+            executable, arguments, environment: environment, directory: folder,
+            stdout: .file(outURL.path), stderr: .file(errURL.path))
     }
 
     deinit {
@@ -47,8 +49,10 @@ final class BackgroundChild {
     var errors: String { String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self) }
 
     /// Runs a command to the end (within `seconds`) and returns its exit status and output.
-    static func run(_ executable: String, _ arguments: [String], in folder: String, environment: [String: String],
-                    seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int32, output: String, errors: String) {
+    static func run(
+        _ executable: String, _ arguments: [String], in folder: String, environment: [String: String],
+        seconds: Double = 30, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (status: Int32, output: String, errors: String) {
         let child = try BackgroundChild(executable, arguments, in: folder, environment: environment)
         let status = child.wait(seconds: seconds, sourceLocation: sourceLocation)
         return (status, child.output, child.errors)

@@ -105,7 +105,8 @@ struct CheckTests {
         let box = try Sandbox()
         try box.write("bad.plan", brokenPlan)
         let result = try box.run(["check", "--no-board-checks", "bad.plan"])
-        let hint = result.stderr.components(separatedBy: "bad.plan:14:4:").last?
+        let hint =
+            result.stderr.components(separatedBy: "bad.plan:14:4:").last?
             .split(separator: "\n").first { $0.hasPrefix("hint:") }.map(String.init) ?? ""
         #expect(hint.contains("R (Red), A (Amber)"))
         #expect(!hint.contains("B (Blue)"), "\(hint)")
@@ -124,12 +125,14 @@ struct CheckTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr.contains("esc.plan:6:7: error: "), "\(result)")
         #expect(result.stderr.contains("    - [A] 1.1\\e[31ma An action nobody owns."), "\(result)")
-        #expect(!result.stderr.unicodeScalars.contains("\u{1B}"),
-                "\(result.stderr.replacingOccurrences(of: "\u{1B}", with: "<ESC>"))")
+        #expect(
+            !result.stderr.unicodeScalars.contains("\u{1B}"),
+            "\(result.stderr.replacingOccurrences(of: "\u{1B}", with: "<ESC>"))")
     }
 
-    @Test("every .plan file in the repository's plans/ folder checks ok",
-          .enabled(if: !repositoryPlans().isEmpty, "no .plan files in plans/"))
+    @Test(
+        "every .plan file in the repository's plans/ folder checks ok",
+        .enabled(if: !repositoryPlans().isEmpty, "no .plan files in plans/"))
     func repositoryPlansCheck() throws {
         let box = try Sandbox()
         let paths = repositoryPlans()
@@ -153,8 +156,10 @@ func repositoryPlans() -> [String] {
 @Suite("actionplan list")
 struct ListTests {
     /// The refs `list --format json` prints for `arguments`, or nil (and an issue) if it failed.
-    static func refs(_ arguments: [String], plan: String = samplePlan,
-                     environment: [String: String?] = [:]) throws -> [String]? {
+    static func refs(
+        _ arguments: [String], plan: String = samplePlan,
+        environment: [String: String?] = [:]
+    ) throws -> [String]? {
         let box = try Sandbox()
         try box.write("plan.plan", plan)
         let result = try box.run(["list", "plan.plan", "--format", "json"] + arguments, environment: environment)
@@ -168,67 +173,77 @@ struct ListTests {
         return actions.compactMap { $0["ref"] as? String }
     }
 
-    @Test("--rag filters by status, in any spelling, repeatable", arguments: [
-        (["--rag", "red"], ["2.1a"]),
-        (["--rag", "r"], ["2.1a"]),
-        (["--rag", "R"], ["2.1a"]),
-        (["--rag", "Amber"], ["1.1a", "2.1b"]),
-        (["--rag", "A"], ["1.1a", "2.1b"]),
-        (["--rag", "green"], ["1.1b"]),
-        (["--rag", "r", "--rag", "amber"], ["1.1a", "2.1a", "2.1b"]),
-        (["--rag", "G", "--rag", "red"], ["1.1b", "2.1a"]),
-        (["--rag", "not-started"], []),
-        (["--rag", "not started"], []),
-    ])
+    @Test(
+        "--rag filters by status, in any spelling, repeatable",
+        arguments: [
+            (["--rag", "red"], ["2.1a"]),
+            (["--rag", "r"], ["2.1a"]),
+            (["--rag", "R"], ["2.1a"]),
+            (["--rag", "Amber"], ["1.1a", "2.1b"]),
+            (["--rag", "A"], ["1.1a", "2.1b"]),
+            (["--rag", "green"], ["1.1b"]),
+            (["--rag", "r", "--rag", "amber"], ["1.1a", "2.1a", "2.1b"]),
+            (["--rag", "G", "--rag", "red"], ["1.1b", "2.1a"]),
+            (["--rag", "not-started"], []),
+            (["--rag", "not started"], []),
+        ])
     func rag(arguments: [String], expected: [String]) throws {
         #expect(try Self.refs(arguments) == expected)
     }
 
-    @Test("--owner matches part of any owner, ignoring case", arguments: [
-        (["--owner", "sam"], ["1.1b"]),
-        (["--owner", "TRAINING TEAM"], ["1.1b"]),
-        (["--owner", "nurse"], ["2.1a"]),
-        (["--owner", "group"], ["1.1a"]),
-        (["--owner", "nobody"], []),
-    ])
+    @Test(
+        "--owner matches part of any owner, ignoring case",
+        arguments: [
+            (["--owner", "sam"], ["1.1b"]),
+            (["--owner", "TRAINING TEAM"], ["1.1b"]),
+            (["--owner", "nurse"], ["2.1a"]),
+            (["--owner", "group"], ["1.1a"]),
+            (["--owner", "nobody"], []),
+        ])
     func owner(arguments: [String], expected: [String]) throws {
         #expect(try Self.refs(arguments) == expected)
     }
 
-    @Test("--overdue is relative to ACTIONPLAN_TODAY, or to --as-of in ISO or UK form", arguments: [
-        ([], nil, ["1.1a", "2.1a"]),
-        ([], "2026-02-01", ["2.1a"]),
-        ([], "2026-01-15", []),
-        ([], "2026-01-16", ["2.1a"]),
-        (["--as-of", "2026-02-01"], nil, ["2.1a"]),
-        (["--as-of", "28/02/2026"], nil, ["2.1a"]),
-        (["--as-of", "1 March 2026"], nil, ["1.1a", "2.1a"]),
-        (["--as-of", "1 Mar 2026"], nil, ["1.1a", "2.1a"]),
-        (["--as-of", "2026-03-01"], "2020-01-01", ["1.1a", "2.1a"]),
-    ] as [([String], String?, [String])])
+    @Test(
+        "--overdue is relative to ACTIONPLAN_TODAY, or to --as-of in ISO or UK form",
+        arguments: [
+            ([], nil, ["1.1a", "2.1a"]),
+            ([], "2026-02-01", ["2.1a"]),
+            ([], "2026-01-15", []),
+            ([], "2026-01-16", ["2.1a"]),
+            (["--as-of", "2026-02-01"], nil, ["2.1a"]),
+            (["--as-of", "28/02/2026"], nil, ["2.1a"]),
+            (["--as-of", "1 March 2026"], nil, ["1.1a", "2.1a"]),
+            (["--as-of", "1 Mar 2026"], nil, ["1.1a", "2.1a"]),
+            (["--as-of", "2026-03-01"], "2020-01-01", ["1.1a", "2.1a"]),
+        ] as [([String], String?, [String])])
     func overdue(arguments: [String], today: String?, expected: [String]) throws {
         let environment: [String: String?] = today.map { ["ACTIONPLAN_TODAY": $0] } ?? [:]
         #expect(try Self.refs(["--overdue"] + arguments, environment: environment) == expected)
     }
 
-    @Test("--due-before takes ISO and UK dates and is strict", arguments: [
-        ("2026-02-28", ["2.1a"]),
-        ("28/02/2026", ["2.1a"]),
-        ("28 February 2026", ["2.1a"]),
-        ("01/03/2026", ["1.1a", "1.1b", "2.1a"]),
-        ("2026-01-15", []),
-        ("2027-01-01", ["1.1a", "1.1b", "2.1a"]),
-    ])
+    @Test(
+        "--due-before takes ISO and UK dates and is strict",
+        arguments: [
+            ("2026-02-28", ["2.1a"]),
+            ("28/02/2026", ["2.1a"]),
+            ("28 February 2026", ["2.1a"]),
+            ("01/03/2026", ["1.1a", "1.1b", "2.1a"]),
+            ("2026-01-15", []),
+            ("2027-01-01", ["1.1a", "1.1b", "2.1a"]),
+        ])
     func dueBefore(date: String, expected: [String]) throws {
         #expect(try Self.refs(["--due-before", date]) == expected)
     }
 
-    @Test("--section keeps one section's actions", arguments: [
-        ("1", ["1.1a", "1.1b"]),
-        ("2", ["2.1a", "2.1b"]),
-        ("2.", ["2.1a", "2.1b"]),
-        ("3", []),
-    ])
+    @Test(
+        "--section keeps one section's actions",
+        arguments: [
+            ("1", ["1.1a", "1.1b"]),
+            ("2", ["2.1a", "2.1b"]),
+            ("2.", ["2.1a", "2.1b"]),
+            ("3", []),
+        ])
     func section(section: String, expected: [String]) throws {
         #expect(try Self.refs(["--section", section]) == expected)
     }
@@ -329,10 +344,13 @@ struct ListTests {
         let result = try box.run(["list", "plan.plan", "--format", "csv", "--section", "2"])
         #expect(result.status == 0, "\(result)")
         let lines = result.outLines
-        #expect(lines.first == "ref,section,area,status,due,due_date,overdue,owners,action,latest_note_date,latest_note")
+        #expect(
+            lines.first == "ref,section,area,status,due,due_date,overdue,owners,action,latest_note_date,latest_note")
         #expect(lines.count == 3)
-        #expect(lines.dropFirst().first
-                == #"2.1a,2,2.1,Red,15 January 2026,2026-01-15,yes,Designated Nurse,"Publish a ""was not brought"" guide.",,"#)
+        #expect(
+            lines.dropFirst().first
+                == #"2.1a,2,2.1,Red,15 January 2026,2026-01-15,yes,Designated Nurse,"Publish a ""was not brought"" guide.",,"#
+        )
     }
 
     @Test("the default table: one row per action, ! marks overdue, and a count line")
@@ -417,8 +435,9 @@ struct SummaryTests {
         #expect(sections[1]["byStatus"] as? [String: Int] == ["red": 1, "amber": 1, "green": 0])
     }
 
-    @Test("--as-of reconstructs statuses from the history (green on 2026-02-01 counts amber on 2026-01-15)",
-          arguments: ["2026-01-15", "15/01/2026", "15 January 2026"])
+    @Test(
+        "--as-of reconstructs statuses from the history (green on 2026-02-01 counts amber on 2026-01-15)",
+        arguments: ["2026-01-15", "15/01/2026", "15 January 2026"])
     func asOf(date: String) throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
@@ -530,20 +549,22 @@ struct DefaultPlanTests {
 
 @Suite("usage errors")
 struct UsageTests {
-    @Test("bad usage: exit 64 and a message naming the problem; the plan is untouched", arguments: [
-        (["list", "plan.plan", "--bogus"], "--bogus"),
-        (["summary", "plan.plan", "--as-of", "2026-02-30"], "2026-02-30"),
-        (["list", "plan.plan", "--due-before", "31/02/2026"], "31/02/2026"),
-        (["list", "plan.plan", "--rag", "purple"], "purple"),
-        (["set", "plan.plan", "1.1a", "--rag", "purple"], "purple"),
-        (["set", "plan.plan", "1.1a"], "--rag"),
-        (["set", "plan.plan", "1.1a", "--rag", "green", "--date", "2026-13-01"], "2026-13-01"),
-        (["list", "plan.plan", "--format", "xml"], "xml"),
-        (["summary", "plan.plan", "--format", "csv"], "csv"),
-        (["check"], "<paths>"),
-        (["frobnicate"], "frobnicate"),
-        (["note", "plan.plan", "1.1a"], "<text>"),
-    ])
+    @Test(
+        "bad usage: exit 64 and a message naming the problem; the plan is untouched",
+        arguments: [
+            (["list", "plan.plan", "--bogus"], "--bogus"),
+            (["summary", "plan.plan", "--as-of", "2026-02-30"], "2026-02-30"),
+            (["list", "plan.plan", "--due-before", "31/02/2026"], "31/02/2026"),
+            (["list", "plan.plan", "--rag", "purple"], "purple"),
+            (["set", "plan.plan", "1.1a", "--rag", "purple"], "purple"),
+            (["set", "plan.plan", "1.1a"], "--rag"),
+            (["set", "plan.plan", "1.1a", "--rag", "green", "--date", "2026-13-01"], "2026-13-01"),
+            (["list", "plan.plan", "--format", "xml"], "xml"),
+            (["summary", "plan.plan", "--format", "csv"], "csv"),
+            (["check"], "<paths>"),
+            (["frobnicate"], "frobnicate"),
+            (["note", "plan.plan", "1.1a"], "<text>"),
+        ])
     func badUsage(arguments: [String], named: String) throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)

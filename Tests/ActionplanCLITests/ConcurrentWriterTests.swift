@@ -21,7 +21,8 @@ struct ConcurrentWriterTests {
 
     @Test func severalProcessesUpdatingOnePlanLoseNothing() throws {
         let sandbox = try Sandbox()
-        try sandbox.write("plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
+        try sandbox.write(
+            "plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
         let rounds = 12
         // Two workers with actions of their own (notes and status changes), two adding notes to one shared action.
         let workers: [(who: String, ref: String, statuses: String)] = [
@@ -30,8 +31,10 @@ struct ConcurrentWriterTests {
         ]
         let children = try workers.map { worker in
             var environment = isolatedEnvironment(home: sandbox.url.path, user: worker.who)
-            environment.merge(["AP": actionplanBinary.path, "REF": worker.ref, "WHO": worker.who,
-                               "STATUSES": worker.statuses, "ROUNDS": "\(rounds)"]) { $1 }
+            environment.merge([
+                "AP": actionplanBinary.path, "REF": worker.ref, "WHO": worker.who,
+                "STATUSES": worker.statuses, "ROUNDS": "\(rounds)",
+            ]) { $1 }
             return try BackgroundChild("/bin/sh", ["-c", Self.worker], in: sandbox.url.path, environment: environment)
         }
         for (child, worker) in zip(children, workers) {
@@ -50,17 +53,21 @@ struct ConcurrentWriterTests {
                 present += changes.count
             }
         }
-        let merges = children.map { $0.output.components(separatedBy: "merged with changes saved at the same time").count - 1 }.reduce(0, +)
+        let merges = children.map {
+            $0.output.components(separatedBy: "merged with changes saved at the same time").count - 1
+        }.reduce(0, +)
         let saves = workers.count * rounds + 6
         #expect(present == saves)
-        print("one machine: \(workers.count) processes, \(saves) saves, \(present) of \(saves) updates present, "
-              + "\(merges) saves found the file changed since they read it and merged")
+        print(
+            "one machine: \(workers.count) processes, \(saves) saves, \(present) of \(saves) updates present, "
+                + "\(merges) saves found the file changed since they read it and merged")
         #expect(try sandbox.listing().filter { $0.hasPrefix(".") }.isEmpty, "a lock or temporary file was left behind")
     }
 
     @Test func killingSavesAtRandomLeavesTheOldFileOrTheNew() throws {
         let sandbox = try Sandbox()
-        let path = try sandbox.write("plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
+        let path = try sandbox.write(
+            "plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
         let environment = isolatedEnvironment(home: sandbox.url.path, user: "Killer")
         let today = DateText.parseISO(collaborationToday)!
 
@@ -69,8 +76,9 @@ struct ConcurrentWriterTests {
         var runtime = Double.infinity
         for n in 1...3 {
             let started = Date()
-            let run = try BackgroundChild.run(actionplanBinary.path, ["note", "plan.plan", "1.1a", "Warm-up \(n)"],
-                                           in: sandbox.url.path, environment: environment)
+            let run = try BackgroundChild.run(
+                actionplanBinary.path, ["note", "plan.plan", "1.1a", "Warm-up \(n)"],
+                in: sandbox.url.path, environment: environment)
             #expect(run.status == 0)
             runtime = min(runtime, Date().timeIntervalSince(started))
         }
@@ -85,8 +93,9 @@ struct ConcurrentWriterTests {
             let old = try sandbox.read("plan.plan")
             var expected = try PlanDocument(data: old)
             try expected.addNote(ref: "1.1a", text: "Kill \(n)", on: today, by: "Killer")
-            let child = try BackgroundChild(actionplanBinary.path, ["note", "plan.plan", "1.1a", "Kill \(n)"],
-                                         in: sandbox.url.path, environment: environment)
+            let child = try BackgroundChild(
+                actionplanBinary.path, ["note", "plan.plan", "1.1a", "Kill \(n)"],
+                in: sandbox.url.path, environment: environment)
             usleep(UInt32(max(0, delay) * 1_000_000))
             child.killNow()
 
@@ -98,14 +107,21 @@ struct ConcurrentWriterTests {
             // What this run left behind: its lock file, or its temporary file (both carry its pid).
             let pid = child.pid
             if (try? sandbox.text(".plan.plan.lock"))?.hasPrefix("pid \(pid) ") == true { outcomes.lockLeft += 1 }
-            if try sandbox.listing().contains(where: { $0.hasPrefix(".plan.plan.\(pid).") }) { outcomes.temporaryLeft += 1 }
+            if try sandbox.listing().contains(where: { $0.hasPrefix(".plan.plan.\(pid).") }) {
+                outcomes.temporaryLeft += 1
+            }
         }
-        print("kill during save: \(kills) kills; \(outcomes.old) left the old file, \(outcomes.new) the new one, none anything else; "
-              + "\(outcomes.lockLeft) died holding the lock, \(outcomes.temporaryLeft) left a half-written temporary file")
+        print(
+            "kill during save: \(kills) kills; \(outcomes.old) left the old file, \(outcomes.new) the new one, none anything else; "
+                + "\(outcomes.lockLeft) died holding the lock, \(outcomes.temporaryLeft) left a half-written temporary file"
+        )
 
         // The next save clears what killed saves left behind (stale lock, temporary files).
-        #expect(try BackgroundChild.run(actionplanBinary.path, ["note", "plan.plan", "1.1a", "After the kills"],
-                                     in: sandbox.url.path, environment: environment).status == 0)
+        #expect(
+            try BackgroundChild.run(
+                actionplanBinary.path, ["note", "plan.plan", "1.1a", "After the kills"],
+                in: sandbox.url.path, environment: environment
+            ).status == 0)
         #expect(try sandbox.listing().filter { $0.hasPrefix(".") }.isEmpty)
         #expect(try PlanFile.load(path).plan.action(ref: "1.1a")?.latestNote?.text == "After the kills")
     }

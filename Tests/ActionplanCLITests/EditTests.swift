@@ -44,24 +44,29 @@ struct SetTests {
         #expect(try box.text("plan.plan") == expected)
     }
 
-    @Test("--note adds the note lines after the Status line; --date takes UK forms",
-          arguments: ["2026-02-28", "28/02/2026", "28 February 2026", "28 Feb 2026"])
+    @Test(
+        "--note adds the note lines after the Status line; --date takes UK forms",
+        arguments: ["2026-02-28", "28/02/2026", "28 February 2026", "28 Feb 2026"])
     func withNote(date: String) throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
         let note = "Launched on 27 February.\n\nTake-up so far:\n- 40 schools\n- 12 GP practices"
-        let result = try box.run(["set", "plan.plan", "1.1a", "--rag", "G", "--note", note,
-                                  "--by", "Jo", "--date", date])
+        let result = try box.run([
+            "set", "plan.plan", "1.1a", "--rag", "G", "--note", note,
+            "--by", "Jo", "--date", date,
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("note added"))
-        let expected = sampleWith11a(code: "G", appending: [
-            "  - Status 2026-02-28 (Jo): A -> G",
-            "  - Note 2026-02-28 (Jo): Launched on 27 February.",
-            "",
-            "    Take-up so far:",
-            "    - 40 schools",
-            "    - 12 GP practices",
-        ])
+        let expected = sampleWith11a(
+            code: "G",
+            appending: [
+                "  - Status 2026-02-28 (Jo): A -> G",
+                "  - Note 2026-02-28 (Jo): Launched on 27 February.",
+                "",
+                "    Take-up so far:",
+                "    - 40 schools",
+                "    - 12 GP practices",
+            ])
         #expect(try box.text("plan.plan") == expected)
 
         let list = try box.run(["list", "plan.plan", "--format", "json", "--rag", "green", "--section", "1"])
@@ -75,7 +80,9 @@ struct SetTests {
     func sameStatusWithNote() throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
-        let result = try box.run(["set", "plan.plan", "1.1a", "--rag", "amber", "--note", "Still on track.", "--by", "Jo"])
+        let result = try box.run([
+            "set", "plan.plan", "1.1a", "--rag", "amber", "--note", "Still on track.", "--by", "Jo",
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(try box.text("plan.plan") == sampleWith11a(appending: ["  - Note 2026-03-01 (Jo): Still on track."]))
     }
@@ -91,23 +98,26 @@ struct SetTests {
         #expect(try box.listing() == ["plan.plan"])
     }
 
-    @Test("who made the change: --by, else ACTIONPLAN_USER, else the config file, else USER, else nobody",
-          arguments: [
-              (["--by", "Jo Bloggs"], [:], " (Jo Bloggs)"),
-              (["--by", "Jo Bloggs"], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Jo Bloggs)"),
-              ([], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
-              ([], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Env User)"),
-              (["--by", "  "], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
-              ([], ["USER": "unixuser"], " (unixuser)"),
-              ([], [:], ""),
-          ] as [([String], [String: String], String)])
+    @Test(
+        "who made the change: --by, else ACTIONPLAN_USER, else the config file, else USER, else nobody",
+        arguments: [
+            (["--by", "Jo Bloggs"], [:], " (Jo Bloggs)"),
+            (["--by", "Jo Bloggs"], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Jo Bloggs)"),
+            ([], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
+            ([], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Env User)"),
+            (["--by", "  "], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
+            ([], ["USER": "unixuser"], " (unixuser)"),
+            ([], [:], ""),
+        ] as [([String], [String: String], String)])
     func author(arguments: [String], environment: [String: String], shown: String) throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
-        let result = try box.run(["set", "plan.plan", "1.1a", "--rag", "green"] + arguments,
-                                 environment: environment.mapValues { $0 })
+        let result = try box.run(
+            ["set", "plan.plan", "1.1a", "--rag", "green"] + arguments,
+            environment: environment.mapValues { $0 })
         #expect(result.status == 0, "\(result)")
-        #expect(try box.text("plan.plan") == sampleWith11a(code: "G", appending: ["  - Status 2026-03-01\(shown): A -> G"]))
+        #expect(
+            try box.text("plan.plan") == sampleWith11a(code: "G", appending: ["  - Status 2026-03-01\(shown): A -> G"]))
     }
 
     @Test("the configured name: $XDG_CONFIG_HOME/actionplan/config, else ~/.config/actionplan/config")
@@ -117,8 +127,9 @@ struct SetTests {
         try box.write("xdg/actionplan/config", "# who I am\nname = Config Person\n")
         try box.write(".config/actionplan/config", "name: Home Person\n")  // HOME is the sandbox
 
-        let xdg = try box.run(["set", "plan.plan", "1.1a", "--rag", "green"],
-                              environment: ["XDG_CONFIG_HOME": box.path("xdg"), "USER": "unixuser"])
+        let xdg = try box.run(
+            ["set", "plan.plan", "1.1a", "--rag", "green"],
+            environment: ["XDG_CONFIG_HOME": box.path("xdg"), "USER": "unixuser"])
         #expect(xdg.status == 0, "\(xdg)")
         #expect(try box.text("plan.plan").contains("  - Status 2026-03-01 (Config Person): A -> G\n"))
 
@@ -126,8 +137,9 @@ struct SetTests {
         #expect(home.status == 0, "\(home)")
         #expect(try box.text("plan.plan").contains("  - Status 2026-03-01 (Home Person): G -> R\n"))
 
-        let env = try box.run(["set", "plan.plan", "1.1a", "--rag", "amber"],
-                              environment: ["ACTIONPLAN_USER": "Env User", "XDG_CONFIG_HOME": box.path("xdg")])
+        let env = try box.run(
+            ["set", "plan.plan", "1.1a", "--rag", "amber"],
+            environment: ["ACTIONPLAN_USER": "Env User", "XDG_CONFIG_HOME": box.path("xdg")])
         #expect(env.status == 0, "\(env)")
         #expect(try box.text("plan.plan").contains("  - Status 2026-03-01 (Env User): R -> A\n"))
     }
@@ -137,14 +149,19 @@ struct SetTests {
         let box = try Sandbox()
         let original = samplePlan.replacingOccurrences(of: "\n", with: "\r\n")
         try box.write("plan.plan", original)
-        let result = try box.run(["set", "plan.plan", "1.1a", "--rag", "green", "--by", "Jo", "--note", "Done.\n\nAll of it."])
+        let result = try box.run([
+            "set", "plan.plan", "1.1a", "--rag", "green", "--by", "Jo", "--note", "Done.\n\nAll of it.",
+        ])
         #expect(result.status == 0, "\(result)")
-        let expected = sampleWith11a(code: "G", appending: [
-            "  - Status 2026-03-01 (Jo): A -> G",
-            "  - Note 2026-03-01 (Jo): Done.",
-            "",
-            "    All of it.",
-        ]).replacingOccurrences(of: "\n", with: "\r\n")
+        let expected = sampleWith11a(
+            code: "G",
+            appending: [
+                "  - Status 2026-03-01 (Jo): A -> G",
+                "  - Note 2026-03-01 (Jo): Done.",
+                "",
+                "    All of it.",
+            ]
+        ).replacingOccurrences(of: "\n", with: "\r\n")
         #expect(try box.read("plan.plan") == Data(expected.utf8))
     }
 
@@ -155,7 +172,8 @@ struct SetTests {
         try box.write("plan.plan", original)
         let result = try box.run(["set", "plan.plan", "2.1b", "--rag", "red", "--by", "Jo"])
         #expect(result.status == 0, "\(result)")
-        let expected = original.replacingOccurrences(of: "- [A] 2.1b", with: "- [R] 2.1b")
+        let expected =
+            original.replacingOccurrences(of: "- [A] 2.1b", with: "- [R] 2.1b")
             + "\n  - Status 2026-03-01 (Jo): A -> R"
         #expect(try box.read("plan.plan") == Data(expected.utf8))
 
@@ -243,10 +261,12 @@ struct SetTests {
         try box.write("warn.plan", warningPlan)
         let result = try box.run(["set", "warn.plan", "1.1a", "--rag", "red", "--by", "Jo"])
         #expect(result.status == 0, "\(result)")
-        #expect(try box.text("warn.plan") == editingLines(warningPlan) { lines in
-            lines[5] = lines[5].replacingOccurrences(of: "[A]", with: "[R]")
-            lines.insert("  - Status 2026-03-01 (Jo): A -> R", at: 7)
-        })
+        #expect(
+            try box.text("warn.plan")
+                == editingLines(warningPlan) { lines in
+                    lines[5] = lines[5].replacingOccurrences(of: "[A]", with: "[R]")
+                    lines.insert("  - Status 2026-03-01 (Jo): A -> R", at: 7)
+                })
     }
 
     @Test("a change dated before the latest recorded status change is refused, file unchanged")
@@ -272,8 +292,9 @@ struct SetTests {
         #expect(try box.read("plan.plan") == Data(samplePlan.utf8))
     }
 
-    @Test("the file's permissions are kept and no temporary file is left behind",
-          arguments: [0o640, 0o600, 0o664])
+    @Test(
+        "the file's permissions are kept and no temporary file is left behind",
+        arguments: [0o640, 0o600, 0o664])
     func permissionsKept(mode: Int) throws {
         let box = try Sandbox()
         let path = try box.write("plan.plan", samplePlan)
@@ -325,14 +346,16 @@ struct NoteTests {
         let text = "First paragraph,\nstill the first.\n\nSecond paragraph.\n\n\nThird, after two empty lines."
         let result = try box.run(["note", "plan.plan", "1.1a", text, "--by", "Sam", "--date", "2 March 2026"])
         #expect(result.status == 0, "\(result)")
-        #expect(try box.text("plan.plan") == sampleWith11a(appending: [
-            "  - Note 2026-03-02 (Sam): First paragraph,",
-            "    still the first.",
-            "",
-            "    Second paragraph.",
-            "",
-            "    Third, after two empty lines.",
-        ]))
+        #expect(
+            try box.text("plan.plan")
+                == sampleWith11a(appending: [
+                    "  - Note 2026-03-02 (Sam): First paragraph,",
+                    "    still the first.",
+                    "",
+                    "    Second paragraph.",
+                    "",
+                    "    Third, after two empty lines.",
+                ]))
         #expect(try box.run(["check", "--no-board-checks", "plan.plan"]).status == 0)
     }
 
@@ -341,14 +364,17 @@ struct NoteTests {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
         let input = "Read from stdin.\n\nSecond paragraph.\n"
-        let result = try box.run(["note", "plan.plan", "1.1a", "-"], environment: ["ACTIONPLAN_USER": "Piped"],
-                                 stdin: Data(input.utf8))
+        let result = try box.run(
+            ["note", "plan.plan", "1.1a", "-"], environment: ["ACTIONPLAN_USER": "Piped"],
+            stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result)")
-        #expect(try box.text("plan.plan") == sampleWith11a(appending: [
-            "  - Note 2026-03-01 (Piped): Read from stdin.",
-            "",
-            "    Second paragraph.",
-        ]))
+        #expect(
+            try box.text("plan.plan")
+                == sampleWith11a(appending: [
+                    "  - Note 2026-03-01 (Piped): Read from stdin.",
+                    "",
+                    "    Second paragraph.",
+                ]))
     }
 
     @Test("an empty note (argument or stdin) is refused, file unchanged")

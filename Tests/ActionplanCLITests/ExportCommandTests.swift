@@ -9,7 +9,10 @@ struct ExportCommandTests {
         try box.write("p.plan", samplePlan)
         let md = try box.run(["export", "p.plan", "--format", "md"])
         #expect(md.status == 0, "\(md)")
-        #expect(md.stdout.hasPrefix("# Test plan: recording children's views\n\nUpdated as at 14 January 2026; figures as of 1 March 2026; changes since 30 January 2026.\n"))
+        #expect(
+            md.stdout.hasPrefix(
+                "# Test plan: recording children's views\n\nUpdated as at 14 January 2026; figures as of 1 March 2026; changes since 30 January 2026.\n"
+            ))
         #expect(md.stdout.contains("\n4 actions, 1 complete (25%), 2 overdue.\n"))
         #expect(md.stderr.isEmpty)
 
@@ -63,8 +66,11 @@ struct ExportCommandTests {
         #expect(unknown.status == 64)
         let date = try box.run(["export", "p.plan", "--format", "md", "--as-of", "2026-02-30"])
         #expect(date.status == 64)
-        let backwards = try box.run(["export", "p.plan", "--format", "md", "--as-of", "2026-01-10", "--since", "2026-02-01"])
-        #expect(backwards.status == 1 && backwards.stderr.contains("--since 2026-02-01 is after the as-of day 2026-01-10"))
+        let backwards = try box.run([
+            "export", "p.plan", "--format", "md", "--as-of", "2026-01-10", "--since", "2026-02-01",
+        ])
+        #expect(
+            backwards.status == 1 && backwards.stderr.contains("--since 2026-02-01 is after the as-of day 2026-01-10"))
         let folder = try box.run(["export", "p.plan", "--format", "md", "-o", "missing/pack.md"])
         #expect(folder.status == 1 && folder.stderr.contains("missing/pack.md: cannot write: no such folder"))
         try box.write("broken.plan", "no title\n")
@@ -91,7 +97,10 @@ struct ExportCommandTests {
         try box.write("plans/snapshots/2026-03-01/p.md", "kept")
         let again = try box.run(["snapshot", "plans/p.plan"])
         #expect(again.status == 1)
-        #expect(again.stderr.contains("error: plans/snapshots/2026-03-01 already holds a pack for p on 2026-03-01 (p.md, p.html, p.csv, p.json); use --force to replace it"))
+        #expect(
+            again.stderr.contains(
+                "error: plans/snapshots/2026-03-01 already holds a pack for p on 2026-03-01 (p.md, p.html, p.csv, p.json); use --force to replace it"
+            ))
         #expect(try box.text("plans/snapshots/2026-03-01/p.md") == "kept")
         let forced = try box.run(["snapshot", "plans/p.plan", "--force"])
         #expect(forced.status == 0, "\(forced)")

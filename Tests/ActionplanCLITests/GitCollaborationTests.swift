@@ -25,7 +25,8 @@ final class Board {
             try check(self.git(["config", "user.email", "\(member.lowercased())@board.example"], member))
             try check(actionplan(["git-setup"], member))
             if n == 0 {
-                try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")).write(to: URL(fileURLWithPath: clone + "/plan.plan"))
+                try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")).write(
+                    to: URL(fileURLWithPath: clone + "/plan.plan"))
                 try check(self.git(["add", "plan.plan", ".gitattributes"], member))
                 try check(self.git(["commit", "-q", "-m", "The board's plan"], member))
                 try check(self.git(["push", "-q", "-u", "origin", "main"], member))
@@ -39,7 +40,9 @@ final class Board {
         isolatedEnvironment(home: sandbox.path("home"), user: member)
     }
 
-    func run(_ program: String, _ arguments: [String], in folder: String, as member: String = "Board") throws -> (status: Int32, output: String, errors: String) {
+    func run(_ program: String, _ arguments: [String], in folder: String, as member: String = "Board") throws -> (
+        status: Int32, output: String, errors: String
+    ) {
         try BackgroundChild.run(program, arguments, in: folder, environment: environment(member), seconds: 60)
     }
 
@@ -55,7 +58,9 @@ final class Board {
 
     func plan(_ member: String) throws -> PlanDocument { try PlanFile.load(clones[member]! + "/plan.plan") }
 
-    func text(_ member: String) throws -> String { try String(contentsOfFile: clones[member]! + "/plan.plan", encoding: .utf8) }
+    func text(_ member: String) throws -> String {
+        try String(contentsOfFile: clones[member]! + "/plan.plan", encoding: .utf8)
+    }
 
     /// Edits the plan as a person would in an editor.
     func editByHand(_ member: String, _ edit: (inout [String]) -> Void) throws {
@@ -63,7 +68,9 @@ final class Board {
         try Data(editingLines(try text(member), edit).utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    func check(_ result: (status: Int32, output: String, errors: String), sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func check(
+        _ result: (status: Int32, output: String, errors: String), sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         try #require(result.status == 0, "\(result.output)\(result.errors)", sourceLocation: sourceLocation)
     }
 
@@ -75,9 +82,11 @@ final class Board {
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         return try merges.map { merge in
             let parents = try git(["rev-parse", "\(merge)^1", "\(merge)^2"], member).output.split(separator: "\n")
-            let base = try git(["merge-base", String(parents[0]), String(parents[1])], member).output.trimmingCharacters(in: .newlines)
+            let base = try git(["merge-base", String(parents[0]), String(parents[1])], member).output
+                .trimmingCharacters(in: .newlines)
             for (name, commit) in [("ours", parents[0]), ("base", Substring(base)), ("theirs", parents[1])] {
-                try Data(try git(["show", "\(commit):plan.plan"], member).output.utf8).write(to: URL(fileURLWithPath: "\(scratch)/\(name)"))
+                try Data(try git(["show", "\(commit):plan.plan"], member).output.utf8).write(
+                    to: URL(fileURLWithPath: "\(scratch)/\(name)"))
             }
             return try run(git, ["merge-file", "-p", "ours", "base", "theirs"], in: scratch).status == 0
         }
@@ -89,14 +98,22 @@ struct GitCollaborationTests {
     @Test func clonesMergeByMeaningAndATwoStatusConflictIsLeftForAPerson() throws {
         let members = ["Ann", "Bob", "Cat"]
         let board = try Board(members: members)
-        var merges = 0, automatic = 0
+        var merges = 0
+        var automatic = 0
         /// Pulls (merging with the driver) and pushes; counts the merges.
         func share(_ member: String) throws {
             let before = try board.git(["rev-parse", "HEAD"], member).output
             let pull = try board.git(["pull", "--no-rebase", "--no-edit", "-q"], member)
-            let merged = try board.git(["rev-list", "--merges", "--count", "\(before.trimmingCharacters(in: .newlines))..HEAD"], member)
-            if pull.status != 0 { merges += 1; return }
-            if merged.output.trimmingCharacters(in: .newlines) != "0" { merges += 1; automatic += 1 }
+            let merged = try board.git(
+                ["rev-list", "--merges", "--count", "\(before.trimmingCharacters(in: .newlines))..HEAD"], member)
+            if pull.status != 0 {
+                merges += 1
+                return
+            }
+            if merged.output.trimmingCharacters(in: .newlines) != "0" {
+                merges += 1
+                automatic += 1
+            }
             try board.check(board.git(["push", "-q"], member))
         }
 
@@ -115,11 +132,15 @@ struct GitCollaborationTests {
                     lines[owner] = "  - Owner: Quality Assurance Team"
                 }
             case 2:
-                try board.check(board.actionplan(["set", "plan.plan", "2.1c", "--rag", "red", "--note", "Dip sample postponed."], "Bob"))
+                try board.check(
+                    board.actionplan(
+                        ["set", "plan.plan", "2.1c", "--rag", "red", "--note", "Dip sample postponed."], "Bob"))
                 try board.editByHand("Ann") { lines in
                     let due = lines.firstIndex { $0 == "  - Due: 2027-01-29" }!
                     lines[due] = "  - Due: 2027-02-26"
-                    lines.insert("  - Due 2026-11-10 (Ann): 2027-01-29 -> 2027-02-26", at: lines.firstIndex { $0.hasPrefix("  - Due 2026-10-21 (Rachel Moore)") }! + 1)
+                    lines.insert(
+                        "  - Due 2026-11-10 (Ann): 2027-01-29 -> 2027-02-26",
+                        at: lines.firstIndex { $0.hasPrefix("  - Due 2026-10-21 (Rachel Moore)") }! + 1)
                 }
             default:
                 break
@@ -131,7 +152,8 @@ struct GitCollaborationTests {
         }
 
         // Two different statuses for one action: a conflict, left in the file for a person.
-        try board.check(board.actionplan(["set", "plan.plan", "1.2b", "--rag", "amber", "--note", "Second session needed."], "Ann"))
+        try board.check(
+            board.actionplan(["set", "plan.plan", "1.2b", "--rag", "amber", "--note", "Second session needed."], "Ann"))
         try board.check(board.git(["commit", "-q", "-am", "Ann: 1.2b amber"], "Ann"))
         try share("Ann")
         try board.check(board.actionplan(["set", "plan.plan", "1.2b", "--rag", "red"], "Bob"))
@@ -166,7 +188,9 @@ struct GitCollaborationTests {
             #expect(notes("1.1a").contains("Ann, round \(round).") && notes("1.1a").contains("Bob, round \(round)."))
             #expect(notes("2.1b").contains("Cat, round \(round)."))
         }
-        #expect(plan.action(ref: "1.1b")?.status == .green && plan.action(ref: "1.1b")?.owners == ["Quality Assurance Team"])
+        #expect(
+            plan.action(ref: "1.1b")?.status == .green && plan.action(ref: "1.1b")?.owners == ["Quality Assurance Team"]
+        )
         #expect(plan.action(ref: "2.1c")?.status == .red && plan.action(ref: "2.1c")?.due?.text == "2027-02-26")
         #expect(notes("2.1c") == ["Dip sample postponed."])
         #expect(plan.action(ref: "1.2b")?.status == .amber && notes("1.2b") == ["Second session needed."])
@@ -174,9 +198,11 @@ struct GitCollaborationTests {
         #expect(dates == dates.sorted())
 
         let lineMerges = try board.lineMergeOutcomes("Cat")
-        print("git: \(merges) merges of the plan across \(members.count) clones; the merge driver merged \(automatic) automatically, "
-              + "\(merges - automatic) conflict (two statuses for 1.2b, on purpose); "
-              + "git's own line merge would have merged \(lineMerges.filter { $0 }.count) of the \(lineMerges.count) recorded merge commits")
+        print(
+            "git: \(merges) merges of the plan across \(members.count) clones; the merge driver merged \(automatic) automatically, "
+                + "\(merges - automatic) conflict (two statuses for 1.2b, on purpose); "
+                + "git's own line merge would have merged \(lineMerges.filter { $0 }.count) of the \(lineMerges.count) recorded merge commits"
+        )
         #expect(automatic == merges - 1)
     }
 
@@ -201,8 +227,10 @@ struct GitCollaborationTests {
         let started = Date()
         let children = try updates.map { member in
             var environment = board.environment(member.who)
-            environment.merge(["AP": actionplanBinary.path, "REF": member.ref, "WHO": member.who, "COUNT": "\(member.count)",
-                               "SYNC": member.sync ? "yes" : "no"]) { $1 }
+            environment.merge([
+                "AP": actionplanBinary.path, "REF": member.ref, "WHO": member.who, "COUNT": "\(member.count)",
+                "SYNC": member.sync ? "yes" : "no",
+            ]) { $1 }
             return try BackgroundChild("/bin/sh", ["-c", script], in: member.clone, environment: environment)
         }
         for (child, member) in zip(children, updates) {
@@ -219,15 +247,19 @@ struct GitCollaborationTests {
             let plan = try board.plan(clone).plan
             for member in updates {
                 let notes = plan.action(ref: member.ref)!.notes.filter { $0.author == member.who }.map(\.text)
-                #expect(notes == (1...member.count).map { "\(member.who), update \($0)." }, "\(member.who)'s notes in \(clone)'s clone")
+                #expect(
+                    notes == (1...member.count).map { "\(member.who), update \($0)." },
+                    "\(member.who)'s notes in \(clone)'s clone")
                 present += notes.count
             }
         }
         let total = updates.map(\.count).reduce(0, +)
-        let history = try board.git(["rev-list", "--merges", "--count", "HEAD"], "Ann").output.trimmingCharacters(in: .newlines)
-        print("board session: 4 members (2 on one machine, 2 in clones of their own), \(total) updates, "
-              + "\(present / 3) of \(total) present in each of the 3 clones, \(history) git merges (all by the driver, no conflict), "
-              + String(format: "%.1f s", seconds))
+        let history = try board.git(["rev-list", "--merges", "--count", "HEAD"], "Ann").output.trimmingCharacters(
+            in: .newlines)
+        print(
+            "board session: 4 members (2 on one machine, 2 in clones of their own), \(total) updates, "
+                + "\(present / 3) of \(total) present in each of the 3 clones, \(history) git merges (all by the driver, no conflict), "
+                + String(format: "%.1f s", seconds))
         #expect(present == total * 3)
     }
 }

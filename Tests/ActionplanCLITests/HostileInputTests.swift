@@ -20,15 +20,17 @@ func hostileCorpusNames() -> [String] {
 struct HostileCorpusTests {
     @Test("the corpus holds every case of issue 8")
     func corpusIsComplete() {
-        #expect(hostileCorpusNames() == [
-            "action-outside-area", "binary", "bom-only", "duplicate-refs", "empty", "history-contradicts-status",
-            "impossible-date", "merge-conflict", "mixed-line-endings", "not-utf8", "note-before-action",
-            "ref-with-space", "spreadsheet", "unknown-status", "year-20230",
-        ])
+        #expect(
+            hostileCorpusNames() == [
+                "action-outside-area", "binary", "bom-only", "duplicate-refs", "empty", "history-contradicts-status",
+                "impossible-date", "merge-conflict", "mixed-line-endings", "not-utf8", "note-before-action",
+                "ref-with-space", "spreadsheet", "unknown-status", "year-20230",
+            ])
     }
 
-    @Test("check prints exactly NAME.expected; a bad file exits 1 and is never written, not even by set",
-          arguments: hostileCorpusNames())
+    @Test(
+        "check prints exactly NAME.expected; a bad file exits 1 and is never written, not even by set",
+        arguments: hostileCorpusNames())
     func corpusFile(_ name: String) throws {
         let box = try Sandbox()
         let file = "\(name).plan"
@@ -77,20 +79,23 @@ struct HostileGeneratedInputTests {
         try box.write("long.plan", String(repeating: "x", count: 10_000_000) + "\n# Title\n")
         let result = try checkUnchanged(box, "long.plan")
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            long.plan:1:1: error: a plan must start with its title
-                \(String(repeating: "x", count: 100))…
-                ^
-            hint: put the title first, on a line of its own: `# Title`
+        #expect(
+            result.stderr == """
+                long.plan:1:1: error: a plan must start with its title
+                    \(String(repeating: "x", count: 100))…
+                    ^
+                hint: put the title first, on a line of its own: `# Title`
 
-            """)
+                """)
     }
 
     @Test("a 10 MB note is valid and is read whole")
     func tenMegabyteNote() throws {
         let box = try Sandbox()
         let note = String(repeating: "Children's voices are heard. ", count: 350_000)  // 10.15 MB
-        try box.write("note.plan", """
+        try box.write(
+            "note.plan",
+            """
             # Long note
             ## 1 Section
             ### 1.1 Area
@@ -101,7 +106,8 @@ struct HostileGeneratedInputTests {
 
             """)
         let result = try box.run(["check", "note.plan"])
-        #expect(result.status == 0 && result.stdout == "ok: note.plan: 1 action\n" && result.stderr.isEmpty, "\(result)")
+        #expect(
+            result.status == 0 && result.stdout == "ok: note.plan: 1 action\n" && result.stderr.isEmpty, "\(result)")
         let json = try jsonObject(try box.run(["list", "note.plan", "--format", "json"]).stdout)
         let action = try #require((json["actions"] as? [[String: Any]])?.first)
         let notes = try #require(action["notes"] as? [[String: Any]])
@@ -113,7 +119,8 @@ struct HostileGeneratedInputTests {
         let box = try Sandbox()
         var text = "# Ten thousand sections\n"
         for n in 1...10_000 {
-            text += "\n## \(n) Section \(n)\n\n### \(n).1 Area\n- [A] \(n).1a Do it.\n  - Owner: Board\n  - Due: 2026-06-30\n"
+            text +=
+                "\n## \(n) Section \(n)\n\n### \(n).1 Area\n- [A] \(n).1a Do it.\n  - Owner: Board\n  - Due: 2026-06-30\n"
         }
         try box.write("sections.plan", text)
         let result = try box.run(["check", "sections.plan"])
@@ -142,23 +149,28 @@ struct HostileGeneratedInputTests {
     /// with setpriv (util-linux); without setpriv, as root, the case cannot be made.
     static let canDropPrivileges = getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
 
-    @Test("no read permission: one line, exit 1, and the file is untouched",
-          .enabled(if: canDropPrivileges, "running as root without setpriv: chmod 000 would not stop root reading"))
+    @Test(
+        "no read permission: one line, exit 1, and the file is untouched",
+        .enabled(if: canDropPrivileges, "running as root without setpriv: chmod 000 would not stop root reading"))
     func noReadPermission() throws {
         let box = try Sandbox()
         let original = Data(samplePlan.utf8)
         try box.write("secret.plan", data: original)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: box.path("secret.plan"))
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: box.path("secret.plan")) }
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: box.path("secret.plan"))
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: box.url.path)
         let before = try box.listing()
 
         let result: RunResult
         if getuid() == 0 {
             // 65534 is `nobody`; the sandbox folder is open to it, the file is not.
-            result = try box.run(["check", "secret.plan"], through: [
-                "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-            ])
+            result = try box.run(
+                ["check", "secret.plan"],
+                through: [
+                    "/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                ])
         } else {
             result = try box.run(["check", "secret.plan"])
         }
@@ -185,10 +197,13 @@ struct HostileGeneratedInputTests {
     @Test("a file of more than 4 million lines is refused")
     func overTheLineLimit() throws {
         let box = try Sandbox()
-        try box.write("lines.plan", data: Data("# Title\n".utf8) + Data(repeating: UInt8(ascii: "\n"), count: 4_000_000))
+        try box.write(
+            "lines.plan", data: Data("# Title\n".utf8) + Data(repeating: UInt8(ascii: "\n"), count: 4_000_000))
         let result = try checkUnchanged(box, "lines.plan")
         #expect(result.status == 1 && result.stdout.isEmpty)
-        #expect(result.stderr == "lines.plan: cannot read: the file has more than 4 million lines, the most a plan may have\n")
+        #expect(
+            result.stderr
+                == "lines.plan: cannot read: the file has more than 4 million lines, the most a plan may have\n")
     }
 
     @Test("more than 250,000 actions: one error at the first action past the limit")
@@ -199,13 +214,14 @@ struct HostileGeneratedInputTests {
         try box.write("many.plan", text)
         let result = try checkUnchanged(box, "many.plan", setToo: false)
         #expect(result.status == 1 && result.stdout.isEmpty)
-        #expect(result.stderr == """
-            many.plan:250004:1: error: more than 250,000 actions, the most a plan may have
-                - [A] 1.1.250001 x
-                ^
-            hint: split the plan into several files
+        #expect(
+            result.stderr == """
+                many.plan:250004:1: error: more than 250,000 actions, the most a plan may have
+                    - [A] 1.1.250001 x
+                    ^
+                hint: split the plan into several files
 
-            """)
+                """)
     }
 
     @Test("more than 10,000 warnings: the first 10,000, then one line for the rest")

@@ -19,45 +19,48 @@ struct ImportCommandTests {
         try Self.copyFixture("tracker.csv", to: box)
         let result = try box.run(["import", "tracker.csv", "-o", "board.plan"])
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout == """
-            Rows: 8 read under the header on row 1
-            Columns:
-              No.                          -> ref
-              Theme                        -> section
-              What we will do              -> action
-              Action Owner                 -> owner
-              Due by                       -> due
-              RAG                          -> rag
-              Progress and impact to date  -> progress (a note dated 2026-03-01)
-              Comments                     -> kept as the extra field 'Comments'
-            Actions: 8 in 2 sections, 4 areas: R 1  A 3  G 2  B 1  N 1
-            Values not interpreted (1):
-              row 5: Due by: 'Quarterly from April 2026' is not a date; kept as a free-text due
-            Wrote board.plan: 8 actions.
+        #expect(
+            result.stdout == """
+                Rows: 8 read under the header on row 1
+                Columns:
+                  No.                          -> ref
+                  Theme                        -> section
+                  What we will do              -> action
+                  Action Owner                 -> owner
+                  Due by                       -> due
+                  RAG                          -> rag
+                  Progress and impact to date  -> progress (a note dated 2026-03-01)
+                  Comments                     -> kept as the extra field 'Comments'
+                Actions: 8 in 2 sections, 4 areas: R 1  A 3  G 2  B 1  N 1
+                Values not interpreted (1):
+                  row 5: Due by: 'Quarterly from April 2026' is not a date; kept as a free-text due
+                Wrote board.plan: 8 actions.
 
-            """)
+                """)
         #expect(result.stderr.isEmpty)
         let plan = try box.text("board.plan")
-        #expect(plan.hasPrefix("""
-            # tracker
-            - As at: 2026-03-01
-            - Status R (Red): Delayed or at risk of not being achieved within timescale
-            - Status A (Amber): In progress and on track
-            - Status G (Green): Completed
-            - Status B (Blue): Complete and impact evidenced
-            - Status N (Not started): Not started
+        #expect(
+            plan.hasPrefix(
+                """
+                # tracker
+                - As at: 2026-03-01
+                - Status R (Red): Delayed or at risk of not being achieved within timescale
+                - Status A (Amber): In progress and on track
+                - Status G (Green): Completed
+                - Status B (Blue): Complete and impact evidenced
+                - Status N (Not started): Not started
 
-            ## 1 Children's voices
+                ## 1 Children's voices
 
-            ### 1.1 Area 1.1
+                ### 1.1 Area 1.1
 
-            - [B] 1.1a Agree and publish a partnership statement on hearing children.
-              - Owner: Learning and Improvement subgroup
-              - Due: 2026-01-31
-              - Comments: Signed off by the executive
-              - Note 2026-03-01: Published in January; audit shows 80% of records now include the child's words.
+                - [B] 1.1a Agree and publish a partnership statement on hearing children.
+                  - Owner: Learning and Improvement subgroup
+                  - Due: 2026-01-31
+                  - Comments: Signed off by the executive
+                  - Note 2026-03-01: Published in January; audit shows 80% of records now include the child's words.
 
-            """))
+                """))
         let check = try box.run(["check", "board.plan", "--no-board-checks"])
         #expect(check.status == 0 && check.stdout == "ok: board.plan: 8 actions\n", "\(check)")
         #expect(try box.listing() == ["board.plan", "tracker.csv"])
@@ -66,8 +69,10 @@ struct ImportCommandTests {
     @Test func titleAndAsAt() throws {
         let box = try Sandbox()
         try Self.copyFixture("comma-lf.csv", to: box)
-        let result = try box.run(["import", "comma-lf.csv", "-o", "p.plan", "--title", "Hearing children: action plan",
-                                  "--as-at", "14/01/2026"])
+        let result = try box.run([
+            "import", "comma-lf.csv", "-o", "p.plan", "--title", "Hearing children: action plan",
+            "--as-at", "14/01/2026",
+        ])
         #expect(result.status == 0, "\(result)")
         let plan = try box.text("p.plan")
         #expect(plan.hasPrefix("# Hearing children: action plan\n- As at: 2026-01-14\n"))
@@ -103,12 +108,16 @@ struct ImportCommandTests {
 
         let itself = try box.run(["import", "comma-lf.csv", "-o", "./comma-lf.csv", "--force"])
         #expect(itself.status == 1)
-        #expect(itself.stderr == "error: ./comma-lf.csv is the spreadsheet being imported; write the plan to another file\n")
+        #expect(
+            itself.stderr == "error: ./comma-lf.csv is the spreadsheet being imported; write the plan to another file\n"
+        )
     }
 
     @Test func badRowsStopTheImport() throws {
         let box = try Sandbox()
-        try box.write("t.csv", """
+        try box.write(
+            "t.csv",
+            """
             Ref,Action,Owner,RAG
             1.1a,Publish the guidance,Sam Patel,Green
             1.1b,,Sam Patel,Amber
@@ -119,26 +128,29 @@ struct ImportCommandTests {
         let result = try box.run(["import", "t.csv", "-o", "p.plan"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.errLines == [
-            "t.csv:3: error: no action text (column 'Action' is empty)",
-            "t.csv:4: error: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)",
-            "t.csv:5: error: duplicate ref 1.1a (row 2 has it too)",
-            "hint: fix these rows in the spreadsheet, or give --skip-bad-rows to import the other rows and list these in the report",
-            "error: nothing written",
-        ])
+        #expect(
+            result.errLines == [
+                "t.csv:3: error: no action text (column 'Action' is empty)",
+                "t.csv:4: error: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)",
+                "t.csv:5: error: duplicate ref 1.1a (row 2 has it too)",
+                "hint: fix these rows in the spreadsheet, or give --skip-bad-rows to import the other rows and list these in the report",
+                "error: nothing written",
+            ])
         #expect(try box.listing() == ["t.csv"])
 
         let skipped = try box.run(["import", "t.csv", "-o", "p.plan", "--skip-bad-rows"])
         #expect(skipped.status == 0, "\(skipped)")
-        #expect(skipped.stdout.contains("""
-            Actions: 1 in 1 section, 1 area: R 0  A 0  G 1
-            Rows skipped (3, --skip-bad-rows):
-              row 3: no action text (column 'Action' is empty)
-              row 4: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)
-              row 5: duplicate ref 1.1a (row 2 has it too)
-            Wrote p.plan: 1 action.
+        #expect(
+            skipped.stdout.contains(
+                """
+                Actions: 1 in 1 section, 1 area: R 0  A 0  G 1
+                Rows skipped (3, --skip-bad-rows):
+                  row 3: no action text (column 'Action' is empty)
+                  row 4: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)
+                  row 5: duplicate ref 1.1a (row 2 has it too)
+                Wrote p.plan: 1 action.
 
-            """))
+                """))
     }
 
     @Test func filesThatCannotBeImported() throws {
@@ -150,13 +162,25 @@ struct ImportCommandTests {
         try box.write("tracker.ods", "")
         let cases: [([String], String)] = [
             (["empty.csv"], "empty.csv: error: the file is empty"),
-            (["binary.csv"], "binary.csv: error: not UTF-8 text: byte 0x89 on line 1; save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")"),
+            (
+                ["binary.csv"],
+                "binary.csv: error: not UTF-8 text: byte 0x89 on line 1; save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")"
+            ),
             (["text.xlsx"], "text.xlsx: error: not an .xlsx workbook: the file is not a zip archive"),
             (["missing.csv"], "missing.csv: error: cannot read: no such file"),
-            (["tracker.ods"], "tracker.ods: error: cannot read .ods files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that"),
-            (["notes.txt"], "notes.txt: error: no column holds the actions: none is headed 'Action', 'What we will do', 'Description', 'Actions'; "
-                + "name it with --map COLUMN=action (the columns are 'Ref', 'Task')"),
-            (["notes.txt", "--map", "Owner=owner"], "notes.txt: error: --map Owner=owner: no column is headed 'Owner'; the columns are 'Ref', 'Task'"),
+            (
+                ["tracker.ods"],
+                "tracker.ods: error: cannot read .ods files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that"
+            ),
+            (
+                ["notes.txt"],
+                "notes.txt: error: no column holds the actions: none is headed 'Action', 'What we will do', 'Description', 'Actions'; "
+                    + "name it with --map COLUMN=action (the columns are 'Ref', 'Task')"
+            ),
+            (
+                ["notes.txt", "--map", "Owner=owner"],
+                "notes.txt: error: --map Owner=owner: no column is headed 'Owner'; the columns are 'Ref', 'Task'"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try box.run(["import"] + arguments + ["-o", "p.plan"])
@@ -169,7 +193,9 @@ struct ImportCommandTests {
         #expect(try box.listing().contains("p.plan"))
     }
 
-    @Test(arguments: [["--map", "Owner"], ["--map", "Owner=boss"], ["--map", "=owner"], [], ["--as-at", "2026-02-30"]])
+    @Test(arguments: [
+        ["--map", "Owner"], ["--map", "Owner=boss"], ["--map", "=owner"], [], ["--as-at", "2026-02-30"],
+    ])
     func usageErrors(_ arguments: [String]) throws {
         let box = try Sandbox()
         try Self.copyFixture("comma-lf.csv", to: box)
@@ -183,21 +209,25 @@ struct ImportCommandTests {
         try box.write("tracker.xlsx", data: try workbook())
         let result = try box.run(["import", "tracker.xlsx", "--sheet", "Actions", "-o", "p.plan"])
         #expect(result.status == 0, "\(result)")
-        #expect(try box.text("p.plan").hasSuffix("""
-            ### 1.1 Area 1.1
+        #expect(
+            try box.text("p.plan").hasSuffix(
+                """
+                ### 1.1 Area 1.1
 
-            - [A] 1.1a Publish the guidance
-              - Owner: Named Nurse
-              - Due: 2023-03-15
+                - [A] 1.1a Publish the guidance
+                  - Owner: Named Nurse
+                  - Due: 2023-03-15
 
-            - [G] 1.1b Audit the records
-              - Owner: Designated Doctor
-              - Due: 2026-06-30
+                - [G] 1.1b Audit the records
+                  - Owner: Designated Doctor
+                  - Due: 2026-06-30
 
-            """))
+                """))
         let missing = try box.run(["import", "tracker.xlsx", "--sheet", "Summary", "-o", "q.plan"])
         #expect(missing.status == 1)
-        #expect(missing.errLines.first == "tracker.xlsx: error: the workbook has no sheet named 'Summary'; its sheets are 'Cover', 'Actions'")
+        #expect(
+            missing.errLines.first
+                == "tracker.xlsx: error: the workbook has no sheet named 'Summary'; its sheets are 'Cover', 'Actions'")
         let first = try box.run(["import", "tracker.xlsx", "-o", "q.plan"])
         #expect(first.status == 1)
         #expect(first.errLines.first?.hasPrefix("tracker.xlsx: error: no column holds the actions") == true)
@@ -232,8 +262,10 @@ struct ImportCommandTests {
         let help = try box.run(["--help"])
         #expect(help.stdout.contains("  import "))
         let usage = try box.run(["help", "import"])
-        #expect(usage.stdout.contains("USAGE: actionplan import <file> [--output <plan>] [--sheet <name>] [--map <column=field> ...] "
-            + "[--title <text>] [--as-at <date>] [--dry-run] [--skip-bad-rows] [--force]"))
+        #expect(
+            usage.stdout.contains(
+                "USAGE: actionplan import <file> [--output <plan>] [--sheet <name>] [--map <column=field> ...] "
+                    + "[--title <text>] [--as-at <date>] [--dry-run] [--skip-bad-rows] [--force]"))
     }
 
     /// A small workbook: a cover sheet, then "Actions" with shared strings (one in rich
@@ -242,41 +274,57 @@ struct ImportCommandTests {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) {
                 data.subdata(in: Int($0)..<Int($0) + $1)
             }
         }
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
-        try add("[Content_Types].xml", """
+        try add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
             <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
             <Default Extension="xml" ContentType="application/xml"/></Types>
             """)
-        try add("_rels/.rels", """
+        try add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="\(package)">\
             <Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
-        try add("xl/workbook.xml", """
+        try add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets>\
             <sheet name="Cover" sheetId="1" r:id="rId1"/><sheet name="Actions" sheetId="2" r:id="rId2"/></sheets></workbook>
             """)
-        try add("xl/_rels/workbook.xml.rels", """
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="\(package)">\
             <Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/cover.xml"/>\
             <Relationship Id="rId2" Type="\(relationships)/worksheet" Target="/xl/worksheets/actions.xml"/></Relationships>
             """)
-        try add("xl/sharedStrings.xml", """
+        try add(
+            "xl/sharedStrings.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?><sst xmlns="\(main)"><si><t>Ref</t></si><si><t>Action</t></si>\
             <si><t>Action Owner</t></si><si><t>Due by</t></si><si><t>RAG</t></si>\
             <si><r><t xml:space="preserve">Publish </t></r><r><rPr><i/></rPr><t>the guidance</t></r></si></sst>
             """)
-        try add("xl/worksheets/cover.xml", """
+        try add(
+            "xl/worksheets/cover.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(main)"><sheetData>\
             <row r="1"><c r="A1" t="inlineStr"><is><t>Improvement plan</t></is></c></row></sheetData></worksheet>
             """)
-        try add("xl/worksheets/actions.xml", """
+        try add(
+            "xl/worksheets/actions.xml",
+            """
             <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(main)"><sheetData>\
             <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>\
             <c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>\

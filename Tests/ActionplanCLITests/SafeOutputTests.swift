@@ -36,16 +36,18 @@ func terminalControls(in text: String) -> [String] {
 
 @Suite("Safe output: hostile text through every command")
 struct SafeOutputTests {
-    @Test("terminal output shows control characters escaped", arguments: [
-        ["check", "h.plan"],
-        ["list", "h.plan"],
-        ["summary", "h.plan"],
-        ["changes", "h.plan", "--since", "2026-01-01"],
-        ["changes", "h.plan", "--since", "2026-01-01", "--format", "md"],
-        ["trend", "h.plan"],
-        ["note", "h.plan", "1.1a", "Checked.", "--by", "Tester"],
-        ["set", "h.plan", "1.1b", "--rag", "amber", "--by", "Tester"],
-    ])
+    @Test(
+        "terminal output shows control characters escaped",
+        arguments: [
+            ["check", "h.plan"],
+            ["list", "h.plan"],
+            ["summary", "h.plan"],
+            ["changes", "h.plan", "--since", "2026-01-01"],
+            ["changes", "h.plan", "--since", "2026-01-01", "--format", "md"],
+            ["trend", "h.plan"],
+            ["note", "h.plan", "1.1a", "Checked.", "--by", "Tester"],
+            ["set", "h.plan", "1.1b", "--rag", "amber", "--by", "Tester"],
+        ])
     func terminalOutput(_ arguments: [String]) throws {
         let box = try Sandbox()
         try box.write("h.plan", hostileTextPlan)
@@ -74,11 +76,15 @@ struct SafeOutputTests {
         let list = try box.run(["list", "h.plan", "--format", "json"])
         #expect(terminalControls(in: list.stdout) == [])
         let actions = try #require(try jsonObject(list.stdout)["actions"] as? [[String: Any]])
-        #expect(actions.first?["text"] as? String
-            == "=HYPERLINK(\"http://evil\",\"click\") \u{1B}[31mred\u{1B}[0m \u{202E}txet <script>alert('x')</script>")
+        #expect(
+            actions.first?["text"] as? String
+                == "=HYPERLINK(\"http://evil\",\"click\") \u{1B}[31mred\u{1B}[0m \u{202E}txet <script>alert('x')</script>"
+        )
         #expect(actions.first?["owners"] as? [String] == ["@SUM(1+1)", "\u{1B}[1mBold"])
         let summary = try box.run(["summary", "h.plan", "--format", "json"])
-        #expect(try jsonObject(summary.stdout)["title"] as? String == "Plan \u{1B}[2J <script>alert(1)</script> \u{202E}evil")
+        #expect(
+            try jsonObject(summary.stdout)["title"] as? String
+                == "Plan \u{1B}[2J <script>alert(1)</script> \u{202E}evil")
         let changes = try box.run(["changes", "h.plan", "--since", "2026-01-01", "--format", "json"])
         #expect(terminalControls(in: changes.stdout) == [])
         _ = try jsonObject(changes.stdout)
@@ -115,8 +121,10 @@ struct SafeOutputTests {
         try box.write("h.plan", hostileTextPlan)
         let html = try box.run(["export", "h.plan", "--format", "html"]).stdout
         #expect(!html.contains("<script>"))
-        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;") || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"),
-                "\(html.prefix(3_000))")
+        #expect(
+            html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                || html.contains("&lt;script&gt;alert('x')&lt;/script&gt;"),
+            "\(html.prefix(3_000))")
         #expect(terminalControls(in: html) == [])
         let markdown = try box.run(["export", "h.plan", "--format", "md"]).stdout
         #expect(terminalControls(in: markdown) == [])
@@ -126,10 +134,15 @@ struct SafeOutputTests {
     @Test("a NUL cannot get in: a plan with one is refused, and so is a spreadsheet")
     func nul() throws {
         let box = try Sandbox()
-        try box.write("nul.plan", hostileTextPlan.replacingOccurrences(of: "Checked", with: "x").replacingOccurrences(of: "Board\n", with: "Bo\u{0}ard\n"))
+        try box.write(
+            "nul.plan",
+            hostileTextPlan.replacingOccurrences(of: "Checked", with: "x").replacingOccurrences(
+                of: "Board\n", with: "Bo\u{0}ard\n"))
         let check = try box.run(["check", "nul.plan"])
         #expect(check.status == 1)
-        #expect(check.stderr.hasPrefix("nul.plan:13:14: error: NUL byte: this looks like a binary file, not a plan\n"), "\(check)")
+        #expect(
+            check.stderr.hasPrefix("nul.plan:13:14: error: NUL byte: this looks like a binary file, not a plan\n"),
+            "\(check)")
         try box.write("nul.csv", "Ref,Action\n1.1a,Do\u{0}it\n")
         let imported = try box.run(["import", "nul.csv", "-o", "out.plan", "--title", "T"])
         #expect(imported.status != 0 && !FileManager.default.fileExists(atPath: box.path("out.plan")), "\(imported)")

@@ -21,7 +21,8 @@ let actionplanBinary: URL = {
         let url = URL(fileURLWithPath: argument0)
         candidates.append(url.deletingLastPathComponent().appendingPathComponent("actionplan"))
         // On platforms where the bundle is a folder, the binary sits beside the bundle.
-        for ancestor in sequence(first: url, next: { $0.pathComponents.count > 1 ? $0.deletingLastPathComponent() : nil })
+        for ancestor in sequence(
+            first: url, next: { $0.pathComponents.count > 1 ? $0.deletingLastPathComponent() : nil })
         where ancestor.pathExtension == "xctest" {
             candidates.append(ancestor.deletingLastPathComponent().appendingPathComponent("actionplan"))
         }
@@ -34,7 +35,8 @@ let actionplanBinary: URL = {
     for candidate in candidates {
         var isFolder: ObjCBool = false
         if fileManager.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-           fileManager.isExecutableFile(atPath: candidate.path) {
+            fileManager.isExecutableFile(atPath: candidate.path)
+        {
             return candidate
         }
     }
@@ -105,8 +107,10 @@ final class Sandbox {
     /// `USER`, `ACTIONPLAN_USER`, `ACTIONPLAN_PLAN` and `XDG_CONFIG_HOME` are unset
     /// unless given. Standard input is empty unless `stdin` is given. `through` is a
     /// command (and its arguments) that runs the binary, such as `setpriv …`.
-    func run(_ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
-             stdin: Data? = nil, through wrapper: [String] = []) throws -> RunResult {
+    func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String?] = [:],
+        stdin: Data? = nil, through wrapper: [String] = []
+    ) throws -> RunResult {
         var env: [String: String] = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": url.path,
@@ -127,13 +131,15 @@ final class Sandbox {
         try (stdin ?? Data()).write(to: inURL)
         let program = wrapper.first ?? actionplanBinary.path
         let programArguments = wrapper.isEmpty ? arguments : wrapper.dropFirst() + [actionplanBinary.path] + arguments
-        let ended = try ChildProcess.run(program, programArguments, environment: env,
-                                         directory: directory ?? url.path,
-                                         stdin: .file(inURL.path), stdout: .file(outURL.path), stderr: .file(errURL.path),
-                                         timeout: 120)
-        return RunResult(status: ended.status,
-                         stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let ended = try ChildProcess.run(
+            program, programArguments, environment: env,
+            directory: directory ?? url.path,
+            stdin: .file(inURL.path), stdout: .file(outURL.path), stderr: .file(errURL.path),
+            timeout: 120)
+        return RunResult(
+            status: ended.status,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
 

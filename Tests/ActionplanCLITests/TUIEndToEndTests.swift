@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// Drives the real `actionplan open` in tmux: keys go in with `send-keys`, the screen
 /// comes back with `capture-pane`, and the plan file is checked byte for byte.
 @Suite("The terminal interface in tmux", .serialized)
 struct TUIEndToEndTests {
-    static let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+    static let tmuxAvailable =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
@@ -17,7 +19,9 @@ struct TUIEndToEndTests {
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.kill() }
 
-        session.run("ACTIONPLAN_TODAY=2026-11-10 ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\"")
+        session.run(
+            "ACTIONPLAN_TODAY=2026-11-10 ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\""
+        )
         try session.waitFor("1.1a")
         // 1.1a is selected; three rows down is 1.1d (Amber).
         session.keys("j", "j", "j")
@@ -37,16 +41,18 @@ struct TUIEndToEndTests {
         var expected = try PlanDocument(data: original)
         let today = DateText.parseISO("2026-11-10")!
         try expected.setStatus(ref: "1.1d", to: .green, on: today, by: "E2E Tester")
-        try expected.addNote(ref: "1.1d", text: "Report agreed by the board.\nPublished on the website.", on: today, by: "E2E Tester")
+        try expected.addNote(
+            ref: "1.1d", text: "Report agreed by the board.\nPublished on the website.", on: today, by: "E2E Tester")
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(String(decoding: written, as: UTF8.self) == expected.text)
-        #expect(diffLines(original, written) == [
-            "- - [A] 1.1d Produce a thematic report, drawing on audits and performance data,",
-            "+ - [G] 1.1d Produce a thematic report, drawing on audits and performance data,",
-            "+   - Status 2026-11-10 (E2E Tester): A -> G",
-            "+   - Note 2026-11-10 (E2E Tester): Report agreed by the board.",
-            "+     Published on the website.",
-        ])
+        #expect(
+            diffLines(original, written) == [
+                "- - [A] 1.1d Produce a thematic report, drawing on audits and performance data,",
+                "+ - [G] 1.1d Produce a thematic report, drawing on audits and performance data,",
+                "+   - Status 2026-11-10 (E2E Tester): A -> G",
+                "+   - Note 2026-11-10 (E2E Tester): Report agreed by the board.",
+                "+     Published on the website.",
+            ])
         // The terminal came back: the shell's own output, no interface left on screen.
         let screen = session.capture()
         #expect(screen.contains("exit=0"))
@@ -56,12 +62,15 @@ struct TUIEndToEndTests {
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
     func tooSmallThenResizedAndSigtermRestoresTheTerminal() throws {
         let sandbox = try Sandbox()
-        let path = try sandbox.write("plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
+        let path = try sandbox.write(
+            "plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let session = try TmuxSession(width: 70, height: 20)
         defer { session.kill() }
         let pidFile = sandbox.path("pid")
-        session.run("NO_COLOR=1 sh -c 'echo $$ > \(pidFile); exec \"\(actionplanBinary.path)\" open \"\(path)\"'; echo \"exit=$?\"")
+        session.run(
+            "NO_COLOR=1 sh -c 'echo $$ > \(pidFile); exec \"\(actionplanBinary.path)\" open \"\(path)\"'; echo \"exit=$?\""
+        )
         try session.waitFor("Terminal too small: 70×20.")
         session.resize(width: 100, height: 30)
         try session.waitFor("1.1a")
@@ -85,8 +94,10 @@ struct TUIEndToEndTests {
 
     /// `-`/`+` lines of a line diff, ignoring the unchanged ones (a plain LCS).
     func diffLines(_ a: Data, _ b: Data) -> [String] {
-        let old = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let new = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let old = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        let new = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         return old.difference(from: new).isEmpty ? [] : Self.render(new.difference(from: old))
     }
 
@@ -113,8 +124,12 @@ final class TmuxSession {
     let name = "actionplan-e2e-\(UUID().uuidString.prefix(8))"
 
     init(width: Int, height: Int) throws {
-        _ = try runProcess("/usr/bin/env", capture: false, ["tmux", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                                            "env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/tmp", "PS1=$ ", "sh"])
+        _ = try runProcess(
+            "/usr/bin/env", capture: false,
+            [
+                "tmux", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                "env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "LANG=C.UTF-8", "HOME=/tmp", "PS1=$ ", "sh",
+            ])
     }
 
     func run(_ command: String) { keys(command, "Enter") }
@@ -136,7 +151,9 @@ final class TmuxSession {
         try waitFor(sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    func waitFor(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) throws {
+    func waitFor(
+        timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
+    ) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !condition(screen) {

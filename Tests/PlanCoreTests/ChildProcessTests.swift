@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 @Suite("Running child processes")
@@ -14,9 +15,10 @@ struct ChildProcessTests {
         let out = folder.appendingPathComponent("out").path
         let input = folder.appendingPathComponent("in").path
         try Data("from a file\n".utf8).write(to: URL(fileURLWithPath: input))
-        let ended = try ChildProcess.run("/bin/sh", ["-c", "cat; pwd; echo \"$GREETING\"; exit 3"],
-                                         environment: ["GREETING": "hello"], directory: folder.path,
-                                         stdin: .file(input), stdout: .file(out))
+        let ended = try ChildProcess.run(
+            "/bin/sh", ["-c", "cat; pwd; echo \"$GREETING\"; exit 3"],
+            environment: ["GREETING": "hello"], directory: folder.path,
+            stdin: .file(input), stdout: .file(out))
         #expect(ended == ChildProcess.Termination(status: 3, signal: nil))
         let realFolder = folder.resolvingSymlinksInPath().path
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "from a file\n\(realFolder)\nhello\n")
@@ -56,10 +58,15 @@ struct ChildProcessTests {
     @Test func theChildGetsNoOtherDescriptors() throws {
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
-        defer { close(ends[0]); close(ends[1]) }
+        defer {
+            close(ends[0])
+            close(ends[1])
+        }
         let out = folder.appendingPathComponent("fds").path
         try ChildProcess.run("/bin/sh", ["-c", "ls /proc/self/fd"], stdout: .file(out))
-        let descriptors = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        let descriptors = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").compactMap {
+            Int32($0)
+        }
         #expect(!descriptors.contains(ends[1]))
         #expect(descriptors.allSatisfy { $0 <= 3 })  // 0, 1, 2, and ls's own handle on the folder
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// The board pack exports (`actionplan export`, `snapshot`): golden files on the
@@ -26,7 +27,9 @@ struct ExportTests {
 
     @Test func exampleFigures() throws {
         let pack = try Self.examplePack()
-        #expect(pack.summary.overall.total == 72 && pack.summary.overall.complete == 46 && pack.summary.overall.overdue == 7)
+        #expect(
+            pack.summary.overall.total == 72 && pack.summary.overall.complete == 46 && pack.summary.overall.overdue == 7
+        )
         #expect(pack.redOrOverdue.map(\.ref) == ["1.2d", "2.1d", "3.4c", "6.2c", "6.3c", "2.3c", "3.2d", "3.3b"])
         #expect(pack.trend.points.last?.date == date("2026-11-10"))
         #expect(pack.since == date("2026-10-28"))
@@ -90,14 +93,19 @@ struct ExportTests {
         #expect((overall[.red], overall[.amber], overall[.green]) == (0, 2, 1))
         #expect(pack.redOrOverdue.map(\.ref) == ["1.1b"])
         #expect(pack.changes.isEmpty)
-        #expect(pack.trend.points.map { "\($0.date.iso) \($0.counts.complete)/\($0.counts.total)" }
-            == ["2025-10-31 0/3", "2025-11-30 0/3", "2025-12-31 0/3", "2026-01-31 1/3", "2026-02-05 1/3"])
+        #expect(
+            pack.trend.points.map { "\($0.date.iso) \($0.counts.complete)/\($0.counts.total)" }
+                == ["2025-10-31 0/3", "2025-11-30 0/3", "2025-12-31 0/3", "2026-01-31 1/3", "2026-02-05 1/3"])
         // overdue: 1.1b; not updated since 1 February: 1.1b and 2.1a.
-        #expect(pack.summary.attention.map { "\($0.check.rawValue) \($0.count)" }
-            == ["overdue 1", "green-without-note 0", "not-updated 2", "due-moved-often 0", "red-without-note 0"])
+        #expect(
+            pack.summary.attention.map { "\($0.check.rawValue) \($0.count)" }
+                == ["overdue 1", "green-without-note 0", "not-updated 2", "due-moved-often 0", "red-without-note 0"])
 
         let md = BoardPackMarkdown.render(pack)
-        #expect(md.hasPrefix("# Small board plan\n\nUpdated as at 1 March 2026; figures as of 5 February 2026; changes since 1 February 2026.\n"))
+        #expect(
+            md.hasPrefix(
+                "# Small board plan\n\nUpdated as at 1 March 2026; figures as of 5 February 2026; changes since 1 February 2026.\n"
+            ))
         #expect(md.contains("\n3 actions, 1 complete (33%), 1 overdue.\n"))
         #expect(md.contains("| A Amber | 2 | 67% | On track |\n"))
         #expect(md.contains("| 1 Hearing children | 2 | 0 | 1 | 1 | 50% | 1 |\n"))
@@ -108,7 +116,10 @@ struct ExportTests {
         #expect(!md.contains("The trainer left"))  // a note from after the day
 
         let csv = BoardPackCSV.render(pack)
-        #expect(csv.contains("\r\n1 Hearing children,1.1 Recording,1.1b,\"Train staff.\r\n\r\nSecond paragraph of the action.\",Police; Health,2026-01-31,2026-01-31,Amber,yes,,\r\n"))
+        #expect(
+            csv.contains(
+                "\r\n1 Hearing children,1.1 Recording,1.1b,\"Train staff.\r\n\r\nSecond paragraph of the action.\",Police; Health,2026-01-31,2026-01-31,Amber,yes,,\r\n"
+            ))
         #expect(!csv.contains("2.1b"))
 
         let json = try object(BoardPackJSON.render(pack, path: "small.plan").serialized())
@@ -119,7 +130,9 @@ struct ExportTests {
 
         let html = BoardPackHTML.render(pack)
         #expect(html.contains("<div class=\"figure\"><strong>33%</strong>complete (1 of 3 actions)</div>"))
-        #expect(html.contains("<text x=\"656\" y=\"130.3\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\">33%</text>"))
+        #expect(
+            html.contains(
+                "<text x=\"656\" y=\"130.3\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\">33%</text>"))
     }
 
     @Test func laterDayWithChanges() throws {
@@ -129,8 +142,14 @@ struct ExportTests {
         #expect(pack.changes.moves(in: .newlyRed).map(\.ref) == ["1.1b"])
         #expect(pack.changes.added.map(\.ref) == ["2.1b"])
         let md = BoardPackMarkdown.render(pack)
-        #expect(md.contains("## Changes since the last review (1 February 2026)\n\nFrom 1 February 2026 to 1 March 2026: 33% -> 25% complete"))
-        #expect(md.contains("\n### Newly red (1)\n\n| Ref | From | To | Action |\n|---|---|---|---|\n| 1.1b | Amber | Red | Train staff. |\n"))
+        #expect(
+            md.contains(
+                "## Changes since the last review (1 February 2026)\n\nFrom 1 February 2026 to 1 March 2026: 33% -> 25% complete"
+            ))
+        #expect(
+            md.contains(
+                "\n### Newly red (1)\n\n| Ref | From | To | Action |\n|---|---|---|---|\n| 1.1b | Amber | Red | Train staff. |\n"
+            ))
         #expect(md.contains("\n##### 1.1b · Red (R)\n\n**Owners:** Police; Health  \n**Due:** 30 Apr 2026\n"))
         #expect(md.contains("- **12 February 2026**, Jo: The trainer left.\n"))
         // A since after the day is the day itself.
@@ -139,17 +158,22 @@ struct ExportTests {
     }
 
     @Test func notesNewestFirst() throws {
-        let plan = try parse(planHeader + """
-            - [A] 1.1a Act.
-              - Owner: X
-              - Due: 2026-05-01
-              - Note 2026-01-05: First.
-              - Note 2026-03-01: Third.
-              - Note 2026-02-01: Second.
-              - Note 2026-03-01: Fourth, later in the file.
+        let plan = try parse(
+            planHeader + """
+                - [A] 1.1a Act.
+                  - Owner: X
+                  - Due: 2026-05-01
+                  - Note 2026-01-05: First.
+                  - Note 2026-03-01: Third.
+                  - Note 2026-02-01: Second.
+                  - Note 2026-03-01: Fourth, later in the file.
 
-            """).plan
-        #expect(BoardPack.notesNewestFirst(plan.actions[0]).map(\.text) == ["Fourth, later in the file.", "Third.", "Second.", "First."])
+                """
+        ).plan
+        #expect(
+            BoardPack.notesNewestFirst(plan.actions[0]).map(\.text) == [
+                "Fourth, later in the file.", "Third.", "Second.", "First.",
+            ])
     }
 
     // MARK: - Hostile text
@@ -212,8 +236,12 @@ struct ExportTests {
         #expect(!html.unicodeScalars.contains("\u{202E}"))
         #expect(!html.unicodeScalars.contains("\u{1B}") && !html.unicodeScalars.contains("\u{07}"))
         // The text is there, visibly escaped.
-        #expect(html.contains("<h1>Plan &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;more&quot;</h1>"))
-        #expect(html.contains("<title>Plan &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;more&quot;: board pack, 1 March 2026</title>"))
+        #expect(
+            html.contains("<h1>Plan &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;more&quot;</h1>"))
+        #expect(
+            html.contains(
+                "<title>Plan &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;more&quot;: board pack, 1 March 2026</title>"
+            ))
         #expect(html.contains("\\u{202E}evil\\e[31mred"))
         #expect(html.contains("Tom &amp; Jerry"))
         #expect(html.contains("Partner&#39;s amber"))
@@ -221,7 +249,8 @@ struct ExportTests {
         // Every tag is well formed, from a short list of harmless elements, and no
         // attribute value holds a quote or an angle bracket.
         let allowed: Set<String> = [
-            "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "h6", "p", "dl", "dt",
+            "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "h5", "h6", "p", "dl",
+            "dt",
             "dd", "div", "strong", "span", "table", "thead", "tbody", "tr", "th", "td", "a", "section", "article", "ol",
             "ul", "li", "time", "figure", "figcaption", "svg", "g", "line", "polyline", "circle", "rect", "text",
         ]
@@ -260,7 +289,9 @@ struct ExportTests {
     @Test func htmlEscaper() {
         #expect(HTML.escaped(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTML.escaped("a\u{202E}b\u{1B}[0m\nc") == "a\\u{202E}b\\e[0m\nc")
-        #expect(HTML.prose("One\nline.\n\n- a\n- b\n\n1. x\n2. y") == "<p>One line.</p><ul><li>a</li><li>b</li></ul><ol><li>x</li><li>y</li></ol>")
+        #expect(
+            HTML.prose("One\nline.\n\n- a\n- b\n\n1. x\n2. y")
+                == "<p>One line.</p><ul><li>a</li><li>b</li></ul><ol><li>x</li><li>y</li></ol>")
     }
 
     @Test func htmlIsSelfContainedAndPrintable() throws {
@@ -282,23 +313,25 @@ struct ExportTests {
     // MARK: - CSV
 
     @Test func csvOpensInExcel() throws {
-        let plan = try parse(planHeader + """
-            - [A] 1.1a =HYPERLINK("http://x")
-              - Owner: -1+1
-              - Due: +cmd
-              - Note 2026-01-05 (Jo): @SUM(A1)
-              - Evidence: x
-            - [A] 1.1b First paragraph, with a comma.
+        let plan = try parse(
+            planHeader + """
+                - [A] 1.1a =HYPERLINK("http://x")
+                  - Owner: -1+1
+                  - Due: +cmd
+                  - Note 2026-01-05 (Jo): @SUM(A1)
+                  - Evidence: x
+                - [A] 1.1b First paragraph, with a comma.
 
-              Second paragraph "quoted".
-              - Owner: Sam
-              - Due: 2026-02-01
-              - Note 2026-01-06: Line one
-                continues here.
+                  Second paragraph "quoted".
+                  - Owner: Sam
+                  - Due: 2026-02-01
+                  - Note 2026-01-06: Line one
+                    continues here.
 
-                - a list item
+                    - a list item
 
-            """).plan
+                """
+        ).plan
         let csv = BoardPackCSV.render(BoardPack(plan: plan, asOf: date("2026-03-01")))
         let bytes = Array(csv.utf8)
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -306,9 +339,16 @@ struct ExportTests {
         #expect(!bytes.enumerated().contains { $0.element == 0x0A && ($0.offset == 0 || bytes[$0.offset - 1] != 0x0D) })
         #expect(csv.hasSuffix("\r\n"))
         // The extra field `- Evidence:` is a column of its own, empty for actions without it.
-        #expect(csv.hasPrefix("\u{FEFF}Section,Area,Ref,Action,Owners,Due,Due date,RAG,Overdue,Latest note date,Latest note,Evidence\r\n"))
-        #expect(csv.contains(",1.1a,\"'=HYPERLINK(\"\"http://x\"\")\",'-1+1,'+cmd,,Amber,no,2026-01-05,'@SUM(A1),x\r\n"))
-        #expect(csv.contains(",1.1b,\"First paragraph, with a comma.\r\n\r\nSecond paragraph \"\"quoted\"\".\",Sam,2026-02-01,2026-02-01,Amber,yes,2026-01-06,\"Line one continues here.\r\n\r\n- a list item\",\r\n"))
+        #expect(
+            csv.hasPrefix(
+                "\u{FEFF}Section,Area,Ref,Action,Owners,Due,Due date,RAG,Overdue,Latest note date,Latest note,Evidence\r\n"
+            ))
+        #expect(
+            csv.contains(",1.1a,\"'=HYPERLINK(\"\"http://x\"\")\",'-1+1,'+cmd,,Amber,no,2026-01-05,'@SUM(A1),x\r\n"))
+        #expect(
+            csv.contains(
+                ",1.1b,\"First paragraph, with a comma.\r\n\r\nSecond paragraph \"\"quoted\"\".\",Sam,2026-02-01,2026-02-01,Amber,yes,2026-01-06,\"Line one continues here.\r\n\r\n- a list item\",\r\n"
+            ))
 
         let rows = try parseCSV(String(csv.dropFirst()))
         #expect(rows.count == 3)
@@ -318,8 +358,10 @@ struct ExportTests {
 
     @Test func csvNeutralisesEveryFormulaStart() throws {
         let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
-        for (raw, cell) in [("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-1+1", "'-1+1"), ("@SUM(A1)", "'@SUM(A1)"),
-                            ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("plain", "plain")] {
+        for (raw, cell) in [
+            ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-1+1", "'-1+1"), ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("plain", "plain"),
+        ] {
             #expect(writer.row([raw]) == cell + "\r\n", "\(raw)")
         }
     }
@@ -337,14 +379,18 @@ struct ExportTests {
         #expect(json["period"] as? String == "September 2025 – March 2027")
         #expect(json["asAt"] as? String == "2026-11-10")
         let reviewed = try #require(json["lastReviewed"] as? [String: Any])
-        #expect(reviewed["date"] as? String == "2026-10-28" && reviewed["by"] as? String == "Exploitation Improvement Board")
+        #expect(
+            reviewed["date"] as? String == "2026-10-28" && reviewed["by"] as? String == "Exploitation Improvement Board"
+        )
         #expect((json["statusKey"] as? [[String: Any]])?.map { $0["code"] as? String } == ["R", "A", "G", "B", "N"])
         #expect((json["extraFields"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Board", "Inspection"])
         #expect(json["introduction"] as? String == plan.introduction)
         #expect((json["glossary"] as? [Any])?.count == 10)
-        #expect((json["textSections"] as? [[String: Any]])?.map { $0["title"] as? String } == ["Glossary", "Governance"])
+        #expect(
+            (json["textSections"] as? [[String: Any]])?.map { $0["title"] as? String } == ["Glossary", "Governance"])
         #expect(json["total"] as? Int == 72 && json["complete"] as? Int == 46 && json["overdue"] as? Int == 7)
-        #expect((json["byStatus"] as? [String: Int]) == ["red": 5, "amber": 18, "green": 38, "blue": 8, "not-started": 3])
+        #expect(
+            (json["byStatus"] as? [String: Int]) == ["red": 5, "amber": 18, "green": 38, "blue": 8, "not-started": 3])
         #expect((json["attention"] as? [[String: Any]])?.first?["count"] as? Int == 7)
         #expect((json["trend"] as? [[String: Any]])?.last?["date"] as? String == "2026-11-10")
         let changes = try #require(json["changes"] as? [String: Any])
@@ -439,10 +485,12 @@ func assertGolden(_ actual: Data, named name: String, sourceLocation: SourceLoca
     guard actual != expected else { return }
     let actualLines = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
     let expectedLines = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
-    let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+    let first =
+        zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
         ?? min(actualLines.count, expectedLines.count)
     let got = first < actualLines.count ? actualLines[first] : "(end of file)"
     let wanted = first < expectedLines.count ? expectedLines[first] : "(end of file)"
-    Issue.record("golden file \(name) differs at line \(first + 1):\n  got:    \(got)\n  wanted: \(wanted)\n(GOLDEN_RECORD=1 rewrites it)",
-                 sourceLocation: sourceLocation)
+    Issue.record(
+        "golden file \(name) differs at line \(first + 1):\n  got:    \(got)\n  wanted: \(wanted)\n(GOLDEN_RECORD=1 rewrites it)",
+        sourceLocation: sourceLocation)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PlanImport
 import Testing
+
 @testable import PlanCore
 
 /// Every crash and hang the fuzzers in Fuzz/ found, as the input that caused it
@@ -22,7 +23,10 @@ struct FuzzRegressionTests {
     /// crashed; such a part is now refused before parsing. `<?x y?>` is harmless.
     @Test func aProcessingInstructionWithoutData() throws {
         let data = try Self.fixture("xlsx-empty-processing-instruction.xlsx")
-        #expect(throws: ImportError("xl/worksheets/sheet1.xml in the workbook holds an empty processing instruction (<?…?>)")) {
+        #expect(
+            throws: ImportError(
+                "xl/worksheets/sheet1.xml in the workbook holds an empty processing instruction (<?…?>)")
+        ) {
             try XLSXReader.read(data)
         }
         let rows = "<row><c t=\"inlineStr\"><is><t>Action</t></is></c></row><?x y?><?x\t?>"
@@ -48,7 +52,8 @@ struct FuzzRegressionTests {
     /// The same for every way a download can be cut short: each prefix of a workbook is
     /// refused at once, with a reason.
     @Test func everyCutOfAWorkbookIsRefused() throws {
-        let rows = (1...40).map { #"<row><c t="inlineStr"><is><t>Action \#($0) for the board</t></is></c></row>"# }.joined()
+        let rows = (1...40).map { #"<row><c t="inlineStr"><is><t>Action \#($0) for the board</t></is></c></row>"# }
+            .joined()
         let workbook = try makeWorkbook(sheets: [("Actions", rows)], sharedStrings: ["<t>unused</t>"])
         #expect(try XLSXReader.read(workbook).rows.count == 40)
         for length in stride(from: 0, to: workbook.count, by: 7) {
@@ -61,7 +66,8 @@ struct FuzzRegressionTests {
 
 @Suite("Loading limits")
 struct LoadingLimitTests {
-    @Test("lines are counted eight bytes at a time, and every byte counts", arguments: [0, 1, 7, 8, 9, 15, 16, 17, 100])
+    @Test(
+        "lines are counted eight bytes at a time, and every byte counts", arguments: [0, 1, 7, 8, 9, 15, 16, 17, 100])
     func lineCount(length: Int) {
         for newlineAt in [nil] + Array(0..<length).map(Optional.some) {
             var bytes = (0..<length).map { UInt8(truncatingIfNeeded: 0x80 &+ $0 &* 37) | 0x01 }

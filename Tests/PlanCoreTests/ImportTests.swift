@@ -2,6 +2,7 @@ import Foundation
 import PlanImport
 import Testing
 import ZIPFoundation
+
 @testable import PlanCore
 
 /// `actionplan import`: spreadsheets in several dialects read field by field, values in
@@ -16,17 +17,25 @@ struct ImportTests {
     }
 
     /// Imports a fixture file (any kind) with the day pinned.
-    static func importFile(_ name: String, sheet: String? = nil, map: [(String, ImportField)] = [],
-                           skipBadRows: Bool = false) throws -> ImportResult {
+    static func importFile(
+        _ name: String, sheet: String? = nil, map: [(String, ImportField)] = [],
+        skipBadRows: Bool = false
+    ) throws -> ImportResult {
         let table = try TableFile.read(fixture(name), sheet: sheet)
-        return try PlanImporter.makePlan(from: table, options: ImportOptions(
-            title: "Imported", asAt: day, columnMap: map, skipBadRows: skipBadRows))
+        return try PlanImporter.makePlan(
+            from: table,
+            options: ImportOptions(
+                title: "Imported", asAt: day, columnMap: map, skipBadRows: skipBadRows))
     }
 
     /// Imports CSV text.
-    static func importCSV(_ text: String, map: [(String, ImportField)] = [], skipBadRows: Bool = false) throws -> ImportResult {
-        try PlanImporter.makePlan(from: try DelimitedText.read(Data(text.utf8)), options: ImportOptions(
-            title: "Imported", asAt: day, columnMap: map, skipBadRows: skipBadRows))
+    static func importCSV(_ text: String, map: [(String, ImportField)] = [], skipBadRows: Bool = false) throws
+        -> ImportResult
+    {
+        try PlanImporter.makePlan(
+            from: try DelimitedText.read(Data(text.utf8)),
+            options: ImportOptions(
+                title: "Imported", asAt: day, columnMap: map, skipBadRows: skipBadRows))
     }
 
     /// The errors that stop an import of CSV text, as `row N: message`.
@@ -48,25 +57,37 @@ struct ImportTests {
         let plan = result.document.plan
         #expect(plan.title == "Imported" && plan.asAt == Self.day)
         #expect(plan.statusKey == StatusKey.standard)
-        #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Hearing children", "2 Keeping children in view"])
-        #expect(plan.sections.flatMap(\.areas).map { "\($0.number) \($0.title)" }
-            == ["1.1 Recording what children tell us", "2.1 Children not brought to appointments"])
+        #expect(
+            plan.sections.map { "\($0.number) \($0.title)" } == ["1 Hearing children", "2 Keeping children in view"])
+        #expect(
+            plan.sections.flatMap(\.areas).map { "\($0.number) \($0.title)" }
+                == ["1.1 Recording what children tell us", "2.1 Children not brought to appointments"])
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b", "2.1a", "2.1b"])
         #expect(plan.actions.map(\.status) == [.amber, .green, .red, .amber])
-        #expect(plan.actions.map(\.text) == [
-            "Publish guidance on recording children's views.", "Train practitioners in recording children's words.",
-            "Publish a \"was not brought\" guide.", "Share school absence data with health visitors.",
-        ])
-        #expect(plan.actions.map(\.owners) == [["Voice of the child group"], ["Training team", "Sam Patel"],
-                                               ["Designated Nurse"], ["Education Safeguarding Lead"]])
+        #expect(
+            plan.actions.map(\.text) == [
+                "Publish guidance on recording children's views.", "Train practitioners in recording children's words.",
+                "Publish a \"was not brought\" guide.", "Share school absence data with health visitors.",
+            ])
+        #expect(
+            plan.actions.map(\.owners) == [
+                ["Voice of the child group"], ["Training team", "Sam Patel"],
+                ["Designated Nurse"], ["Education Safeguarding Lead"],
+            ])
         #expect(plan.actions.map { $0.due?.text } == ["2026-02-28", "2026-02-28", "2026-01-15", "To be agreed"])
         #expect(plan.actions.map { $0.due?.date } == [date("2026-02-28"), date("2026-02-28"), date("2026-01-15"), nil])
-        #expect(plan.actions.map { $0.notes.map(\.text) } == [["The first draft went to the task group."], [],
-                                                              ["Delayed by the designers."], []])
+        #expect(
+            plan.actions.map { $0.notes.map(\.text) } == [
+                ["The first draft went to the task group."], [],
+                ["Delayed by the designers."], [],
+            ])
         #expect(plan.actions[0].notes[0].date == Self.day && plan.actions[0].notes[0].author == nil)
         #expect(plan.actions.allSatisfy { $0.history.isEmpty && $0.extraFields.isEmpty })
         #expect(result.document.warnings.isEmpty)
-        #expect(result.report.values.map(\.description) == ["row 5: Due: 'To be agreed' is not a date; kept as a free-text due"])
+        #expect(
+            result.report.values.map(\.description) == [
+                "row 5: Due: 'To be agreed' is not a date; kept as a free-text due"
+            ])
     }
 
     @Test func semicolonsCRLFAndByteOrderMark() throws {
@@ -76,16 +97,28 @@ struct ImportTests {
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b", "1.2a", "2.1a"])
         #expect(plan.actions.map(\.status) == [.green, .red, .green, .notStarted])
         // `,` and `/` stay inside a name.
-        #expect(plan.actions.map(\.owners) == [["Head of Safeguarding, Children's Services"], ["Designated Nurse / Named GP"],
-                                               ["Business Manager"], ["Training Lead"]])
+        #expect(
+            plan.actions.map(\.owners) == [
+                ["Head of Safeguarding, Children's Services"], ["Designated Nurse / Named GP"],
+                ["Business Manager"], ["Training Lead"],
+            ])
         // 13-Jul-23, 13 Jul 2023, 28/2/23, 13 July 2023.
         #expect(plan.actions.map { $0.due?.text } == ["2023-07-13", "2023-07-13", "2023-02-28", "2023-07-13"])
-        #expect(plan.actions.map(\.text) == ["Agree the partnership's escalation policy", "Audit the use of the policy",
-                                             "Publish the annual report", "Review the training offer"])
-        #expect(plan.actions.map { $0.notes.map(\.text) } == [["Agreed at the March board."], [], ["Published on the website."], []])
+        #expect(
+            plan.actions.map(\.text) == [
+                "Agree the partnership's escalation policy", "Audit the use of the policy",
+                "Publish the annual report", "Review the training offer",
+            ])
+        #expect(
+            plan.actions.map { $0.notes.map(\.text) } == [
+                ["Agreed at the March board."], [], ["Published on the website."], [],
+            ])
         // Sections and areas from the refs.
         #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Section 1", "2 Section 2"])
-        #expect(plan.sections.flatMap(\.areas).map { "\($0.number) \($0.title)" } == ["1.1 Area 1.1", "1.2 Area 1.2", "2.1 Area 2.1"])
+        #expect(
+            plan.sections.flatMap(\.areas).map { "\($0.number) \($0.title)" } == [
+                "1.1 Area 1.1", "1.2 Area 1.2", "2.1 Area 2.1",
+            ])
         // The key: R, A, G and Not started, which the rows use; no Blue.
         #expect(plan.statusKey.statuses == [.red, .amber, .green, .notStarted])
         #expect(!result.document.text.contains("\r") && !result.document.text.hasPrefix("\u{FEFF}"))
@@ -95,20 +128,24 @@ struct ImportTests {
     @Test func quotedCellsOverSeveralLines() throws {
         let plan = try Self.importFile("quoted-multiline.csv").document.plan
         let campaign = try #require(plan.action(ref: "3.1a"))
-        #expect(campaign.text == """
-            Run a campaign on exploitation, with schools and "trusted adults".
-            - Posters in every school
-            - A week of assemblies
-            """)
+        #expect(
+            campaign.text == """
+                Run a campaign on exploitation, with schools and "trusted adults".
+                - Posters in every school
+                - A week of assemblies
+                """)
         #expect(campaign.owners == ["Detective Chief Inspector", "Head of Education"])
         #expect(campaign.due == Due(text: "2026-03-31", date: date("2026-03-31")))
-        #expect(campaign.notes.map(\.text) == ["""
-            Progress this month:
-            - 12 of 20 schools visited
-            - Assemblies booked for May
+        #expect(
+            campaign.notes.map(\.text) == [
+                """
+                Progress this month:
+                - 12 of 20 schools visited
+                - Assemblies booked for May
 
-            The "Know the signs" leaflet is printed.
-            """])
+                The "Know the signs" leaflet is printed.
+                """
+            ])
         let good = try #require(plan.action(ref: "3.1b"))
         #expect(good.text == "Say what \"good\" looks like" && good.status == .amber)
         #expect(good.owners == ["Named Nurse", "Named GP"])
@@ -118,10 +155,12 @@ struct ImportTests {
     @Test func trackerWithItsOwnColumnNames() throws {
         let result = try Self.importFile("tracker.csv")
         let plan = result.document.plan
-        #expect(result.report.columns.map(\.use) == [
-            .field(.ref), .field(.section), .field(.action), .field(.owner), .field(.due), .field(.rag), .field(.progress),
-            .extra(name: "Comments", reason: nil),
-        ])
+        #expect(
+            result.report.columns.map(\.use) == [
+                .field(.ref), .field(.section), .field(.action), .field(.owner), .field(.due), .field(.rag),
+                .field(.progress),
+                .extra(name: "Comments", reason: nil),
+            ])
         // Blank theme cells take the theme above; areas come from the refs.
         #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Children's voices", "2 Identifying risk"])
         #expect(plan.sections.map { $0.areas.map(\.number) } == [["1.1", "1.2"], ["2.1", "2.2"]])
@@ -130,7 +169,10 @@ struct ImportTests {
         let first = try #require(plan.action(ref: "1.1a"))
         #expect(first.owners == ["Learning and Improvement subgroup"] && first.due?.text == "2026-01-31")
         #expect(first.extraFields.map { "\($0.name): \($0.value)" } == ["Comments: Signed off by the executive"])
-        #expect(first.notes.map(\.text) == ["Published in January; audit shows 80% of records now include the child's words."])
+        #expect(
+            first.notes.map(\.text) == [
+                "Published in January; audit shows 80% of records now include the child's words."
+            ])
         let quarterly = try #require(plan.action(ref: "1.2b"))
         #expect(quarterly.due == Due(text: "Quarterly from April 2026", date: nil) && quarterly.notes.isEmpty)
         #expect(quarterly.extraFields.map(\.value) == ["Funding agreed"])
@@ -141,12 +183,18 @@ struct ImportTests {
     @Test func tabSeparated() throws {
         let plan = try Self.importFile("tracker.tsv").document.plan
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b", "1.2a"])
-        #expect(plan.actions.map(\.text) == ["Publish the multi-agency threshold document",
-                                             "Train 200 staff on the thresholds, by agency", "Review the front door"])
+        #expect(
+            plan.actions.map(\.text) == [
+                "Publish the multi-agency threshold document",
+                "Train 200 staff on the thresholds, by agency", "Review the front door",
+            ])
         #expect(plan.actions.map(\.owners) == [["Partnership Manager"], ["Training Lead"], ["Head of Service"]])
         #expect(plan.actions.map { $0.due?.text } == ["2026-04-30", "2026-06-30", "March 2026"])
         #expect(plan.actions.map(\.status) == [.amber, .red, .green])
-        #expect(plan.actions.map { $0.notes.map(\.text) } == [["Draft out for comment"], [], ["Review complete; report to board in April"]])
+        #expect(
+            plan.actions.map { $0.notes.map(\.text) } == [
+                ["Draft out for comment"], [], ["Review complete; report to board in April"],
+            ])
     }
 
     // MARK: - Excel workbooks
@@ -164,12 +212,17 @@ struct ImportTests {
             <row r="4"><c r="A4" t="s"><v>8</v></c><c r="B4" t="inlineStr"><is><r><t>Audit </t></r><r><rPr><b/></rPr><t>records</t></r></is></c>\
             <c r="E4" t="str"><v>G</v></c><c r="G4" t="b"><v>0</v></c></row>
             """
-        return try makeWorkbook(sheets: [("Notes", #"<row r="1"><c r="A1" t="inlineStr"><is><t>Read me</t></is></c></row>"#),
-                                         ("Actions", actions)],
-                                sharedStrings: ["<t>Ref</t>", "<t>Action</t>", "<t>Owner</t>", "<t>Due</t>", "<t>RAG</t>",
-                                                "<t>1.1a</t>",
-                                                #"<r><t xml:space="preserve">Publish the </t></r><r><rPr><b/></rPr><t>guidance</t></r><rPh><t>x</t></rPh>"#,
-                                                "<t>Amber</t>", "<t>1.1b</t>"])
+        return try makeWorkbook(
+            sheets: [
+                ("Notes", #"<row r="1"><c r="A1" t="inlineStr"><is><t>Read me</t></is></c></row>"#),
+                ("Actions", actions),
+            ],
+            sharedStrings: [
+                "<t>Ref</t>", "<t>Action</t>", "<t>Owner</t>", "<t>Due</t>", "<t>RAG</t>",
+                "<t>1.1a</t>",
+                #"<r><t xml:space="preserve">Publish the </t></r><r><rPr><b/></rPr><t>guidance</t></r><rPh><t>x</t></rPh>"#,
+                "<t>Amber</t>", "<t>1.1b</t>",
+            ])
     }
 
     @Test func excelWorkbook() throws {
@@ -178,7 +231,10 @@ struct ImportTests {
         let table = try TableFile.read(path, sheet: "actions")
         #expect(table.rows.map(\.number) == [1, 2, 4])
         #expect(table.rows[0].cells.map(\.text) == ["Ref", "Action", "Owner", "Due", "RAG", "Agreed", "Checked"])
-        #expect(table.rows[1].cells.map(\.text) == ["1.1a", "Publish the guidance", "Named Nurse", "45000", "Amber", "2023-01-01", "TRUE"])
+        #expect(
+            table.rows[1].cells.map(\.text) == [
+                "1.1a", "Publish the guidance", "Named Nurse", "45000", "Amber", "2023-01-01", "TRUE",
+            ])
         #expect(table.rows[1].cells[3].number == 45000)
         // Missing cells are filled in.
         #expect(table.rows[2].cells.map(\.text) == ["1.1b", "Audit records", "", "", "G", "", "FALSE"])
@@ -189,7 +245,8 @@ struct ImportTests {
         #expect(plan.actions.map(\.text) == ["Publish the guidance", "Audit records"])
         #expect(plan.actions.map(\.status) == [.amber, .green])
         #expect(plan.actions[0].due == Due(text: "2023-03-15", date: date("2023-03-15")))
-        #expect(plan.actions[0].extraFields.map { "\($0.name): \($0.value)" } == ["Agreed: 2023-01-01", "Checked: TRUE"])
+        #expect(
+            plan.actions[0].extraFields.map { "\($0.name): \($0.value)" } == ["Agreed: 2023-01-01", "Checked: TRUE"])
         #expect(plan.actions[1].extraFields.map { "\($0.name): \($0.value)" } == ["Checked: FALSE"])
         #expect(plan.actions[1].owners.isEmpty && plan.actions[1].due == nil)
 
@@ -205,21 +262,24 @@ struct ImportTests {
         let result = try Self.importFile("openpyxl-tracker.xlsx", sheet: "Action plan")
         let plan = result.document.plan
         #expect(result.report.rowsAbove == [1] && result.report.headerRow == 3 && result.report.rowsRead == 6)
-        #expect(result.report.columns.map(\.use) == [
-            .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
-            .field(.rag), .field(.progress), .extra(name: "Evidence", reason: nil),
-        ])
-        #expect(plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
-            "1.1a G 2023-07-13", "1.1b A 2023-08-31", "1.2a R To be determined",
-            "2.1a G 2023-10-31", "2.1b N 2023-09-30", "2.1c A 2024-01-09",
-        ])
+        #expect(
+            result.report.columns.map(\.use) == [
+                .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
+                .field(.rag), .field(.progress), .extra(name: "Evidence", reason: nil),
+            ])
+        #expect(
+            plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
+                "1.1a G 2023-07-13", "1.1b A 2023-08-31", "1.2a R To be determined",
+                "2.1a G 2023-10-31", "2.1b N 2023-09-30", "2.1c A 2024-01-09",
+            ])
         #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Hearing from children", "2 Working together"])
         #expect(plan.actions[0].notes.map(\.text) == ["Audit done.\n\n- 60% recorded views\n- 20% used own words"])
         #expect(plan.actions[1].owners == ["PSW", "Named Nurse"])
         // Only the free-text due is reported; the dates were read as dates.
-        #expect(result.report.values.map(\.description) == [
-            "row 6: Target completion date: 'To be determined' is not a date; kept as a free-text due",
-        ])
+        #expect(
+            result.report.values.map(\.description) == [
+                "row 6: Target completion date: 'To be determined' is not a date; kept as a free-text due"
+            ])
     }
 
     @Test func excelDateSerials() {
@@ -231,33 +291,48 @@ struct ImportTests {
         #expect(PlanDate(excelSerial: 61, date1904: false) == date("1900-03-01"))
         #expect(PlanDate(excelSerial: 43538, date1904: true) == date("2023-03-15"))
         #expect(PlanDate(excelSerial: 0, date1904: false) == nil && PlanDate(excelSerial: -5, date1904: false) == nil)
-        #expect(PlanDate(excelSerial: .infinity, date1904: false) == nil && PlanDate(excelSerial: 3e6, date1904: false) == nil)
+        #expect(
+            PlanDate(excelSerial: .infinity, date1904: false) == nil
+                && PlanDate(excelSerial: 3e6, date1904: false) == nil)
     }
 
     @Test func workbooksThatCannotBeRead() throws {
         let box = try TemporaryFolder()
         let text = try box.write("text.xlsx", Data("Ref,Action\n1.1a,Do it\n".utf8))
-        #expect(throws: ImportError("not an .xlsx workbook: the file is not a zip archive")) { try TableFile.read(text) }
+        #expect(throws: ImportError("not an .xlsx workbook: the file is not a zip archive")) {
+            try TableFile.read(text)
+        }
         let workbook = try box.write("book.xlsx", Self.workbook())
         #expect(throws: ImportError("the workbook has no sheet named 'Sheet9'; its sheets are 'Notes', 'Actions'")) {
             try TableFile.read(workbook, sheet: "Sheet9")
         }
         for rows in ["<row><c><v>1</v></row>", "<row r=1/>", "<row><c t=\"s\"><v>&bogus;</v></c></row>"] {
             let broken = try box.write("broken.xlsx", try makeWorkbook(sheets: [("A", rows)], sharedStrings: []))
-            #expect(throws: ImportError("xl/worksheets/sheet1.xml in the workbook is not valid XML (line 2)")) { try TableFile.read(broken) }
+            #expect(throws: ImportError("xl/worksheets/sheet1.xml in the workbook is not valid XML (line 2)")) {
+                try TableFile.read(broken)
+            }
         }
-        let missing = try box.write("missing.xlsx", try makeWorkbook(sheets: [("A", #"<row><c t="s"><v>7</v></c></row>"#)], sharedStrings: []))
-        #expect(throws: ImportError("xl/worksheets/sheet1.xml refers to shared string 7, which xl/sharedStrings.xml does not have")) {
+        let missing = try box.write(
+            "missing.xlsx", try makeWorkbook(sheets: [("A", #"<row><c t="s"><v>7</v></c></row>"#)], sharedStrings: []))
+        #expect(
+            throws: ImportError(
+                "xl/worksheets/sheet1.xml refers to shared string 7, which xl/sharedStrings.xml does not have")
+        ) {
             try TableFile.read(missing)
         }
         let csv = try box.write("tracker.csv", try Self.workbook())
-        #expect(throws: ImportError("this is a zip archive, not CSV text; if it is an Excel workbook, give it the extension .xlsx")) {
+        #expect(
+            throws: ImportError(
+                "this is a zip archive, not CSV text; if it is an Excel workbook, give it the extension .xlsx")
+        ) {
             try TableFile.read(csv)
         }
         #expect(throws: ImportError("--sheet is for .xlsx workbooks; a .csv file has one table")) {
             try TableFile.read(Self.fixture("tracker.csv"), sheet: "Sheet1")
         }
-        #expect(throws: ImportError("cannot read .xls files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that")) {
+        #expect(
+            throws: ImportError("cannot read .xls files; save the spreadsheet as .xlsx or as CSV UTF-8 and import that")
+        ) {
             try TableFile.read(box.path("old.xls"))
         }
         #expect(throws: ImportError("cannot read: no such file")) { try TableFile.read(box.path("missing.csv")) }
@@ -266,22 +341,26 @@ struct ImportTests {
     // MARK: - Round trip and counts
 
     /// Import, export as the board pack CSV, import again: the same plan.
-    @Test(arguments: ["comma-lf.csv", "semicolon-crlf-bom.csv", "quoted-multiline.csv", "tracker.csv", "tracker.tsv", "workbook",
-                      "openpyxl-tracker.xlsx"])
+    @Test(arguments: [
+        "comma-lf.csv", "semicolon-crlf-bom.csv", "quoted-multiline.csv", "tracker.csv", "tracker.tsv", "workbook",
+        "openpyxl-tracker.xlsx",
+    ])
     func roundTripThroughTheBoardPackCSV(_ name: String) throws {
         let first: Plan
         if name.hasSuffix(".xlsx") {
             first = try Self.importFile(name, sheet: "Action plan").document.plan
         } else if name == "workbook" {
             let table = try XLSXReader.read(try Self.workbook(), sheet: "Actions")
-            first = try PlanImporter.makePlan(from: table, options: ImportOptions(title: "Imported", asAt: Self.day)).document.plan
+            first = try PlanImporter.makePlan(from: table, options: ImportOptions(title: "Imported", asAt: Self.day))
+                .document.plan
         } else {
             first = try Self.importFile(name).document.plan
         }
         let csv = BoardPackCSV.render(BoardPack(plan: first, asOf: Self.day))
         let again = try Self.importCSV(csv)
-        #expect(again.report.columns.filter { if case .ignored = $0.use { true } else { false } }.map(\.heading)
-            == ["Due date", "Overdue", "Latest note date"])
+        #expect(
+            again.report.columns.filter { if case .ignored = $0.use { true } else { false } }.map(\.heading)
+                == ["Due date", "Overdue", "Latest note date"])
         let second = again.document.plan
         #expect(second.actions.map(\.ref) == first.actions.map(\.ref))
         #expect(second.actions.map(\.status) == first.actions.map(\.status))
@@ -289,23 +368,30 @@ struct ImportTests {
         #expect(second.actions.map(\.due) == first.actions.map(\.due))
         #expect(second.actions.map(\.text) == first.actions.map(\.text))
         #expect(second.actions.map { $0.notes.map(\.text) } == first.actions.map { $0.notes.map(\.text) })
-        #expect(second.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } }
-            == first.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } })
+        #expect(
+            second.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } }
+                == first.actions.map { $0.extraFields.map { "\($0.name): \($0.value)" } })
         #expect(second.sections.map(\.number) == first.sections.map(\.number))
         #expect(second.sections.map(\.title) == first.sections.map(\.title))
-        #expect(second.sections.map { $0.areas.map { "\($0.number) \($0.title)" } } == first.sections.map { $0.areas.map { "\($0.number) \($0.title)" } })
+        #expect(
+            second.sections.map { $0.areas.map { "\($0.number) \($0.title)" } }
+                == first.sections.map { $0.areas.map { "\($0.number) \($0.title)" } })
         #expect(second.statusKey == first.statusKey)
     }
 
     /// Cells that the board pack guards against running as formulas read back as they were.
     @Test func roundTripOfCellsThatLookLikeFormulas() throws {
-        let first = try Self.importCSV("""
+        let first = try Self.importCSV(
+            """
             Ref,Action,Owner,Progress
             1.1a,"• Publish the guidance
             • Train the staff",+44 team,"=SUM(A1) is not a formula
             -5% on last quarter"
-            """).document.plan
-        #expect(first.actions[0].text == "- Publish the guidance\n- Train the staff" && first.actions[0].owners == ["+44 team"])
+            """
+        ).document.plan
+        #expect(
+            first.actions[0].text == "- Publish the guidance\n- Train the staff"
+                && first.actions[0].owners == ["+44 team"])
         let csv = BoardPackCSV.render(BoardPack(plan: first, asOf: Self.day))
         #expect(csv.contains("\"'- Publish the guidance\r\n- Train the staff\",'+44 team"))
         let second = try Self.importCSV(csv).document.plan
@@ -331,8 +417,10 @@ struct ImportTests {
     // MARK: - Values
 
     @Test(arguments: [
-        ("R", Status.red), ("Red", .red), ("RED", .red), ("red ", .red), ("A", .amber), ("Amber", .amber), ("amber", .amber),
-        ("G", .green), ("Green", .green), ("Complete", .green), ("Completed", .green), ("Done", .green), ("COMPLETE", .green),
+        ("R", Status.red), ("Red", .red), ("RED", .red), ("red ", .red), ("A", .amber), ("Amber", .amber),
+        ("amber", .amber),
+        ("G", .green), ("Green", .green), ("Complete", .green), ("Completed", .green), ("Done", .green),
+        ("COMPLETE", .green),
         ("B", .blue), ("Blue", .blue), ("N", .notStarted), ("Not started", .notStarted), ("Not Started", .notStarted),
         ("not-started", .notStarted), ("G - Completed", .green), ("Amber (on track)", .amber), ("R: delayed", .red),
     ])
@@ -346,8 +434,10 @@ struct ImportTests {
     }
 
     @Test(arguments: [
-        ("2023-07-13", "2023-07-13"), ("13/07/2023", "2023-07-13"), ("28/02/2023", "2023-02-28"), ("28/2/23", "2023-02-28"),
-        ("13 July 2023", "2023-07-13"), ("13-Jul-23", "2023-07-13"), ("13 Jul 2023", "2023-07-13"), ("13 Jul 23", "2023-07-13"),
+        ("2023-07-13", "2023-07-13"), ("13/07/2023", "2023-07-13"), ("28/02/2023", "2023-02-28"),
+        ("28/2/23", "2023-02-28"),
+        ("13 July 2023", "2023-07-13"), ("13-Jul-23", "2023-07-13"), ("13 Jul 2023", "2023-07-13"),
+        ("13 Jul 23", "2023-07-13"),
         ("13th July 2023", "2023-07-13"), ("Thursday 13 July 2023", "2023-07-13"), ("13.07.2023", "2023-07-13"),
         ("13-07-2023", "2023-07-13"), ("2023-7-13", "2023-07-13"), ("2023-07-13 00:00:00", "2023-07-13"),
         ("2023-07-13T00:00:00Z", "2023-07-13"), (" 1 Sept 2026 ", "2026-09-01"),
@@ -366,7 +456,8 @@ struct ImportTests {
     }
 
     @Test func duesThatAreNotDates() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Ref,Action,Due
             1.1a,Impossible,31/02/2026
             1.1b,Free text,To be agreed
@@ -374,13 +465,17 @@ struct ImportTests {
             1.1d,Two dates,Between 1 May 2026 and 1 June 2026
             """)
         let plan = result.document.plan
-        #expect(plan.actions.map { $0.due?.text } == [nil, "To be agreed", "Launch on 9 January 2026", "Between 1 May 2026 and 1 June 2026"])
+        #expect(
+            plan.actions.map { $0.due?.text } == [
+                nil, "To be agreed", "Launch on 9 January 2026", "Between 1 May 2026 and 1 June 2026",
+            ])
         #expect(plan.actions.map { $0.due?.date } == [nil, nil, date("2026-01-09"), nil])
-        #expect(result.report.values.map(\.description) == [
-            "row 2: Due: '31/02/2026' is not a date: February 2026 has 28 days; kept as the extra field 'Due (not a date)', with no due date",
-            "row 3: Due: 'To be agreed' is not a date; kept as a free-text due",
-            "row 5: Due: 'Between 1 May 2026 and 1 June 2026' is not a date; kept as a free-text due",
-        ])
+        #expect(
+            result.report.values.map(\.description) == [
+                "row 2: Due: '31/02/2026' is not a date: February 2026 has 28 days; kept as the extra field 'Due (not a date)', with no due date",
+                "row 3: Due: 'To be agreed' is not a date; kept as a free-text due",
+                "row 5: Due: 'Between 1 May 2026 and 1 June 2026' is not a date; kept as a free-text due",
+            ])
         // The impossible date is kept, as an extra field, so that the plan stays valid.
         #expect(plan.actions[0].extraFields.map { "\($0.name): \($0.value)" } == ["Due (not a date): 31/02/2026"])
     }
@@ -388,7 +483,8 @@ struct ImportTests {
     /// A CSV saved from Excel shows a date cell as its serial number when the cell had
     /// a number format; in a due column five such digits are a date, a year is not.
     @Test func excelSerialsInACSVDueColumn() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Ref,Action,Due
             1.1a,Serial,45230
             1.1b,Serial with a time,45230.5
@@ -406,7 +502,8 @@ struct ImportTests {
         ("Target completion date", .due), ("Date due", .due), ("Timescales", .due), ("End date", .due),
         ("Lead officer", .owner), ("Lead agency", .owner), ("Responsible officer", .owner),
         ("Action no.", .ref), ("Action ID", .ref), ("Ref no", .ref),
-        ("Progress to date", .progress), ("Latest update", .progress), ("Status update", .progress), ("Status commentary", .progress),
+        ("Progress to date", .progress), ("Latest update", .progress), ("Status update", .progress),
+        ("Status commentary", .progress),
         ("Key theme", .section), ("Area for development", .area), ("Inspection finding", .area),
         ("Actions to be taken", .action), ("Action required", .action),
     ])
@@ -424,21 +521,25 @@ struct ImportTests {
     /// A council tracker's own headings: whole-heading synonyms win over word matches,
     /// whatever their order, and the summary gives the spreadsheet's RAG counts.
     @Test func aCouncilTrackerWithItsOwnHeadings() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Theme,Finding,Action no.,Actions to be taken,Lead officer,Target completion date,RAG rating,Progress to date,Status
             1. Voice,1.1 Records,1.1a,Audit files,Head of QA,13/07/2023,Complete,Done,Open
             1. Voice,1.1 Records,1.1b,Refresh guidance,PSW,31-Aug-23,Amber,Drafted,Open
             2. Meetings,2.1 Strategy,2.1a,Health attend,Designated Nurse,45230,Green,98% attendance,Closed
             2. Meetings,2.1 Strategy,2.1b,Police notes,DI,30 September 2023,R,Paused,Open
             """)
-        #expect(result.report.columns.map(\.use) == [
-            .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
-            .field(.rag), .field(.progress), .extra(name: "Column Status", reason: "'RAG rating' is already read as that field"),
-        ])
+        #expect(
+            result.report.columns.map(\.use) == [
+                .field(.section), .field(.area), .field(.ref), .field(.action), .field(.owner), .field(.due),
+                .field(.rag), .field(.progress),
+                .extra(name: "Column Status", reason: "'RAG rating' is already read as that field"),
+            ])
         let plan = result.document.plan
-        #expect(plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
-            "1.1a G 2023-07-13", "1.1b A 2023-08-31", "2.1a G 2023-10-31", "2.1b R 2023-09-30",
-        ])
+        #expect(
+            plan.actions.map { "\($0.ref) \($0.status.code) \($0.due?.text ?? "-")" } == [
+                "1.1a G 2023-07-13", "1.1b A 2023-08-31", "2.1a G 2023-10-31", "2.1b R 2023-09-30",
+            ])
         #expect(plan.actions.map { $0.extraFields.map(\.value) } == [["Open"], ["Open"], ["Closed"], ["Open"]])
         let summary = PlanSummary(plan: plan, asOf: Self.day)
         #expect(summary.overall.total == 4 && summary.overall.complete == 2)
@@ -454,9 +555,17 @@ struct ImportTests {
 
     @Test func proseFromCells() {
         // Bullets as `- `; each line of the cell a paragraph or list item; blank runs as one.
-        #expect(ImportValues.prose("  Audit results:\r\n• 87% of records\n◦ 64%\n* done\n– dash\n\n\n\nNext steps.\nThen more.  \n\n")
-            == ["Audit results:", "- 87% of records", "- 64%", "- done", "- dash", "", "Next steps.", "", "Then more."])
-        #expect(ImportValues.prose("-5% on last quarter\n1. First\n2. Second") == ["-5% on last quarter", "1. First", "2. Second"])
+        #expect(
+            ImportValues.prose(
+                "  Audit results:\r\n• 87% of records\n◦ 64%\n* done\n– dash\n\n\n\nNext steps.\nThen more.  \n\n")
+                == [
+                    "Audit results:", "- 87% of records", "- 64%", "- done", "- dash", "", "Next steps.", "",
+                    "Then more.",
+                ])
+        #expect(
+            ImportValues.prose("-5% on last quarter\n1. First\n2. Second") == [
+                "-5% on last quarter", "1. First", "2. Second",
+            ])
         #expect(ImportValues.prose(" \n\n ") == [])
     }
 
@@ -481,7 +590,8 @@ struct ImportTests {
     // MARK: - Layout
 
     @Test func sectionsWithoutNumbersAreNumberedInOrder() throws {
-        let plan = try Self.importCSV("""
+        let plan = try Self.importCSV(
+            """
             Theme,Area for improvement,Action,RAG
             Leadership,Oversight by leaders,Hold quarterly reviews,A
             ,,Publish the findings,G
@@ -489,25 +599,35 @@ struct ImportTests {
             Early help,Thresholds,Publish the threshold document,A
             Leadership,Oversight by leaders,Report to the board,G
             Leadership,1.5 Training,Train managers,G
-            """).document.plan
-        #expect(plan.sections.map { "\($0.number) \($0.title)" } == ["1 Leadership", "2 Voice of the child", "3 Early help"])
-        #expect(plan.sections.map { $0.areas.map { "\($0.number) \($0.title)" } }
-            == [["1.1 Oversight by leaders", "1.5 Training"], ["2.1 Voice of the child"], ["3.1 Thresholds"]])
+            """
+        ).document.plan
+        #expect(
+            plan.sections.map { "\($0.number) \($0.title)" } == [
+                "1 Leadership", "2 Voice of the child", "3 Early help",
+            ])
+        #expect(
+            plan.sections.map { $0.areas.map { "\($0.number) \($0.title)" } }
+                == [["1.1 Oversight by leaders", "1.5 Training"], ["2.1 Voice of the child"], ["3.1 Thresholds"]])
         // Refs within their areas; actions grouped by area in row order.
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b", "1.1c", "1.5a", "2.1a", "3.1a"])
-        #expect(plan.actions.map(\.text) == ["Hold quarterly reviews", "Publish the findings", "Report to the board",
-                                             "Train managers", "Run a survey", "Publish the threshold document"])
+        #expect(
+            plan.actions.map(\.text) == [
+                "Hold quarterly reviews", "Publish the findings", "Report to the board",
+                "Train managers", "Run a survey", "Publish the threshold document",
+            ])
     }
 
     @Test func generatedRefsSkipTheRefsInUse() throws {
-        let plan = try Self.importCSV("""
+        let plan = try Self.importCSV(
+            """
             Ref,Action,RAG
             1.1b,Second,A
             ,No ref,A
             ,Another,G
             1.2a,Elsewhere,R
             ,Follows 1.2a,R
-            """).document.plan
+            """
+        ).document.plan
         #expect(plan.actions.map(\.ref) == ["1.1b", "1.1a", "1.1c", "1.2a", "1.2b"])
         #expect(plan.sections.flatMap(\.areas).map(\.number) == ["1.1", "1.2"])
     }
@@ -520,48 +640,57 @@ struct ImportTests {
     }
 
     @Test func columnMapOverridesHeadings() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Id,Task,Lead officer,Owner,Notes,Status
             A1,Do the thing,Sam Patel,Jo Bloggs,Internal only,Green
             """, map: [("id", .ref), ("TASK", .action), ("Lead Officer", .owner), ("notes", .ignore)])
         let action = try #require(result.document.plan.actions.first)
         #expect(action.ref == "A1" && action.text == "Do the thing" && action.owners == ["Sam Patel"])
         #expect(action.extraFields.map { "\($0.name): \($0.value)" } == ["Column Owner: Jo Bloggs"])
-        #expect(result.report.columns.map(\.use) == [
-            .field(.ref), .field(.action), .field(.owner),
-            .extra(name: "Column Owner", reason: "'Lead officer' is already read as that field"),
-            .ignored(reason: "--map"), .field(.rag),
-        ])
-        #expect(Self.failures("Ref,Action\n1,x\n", map: [("Lead", .owner)]) == [
-            "--map Lead=owner: no column is headed 'Lead'; the columns are 'Ref', 'Action'",
-        ])
-        #expect(Self.failures("Ref,Action,Task\n1,x,y\n", map: [("Action", .action), ("Task", .action)]) == [
-            "--map gives two columns to action: 'Action' and 'Task'",
-        ])
-        #expect(Self.failures("Ref,Action\n1,x\n", map: [("Ref", .ref), ("ref", .owner)]) == [
-            "--map names the column 'Ref' twice",
-        ])
-        #expect(Self.failures("Ref,Task\n1,x\n") == [
-            "no column holds the actions: none is headed 'Action', 'What we will do', 'Description', 'Actions'; "
-                + "name it with --map COLUMN=action (the columns are 'Ref', 'Task')",
-        ])
+        #expect(
+            result.report.columns.map(\.use) == [
+                .field(.ref), .field(.action), .field(.owner),
+                .extra(name: "Column Owner", reason: "'Lead officer' is already read as that field"),
+                .ignored(reason: "--map"), .field(.rag),
+            ])
+        #expect(
+            Self.failures("Ref,Action\n1,x\n", map: [("Lead", .owner)]) == [
+                "--map Lead=owner: no column is headed 'Lead'; the columns are 'Ref', 'Action'"
+            ])
+        #expect(
+            Self.failures("Ref,Action,Task\n1,x,y\n", map: [("Action", .action), ("Task", .action)]) == [
+                "--map gives two columns to action: 'Action' and 'Task'"
+            ])
+        #expect(
+            Self.failures("Ref,Action\n1,x\n", map: [("Ref", .ref), ("ref", .owner)]) == [
+                "--map names the column 'Ref' twice"
+            ])
+        #expect(
+            Self.failures("Ref,Task\n1,x\n") == [
+                "no column holds the actions: none is headed 'Action', 'What we will do', 'Description', 'Actions'; "
+                    + "name it with --map COLUMN=action (the columns are 'Ref', 'Task')"
+            ])
     }
 
     @Test func otherColumnsAreKeptAsExtraFields() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Action,% done,Date raised,Note,,Risks: key
             Do it,50%,1 May 2026,See minutes,Unheaded,"Budget
             Staffing"
             """)
         let action = try #require(result.document.plan.actions.first)
-        #expect(action.extraFields.map { "\($0.name): \($0.value)" } == [
-            "Column done: 50%", "Date raised: 1 May 2026", "Column Note: See minutes", "Column E: Unheaded",
-            "Risks key: Budget\n\nStaffing",
-        ])
+        #expect(
+            action.extraFields.map { "\($0.name): \($0.value)" } == [
+                "Column done: 50%", "Date raised: 1 May 2026", "Column Note: See minutes", "Column E: Unheaded",
+                "Risks key: Budget\n\nStaffing",
+            ])
     }
 
     @Test func headerBelowATitle() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Written statement of action,,
             ,,
             Ref,Action,RAG
@@ -572,68 +701,76 @@ struct ImportTests {
         #expect(result.report.headerRow == 3 && result.report.rowsAbove == [1])
         #expect(result.report.rowsRead == 2 && result.report.blankRows == 1)
         #expect(result.document.plan.actions.map(\.ref) == ["1.1a", "1.1b"])
-        #expect(Self.failures("Title\nRef,Action,RAG\n1.1a,Do it,N/A\n") == [
-            "row 3: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)",
-        ])
+        #expect(
+            Self.failures("Title\nRef,Action,RAG\n1.1a,Do it,N/A\n") == [
+                "row 3: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)"
+            ])
     }
 
     @Test func textThatWouldReadAsAField() throws {
-        let plan = try Self.importCSV("""
+        let plan = try Self.importCSV(
+            """
             Action,Owner
             "Agree the policy.
             - Owner: the board, once agreed
             - Note 2026-01-05: not a note",Sam
-            """).document.plan
-        #expect(plan.actions[0].text == "Agree the policy.\n* Owner: the board, once agreed\n* Note 2026-01-05: not a note")
+            """
+        ).document.plan
+        #expect(
+            plan.actions[0].text == "Agree the policy.\n* Owner: the board, once agreed\n* Note 2026-01-05: not a note")
         #expect(plan.actions[0].owners == ["Sam"])
-        #expect(Self.failures("Action,Progress\n\"Do it\n<!-- hidden\",x\n") == [
-            "row 2: a line of 'Action' starts with `<!--`, which a plan reads as the start of a comment",
-        ])
+        #expect(
+            Self.failures("Action,Progress\n\"Do it\n<!-- hidden\",x\n") == [
+                "row 2: a line of 'Action' starts with `<!--`, which a plan reads as the start of a comment"
+            ])
     }
 
     @Test func reportText() throws {
-        let result = try Self.importCSV("""
+        let result = try Self.importCSV(
+            """
             Ref,Action,Action Owner,Due by,RAG,Lead,Progress update
             1.1a,Do it,Sam,TBC,,Jo,Started.
             1.1b,,Sam,,A,,
             """, skipBadRows: true)
-        #expect(result.report.text == """
-            Rows: 2 read under the header on row 1
-            Columns:
-              Ref              -> ref
-              Action           -> action
-              Action Owner     -> owner
-              Due by           -> due
-              RAG              -> rag
-              Lead             -> kept as the extra field 'Lead' ('Action Owner' is already read as that field)
-              Progress update  -> progress (a note dated 2026-03-01)
-            Actions: 1 in 1 section, 1 area: R 0  A 0  G 0  N 1
-            Values not interpreted (2):
-              row 2: Due by: 'TBC' is not a date; kept as a free-text due
-              row 2: RAG: empty; read as N (Not started)
-            Rows skipped (1, --skip-bad-rows):
-              row 3: no action text (column 'Action' is empty)
+        #expect(
+            result.report.text == """
+                Rows: 2 read under the header on row 1
+                Columns:
+                  Ref              -> ref
+                  Action           -> action
+                  Action Owner     -> owner
+                  Due by           -> due
+                  RAG              -> rag
+                  Lead             -> kept as the extra field 'Lead' ('Action Owner' is already read as that field)
+                  Progress update  -> progress (a note dated 2026-03-01)
+                Actions: 1 in 1 section, 1 area: R 0  A 0  G 0  N 1
+                Values not interpreted (2):
+                  row 2: Due by: 'TBC' is not a date; kept as a free-text due
+                  row 2: RAG: empty; read as N (Not started)
+                Rows skipped (1, --skip-bad-rows):
+                  row 3: no action text (column 'Action' is empty)
 
-            """)
-        #expect(result.document.text == """
-            # Imported
-            - As at: 2026-03-01
-            - Status R (Red): Delayed or at risk of not being achieved within timescale
-            - Status A (Amber): In progress and on track
-            - Status G (Green): Completed
-            - Status N (Not started): Not started
+                """)
+        #expect(
+            result.document.text == """
+                # Imported
+                - As at: 2026-03-01
+                - Status R (Red): Delayed or at risk of not being achieved within timescale
+                - Status A (Amber): In progress and on track
+                - Status G (Green): Completed
+                - Status N (Not started): Not started
 
-            ## 1 Section 1
+                ## 1 Section 1
 
-            ### 1.1 Area 1.1
+                ### 1.1 Area 1.1
 
-            - [N] 1.1a Do it
-              - Owner: Sam
-              - Due: TBC
-              - Lead: Jo
-              - Note 2026-03-01: Started.
+                - [N] 1.1a Do it
+                  - Owner: Sam
+                  - Due: TBC
+                  - Lead: Jo
+                  - Note 2026-03-01: Started.
 
-            """)
+                """)
     }
 
     @Test func anExtraFieldAloneFollowsAnAddedLine() throws {
@@ -650,9 +787,10 @@ struct ImportTests {
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b"] && plan.actions[0].owners.isEmpty)
         // A value past the header is an error: it has no column to go in.
         let ragged = "Ref,Action,RAG\n1.1a,Do it,A,Surprise\n1.1b,Fine,G\n"
-        #expect(Self.failures(ragged) == [
-            "row 2: 'Surprise' in column D, beyond the header's last column (C); give the column a heading",
-        ])
+        #expect(
+            Self.failures(ragged) == [
+                "row 2: 'Surprise' in column D, beyond the header's last column (C); give the column a heading"
+            ])
         let skipped = try Self.importCSV(ragged, skipBadRows: true)
         #expect(skipped.document.plan.actions.map(\.ref) == ["1.1b"] && skipped.report.skipped.map(\.row) == [2])
     }
@@ -665,15 +803,20 @@ struct ImportTests {
         #expect(Self.failures("Ref,Action,RAG\n,,\n") == ["no rows to import"])
         #expect(Self.failures("Ref,Action,RAG\n1.1a,,A\n") == ["row 2: no action text (column 'Action' is empty)"])
         let blank = ImportTable(rows: [.init(number: 1, cells: [""])])
-        #expect(performing: { try PlanImporter.makePlan(from: blank, options: ImportOptions(title: "x", asAt: Self.day)) },
-                throws: { ($0 as? ImportFailure)?.errors == [ImportError("the file has no rows")] })
+        #expect(
+            performing: { try PlanImporter.makePlan(from: blank, options: ImportOptions(title: "x", asAt: Self.day)) },
+            throws: { ($0 as? ImportFailure)?.errors == [ImportError("the file has no rows")] })
     }
 
     @Test func binaryFiles() {
         #expect(throws: ImportError("NUL byte on line 2: this looks like a binary file, not CSV text")) {
             try DelimitedText.read(Data("Ref,Action\n1.1a,\0\0".utf8))
         }
-        #expect(throws: ImportError("not UTF-8 text: byte 0x92 on line 2; save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")")) {
+        #expect(
+            throws: ImportError(
+                "not UTF-8 text: byte 0x92 on line 2; save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")"
+            )
+        ) {
             try DelimitedText.read(Data("Ref,Action\n1.1a,Children".utf8) + Data([0x92]) + Data("s voices\n".utf8))
         }
         #expect(throws: ImportError(row: 2, "a quoted cell is not closed: the file ends inside it")) {
@@ -688,7 +831,9 @@ struct ImportTests {
     @Test func utf16Text() throws {
         var data = Data([0xFF, 0xFE])
         data.append("Ref\tAction\tRAG\r\n1.1a\tHear children’s voices\tG\r\n".data(using: .utf16LittleEndian)!)
-        let plan = try PlanImporter.makePlan(from: try DelimitedText.read(data), options: ImportOptions(title: "x", asAt: Self.day)).document.plan
+        let plan = try PlanImporter.makePlan(
+            from: try DelimitedText.read(data), options: ImportOptions(title: "x", asAt: Self.day)
+        ).document.plan
         #expect(plan.actions.map(\.text) == ["Hear children’s voices"] && plan.actions[0].status == .green)
     }
 
@@ -708,9 +853,14 @@ struct ImportTests {
         #expect(action.text.utf8.count == huge.trimmingCharacters(in: .whitespaces).utf8.count)
         #expect(action.notes.map(\.text) == [action.text])
         // Far too long for a due date: kept whole, as an extra field.
-        #expect(action.due == nil && action.extraFields.map(\.name) == ["Due (not a date)"] && action.extraFields[0].value == action.text)
-        #expect(result.report.values.map(\.description)
-            == ["row 2: Due: 1043999 characters are too many for a due date; kept as the extra field 'Due (not a date)', with no due date"])
+        #expect(
+            action.due == nil && action.extraFields.map(\.name) == ["Due (not a date)"]
+                && action.extraFields[0].value == action.text)
+        #expect(
+            result.report.values.map(\.description)
+                == [
+                    "row 2: Due: 1043999 characters are too many for a due date; kept as the extra field 'Due (not a date)', with no due date"
+                ])
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
@@ -731,11 +881,12 @@ struct ImportTests {
             1.1 d,Spaces are dropped,R
             1.1(e),Bracket,R
             """
-        #expect(Self.failures(csv) == [
-            "row 3: no action text (column 'Action' is empty)",
-            "row 4: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)",
-            "row 6: Ref '1.1(e)' cannot be a ref: a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a",
-        ])
+        #expect(
+            Self.failures(csv) == [
+                "row 3: no action text (column 'Action' is empty)",
+                "row 4: RAG 'N/A' is not a status; use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)",
+                "row 6: Ref '1.1(e)' cannot be a ref: a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a",
+            ])
         let result = try Self.importCSV(csv, skipBadRows: true)
         #expect(result.document.plan.actions.map(\.ref) == ["1.1a", "1.1d"])
         #expect(result.report.skipped.compactMap(\.row) == [3, 4, 6])
@@ -774,14 +925,17 @@ func makeWorkbook(sheets: [(name: String, rows: String)], sharedStrings: [String
     let archive = try Archive(data: Data(), accessMode: .create)
     func add(_ path: String, _ text: String) throws {
         let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate)
+        { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     let package = "http://schemas.openxmlformats.org/package/2006/relationships"
-    try add("[Content_Types].xml", """
+    try add(
+        "[Content_Types].xml",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -789,34 +943,46 @@ func makeWorkbook(sheets: [(name: String, rows: String)], sharedStrings: [String
         <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
         </Types>
         """)
-    try add("_rels/.rels", """
+    try add(
+        "_rels/.rels",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="\(package)"><Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
         """)
-    try add("xl/workbook.xml", """
+    try add(
+        "xl/workbook.xml",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="\(main)" xmlns:r="\(relationships)"><sheets>\
         \(sheets.enumerated().map { #"<sheet name="\#($1.name)" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined())\
         </sheets></workbook>
         """)
-    try add("xl/_rels/workbook.xml.rels", """
+    try add(
+        "xl/_rels/workbook.xml.rels",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="\(package)">\
         \(sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="\#(relationships)/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined())\
         </Relationships>
         """)
-    try add("xl/sharedStrings.xml", """
+    try add(
+        "xl/sharedStrings.xml",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <sst xmlns="\(main)" count="\(sharedStrings.count)">\(sharedStrings.map { "<si>\($0)</si>" }.joined())</sst>
         """)
-    try add("xl/styles.xml", """
+    try add(
+        "xl/styles.xml",
+        """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="\(main)"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/></numFmts>\
         <cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>\
         <cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
         """)
     for (index, sheet) in sheets.enumerated() {
-        try add("xl/worksheets/sheet\(index + 1).xml", """
+        try add(
+            "xl/worksheets/sheet\(index + 1).xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="\(main)"><sheetData>\(sheet.rows)</sheetData></worksheet>
             """)

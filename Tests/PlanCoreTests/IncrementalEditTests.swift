@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// An edit parses only the edited action's lines again and moves the rest of the
@@ -17,33 +18,58 @@ struct IncrementalEditTests {
 
     /// The edits a board makes, each as a function of the action it is made to.
     static let edits: [(name: String, apply: @Sendable (inout PlanDocument, Action) throws -> Void)] = [
-        ("status", { document, action in
-            let next = document.plan.statusKey.statuses.first { $0 != action.status }!
-            try document.setStatus(ref: action.ref, to: next, on: day, by: "Jo Bloggs")
-        }),
-        ("status and note", { document, action in
-            let next = document.plan.statusKey.statuses.first { $0 != action.status }!
-            try document.setStatus(ref: action.ref, to: next, on: day, by: nil, note: "Moved on.\n\nSecond paragraph.")
-        }),
-        ("note", { document, action in
-            try document.addNote(ref: action.ref, text: "Progress noted.\nOver two lines.", on: day, by: "Sam Patel")
-        }),
-        ("owners", { document, action in
-            try document.setOwners(ref: action.ref, to: ["New Owner", "Second Owner"], on: day, by: "Sam Patel")
-        }),
-        ("due", { document, action in
-            try document.setDue(ref: action.ref, to: "31/03/2031", on: day, by: nil)
-        }),
-        ("text", { document, action in
-            try document.setText(ref: action.ref, to: "Reworded action.\n\nWith a second paragraph\nover two lines.")
-        }),
+        (
+            "status",
+            { document, action in
+                let next = document.plan.statusKey.statuses.first { $0 != action.status }!
+                try document.setStatus(ref: action.ref, to: next, on: day, by: "Jo Bloggs")
+            }
+        ),
+        (
+            "status and note",
+            { document, action in
+                let next = document.plan.statusKey.statuses.first { $0 != action.status }!
+                try document.setStatus(
+                    ref: action.ref, to: next, on: day, by: nil, note: "Moved on.\n\nSecond paragraph.")
+            }
+        ),
+        (
+            "note",
+            { document, action in
+                try document.addNote(
+                    ref: action.ref, text: "Progress noted.\nOver two lines.", on: day, by: "Sam Patel")
+            }
+        ),
+        (
+            "owners",
+            { document, action in
+                try document.setOwners(ref: action.ref, to: ["New Owner", "Second Owner"], on: day, by: "Sam Patel")
+            }
+        ),
+        (
+            "due",
+            { document, action in
+                try document.setDue(ref: action.ref, to: "31/03/2031", on: day, by: nil)
+            }
+        ),
+        (
+            "text",
+            { document, action in
+                try document.setText(
+                    ref: action.ref, to: "Reworded action.\n\nWith a second paragraph\nover two lines.")
+            }
+        ),
     ]
 
     /// Asserts that the incrementally edited document is what a full parse of its bytes gives.
-    static func expectSameAsFullParse(_ edited: PlanDocument, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectSameAsFullParse(
+        _ edited: PlanDocument, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let full = try PlanDocument(data: edited.data)
         #expect(edited.plan == full.plan, "\(what): the plan differs from a full parse", sourceLocation: sourceLocation)
-        #expect(edited.warnings == full.warnings, "\(what): the warnings differ from a full parse", sourceLocation: sourceLocation)
+        #expect(
+            edited.warnings == full.warnings, "\(what): the warnings differ from a full parse",
+            sourceLocation: sourceLocation)
     }
 
     @Test(arguments: plans.map(\.name))
@@ -60,7 +86,7 @@ struct IncrementalEditTests {
                 do {
                     try edit.apply(&document, action)
                 } catch {
-                    continue // refused edits leave the document as it was (tested elsewhere)
+                    continue  // refused edits leave the document as it was (tested elsewhere)
                 }
                 try Self.expectSameAsFullParse(document, "\(name) \(action.ref) \(edit.name)")
             }
@@ -76,14 +102,15 @@ struct IncrementalEditTests {
     }
 
     @Test func warningsMoveWithTheirLines() throws {
-        let text = planHeader + """
-        - [A] 1.1a No owner here.
-          - Due: 2026-02-28
-        - [A] 1.1b Nor here.
-          - Due: 2026-02-28
-        Text at the start of a line ends the action above.
+        let text =
+            planHeader + """
+                - [A] 1.1a No owner here.
+                  - Due: 2026-02-28
+                - [A] 1.1b Nor here.
+                  - Due: 2026-02-28
+                Text at the start of a line ends the action above.
 
-        """
+                """
         var document = try parse(text)
         #expect(document.warnings.count == 3)
         try document.addNote(ref: "1.1a", text: "One.\nTwo.\nThree.", on: Self.day, by: nil)
@@ -94,24 +121,25 @@ struct IncrementalEditTests {
     }
 
     @Test func commentsAroundTheActionAreReadAsBefore() throws {
-        let text = planHeader + """
-        - [A] 1.1a First.
-          - Owner: A
-          - Due: 2026-02-28
-          <!-- an indented comment
-        that runs on -->
-        <!-- a comment right after the action -->
-          - Note 2026-01-01: still part of 1.1a
+        let text =
+            planHeader + """
+                - [A] 1.1a First.
+                  - Owner: A
+                  - Due: 2026-02-28
+                  <!-- an indented comment
+                that runs on -->
+                <!-- a comment right after the action -->
+                  - Note 2026-01-01: still part of 1.1a
 
-        <!-- between actions -->
-        - [A] 1.1b Second.
-          - Owner: B
-          - Due: 2026-02-28
-        <!--
-          - Note 2026-01-02: commented out
-        -->
+                <!-- between actions -->
+                - [A] 1.1b Second.
+                  - Owner: B
+                  - Due: 2026-02-28
+                <!--
+                  - Note 2026-01-02: commented out
+                -->
 
-        """
+                """
         let original = try parse(text)
         for action in original.plan.actions {
             for edit in Self.edits {

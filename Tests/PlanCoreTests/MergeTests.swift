@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// The semantic three-way merge, on the smallest example plan and made-up edits.
@@ -70,7 +71,9 @@ import Testing
     }
 
     @Test func differentFieldsOfOneActionMerge() throws {
-        let ours = try edited { try $0.setStatus(ref: "1.1b", to: .green, on: date("2026-11-02"), by: "Sam", note: "Done.") }
+        let ours = try edited {
+            try $0.setStatus(ref: "1.1b", to: .green, on: date("2026-11-02"), by: "Sam", note: "Done.")
+        }
         let theirs = try edited {
             try $0.setOwners(ref: "1.1b", to: ["Quality Assurance Team"], on: date("2026-11-01"), by: "Jo")
             try $0.setDue(ref: "1.1b", to: "2027-01-15", on: date("2026-11-03"), by: "Jo")
@@ -97,10 +100,11 @@ import Testing
         }
         let result = try merged(ours, theirs)
         let notes = try #require(result.document?.plan.action(ref: "1.2a")).notes
-        #expect(notes.map(\.text) == [
-            "The record supplier cannot add the flag\nuntil its spring release. Until then, health visitors phone the GP practice\nabout every child with a neglect plan.",
-            "Phone calls audited.", "Supplier confirmed April.", "Board told.",
-        ])
+        #expect(
+            notes.map(\.text) == [
+                "The record supplier cannot add the flag\nuntil its spring release. Until then, health visitors phone the GP practice\nabout every child with a neglect plan.",
+                "Phone calls audited.", "Supplier confirmed April.", "Board told.",
+            ])
     }
 
     @Test func twoDifferentStatusesAreAConflictThatCheckReports() throws {
@@ -123,7 +127,10 @@ import Testing
 
         let problems = errors(text)
         #expect(problems.count == 1)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") }) + 1
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("<<<<<<<") })
+            + 1
         #expect(problems.first?.hasPrefix("\(line):1: error: unresolved merge conflict") == true)
         #expect(problems.first?.contains("ours: 1.1b status G or theirs: 1.1b status R") == true)
 
@@ -147,11 +154,14 @@ import Testing
         #expect(result.conflicts == [PlanMerge.Conflict(ref: "2.1a", field: "owner", ours: "A", theirs: "B")])
         // Each side's version has only its own owner change.
         let text = String(decoding: result.data, as: UTF8.self)
-        #expect(text.components(separatedBy: "(Sam): Designated Nurse, Northmoor Integrated Care Board -> A").count == 2)
+        #expect(
+            text.components(separatedBy: "(Sam): Designated Nurse, Northmoor Integrated Care Board -> A").count == 2)
     }
 
     @Test func theSameChangeOnBothSidesIsKeptOnce() throws {
-        let change: (inout PlanDocument) throws -> Void = { try $0.setStatus(ref: "2.1c", to: .green, on: date("2026-11-02"), by: "Sam") }
+        let change: (inout PlanDocument) throws -> Void = {
+            try $0.setStatus(ref: "2.1c", to: .green, on: date("2026-11-02"), by: "Sam")
+        }
         let result = try merged(try edited(change), try edited(change))
         #expect(result.data == (try edited(change)).data)
     }
@@ -177,10 +187,11 @@ import Testing
     }
 
     @Test func removedOnOneSideAndUntouchedOnTheOtherIsRemoved() throws {
-        let without = try parse(editingLines(base.text) { lines in
-            let start = lines.firstIndex { $0.hasPrefix("- [A] 2.1c") }!
-            lines.removeSubrange(start - 1..<lines.count)
-        })
+        let without = try parse(
+            editingLines(base.text) { lines in
+                let start = lines.firstIndex { $0.hasPrefix("- [A] 2.1c") }!
+                lines.removeSubrange(start - 1..<lines.count)
+            })
         let ours = try edited { try $0.addNote(ref: "1.1a", text: "x", on: date("2026-11-02"), by: "Sam") }
         let result = try merged(ours, without)
         #expect(result.document?.plan.action(ref: "2.1c") == nil)

@@ -1,66 +1,67 @@
 import Testing
+
 @testable import PlanCore
 
 @Suite("Reading plans")
 struct ParserTests {
     static let full = """
-    # Statement of action: exploitation
-    - Period: September 2025 – December 2026
-    - As at: 2026-01-14
-    - Last reviewed: 2025-12-18, Improvement Board
-    - Status R (Red): Off track
-    - Status A (Amber): On track
-    - Status G (Green): Done
-    - Status B (Blue): Done and impact shown
-    - Board: Exploitation Improvement Board
+        # Statement of action: exploitation
+        - Period: September 2025 – December 2026
+        - As at: 2026-01-14
+        - Last reviewed: 2025-12-18, Improvement Board
+        - Status R (Red): Off track
+        - Status A (Amber): On track
+        - Status G (Green): Done
+        - Status B (Blue): Done and impact shown
+        - Board: Exploitation Improvement Board
 
-    An introduction.
+        An introduction.
 
-    Its second paragraph.
+        Its second paragraph.
 
-    ## Glossary
-    - CME: Children missing education
-    - DSL: Designated safeguarding lead
+        ## Glossary
+        - CME: Children missing education
+        - DSL: Designated safeguarding lead
 
-    ## 1 Hearing children
-    Section description.
+        ## 1 Hearing children
+        Section description.
 
-    ### 1.1 Recording what children say
-    - Needs to improve: Records show children's words.
+        ### 1.1 Recording what children say
+        - Needs to improve: Records show children's words.
 
-      And what changed because of them.
-    - Priority action: Audit records.
-    - Inspectors found: Voices were missing.
-    - Evidence: Termly audit
+          And what changed because of them.
+        - Priority action: Audit records.
+        - Inspectors found: Voices were missing.
+        - Evidence: Termly audit
 
-    - [A] 1.1a Publish guidance on recording
-      children's views:
-      - in case notes;
-      - in plans.
-      - Owner: Voice of the child group; Head of Service
-      - Due: 2026-02-28
-      - Note 2026-01-14 (Sam Patel): First draft out.
+        - [A] 1.1a Publish guidance on recording
+          children's views:
+          - in case notes;
+          - in plans.
+          - Owner: Voice of the child group; Head of Service
+          - Due: 2026-02-28
+          - Note 2026-01-14 (Sam Patel): First draft out.
 
-        Second paragraph.
-        - a bullet
-      - Status 2025-11-03 (Sam Patel): R -> A
-      - Due 2025-11-03 (Sam Patel): 2025-12-31 -> 2026-02-28
-      - Owner 2025-12-01: Head of Service -> Voice of the child group; Head of Service
-      - Added 2025-09-20 (Sam Patel)
-      - Cost: £2,000
-    - [B] 1.1b Train staff.
-      - Owner: Learning subgroup
-      - Due: To be determined after the audit
-      - Note 2026-01-10: Done; 87% attended.
+            Second paragraph.
+            - a bullet
+          - Status 2025-11-03 (Sam Patel): R -> A
+          - Due 2025-11-03 (Sam Patel): 2025-12-31 -> 2026-02-28
+          - Owner 2025-12-01: Head of Service -> Voice of the child group; Head of Service
+          - Added 2025-09-20 (Sam Patel)
+          - Cost: £2,000
+        - [B] 1.1b Train staff.
+          - Owner: Learning subgroup
+          - Due: To be determined after the audit
+          - Note 2026-01-10: Done; 87% attended.
 
-    ## 2 Acting quickly
-    ### 2.1 Front door
-    - [G] 2.1a Review the front door.
-      - Owner: Head of Front Door
-      - Due: New process launched on 9 January 2026
-      - Status 2026-01-09 (Tom Hughes): A -> G
+        ## 2 Acting quickly
+        ### 2.1 Front door
+        - [G] 2.1a Review the front door.
+          - Owner: Head of Front Door
+          - Due: New process launched on 9 January 2026
+          - Status 2026-01-09 (Tom Hughes): A -> G
 
-    """
+        """
 
     @Test func header() throws {
         let plan = try parse(Self.full).plan
@@ -73,8 +74,11 @@ struct ParserTests {
         #expect(plan.statusKey.entries[0].definition == "Off track")
         #expect(plan.introduction == "An introduction.\n\nIts second paragraph.")
         #expect(plan.extraFields.map(\.name) == ["Board"])
-        #expect(plan.glossary == [GlossaryEntry(term: "CME", meaning: "Children missing education"),
-                                  GlossaryEntry(term: "DSL", meaning: "Designated safeguarding lead")])
+        #expect(
+            plan.glossary == [
+                GlossaryEntry(term: "CME", meaning: "Children missing education"),
+                GlossaryEntry(term: "DSL", meaning: "Designated safeguarding lead"),
+            ])
         #expect(plan.textSections.map(\.title) == ["Glossary"])
     }
 
@@ -102,14 +106,19 @@ struct ParserTests {
         #expect(action.text == "Publish guidance on recording\nchildren's views:\n- in case notes;\n- in plans.")
         #expect(action.owners == ["Voice of the child group", "Head of Service"])
         #expect(action.due == Due(text: "2026-02-28", date: date("2026-02-28")))
-        #expect(action.notes == [Note(date: date("2026-01-14"), author: "Sam Patel",
-                                      text: "First draft out.\n\nSecond paragraph.\n- a bullet", line: 36)])
-        #expect(action.history.map(\.change) == [
-            .status(from: .red, to: .amber),
-            .due(from: "2025-12-31", to: "2026-02-28"),
-            .owner(from: ["Head of Service"], to: ["Voice of the child group", "Head of Service"]),
-            .added(""),
-        ])
+        #expect(
+            action.notes == [
+                Note(
+                    date: date("2026-01-14"), author: "Sam Patel",
+                    text: "First draft out.\n\nSecond paragraph.\n- a bullet", line: 36)
+            ])
+        #expect(
+            action.history.map(\.change) == [
+                .status(from: .red, to: .amber),
+                .due(from: "2025-12-31", to: "2026-02-28"),
+                .owner(from: ["Head of Service"], to: ["Voice of the child group", "Head of Service"]),
+                .added(""),
+            ])
         #expect(action.history[2].author == nil)
         #expect(action.extraFields == [Field(name: "Cost", value: "£2,000", line: 44)])
         #expect(action.dueChangeCount == 1)
@@ -123,17 +132,18 @@ struct ParserTests {
         #expect(plan.action(ref: "1.1b")?.latestNote?.author == nil)
     }
 
-    @Test(arguments: [
-        ("2026-02-28", "2026-02-28"),
-        ("28/02/2026", "2026-02-28"),
-        ("28 February 2026", "2026-02-28"),
-        ("Friday 27 Feb 2026", "2026-02-27"),
-        ("Launch on 9th January 2026", "2026-01-09"),
-        ("To be determined", nil),
-        ("March 2026", nil),
-        ("Interim 30 November 2025 and full review by 27 February 2026", nil),
-        ("Quarterly from April 2026", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2026-02-28", "2026-02-28"),
+            ("28/02/2026", "2026-02-28"),
+            ("28 February 2026", "2026-02-28"),
+            ("Friday 27 Feb 2026", "2026-02-27"),
+            ("Launch on 9th January 2026", "2026-01-09"),
+            ("To be determined", nil),
+            ("March 2026", nil),
+            ("Interim 30 November 2025 and full review by 27 February 2026", nil),
+            ("Quarterly from April 2026", nil),
+        ] as [(String, String?)])
     func dueDateDerivation(text: String, expected: String?) throws {
         let plan = try parse(planHeader + "- [A] 1.1a Act.\n  - Owner: X\n  - Due: \(text)\n").plan
         #expect(plan.actions[0].due?.text == text)
@@ -141,16 +151,17 @@ struct ParserTests {
     }
 
     @Test func commentsAreIgnored() throws {
-        let text = planHeader + """
-        <!--
-        - [X] 9.9z not an action
-        -->
-        - [A] 1.1a Act. <!-- not a comment: it does not start the line -->
-          <!-- - Note 2026-99-99: not a note -->
-          - Owner: X
-          - Due: 2026-03-01
+        let text =
+            planHeader + """
+                <!--
+                - [X] 9.9z not an action
+                -->
+                - [A] 1.1a Act. <!-- not a comment: it does not start the line -->
+                  <!-- - Note 2026-99-99: not a note -->
+                  - Owner: X
+                  - Due: 2026-03-01
 
-        """
+                """
         let plan = try parse(text).plan
         #expect(plan.actions.map(\.ref) == ["1.1a"])
         #expect(plan.actions[0].text == "Act. <!-- not a comment: it does not start the line -->")
@@ -165,7 +176,9 @@ struct ParserTests {
 
     @Test func textBeforeFieldsMayLookLikeProse() throws {
         // "- Note that" is text, not a note: only dated notes are fields.
-        let plan = try parse(planHeader + "- [A] 1.1a Act.\n  - Note that staff left.\n  - Owner: X\n  - Due: 2026-03-01\n").plan
+        let plan = try parse(
+            planHeader + "- [A] 1.1a Act.\n  - Note that staff left.\n  - Owner: X\n  - Due: 2026-03-01\n"
+        ).plan
         #expect(plan.actions[0].text == "Act.\n- Note that staff left.")
         #expect(plan.actions[0].owners == ["X"])
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import PlanCore
 
 /// A generated plan: its lines (without endings), how they are joined, and where each action is.
@@ -58,11 +59,16 @@ struct GeneratedPlan: Sendable, CustomStringConvertible {
                     lines.append(layout.indent + "- Due: " + due)
                     if layout.comments { lines.append(layout.indent + "<!-- between fields -->") }
                     for (n, note) in spec.notes.enumerated() {
-                        lines += GeneratedPlan.noteLines(note, date: "2026-01-0\(n + 1)", author: "Gen", indent: layout.indent)
+                        lines += GeneratedPlan.noteLines(
+                            note, date: "2026-01-0\(n + 1)", author: "Gen", indent: layout.indent)
                     }
-                    if spec.hasHistory { lines.append(layout.indent + "- Status 2025-12-01 (Gen): N -> \(spec.status.code)") }
-                    actions.append(Placed(ref: ref, status: spec.status, line: line, end: lines.count,
-                                          textPart: spec.text + pad, owners: spec.owners, due: due))
+                    if spec.hasHistory {
+                        lines.append(layout.indent + "- Status 2025-12-01 (Gen): N -> \(spec.status.code)")
+                    }
+                    actions.append(
+                        Placed(
+                            ref: ref, status: spec.status, line: line, end: lines.count,
+                            textPart: spec.text + pad, owners: spec.owners, due: due))
                     if layout.blankLines { lines.append("") }
                 }
             }
@@ -97,7 +103,9 @@ enum PlanGen {
 
     /// A note as a person types it: paragraphs separated by a blank line, no surrounding spaces.
     static let note = paragraph.map { raw -> String in
-        let paragraphs = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let paragraphs = raw.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         return paragraphs.isEmpty ? "Progress." : paragraphs.joined(separator: "\n\n")
     }
 
@@ -107,7 +115,9 @@ enum PlanGen {
     static let layout = zip(
         Gen<String?>.element(of: ["\n", "\r\n"]).map { $0! }, Gen.bool,
         Gen<String?>.element(of: ["  ", "\t", "    "]).map { $0! }, Gen.bool, Gen.bool, Gen.bool
-    ).map { GeneratedPlan.Layout(ending: $0, finalNewline: $1, indent: $2, comments: $3, blankLines: $4, trailingSpaces: $5) }
+    ).map {
+        GeneratedPlan.Layout(ending: $0, finalNewline: $1, indent: $2, comments: $3, blankLines: $4, trailingSpaces: $5)
+    }
 
     static let plan = zip(action.array(of: 1...4).array(of: 1...3).array(of: 1...3), layout)
         .map { GeneratedPlan(sections: $0, layout: $1) }
@@ -129,7 +139,8 @@ struct PropertyTests {
     }
 
     @Test func aStatusChangeRewritesOneLineAndAppendsOne() async {
-        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.status) { generated, pick, status in
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.status) {
+            generated, pick, status in
             guard var document = try? PlanDocument(text: generated.text) else {
                 Issue.record("a generated plan did not parse")
                 return
@@ -140,8 +151,9 @@ struct PropertyTests {
                 // Only the status box: the action's text may hold `[A]` too.
                 let box = expected[target.line].range(of: "[\(target.status.code)]")!
                 expected[target.line].replaceSubrange(box, with: "[\(status.code)]")
-                expected.insert(generated.layout.indent + "- Status 2026-02-01 (Prop): \(target.status.code) -> \(status.code)",
-                                at: target.end)
+                expected.insert(
+                    generated.layout.indent + "- Status 2026-02-01 (Prop): \(target.status.code) -> \(status.code)",
+                    at: target.end)
             }
             #expect(throws: Never.self) {
                 try document.setStatus(ref: target.ref, to: status, on: date("2026-02-01"), by: "Prop")
@@ -152,15 +164,18 @@ struct PropertyTests {
     }
 
     @Test func aNoteOnlyAddsLines() async {
-        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.note) { generated, pick, note in
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.note) {
+            generated, pick, note in
             guard var document = try? PlanDocument(text: generated.text) else {
                 Issue.record("a generated plan did not parse")
                 return
             }
             let target = generated.actions[pick % generated.actions.count]
             var expected = generated.lines
-            expected.insert(contentsOf: GeneratedPlan.noteLines(note, date: "2026-02-01", author: "Prop", indent: generated.layout.indent),
-                            at: target.end)
+            expected.insert(
+                contentsOf: GeneratedPlan.noteLines(
+                    note, date: "2026-02-01", author: "Prop", indent: generated.layout.indent),
+                at: target.end)
             #expect(throws: Never.self) {
                 try document.addNote(ref: target.ref, text: note, on: date("2026-02-01"), by: "Prop")
             }
@@ -170,7 +185,8 @@ struct PropertyTests {
     }
 
     @Test func anOwnerChangeRewritesTheOwnerLineAndAppendsOne() async {
-        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.name.array(of: 1...3)) { generated, pick, owners in
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.name.array(of: 1...3)) {
+            generated, pick, owners in
             guard var document = try? PlanDocument(text: generated.text) else {
                 Issue.record("a generated plan did not parse")
                 return
@@ -195,7 +211,8 @@ struct PropertyTests {
     @Test func aDueChangeRewritesTheDueLineAndAppendsOne() async {
         let typed = Gen<(String, String)?>.element(of: [
             ("2026-04-30", "2026-04-30"), ("30/04/2026", "2026-04-30"), ("30 April 2026", "2026-04-30"),
-            (" 1 Mar 2026", "2026-03-01"), ("To be determined", "To be determined"), ("End of Q2 2026 ", "End of Q2 2026"),
+            (" 1 Mar 2026", "2026-03-01"), ("To be determined", "To be determined"),
+            ("End of Q2 2026 ", "End of Q2 2026"),
         ]).map { $0! }
         await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), typed) { generated, pick, due in
             guard var document = try? PlanDocument(text: generated.text) else {
@@ -207,7 +224,8 @@ struct PropertyTests {
             var expected = generated.lines
             if stored != target.due {
                 expected[target.line + 2] = generated.layout.indent + "- Due: " + stored
-                expected.insert(generated.layout.indent + "- Due 2026-02-01 (Prop): \(target.due) -> \(stored)", at: target.end)
+                expected.insert(
+                    generated.layout.indent + "- Due 2026-02-01 (Prop): \(target.due) -> \(stored)", at: target.end)
             }
             #expect(throws: Never.self) {
                 try document.setDue(ref: target.ref, to: typed, on: date("2026-02-01"), by: "Prop")
@@ -220,7 +238,8 @@ struct PropertyTests {
     }
 
     @Test func rewordingReplacesOnlyTheText() async {
-        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.note) { generated, pick, text in
+        await propertyCheck(count: 200, input: PlanGen.plan, Gen.int(in: 0...1000), PlanGen.note) {
+            generated, pick, text in
             guard var document = try? PlanDocument(text: generated.text) else {
                 Issue.record("a generated plan did not parse")
                 return
@@ -231,8 +250,9 @@ struct PropertyTests {
             if document.plan.action(ref: target.ref)?.text != text {
                 let keptSpace = target.textPart.prefix { $0 == " " || $0 == "\t" }
                 expected[target.line] = "- [\(target.status.code)] \(target.ref) \(keptSpace)\(paragraphs[0])"
-                expected.insert(contentsOf: paragraphs.dropFirst().map { $0.isEmpty ? "" : generated.layout.indent + $0 },
-                                at: target.line + 1)
+                expected.insert(
+                    contentsOf: paragraphs.dropFirst().map { $0.isEmpty ? "" : generated.layout.indent + $0 },
+                    at: target.line + 1)
             }
             #expect(throws: Never.self) {
                 try document.setText(ref: target.ref, to: text)

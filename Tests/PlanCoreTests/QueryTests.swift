@@ -1,35 +1,38 @@
+import Foundation
 import Testing
+
 @testable import PlanCore
 
 @Suite("Queries, summaries and the plan as of a date")
 struct QueryTests {
-    static let text = planHeader + """
-    - [G] 1.1a Done early.
-      - Owner: Head of Service
-      - Due: 2026-01-31
-      - Added 2025-09-01
-      - Status 2025-10-01: N -> A
-      - Status 2026-01-20 (Jo): A -> G
-      - Note 2026-01-20 (Jo): Finished.
-    - [R] 1.1b Slipping.
-      - Owner: Police; Health
-      - Due: 2026-04-30
-      - Due 2026-02-01 (Jo): 2026-01-31 -> 2026-03-31
-      - Due 2026-03-01 (Jo): 2026-03-31 -> 2026-04-30
-      - Status 2026-02-01 (Jo): A -> R
-    ### 1.2 Area two
-    - [A] 1.2a Added later.
-      - Owner: Schools
-      - Due: To be determined
-      - Added 2026-02-15 (Jo)
-    ## 2 Section two
-    ### 2.1 Area
-    - [A] 2.1a Owner changed.
-      - Owner: New lead
-      - Due: 2026-02-28
-      - Owner 2026-02-10: Old lead -> New lead
+    static let text =
+        planHeader + """
+            - [G] 1.1a Done early.
+              - Owner: Head of Service
+              - Due: 2026-01-31
+              - Added 2025-09-01
+              - Status 2025-10-01: N -> A
+              - Status 2026-01-20 (Jo): A -> G
+              - Note 2026-01-20 (Jo): Finished.
+            - [R] 1.1b Slipping.
+              - Owner: Police; Health
+              - Due: 2026-04-30
+              - Due 2026-02-01 (Jo): 2026-01-31 -> 2026-03-31
+              - Due 2026-03-01 (Jo): 2026-03-31 -> 2026-04-30
+              - Status 2026-02-01 (Jo): A -> R
+            ### 1.2 Area two
+            - [A] 1.2a Added later.
+              - Owner: Schools
+              - Due: To be determined
+              - Added 2026-02-15 (Jo)
+            ## 2 Section two
+            ### 2.1 Area
+            - [A] 2.1a Owner changed.
+              - Owner: New lead
+              - Due: 2026-02-28
+              - Owner 2026-02-10: Old lead -> New lead
 
-    """
+            """
 
     @Test func filters() throws {
         let plan = try parse(Self.text).plan
@@ -56,17 +59,20 @@ struct QueryTests {
     }
 
     /// Figures worked out by hand from the history above.
-    @Test(arguments: [
-        // day, total, green, amber, red, not started, overdue
-        ("2025-09-15", 3, 0, 2, 0, 1, 0),
-        ("2026-01-19", 3, 0, 3, 0, 0, 0),
-        ("2026-01-20", 3, 1, 2, 0, 0, 0),
-        ("2026-02-01", 3, 1, 1, 1, 0, 0),
-        ("2026-02-15", 4, 1, 2, 1, 0, 0),
-        ("2026-04-01", 4, 1, 2, 1, 0, 1),
-        ("2026-05-01", 4, 1, 2, 1, 0, 2),
-    ] as [(String, Int, Int, Int, Int, Int, Int)])
-    func asOfRebuildsTheFigures(day: String, total: Int, green: Int, amber: Int, red: Int, notStarted: Int, overdue: Int) throws {
+    @Test(
+        arguments: [
+            // day, total, green, amber, red, not started, overdue
+            ("2025-09-15", 3, 0, 2, 0, 1, 0),
+            ("2026-01-19", 3, 0, 3, 0, 0, 0),
+            ("2026-01-20", 3, 1, 2, 0, 0, 0),
+            ("2026-02-01", 3, 1, 1, 1, 0, 0),
+            ("2026-02-15", 4, 1, 2, 1, 0, 0),
+            ("2026-04-01", 4, 1, 2, 1, 0, 1),
+            ("2026-05-01", 4, 1, 2, 1, 0, 2),
+        ] as [(String, Int, Int, Int, Int, Int, Int)])
+    func asOfRebuildsTheFigures(
+        day: String, total: Int, green: Int, amber: Int, red: Int, notStarted: Int, overdue: Int
+    ) throws {
         let summary = PlanSummary(plan: try parse(Self.text).plan, asOf: date(day))
         let c = summary.overall
         let figures: [Int] = [c.total, c[.green], c[.amber], c[.red], c[.notStarted], c.overdue]
@@ -98,12 +104,13 @@ struct DateTests {
         #expect(DateText.readISO("1.1a") == .notADate)
     }
 
-    @Test(arguments: [
-        ("2026-02-28", "2026-02-28"), ("28/02/2026", "2026-02-28"), ("1/3/26", "2026-03-01"),
-        ("28 February 2026", "2026-02-28"), ("28 feb 2026", "2026-02-28"), ("3rd Sept 2026", "2026-09-03"),
-        ("  9 January 2026 ", "2026-01-09"),
-        ("30/02/2026", nil), ("February 2026", nil), ("next week", nil), ("2026-02-28 and 2026-03-01", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("2026-02-28", "2026-02-28"), ("28/02/2026", "2026-02-28"), ("1/3/26", "2026-03-01"),
+            ("28 February 2026", "2026-02-28"), ("28 feb 2026", "2026-02-28"), ("3rd Sept 2026", "2026-09-03"),
+            ("  9 January 2026 ", "2026-01-09"),
+            ("30/02/2026", nil), ("February 2026", nil), ("next week", nil), ("2026-02-28 and 2026-03-01", nil),
+        ] as [(String, String?)])
     func userDates(text: String, expected: String?) {
         #expect(DateText.parseUserDate(text)?.iso == expected)
     }
@@ -119,8 +126,10 @@ struct DateTests {
     }
 
     @Test func statusSpellings() {
-        for (input, status) in [("red", Status.red), ("R", .red), ("Amber", .amber), ("g", .green), ("BLUE", .blue),
-                                ("not-started", .notStarted), ("Not started", .notStarted), ("n", .notStarted)] {
+        for (input, status) in [
+            ("red", Status.red), ("R", .red), ("Amber", .amber), ("g", .green), ("BLUE", .blue),
+            ("not-started", .notStarted), ("Not started", .notStarted), ("n", .notStarted),
+        ] {
             #expect(Status(userInput: input) == status)
         }
         #expect(Status(userInput: "purple") == nil)
@@ -149,20 +158,24 @@ struct OutputTests {
     @Test func jsonIsValidForAnyText() throws {
         let hostile = "quote\" back\\ nl\n nul\u{0} esc\u{1B} ls\u{2028} <script>"
         let json = JSONValue.object([("text", .string(hostile)), ("n", .double(53.25)), ("x", .null)]).serialized()
-        #expect(json == "{\n  \"text\": \"quote\\\" back\\\\ nl\\n nul\\u0000 esc\\u001b ls\\u2028 <script>\",\n  \"n\": 53.3,\n  \"x\": null\n}")
+        #expect(
+            json
+                == "{\n  \"text\": \"quote\\\" back\\\\ nl\\n nul\\u0000 esc\\u001b ls\\u2028 <script>\",\n  \"n\": 53.3,\n  \"x\": null\n}"
+        )
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(decoded?["text"] as? String == hostile)
     }
 
     @Test func csvQuotesAndCanNeutraliseFormulas() {
-        #expect(CSVWriter().row(["a", "b,c", "say \"hi\"", "two\nlines"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\n")
+        #expect(
+            CSVWriter().row(["a", "b,c", "say \"hi\"", "two\nlines"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
+        )
         let excel = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
-        #expect(excel.row(["=HYPERLINK(\"x\")", "-1", "+a", "@b", "ok\nyes"])
-            == "\"'=HYPERLINK(\"\"x\"\")\",'-1,'+a,'@b,\"ok\r\nyes\"\r\n")
+        #expect(
+            excel.row(["=HYPERLINK(\"x\")", "-1", "+a", "@b", "ok\nyes"])
+                == "\"'=HYPERLINK(\"\"x\"\")\",'-1,'+a,'@b,\"ok\r\nyes\"\r\n")
     }
 }
-
-import Foundation
 
 @Suite("Safe output: JSON")
 struct JSONSafetyTests {
@@ -170,6 +183,7 @@ struct JSONSafetyTests {
         let hostile = "csi\u{9B}31m rlo\u{202E} isolate\u{2066}x\u{2069} del\u{7F}"
         let json = JSONValue.string(hostile).serialized()
         #expect(json == #""csi\u009b31m rlo\u202e isolate\u2066x\u2069 del\u007f""#)
-        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String == hostile)
+        #expect(
+            try JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) as? String == hostile)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 @Suite("Lossless round trip")
@@ -48,7 +49,8 @@ struct RoundTripTests {
         let action = document.plan.actions.last!
         let target: Status = action.status == .red ? .amber : .red
         try document.setStatus(ref: action.ref, to: target, on: date("2027-01-05"), by: "Test Person")
-        let before = lines(bytes), after = lines(document.data)
+        let before = lines(bytes)
+        let after = lines(document.data)
         #expect(after.count == before.count + 1)
         let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         // The action line changes; the rest is identical up to the inserted line.
@@ -57,11 +59,15 @@ struct RoundTripTests {
         #expect(Array(after[(inserted + 1)...]) == Array(before[inserted...]))
         // Without a final newline, the old last line gains one and the new last line has none.
         let strip = { (line: Data) in line.last == UInt8(ascii: "\n") ? line.dropLast() : line }
-        #expect(Array(after[..<inserted]).enumerated().allSatisfy {
-            $0.offset == action.line - 1 || $0.element == before[$0.offset]
-                || (bytes.last != UInt8(ascii: "\n") && $0.offset == before.count - 1 && strip($0.element) == before[$0.offset])
-        })
-        #expect(String(decoding: after[inserted], as: UTF8.self).contains("- Status 2027-01-05 (Test Person): \(action.status.code) -> \(target.code)"))
+        #expect(
+            Array(after[..<inserted]).enumerated().allSatisfy {
+                $0.offset == action.line - 1 || $0.element == before[$0.offset]
+                    || (bytes.last != UInt8(ascii: "\n") && $0.offset == before.count - 1
+                        && strip($0.element) == before[$0.offset])
+            })
+        #expect(
+            String(decoding: after[inserted], as: UTF8.self).contains(
+                "- Status 2027-01-05 (Test Person): \(action.status.code) -> \(target.code)"))
     }
 
     /// Lines with their endings, as raw bytes, so that endings are compared too.

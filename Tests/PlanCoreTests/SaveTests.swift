@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// Saving beside other writers: the lock, the content check, and clear failures.
@@ -12,7 +13,8 @@ import Testing
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("save-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("p.plan").path
-        original = try PlanDocument(data: Data(contentsOf: Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" }!))
+        original = try PlanDocument(
+            data: Data(contentsOf: Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" }!))
         try PlanFile.save(original, to: path)
     }
 
@@ -27,7 +29,9 @@ import Testing
     @Test func aLockHeldByAnotherWriterIsWaitedForThenReported() throws {
         defer { cleanUp() }
         let held = try PlanLock.acquire(for: path)
-        #expect(PlanLock.lockPath(for: path) == folder.appendingPathComponent(".p.plan.lock").resolvingSymlinksInPath().path)
+        #expect(
+            PlanLock.lockPath(for: path) == folder.appendingPathComponent(".p.plan.lock").resolvingSymlinksInPath().path
+        )
         do {
             _ = try PlanLock.acquire(for: path, timeout: 0.1)
             Issue.record("the lock was taken twice")
@@ -66,7 +70,10 @@ import Testing
         try Data("# Plan\n- [X] nonsense\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: PlanFileError.self) { try PlanFile.save(mine, editedFrom: original, to: path) }
         do { _ = try PlanFile.save(mine, editedFrom: original, to: path) } catch {
-            #expect(error.description.hasPrefix("\(path): changed elsewhere since it was read, so this change was not saved: it now has errors (line 2"))
+            #expect(
+                error.description.hasPrefix(
+                    "\(path): changed elsewhere since it was read, so this change was not saved: it now has errors (line 2"
+                ))
         }
         try FileManager.default.removeItem(atPath: path)
         do { _ = try PlanFile.save(mine, editedFrom: original, to: path) } catch {
@@ -83,7 +90,10 @@ import Testing
             _ = try PlanFile.save(mine, editedFrom: original, to: path)
             Issue.record("a read-only file was replaced")
         } catch {
-            #expect(error.description == "\(path): cannot write: the file is read-only (allow changes with `chmod u+w`, or save elsewhere)")
+            #expect(
+                error.description
+                    == "\(path): cannot write: the file is read-only (allow changes with `chmod u+w`, or save elsewhere)"
+            )
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original.data)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["p.plan"])
@@ -99,7 +109,10 @@ import Testing
 
     @Test(.enabled(if: getuid() != 0, "root may write anywhere"))
     func aFolderWithoutPermissionIsAClearError() throws {
-        defer { chmod(folder.path, 0o755); cleanUp() }
+        defer {
+            chmod(folder.path, 0o755)
+            cleanUp()
+        }
         chmod(folder.path, 0o555)
         let mine = try noted(original, "2.1b", "Mine.")
         do {
@@ -111,7 +124,11 @@ import Testing
     }
 
     @Test func errorsForAFullDiskAndARemountedDiskSayWhat() {
-        #expect(PlanFileError.system(path: "p.plan", errno: ENOSPC, doing: "write").description == "p.plan: cannot write: the disk is full")
-        #expect(PlanFileError.system(path: "p.plan", errno: EROFS, doing: "write").description == "p.plan: cannot write: the file system is read-only")
+        #expect(
+            PlanFileError.system(path: "p.plan", errno: ENOSPC, doing: "write").description
+                == "p.plan: cannot write: the disk is full")
+        #expect(
+            PlanFileError.system(path: "p.plan", errno: EROFS, doing: "write").description
+                == "p.plan: cannot write: the file system is read-only")
     }
 }

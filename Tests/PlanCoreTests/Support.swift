@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 
 /// Paths and parsing helpers shared by the core tests.
@@ -14,7 +15,8 @@ enum Fixtures {
 
     /// The example plans in the repository's `plans/` folder.
     static var examplePlans: [URL] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = root.appendingPathComponent("plans")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".plan") }.sorted().map { folder.appendingPathComponent($0) }
@@ -49,10 +51,10 @@ func warnings(_ text: String) -> [String] { problems(text).filter { $0.contains(
 
 /// A minimal valid plan with one area, to which a test appends actions or lines.
 let planHeader = """
-# Test plan
-- As at: 2026-01-14
+    # Test plan
+    - As at: 2026-01-14
 
-## 1 Section one
-### 1.1 Area one
+    ## 1 Section one
+    ### 1.1 Area one
 
-"""
+    """

@@ -1,25 +1,32 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 @testable import PlanTUI
 
 enum TUIFixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
     static let today = DateText.parseISO("2026-11-10")!
 
     static func document(_ name: String = "example-jtai.plan") throws -> PlanDocument {
         try PlanFile.load(root.appendingPathComponent("plans/\(name)").path)
     }
 
-    static func state(_ name: String = "example-jtai.plan", width: Int = 80, height: Int = 24, colors: Bool = false) throws -> AppState {
-        AppState(document: try document(name), path: "plans/\(name)", today: today, author: "Test Person",
-                 width: width, height: height, colors: colors)
+    static func state(_ name: String = "example-jtai.plan", width: Int = 80, height: Int = 24, colors: Bool = false)
+        throws -> AppState
+    {
+        AppState(
+            document: try document(name), path: "plans/\(name)", today: today, author: "Test Person",
+            width: width, height: height, colors: colors)
     }
 
     static func state(text: String, width: Int = 80, height: Int = 24, colors: Bool = false) throws -> AppState {
-        AppState(document: try PlanDocument(text: text), path: "test.plan", today: today, author: "Test Person",
-                 width: width, height: height, colors: colors)
+        AppState(
+            document: try PlanDocument(text: text), path: "test.plan", today: today, author: "Test Person",
+            width: width, height: height, colors: colors)
     }
 }
 
@@ -91,10 +98,14 @@ extension Grid {
     func column(of text: String, inRow y: Int) -> Int? {
         let target = Array(text)
         for x in 0..<width {
-            var matched = 0, column = x
+            var matched = 0
+            var column = x
             while matched < target.count, column < width {
                 let cell = self[column, y].text
-                if cell.isEmpty { column += 1; continue }
+                if cell.isEmpty {
+                    column += 1
+                    continue
+                }
                 guard cell == String(target[matched]) else { break }
                 matched += 1
                 column += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlanCore
 @testable import PlanTUI
 
@@ -44,11 +45,16 @@ struct UpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         #expect(state.press(.character("r")).isEmpty)
-        guard case .note(let draft) = state.modal else { Issue.record("no note editor"); return }
+        guard case .note(let draft) = state.modal else {
+            Issue.record("no note editor")
+            return
+        }
         #expect(draft.status == .red)
         #expect(state.press(.control("d")) == [.save(description: "1.1d: status Amber -> Red")])
         #expect(state.modal == .none)
-        #expect(state.plan.action(ref: "1.1d")?.notes.count == (try TUIFixtures.document().plan.action(ref: "1.1d")!.notes.count))
+        #expect(
+            state.plan.action(ref: "1.1d")?.notes.count
+                == (try TUIFixtures.document().plan.action(ref: "1.1d")!.notes.count))
 
         var withNote = try TUIFixtures.state()
         withNote.selectRef("1.1d")
@@ -65,11 +71,17 @@ struct UpdateTests {
         state.press(.home, .right, .delete, .right, .character("r"), .end)
         state.type("\nsecond")
         state.press(.home, .delete)
-        guard case .note(let draft) = state.modal else { Issue.record("no note editor"); return }
+        guard case .note(let draft) = state.modal else {
+            Issue.record("no note editor")
+            return
+        }
         #expect(draft.editor.text == "First\necond")
         #expect(render(state).cursor != nil)
         state.press(.escape)
-        guard case .note(let confirming) = state.modal else { Issue.record("closed without asking"); return }
+        guard case .note(let confirming) = state.modal else {
+            Issue.record("closed without asking")
+            return
+        }
         #expect(confirming.confirmingDiscard)
         #expect(render(state).text.contains("Discard this note? y/n"))
         state.press(.character("y"))
@@ -82,11 +94,13 @@ struct UpdateTests {
         state.press(.character("n"))
         state.type("Guidance signed off.\nLaunch on 3 December.")
         #expect(state.press(.control("d")) == [.save(description: "1.1a: note added")])
-        #expect(state.document.text.contains("""
-              - Note 2026-11-10 (Test Person): Guidance signed off.
-                Launch on 3 December.
+        #expect(
+            state.document.text.contains(
+                """
+                  - Note 2026-11-10 (Test Person): Guidance signed off.
+                    Launch on 3 December.
 
-            """))
+                """))
     }
 
     @Test func searchFiltersAsYouTypeAndEscClears() throws {
@@ -99,9 +113,12 @@ struct UpdateTests {
             return nil
         }
         #expect(!matching.isEmpty && state.rows.count < all)
-        #expect(matching.allSatisfy { a in
-            ([a.ref, a.text] + a.owners + a.notes.map(\.text)).contains { $0.localizedCaseInsensitiveContains("missing") }
-        })
+        #expect(
+            matching.allSatisfy { a in
+                ([a.ref, a.text] + a.owners + a.notes.map(\.text)).contains {
+                    $0.localizedCaseInsensitiveContains("missing")
+                }
+            })
         #expect(render(state).row(at: 23).hasPrefix("/missing"))
         state.press(.enter)
         #expect(state.searchInput == nil && state.filter.core.search == "missing")
@@ -120,17 +137,21 @@ struct UpdateTests {
             if case .action(let i) = row { return state.plan.actions[i] }
             return nil
         }
-        #expect(shown.allSatisfy { $0.status == .red && $0.owners.contains { $0.localizedCaseInsensitiveContains("police") } })
+        #expect(
+            shown.allSatisfy {
+                $0.status == .red && $0.owners.contains { $0.localizedCaseInsensitiveContains("police") }
+            })
         state.press(.character("f"), .character("c"), .character("d"), .escape)
         #expect(state.filter.core.overdueOnly && state.filter.core.statuses.isEmpty)
         let overdue = state.rows.filter { if case .action = $0 { true } else { false } }.count
         #expect(overdue == 7)
         state.press(.character("f"), .character("c"), .character("s"), .escape)
-        #expect(state.rows.allSatisfy { row in
-            guard case .action(let i) = row else { return true }
-            let due = state.plan.actions[i].due!.date!
-            return due >= TUIFixtures.today && due <= TUIFixtures.today.adding(days: 30)
-        })
+        #expect(
+            state.rows.allSatisfy { row in
+                guard case .action(let i) = row else { return true }
+                let due = state.plan.actions[i].due!.date!
+                return due >= TUIFixtures.today && due <= TUIFixtures.today.adding(days: 30)
+            })
         state.press(.character("f"), .character("c"), .character("3"), .escape)
         #expect(state.rows.first == .section(2) && state.filter.core.section == "3")
     }
@@ -224,7 +245,9 @@ struct UpdateTests {
         state.press(.character("g"))
         state.saveFinished("1.1d: status Amber -> Green", .failed("plans/x.plan: cannot write: permission denied"))
         #expect(state.unsaved)
-        #expect(render(state).row(at: 23).hasPrefix("Not saved: plans/x.plan: cannot write: permission denied. The change is kept"))
+        #expect(
+            render(state).row(at: 23).hasPrefix(
+                "Not saved: plans/x.plan: cannot write: permission denied. The change is kept"))
         #expect(state.press(.character("w")) == [.save(description: "your change, over the file on disk", force: true)])
         #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirmQuit)
@@ -235,18 +258,18 @@ struct UpdateTests {
 @Suite("What reaches the screen")
 struct ScreenSafetyTests {
     static let hostile = """
-    # Plan \u{1B}[2J title
-    ## 1 Section
-    ### 1.1 Area
-    - [A] 1.1a Text with \u{1B}]0;pwned\u{7} and \u{202E}reversed and 中文字 wide.
-      - Owner: 田中 さん
-      - Due: 2026-12-01
-    - [R] 1.1b Plain.
-      - Owner: Bob
-      - Due: 2026-12-01
-      - Status 2026-01-01: A -> R
+        # Plan \u{1B}[2J title
+        ## 1 Section
+        ### 1.1 Area
+        - [A] 1.1a Text with \u{1B}]0;pwned\u{7} and \u{202E}reversed and 中文字 wide.
+          - Owner: 田中 さん
+          - Due: 2026-12-01
+        - [R] 1.1b Plain.
+          - Owner: Bob
+          - Due: 2026-12-01
+          - Status 2026-01-01: A -> R
 
-    """
+        """
 
     @Test func controlCharactersAreShownEscaped() throws {
         let grid = render(try TUIFixtures.state(text: Self.hostile, width: 120, height: 30))
@@ -260,25 +283,25 @@ struct ScreenSafetyTests {
     /// an 8-bit CSI or a bidirectional override.
     @Test func hostileTextInEveryFieldOnEveryScreen() throws {
         let plan = """
-        # Plan \u{1B}[2J <script>alert(1)</script> \u{202E}evil
-        - As at: 2026-02-01
+            # Plan \u{1B}[2J <script>alert(1)</script> \u{202E}evil
+            - As at: 2026-02-01
 
-        ## 1 Section \u{1B}]0;pwned\u{07} =HYPERLINK("http://x","y")
+            ## 1 Section \u{1B}]0;pwned\u{07} =HYPERLINK("http://x","y")
 
-        ### 1.1 Area \u{9B}31m C1
-        - Needs to improve: \u{1B}[5m blink \u{2066}isolate\u{2069}
-        - [A] 1.1a =HYPERLINK("http://evil","click") \u{1B}[31mred\u{1B}[0m \u{202E}txet <script>alert('x')</script>
-          - Owner: @SUM(1+1); \u{1B}[1mBold
-          - Due: 2026-06-30 \u{1B}[8m
-          - Note 2026-02-10 (\u{1B}[5mJo): +cmd|' /C calc'!A0 \u{202E}esrever \u{7F}
-          - Status 2026-02-10 (Jo): R -> A
-          - Evidence: \u{202D}lro \u{1B}P+q\u{1B}\\
-        - [G] 1.1b -2+3 \u{2066}isolate\u{2069}
-          - Owner: Board
-          - Due: 2026-01-31
-          - Status 2026-02-20 (Jo): A -> G
+            ### 1.1 Area \u{9B}31m C1
+            - Needs to improve: \u{1B}[5m blink \u{2066}isolate\u{2069}
+            - [A] 1.1a =HYPERLINK("http://evil","click") \u{1B}[31mred\u{1B}[0m \u{202E}txet <script>alert('x')</script>
+              - Owner: @SUM(1+1); \u{1B}[1mBold
+              - Due: 2026-06-30 \u{1B}[8m
+              - Note 2026-02-10 (\u{1B}[5mJo): +cmd|' /C calc'!A0 \u{202E}esrever \u{7F}
+              - Status 2026-02-10 (Jo): R -> A
+              - Evidence: \u{202D}lro \u{1B}P+q\u{1B}\\
+            - [G] 1.1b -2+3 \u{2066}isolate\u{2069}
+              - Owner: Board
+              - Due: 2026-01-31
+              - Status 2026-02-20 (Jo): A -> G
 
-        """
+            """
         func unsafe(_ grid: Grid) -> [String] {
             grid.cells.flatMap { cell in
                 cell.text.unicodeScalars.filter {
@@ -315,7 +338,9 @@ struct ScreenSafetyTests {
         for colors in [false, true] {
             let grid = render(try TUIFixtures.state(text: Self.hostile, width: 100, height: 30, colors: colors))
             let y = (0..<grid.height).first { grid.row(at: $0).contains("1.1b") && !grid.row(at: $0).contains("Area") }!
-            let x = (0..<grid.width).first { grid[$0, y].text == "R" && grid[$0 - 1, y].text == " " && grid[$0, y].style.reverse }!
+            let x = (0..<grid.width).first {
+                grid[$0, y].text == "R" && grid[$0 - 1, y].text == " " && grid[$0, y].style.reverse
+            }!
             let style = grid[x, y].style
             #expect(style.bold && style.reverse)
             #expect(style.foreground == (colors ? .red : nil))
@@ -326,10 +351,18 @@ struct ScreenSafetyTests {
 @Suite("Runtime and key table")
 struct RuntimeTests {
     @Test func runsKeysSavesAndQuits() throws {
-        let terminal = FakeTerminal(keys: [.down, .down, .down, .character("g"), .character("n")] + Key.from("Done.") + [.control("d"), .character("q")])
+        let terminal = FakeTerminal(
+            keys: [.down, .down, .down, .character("g"), .character("n")] + Key.from("Done.") + [
+                .control("d"), .character("q"),
+            ])
         var saved: [PlanDocument] = []
-        let final = Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                                services: .init(save: { document, _ in saved.append(document); return .saved }, editText: { $0 }))
+        let final = Runtime.run(
+            try TUIFixtures.state(), terminal: terminal,
+            services: .init(
+                save: { document, _ in
+                    saved.append(document)
+                    return .saved
+                }, editText: { $0 }))
         #expect(saved.count == 2)
         #expect(saved.last?.plan.action(ref: "1.1d")?.status == .green)
         #expect(saved.last?.plan.action(ref: "1.1d")?.latestNote?.text == "Done.")
@@ -340,7 +373,8 @@ struct RuntimeTests {
 
     @Test func aQuietTickDrawsNoNewFrame() throws {
         let terminal = FakeTerminal(keys: [.tick, .tick, .down, .tick, .character("q")])
-        Runtime.run(try TUIFixtures.state(), terminal: terminal, services: .init(save: { _, _ in .saved }, editText: { $0 }))
+        Runtime.run(
+            try TUIFixtures.state(), terminal: terminal, services: .init(save: { _, _ in .saved }, editText: { $0 }))
         // The first frame, and the one after ↓; the ticks changed nothing on screen.
         #expect(terminal.frames.count == 2)
         #expect(terminal.frames[0].text != terminal.frames[1].text)
@@ -349,8 +383,13 @@ struct RuntimeTests {
     @Test func externalEditorTextComesBack() throws {
         let terminal = FakeTerminal(keys: [.character("n"), .control("e"), .control("d"), .character("q")])
         var saved: [PlanDocument] = []
-        Runtime.run(try TUIFixtures.state(), terminal: terminal,
-                    services: .init(save: { document, _ in saved.append(document); return .saved }, editText: { _ in "From the editor.\n" }))
+        Runtime.run(
+            try TUIFixtures.state(), terminal: terminal,
+            services: .init(
+                save: { document, _ in
+                    saved.append(document)
+                    return .saved
+                }, editText: { _ in "From the editor.\n" }))
         #expect(terminal.suspended == 1)
         #expect(saved.last?.plan.action(ref: "1.1a")?.latestNote?.text == "From the editor.")
     }
@@ -412,8 +451,12 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         var forced: [Bool] = []
-        let services = Runtime.Services(save: { _, force in forced.append(force); return force ? .saved : .conflict("1.1d's status was changed there to R while this change set it to G") },
-                                        editText: { $0 })
+        let services = Runtime.Services(
+            save: { _, force in
+                forced.append(force)
+                return force ? .saved : .conflict("1.1d's status was changed there to R while this change set it to G")
+            },
+            editText: { $0 })
         let terminal = FakeTerminal(keys: [.character("g"), .character("w"), .character("q")])
         let final = Runtime.run(state, terminal: terminal, services: services)
         #expect(forced == [false, true])
@@ -425,7 +468,9 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished("1.1d: status Amber -> Green", .conflict("1.1d's status was changed there to R while this change set it to G"))
+        state.saveFinished(
+            "1.1d: status Amber -> Green",
+            .conflict("1.1d's status was changed there to R while this change set it to G"))
         #expect(state.unsaved && state.conflict)
         #expect(state.press(.escape) == [.reloadFromDisk])
         state.reloaded(try TUIFixtures.document())
@@ -448,7 +493,10 @@ struct NoLostUpdateTests {
         state.press(.character("n"))
         state.type("Half a thought")
         #expect(state.press(.control("c")).isEmpty)
-        guard case .note(let draft) = state.modal else { Issue.record("the editor closed"); return }
+        guard case .note(let draft) = state.modal else {
+            Issue.record("the editor closed")
+            return
+        }
         #expect(draft.confirmingDiscard)
     }
 
@@ -458,7 +506,10 @@ struct NoLostUpdateTests {
         state.press(Array(repeating: Key.backspace, count: 20))
         state.type("30 Feb 2027")
         #expect(state.press(.control("d")) == [.bell])
-        guard case .form(let form) = state.modal else { Issue.record("the form closed"); return }
+        guard case .form(let form) = state.modal else {
+            Issue.record("the form closed")
+            return
+        }
         #expect(form.fields[1].text == "30 Feb 2027")
         #expect(state.message?.text.contains("February 2027 has 28 days") == true)
     }
@@ -487,7 +538,10 @@ struct ReviewModeTests {
         let needing = state.actionsNeedingAttention()
         // Every one is open and red, overdue, due within 30 days or quiet since the last review.
         #expect(needing.allSatisfy { !(state.plan.action(ref: $0.ref)!.status.isComplete) && !$0.reasons.isEmpty })
-        #expect(needing.contains { $0.ref == "1.2d" && $0.reasons.contains("red") && $0.reasons.contains("overdue since 30 Jun 2026") })
+        #expect(
+            needing.contains {
+                $0.ref == "1.2d" && $0.reasons.contains("red") && $0.reasons.contains("overdue since 30 Jun 2026")
+            })
         #expect(needing.contains { $0.ref == "2.2c" && $0.reasons.contains("due 30 Nov 2026, before the next review") })
 
         state.press(.character("v"))
@@ -531,7 +585,10 @@ struct ReviewModeTests {
 struct EditorWrapTests {
     @Test func longParagraphsWrapAtSpacesAndTheCursorFollows() {
         let line = Array("Audit done and shared with the board today")
-        #expect(wrappedRanges(line, width: 12).map { String(line[$0]) } == ["Audit done ", "and shared ", "with the ", "board today"])
+        #expect(
+            wrappedRanges(line, width: 12).map { String(line[$0]) } == [
+                "Audit done ", "and shared ", "with the ", "board today",
+            ])
         #expect(wrappedRanges(Array("four five six"), width: 9).map { $0.count } == [10, 3])
         #expect(wrappedRanges(Array("abcdefghij"), width: 4).map { $0.count } == [4, 4, 2])
         #expect(wrappedRanges([], width: 4) == [0..<0])
@@ -559,21 +616,29 @@ struct ConcurrentSaveTests {
         // Both open the same version; neither has seen the other's change when it saves.
         var first = AppState(document: opened, path: path, today: TUIFixtures.today, author: "First")
         var second = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Second")
-        let (firstFile, secondFile) = (Runtime.Services.live(path: path, readAs: opened), Runtime.Services.live(path: path, readAs: opened))
+        let (firstFile, secondFile) = (
+            Runtime.Services.live(path: path, readAs: opened), Runtime.Services.live(path: path, readAs: opened)
+        )
         first.selectRef("1.1d")
         second.selectRef("2.1a")
         for effect in first.press(.character("g")) {
-            if case .save(let description, let force) = effect { first.saveFinished(description, firstFile.save(first.document, force)) }
+            if case .save(let description, let force) = effect {
+                first.saveFinished(description, firstFile.save(first.document, force))
+            }
         }
         for effect in second.press(.character("r")) + second.type("Slipped.") + second.press(.control("d")) {
-            if case .save(let description, let force) = effect { second.saveFinished(description, secondFile.save(second.document, force)) }
+            if case .save(let description, let force) = effect {
+                second.saveFinished(description, secondFile.save(second.document, force))
+            }
         }
         let onDisk = try PlanFile.load(path).plan
         #expect(onDisk.action(ref: "1.1d")?.status == .green)
         #expect(onDisk.action(ref: "2.1a")?.status == .red)
         #expect(onDisk.action(ref: "2.1a")?.latestNote?.text == "Slipped.")
         // The second one shows the merge, keeps its selection, and can no longer undo past it.
-        #expect(second.message?.text == "Saved 2.1a: status Green -> Red; note added, merged with changes saved elsewhere to 1.1d.")
+        #expect(
+            second.message?.text
+                == "Saved 2.1a: status Green -> Red; note added, merged with changes saved elsewhere to 1.1d.")
         #expect(second.plan.action(ref: "1.1d")?.status == .green)
         #expect(second.selected == .action("2.1a"))
         #expect(!second.unsaved)
@@ -594,11 +659,14 @@ struct ConcurrentSaveTests {
         var state = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Me")
         state.selectRef("1.1d")
         for effect in state.press(.character("g")) {
-            if case .save(let description, let force) = effect { state.saveFinished(description, services.save(state.document, force)) }
+            if case .save(let description, let force) = effect {
+                state.saveFinished(description, services.save(state.document, force))
+            }
         }
         #expect(state.unsaved && state.conflict)
-        #expect(state.message?.text == "Not saved: 1.1d's status was changed there to R while this change set it to G. "
-            + "w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.")
+        #expect(
+            state.message?.text == "Not saved: 1.1d's status was changed there to R while this change set it to G. "
+                + "w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.")
         #expect(try PlanFile.load(path).plan.action(ref: "1.1d")?.status == .red)
         #expect(state.plan.action(ref: "1.1d")?.status == .green)
     }
@@ -609,13 +677,17 @@ struct ConcurrentSaveTests {
         state.press(.character("g"))
         state.saveFinished("1.1d: status Amber -> Green", .failed("x.plan: cannot write: the disk is full"))
         state.press(.character("W"))
-        #expect(render(state).row(at: 23).hasPrefix("Write to: plans/example-jtai-mine.plan   Enter write · Esc cancel"))
+        #expect(
+            render(state).row(at: 23).hasPrefix("Write to: plans/example-jtai-mine.plan   Enter write · Esc cancel"))
         state.press(Array(repeating: Key.backspace, count: 14))
         state.type("copy.plan")
         #expect(state.press(.enter) == [.saveCopy(path: "plans/example-copy.plan")])
         state.copyFinished("plans/example-copy.plan", .saved)
         #expect(state.unsaved && state.plan.action(ref: "1.1d")?.status == .green)
-        #expect(state.message?.text == "Wrote the plan with your change to plans/example-copy.plan. plans/example-jtai.plan is unchanged: w tries it again.")
+        #expect(
+            state.message?.text
+                == "Wrote the plan with your change to plans/example-copy.plan. plans/example-jtai.plan is unchanged: w tries it again."
+        )
         state.copyFinished("plans/example-copy.plan", Runtime.Services.writeNewFile(state.document, to: "/"))
         #expect(state.message?.text.hasPrefix("Not written to plans/example-copy.plan: / already exists") == true)
     }

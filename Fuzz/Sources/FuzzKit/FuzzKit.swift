@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 /// The entry point shared by the harnesses: hands the command line to libFuzzer and
 /// calls `test` with each input as `Data`.

@@ -7,7 +7,8 @@ import PlanCore
 public enum ImportCheck {
     public static func check(_ table: ImportTable, input: Data) {
         for skipBadRows in [false, true] {
-            let options = ImportOptions(title: "Fuzz", asAt: PlanDate(year: 2026, month: 3, day: 1)!, skipBadRows: skipBadRows)
+            let options = ImportOptions(
+                title: "Fuzz", asAt: PlanDate(year: 2026, month: 3, day: 1)!, skipBadRows: skipBadRows)
             let result: ImportResult
             do {
                 result = try PlanImporter.makePlan(from: table, options: options)

@@ -76,7 +76,9 @@ struct PlanFuzz {
         for format in ExportFormat.allCases {
             let output = format.render(pack, path: "fuzz.plan")
             if format == .json { checkJSON(output, data) }
-            if format == .html, output.contains("<script") { Fuzzer.fail("plan text reached the HTML as markup", input: data) }
+            if format == .html, output.contains("<script") {
+                Fuzzer.fail("plan text reached the HTML as markup", input: data)
+            }
         }
         let changes = Changes(plan: plan, since: PlanDate(year: 2026, month: 1, day: 1)!, until: today)
         checkPrintable(ChangesReport.text(changes, title: plan.title), data)
@@ -104,9 +106,11 @@ struct PlanFuzz {
 
     /// Text for a terminal: no control character but line breaks and tabs.
     static func checkPrintable(_ text: String, _ data: Data) {
-        for scalar in text.unicodeScalars where scalar.value < 0x20 && scalar != "\n" && scalar != "\t"
+        for scalar in text.unicodeScalars
+        where scalar.value < 0x20 && scalar != "\n" && scalar != "\t"
             || (0x7F..<0xA0).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value) {
+            || (0x2066...0x2069).contains(scalar.value)
+        {
             Fuzzer.fail("U+\(String(scalar.value, radix: 16, uppercase: true)) reached terminal output", input: data)
         }
     }

@@ -34,7 +34,9 @@ struct XLSXFuzz {
         let pieces = input.split(separator: 0xFF, maxSplits: partNames.count - 1, omittingEmptySubsequences: false)
         for (name, piece) in zip(partNames, pieces) where !piece.isEmpty {
             let part = Data(piece)
-            try? archive.addEntry(with: name, type: .file, uncompressedSize: Int64(part.count), compressionMethod: .none) {
+            try? archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(part.count), compressionMethod: .none
+            ) {
                 position, size in part.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -50,12 +50,13 @@ struct ActionBlock {
         }
         for note in action.notes { starts.append((note.line - 1, .log(.note), note.date)) }
         for entry in action.history {
-            let kind: LogKind = switch entry.change {
-            case .status: .status
-            case .due: .due
-            case .owner: .owner
-            case .added: .added
-            }
+            let kind: LogKind =
+                switch entry.change {
+                case .status: .status
+                case .due: .due
+                case .owner: .owner
+                case .added: .added
+                }
             starts.append((entry.line - 1, .log(kind), entry.date))
         }
         starts.sort { $0.0 < $1.0 }

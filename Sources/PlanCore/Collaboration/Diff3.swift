@@ -15,7 +15,8 @@ enum Diff3 {
     /// are too different to match in reasonable time (more than `maxEdits` changes).
     static func hunks<T: Hashable>(base: [T], ours: [T], theirs: [T], maxEdits: Int = 2000) -> [Hunk]? {
         guard let toOurs = matches(base, ours, maxEdits: maxEdits),
-              let toTheirs = matches(base, theirs, maxEdits: maxEdits) else { return nil }
+            let toTheirs = matches(base, theirs, maxEdits: maxEdits)
+        else { return nil }
         var inOurs = [Int?](repeating: nil, count: base.count)
         var inTheirs = [Int?](repeating: nil, count: base.count)
         for (o, a) in toOurs { inOurs[o] = a }
@@ -25,8 +26,14 @@ enum Diff3 {
         var (o, a, b) = (0, 0, 0)
         while true {
             let start = (o, a, b)
-            while o < base.count, inOurs[o] == a, inTheirs[o] == b { o += 1; a += 1; b += 1 }
-            if o > start.0 { hunks.append(Hunk(base: start.0..<o, ours: start.1..<a, theirs: start.2..<b, stable: true)) }
+            while o < base.count, inOurs[o] == a, inTheirs[o] == b {
+                o += 1
+                a += 1
+                b += 1
+            }
+            if o > start.0 {
+                hunks.append(Hunk(base: start.0..<o, ours: start.1..<a, theirs: start.2..<b, stable: true))
+            }
             var next = o
             while next < base.count, inOurs[next] == nil || inTheirs[next] == nil { next += 1 }
             let (nextA, nextB) = next < base.count ? (inOurs[next]!, inTheirs[next]!) : (ours.count, theirs.count)
@@ -43,7 +50,9 @@ enum Diff3 {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
         let x = Array(a[prefix..<a.count - suffix])
         let y = Array(b[prefix..<b.count - suffix])
         guard let middle = myers(x, y, maxEdits: maxEdits) else { return nil }
@@ -55,7 +64,8 @@ enum Diff3 {
 
     /// Myers' greedy shortest edit script, keeping each round's frontier to walk back.
     private static func myers<T: Hashable>(_ a: [T], _ b: [T], maxEdits: Int) -> [(Int, Int)]? {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         if n == 0 || m == 0 { return [] }
         let limit = min(n + m, maxEdits)
         let offset = limit + 1
@@ -65,9 +75,14 @@ enum Diff3 {
         for d in 0...limit {
             trace.append(Array(v[(offset - d)...(offset + d)]))
             for k in stride(from: -d, through: d, by: 2) {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
+                var x =
+                    k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                    ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
-                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                while x < n, y < m, a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
                 v[offset + k] = x
                 if x >= n, y >= m { return walkBack(trace, rounds: d, n: n, m: m) }
             }
@@ -85,10 +100,18 @@ enum Diff3 {
             let previousK = k == -d || (k != d && value(k - 1) < value(k + 1)) ? k + 1 : k - 1
             let previousX = value(previousK)
             let previousY = previousX - previousK
-            while x > previousX, y > previousY { x -= 1; y -= 1; pairs.append((x, y)) }
+            while x > previousX, y > previousY {
+                x -= 1
+                y -= 1
+                pairs.append((x, y))
+            }
             (x, y) = (previousX, previousY)
         }
-        while x > 0, y > 0 { x -= 1; y -= 1; pairs.append((x, y)) }
+        while x > 0, y > 0 {
+            x -= 1
+            y -= 1
+            pairs.append((x, y))
+        }
         return pairs.reversed()
     }
 }

@@ -14,7 +14,9 @@ public enum PlanDelta {
             if before.status != action.status { parts.append("status \(before.status.code) -> \(action.status.code)") }
             let notes = action.notes.count - before.notes.count
             if notes > 0 { parts.append(notes == 1 ? "note added" : "\(notes) notes added") }
-            if before.owners != action.owners { parts.append("owner " + (action.owners.isEmpty ? "removed" : action.owners.joined(separator: "; "))) }
+            if before.owners != action.owners {
+                parts.append("owner " + (action.owners.isEmpty ? "removed" : action.owners.joined(separator: "; ")))
+            }
             if before.due?.text != action.due?.text { parts.append("due " + (action.due?.text ?? "removed")) }
             if before.text != action.text { parts.append("reworded") }
             if parts.isEmpty, before.withoutPositions != action.withoutPositions { parts.append("edited") }

@@ -49,8 +49,10 @@ public enum PlanMerge {
         public var description: String
     }
 
-    public static func merge(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument,
-                             markerSize: Int = 7) throws(Failure) -> Result {
+    public static func merge(
+        base: PlanDocument, ours: PlanDocument, theirs: PlanDocument,
+        markerSize: Int = 7
+    ) throws(Failure) -> Result {
         var merger = Merger(base: base, ours: ours, theirs: theirs, markerSize: max(7, markerSize))
         return try merger.run()
     }
@@ -75,7 +77,9 @@ private struct Merger {
     init(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument, markerSize: Int) {
         (self.base, self.ours, self.theirs, self.markerSize) = (base, ours, theirs, markerSize)
         func blocks(_ document: PlanDocument) -> [String: ActionBlock] {
-            Dictionary(document.plan.actions.map { ($0.ref.lowercased(), ActionBlock($0, in: document)) }) { first, _ in first }
+            Dictionary(document.plan.actions.map { ($0.ref.lowercased(), ActionBlock($0, in: document)) }) { first, _ in
+                first
+            }
         }
         (baseBlocks, ourBlocks, theirBlocks) = (blocks(base), blocks(ours), blocks(theirs))
     }
@@ -97,7 +101,9 @@ private struct Merger {
             } else if let dates = laterHeaderDates(ot, tt) {
                 try emit(dates)
             } else {
-                let first = ot.lazy.compactMap { if case .line(let text, _) = $0, !text.isBlank { String(text) } else { nil } }.first
+                let first = ot.lazy.compactMap {
+                    if case .line(let text, _) = $0, !text.isBlank { String(text) } else { nil }
+                }.first
                 conflicts.append(PlanMerge.Conflict(ref: nil, field: "lines", ours: first ?? "", theirs: ""))
                 out.append(marker("<", "ours"))
                 try emit(ot)
@@ -109,11 +115,13 @@ private struct Merger {
         // An action must not vanish because the lines around it were merged away.
         for ref in Set(ourBlocks.keys).union(theirBlocks.keys) where !emitted.contains(ref) {
             if case .removed = try outcome(ref) { continue }
-            throw PlanMerge.Failure(description: "could not find where \(ourBlocks[ref]?.ref ?? theirBlocks[ref]?.ref ?? ref) goes: "
-                                    + "the lines around it were changed on both sides")
+            throw PlanMerge.Failure(
+                description: "could not find where \(ourBlocks[ref]?.ref ?? theirBlocks[ref]?.ref ?? ref) goes: "
+                    + "the lines around it were changed on both sides")
         }
         fixEndings()
-        let text = (ours.text.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : "") + out.map { $0.text + $0.ending.rawValue }.joined()
+        let text =
+            (ours.text.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : "") + out.map { $0.text + $0.ending.rawValue }.joined()
         let data = Data(text.utf8)
         var document: PlanDocument?
         if conflicts.isEmpty {
@@ -121,14 +129,19 @@ private struct Merger {
                 document = try PlanDocument(data: data)
             } catch {
                 let first = error.diagnostics.first { $0.severity == .error }
-                throw PlanMerge.Failure(description: "the merged plan would not be valid" + (first.map { " (line \($0.line): \($0.message))" } ?? ""))
+                throw PlanMerge.Failure(
+                    description: "the merged plan would not be valid"
+                        + (first.map { " (line \($0.line): \($0.message))" } ?? ""))
             }
             try check(document!)
         }
-        let changed = theirs.plan.actions.map(\.ref).filter { theirBlocks[$0.lowercased()]?.key != baseBlocks[$0.lowercased()]?.key }
+        let changed = theirs.plan.actions.map(\.ref).filter {
+            theirBlocks[$0.lowercased()]?.key != baseBlocks[$0.lowercased()]?.key
+        }
         let removed = base.plan.actions.map(\.ref).filter { theirBlocks[$0.lowercased()] == nil }
-        return PlanMerge.Result(data: data, conflicts: conflicts, document: document,
-                                theirChangedRefs: changed + removed, theirFrameChanged: b != t)
+        return PlanMerge.Result(
+            data: data, conflicts: conflicts, document: document,
+            theirChangedRefs: changed + removed, theirFrameChanged: b != t)
     }
 
     // MARK: - Outside the actions
@@ -181,8 +194,8 @@ private struct Merger {
         var out: [Token] = []
         for (o, t) in zip(ours, theirs) {
             guard case .line(let a, _) = o, case .line(let b, _) = t,
-                  let fa = LineSyntax.field(a), let fb = LineSyntax.field(b),
-                  fa.name.lowercased() == fb.name.lowercased(), ["as at", "last reviewed"].contains(fa.name.lowercased())
+                let fa = LineSyntax.field(a), let fb = LineSyntax.field(b),
+                fa.name.lowercased() == fb.name.lowercased(), ["as at", "last reviewed"].contains(fa.name.lowercased())
             else { return nil }
             out.append(a[fa.valueStart...] >= b[fb.valueStart...] ? o : t)
         }
@@ -195,8 +208,10 @@ private struct Merger {
 
     private func labels(_ found: [PlanMerge.Conflict]) -> (String, String) {
         let ref = found.first?.ref ?? ""
-        return (ref + " " + found.map { "\($0.field) \($0.ours)" }.joined(separator: ", "),
-                ref + " " + found.map { "\($0.field) \($0.theirs)" }.joined(separator: ", "))
+        return (
+            ref + " " + found.map { "\($0.field) \($0.ours)" }.joined(separator: ", "),
+            ref + " " + found.map { "\($0.field) \($0.theirs)" }.joined(separator: ", ")
+        )
     }
 
     /// Only a last line may lack an ending, and it does when ours did.
@@ -204,7 +219,9 @@ private struct Merger {
         let ending = ours.lines.first { $0.ending != .none }?.ending ?? .lf
         for i in out.indices.dropLast() where out[i].ending == .none { out[i].ending = ending }
         guard !out.isEmpty else { return }
-        out[out.count - 1].ending = ours.lines.last?.ending == LineEnding.none ? .none : (out[out.count - 1].ending == .none ? ending : out[out.count - 1].ending)
+        out[out.count - 1].ending =
+            ours.lines.last?.ending == LineEnding.none
+            ? .none : (out[out.count - 1].ending == .none ? ending : out[out.count - 1].ending)
     }
 
     /// Every action of either side that was not removed is there, with every history
@@ -218,7 +235,8 @@ private struct Merger {
             let kept = Set(ActionBlock(action, in: merged).items.map(\.key))
             let old = Set(baseBlocks[ref]?.items.map(\.key) ?? [])
             for block in [ourBlocks[ref], theirBlocks[ref]] {
-                for item in block?.items ?? [] where item.kind.isLog && !old.contains(item.key) && !kept.contains(item.key) {
+                for item in block?.items ?? []
+                where item.kind.isLog && !old.contains(item.key) && !kept.contains(item.key) {
                     throw PlanMerge.Failure(description: "a history line of \(mine.ref) would be lost")
                 }
             }
@@ -267,7 +285,9 @@ private struct BlockMerge {
         let headChoice = Self.choose(base?.headKey, ours.headKey, theirs.headKey)
         var singleKinds: [ActionBlock.Kind] = []
         for block in [ours, theirs] + (base.map { [$0] } ?? []) {
-            for item in block.items where !item.kind.isLog && !singleKinds.contains(item.kind) { singleKinds.append(item.kind) }
+            for item in block.items where !item.kind.isLog && !singleKinds.contains(item.kind) {
+                singleKinds.append(item.kind)
+            }
         }
         var singleChoices: [ActionBlock.Kind: Choice] = [:]
         for kind in singleKinds {
@@ -286,9 +306,14 @@ private struct BlockMerge {
         for kind in singleKinds where singleChoices[kind] == .conflict {
             let value = { (block: ActionBlock) in block.item(kind).map { Self.value($0) } ?? "none" }
             switch kind {
-            case .owner: conflicts.append(.init(ref: ours.ref, field: "owner", ours: value(ours), theirs: value(theirs))); contested.insert(.owner)
-            case .due: conflicts.append(.init(ref: ours.ref, field: "due date", ours: value(ours), theirs: value(theirs))); contested.insert(.due)
-            case .extra(let name, _): conflicts.append(.init(ref: ours.ref, field: name, ours: value(ours), theirs: value(theirs)))
+            case .owner:
+                conflicts.append(.init(ref: ours.ref, field: "owner", ours: value(ours), theirs: value(theirs)))
+                contested.insert(.owner)
+            case .due:
+                conflicts.append(.init(ref: ours.ref, field: "due date", ours: value(ours), theirs: value(theirs)))
+                contested.insert(.due)
+            case .extra(let name, _):
+                conflicts.append(.init(ref: ours.ref, field: name, ours: value(ours), theirs: value(theirs)))
             case .log: break
             }
         }
@@ -300,8 +325,10 @@ private struct BlockMerge {
     }
 
     /// The merged action; for a conflict, as `side` would have it.
-    private func assemble(_ side: Side?, status statusChoice: Choice, head headChoice: Choice,
-                          singles: [ActionBlock.Kind: Choice], contested: Set<ActionBlock.LogKind>) -> [SourceLine] {
+    private func assemble(
+        _ side: Side?, status statusChoice: Choice, head headChoice: Choice,
+        singles: [ActionBlock.Kind: Choice], contested: Set<ActionBlock.LogKind>
+    ) -> [SourceLine] {
         func pick(_ choice: Choice) -> ActionBlock {
             switch choice {
             case .ours: ours
@@ -324,18 +351,24 @@ private struct BlockMerge {
             }
         }
         // Fields that only the other side has.
-        for item in theirs.items where !item.kind.isLog && ours.item(item.kind) == nil && pick(singles[item.kind] ?? .ours).item(item.kind) != nil {
+        for item in theirs.items
+        where !item.kind.isLog && ours.item(item.kind) == nil
+            && pick(singles[item.kind] ?? .ours).item(item.kind) != nil
+        {
             let firstLog = items.firstIndex { $0.kind.isLog } ?? items.count
-            let position: Int = switch item.kind {
-            case .owner: 0
-            case .due: items.first?.kind == .owner ? 1 : 0
-            default: firstLog
-            }
+            let position: Int =
+                switch item.kind {
+                case .owner: 0
+                case .due: items.first?.kind == .owner ? 1 : 0
+                default: firstLog
+                }
             items.insert(item, at: min(position, firstLog))
         }
         // Their new history lines, each after the last one dated on or before it.
         for item in theirs.items {
-            guard case .log(let kind) = item.kind, emitted[item.key, default: 0] < counts[item.key, default: 0] else { continue }
+            guard case .log(let kind) = item.kind, emitted[item.key, default: 0] < counts[item.key, default: 0] else {
+                continue
+            }
             if side == .ours, contested.contains(kind) { continue }
             emitted[item.key, default: 0] += 1
             let date = item.date ?? .distantPast

@@ -25,7 +25,8 @@ extension PlanDocument {
         public var description: String {
             switch self {
             case .unknownRef(let ref, let suggestions):
-                "no action with ref '\(ref)'" + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?")
+                "no action with ref '\(ref)'"
+                    + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?")
             case .statusNotInKey(let status, let key):
                 "status \(status.name) (\(status.code)) is not in this plan's key, which has \(key.listing)"
             case .invalidText(let why): why
@@ -37,14 +38,17 @@ extension PlanDocument {
     /// Sets an action's status, recording `- Status DATE (AUTHOR): FROM -> TO`, and
     /// adds a note with it when one is given.
     @discardableResult
-    public mutating func setStatus(ref: String, to status: Status, on date: PlanDate, by author: String?,
-                                   note: String? = nil) throws(EditError) -> EditOutcome {
+    public mutating func setStatus(
+        ref: String, to status: Status, on date: PlanDate, by author: String?,
+        note: String? = nil
+    ) throws(EditError) -> EditOutcome {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         guard plan.statusKey.contains(status) else { throw .statusNotInKey(status, key: plan.statusKey) }
         let author = try checkedAuthor(author)
         if status != action.status, let latest = action.statusChanges.map(\.date).max(), date < latest {
-            throw .invalidText("\(action.ref)'s status last changed on \(latest.iso); a change dated \(date.iso) would come before it")
+            throw .invalidText(
+                "\(action.ref)'s status last changed on \(latest.iso); a change dated \(date.iso) would come before it")
         }
         let indent = action.fieldIndent ?? "  "
         var expected = action
@@ -56,9 +60,11 @@ extension PlanDocument {
             let codeStart = line.text.utf8.index(line.text.startIndex, offsetBy: action.statusOffset)
             let rewritten = line.text[..<codeStart] + status.code + line.text[line.text.index(after: codeStart)...]
             splices.append(rewriting(action.line - 1..<action.line, to: rewritten))
-            appended.append(indent + historyHead("Status", date: date, author: author) + "\(action.status.code) -> \(status.code)")
+            appended.append(
+                indent + historyHead("Status", date: date, author: author) + "\(action.status.code) -> \(status.code)")
             expected.status = status
-            expected.history.append(HistoryEntry(date: date, author: author, change: .status(from: action.status, to: status), line: 0))
+            expected.history.append(
+                HistoryEntry(date: date, author: author, change: .status(from: action.status, to: status), line: 0))
             changes.append("status \(plan.statusKey.label(for: action.status)) -> \(plan.statusKey.label(for: status))")
         }
         if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -74,7 +80,9 @@ extension PlanDocument {
 
     /// Adds a dated progress note to an action.
     @discardableResult
-    public mutating func addNote(ref: String, text: String, on date: PlanDate, by author: String?) throws(EditError) -> EditOutcome {
+    public mutating func addNote(ref: String, text: String, on date: PlanDate, by author: String?) throws(EditError)
+        -> EditOutcome
+    {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
@@ -91,17 +99,24 @@ extension PlanDocument {
         if let index = plan.index(ofRef: ref) { return index }
         // Suggest the refs of the same area: "1.1z" → 1.1a, 1.1b…
         let area = String(ref.lowercased().reversed().drop { $0.isLetter }.reversed())
-        let near = area.isEmpty ? [] : plan.actions.map(\.ref).filter {
-            $0.lowercased().hasPrefix(area) && $0.dropFirst(area.count).first?.isNumber != true
-        }
+        let near =
+            area.isEmpty
+            ? []
+            : plan.actions.map(\.ref).filter {
+                $0.lowercased().hasPrefix(area) && $0.dropFirst(area.count).first?.isNumber != true
+            }
         throw .unknownRef(ref, suggestions: Array(near.prefix(5)))
     }
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
         if trimmed.contains(where: { "()\n\r".contains($0) })
-            || trimmed.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t" }) {
-            throw .invalidText("a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
+            || trimmed.unicodeScalars.contains(where: {
+                TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t"
+            })
+        {
+            throw .invalidText(
+                "a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
         }
         return trimmed
     }
@@ -136,13 +151,18 @@ extension PlanDocument {
             throw .invalidText("the \(what) contains a control character; remove it and try again")
         }
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        if let n = lines.indices.dropFirst().first(where: { lines[$0].drop { $0 == " " || $0 == "\t" }.hasPrefix("<!--") }) {
-            throw .invalidText("line \(n + 1) of the \(what) starts with `<!--`, which the file would read as the start of a comment")
+        if let n = lines.indices.dropFirst().first(where: {
+            lines[$0].drop { $0 == " " || $0 == "\t" }.hasPrefix("<!--")
+        }) {
+            throw .invalidText(
+                "line \(n + 1) of the \(what) starts with `<!--`, which the file would read as the start of a comment")
         }
         return lines
     }
 
-    private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError) -> [String] {
+    private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError)
+        -> [String]
+    {
         let paragraphs = try proseLines(text, what: "note")
         return [fieldIndent + historyHead("Note", date: date, author: author) + paragraphs[0]]
             + paragraphs.dropFirst().map { $0.isEmpty ? "" : fieldIndent + "  " + $0 }
@@ -184,7 +204,8 @@ extension PlanDocument {
     /// copy, reads the action back, and keeps the copy only if the action reads back as
     /// `expected` apart from line positions, so a refused edit leaves the document exactly
     /// as it was. Only the action's lines are parsed again (see ``reparsingAction(_:in:from:)``).
-    mutating func commit(_ splices: [Splice], to index: Int, expecting expected: Action, what: String) throws(EditError) {
+    mutating func commit(_ splices: [Splice], to index: Int, expecting expected: Action, what: String) throws(EditError)
+    {
         var edited = lines
         // Back to front, so that earlier ranges stay valid and insertions at one place keep their order.
         for splice in splices.reversed() { edited.replaceSubrange(splice.range, with: splice.lines) }
@@ -193,10 +214,14 @@ extension PlanDocument {
         // Only a last line may lack an ending; if the file had none at the end, it still has none.
         // Lines outside the action are as they were, so only its lines (and the one after) can need it.
         let ending = ending(near: old.lowerBound)
-        for k in new.lowerBound..<min(new.upperBound + 1, edited.count - 1) where edited[k].ending == .none { edited[k].ending = ending }
+        for k in new.lowerBound..<min(new.upperBound + 1, edited.count - 1) where edited[k].ending == .none {
+            edited[k].ending = ending
+        }
         if lines.last?.ending == LineEnding.none, !edited.isEmpty { edited[edited.count - 1].ending = .none }
 
-        let inside = splices.allSatisfy { old.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= old.upperBound }
+        let inside = splices.allSatisfy {
+            old.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= old.upperBound
+        }
         var document: PlanDocument
         do {
             if inside, let reparsed = try reparsingAction(index, in: edited, from: new) {

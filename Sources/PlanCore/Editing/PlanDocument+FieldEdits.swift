@@ -7,7 +7,9 @@ extension PlanDocument {
     /// action had no owner. Names are trimmed and empty ones dropped; the same owners
     /// change nothing.
     @discardableResult
-    public mutating func setOwners(ref: String, to owners: [String], on date: PlanDate, by author: String?) throws(EditError) -> EditOutcome {
+    public mutating func setOwners(ref: String, to owners: [String], on date: PlanDate, by author: String?)
+        throws(EditError) -> EditOutcome
+    {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
@@ -19,9 +21,11 @@ extension PlanDocument {
         let to = new.joined(separator: "; ")
         var expected = action
         expected.owners = new
-        expected.history.append(HistoryEntry(date: date, author: author, change: .owner(from: LineSyntax.owners(from), to: new), line: 0))
-        try writeField("Owner", value: to, over: action.ownerLines, orAt: fieldInsertionPoint(of: index, after: nil),
-                       history: "\(from) -> \(to)", on: date, by: author, in: index, expecting: expected)
+        expected.history.append(
+            HistoryEntry(date: date, author: author, change: .owner(from: LineSyntax.owners(from), to: new), line: 0))
+        try writeField(
+            "Owner", value: to, over: action.ownerLines, orAt: fieldInsertionPoint(of: index, after: nil),
+            history: "\(from) -> \(to)", on: date, by: author, in: index, expecting: expected)
         return EditOutcome(ref: action.ref, changes: ["owner \(from) -> \(to)"])
     }
 
@@ -31,7 +35,9 @@ extension PlanDocument {
     /// and records `- Due DATE (AUTHOR): OLD -> NEW`, with `none` as OLD when there was
     /// no due date. The same due text changes nothing.
     @discardableResult
-    public mutating func setDue(ref: String, to text: String, on date: PlanDate, by author: String?) throws(EditError) -> EditOutcome {
+    public mutating func setDue(ref: String, to text: String, on date: PlanDate, by author: String?) throws(EditError)
+        -> EditOutcome
+    {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
@@ -40,9 +46,12 @@ extension PlanDocument {
         let from = action.due.map(\.text).flatMap { $0.isEmpty ? nil : $0 } ?? "none"
         var expected = action
         expected.due = due
-        expected.history.append(HistoryEntry(date: date, author: author, change: .due(from: from, to: due.text), line: 0))
-        try writeField("Due", value: due.text, over: action.dueLines, orAt: fieldInsertionPoint(of: index, after: action.ownerLines),
-                       history: "\(from) -> \(due.text)", on: date, by: author, in: index, expecting: expected)
+        expected.history.append(
+            HistoryEntry(date: date, author: author, change: .due(from: from, to: due.text), line: 0))
+        try writeField(
+            "Due", value: due.text, over: action.dueLines,
+            orAt: fieldInsertionPoint(of: index, after: action.ownerLines),
+            history: "\(from) -> \(due.text)", on: date, by: author, in: index, expecting: expected)
         return EditOutcome(ref: action.ref, changes: ["due \(from) -> \(due.text)"])
     }
 
@@ -57,9 +66,12 @@ extension PlanDocument {
         for (n, line) in paragraphs.enumerated().dropFirst() {
             let content = line.drop { $0 == " " || $0 == "\t" }
             if LineSyntax.plainActionField(content) != nil || LineSyntax.isDatedHistoryItem(content)
-                || LineSyntax.isUndatedHistoryItem(content) {
-                throw .invalidText("line \(n + 1) of the text starts with `- \(content.dropFirst(2).prefix { $0.isLetter })`, "
-                    + "so the file would read it as a field of the action; reword it, e.g. without the leading `- `")
+                || LineSyntax.isUndatedHistoryItem(content)
+            {
+                throw .invalidText(
+                    "line \(n + 1) of the text starts with `- \(content.dropFirst(2).prefix { $0.isLetter })`, "
+                        + "so the file would read it as a field of the action; reword it, e.g. without the leading `- `"
+                )
             }
         }
         let normalized = paragraphs.joined(separator: "\n")
@@ -70,10 +82,13 @@ extension PlanDocument {
         let indent = action.fieldIndent ?? "  "
         var expected = action
         expected.text = normalized
-        try commit([
-            rewriting(action.line - 1..<action.line, to: prefix + separator + paragraphs[0]),
-            inserting(paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + $0 }, replacing: action.textLines, in: index),
-        ], to: index, expecting: expected, what: "the new text")
+        try commit(
+            [
+                rewriting(action.line - 1..<action.line, to: prefix + separator + paragraphs[0]),
+                inserting(
+                    paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + $0 }, replacing: action.textLines, in: index
+                ),
+            ], to: index, expecting: expected, what: "the new text")
         return EditOutcome(ref: action.ref, changes: ["text updated"])
     }
 
@@ -82,9 +97,11 @@ extension PlanDocument {
     /// Writes `- NAME: value` over the field's lines `existing` (keeping the indentation,
     /// the spelling of the name and the line ending) or as a new line at `insertAt`,
     /// appends `- NAME DATE (AUTHOR): change`, and commits.
-    private mutating func writeField(_ name: String, value: String, over existing: Range<Int>?, orAt insertAt: Int,
-                                     history change: String, on date: PlanDate, by author: String?,
-                                     in index: Int, expecting expected: Action) throws(EditError) {
+    private mutating func writeField(
+        _ name: String, value: String, over existing: Range<Int>?, orAt insertAt: Int,
+        history change: String, on date: PlanDate, by author: String?,
+        in index: Int, expecting expected: Action
+    ) throws(EditError) {
         let indent = plan.actions[index].fieldIndent ?? "  "
         var field = inserting([indent + "- \(name): " + value], replacing: insertAt..<insertAt, in: index)
         if let existing {
@@ -108,12 +125,14 @@ extension PlanDocument {
         guard !names.isEmpty else { throw .invalidText("give at least one owner") }
         for name in names {
             if name.contains(";") {
-                throw .invalidText("an owner's name cannot contain `;`, which separates owners: '\(TerminalText.escaped(name))'")
+                throw .invalidText(
+                    "an owner's name cannot contain `;`, which separates owners: '\(TerminalText.escaped(name))'")
             }
             if name.contains(where: \.isNewline) {
                 throw .invalidText("an owner's name must be on one line: '\(TerminalText.escaped(name))'")
             }
-            if name.unicodeScalars.contains(where: { $0 == "\t" || TerminalText.needsEscape($0, keepNewlines: false) }) {
+            if name.unicodeScalars.contains(where: { $0 == "\t" || TerminalText.needsEscape($0, keepNewlines: false) })
+            {
                 throw .invalidText("an owner's name contains a control character: '\(TerminalText.escaped(name))'")
             }
         }
@@ -125,7 +144,8 @@ extension PlanDocument {
     private func checkedDue(_ text: String) throws(EditError) -> Due {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw .invalidText("the due date is empty; type a date such as 2026-04-30, or text such as 'To be determined'")
+            throw .invalidText(
+                "the due date is empty; type a date such as 2026-04-30, or text such as 'To be determined'")
         }
         if trimmed.contains(where: \.isNewline) { throw .invalidText("a due date must be on one line") }
         if trimmed.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: false) }) {
@@ -149,7 +169,8 @@ extension PlanDocument {
     /// be read back once it is the old value of a later change.
     private func checkedArrow(_ value: String, what: String) throws(EditError) {
         if value.contains("->") || value.contains("→") {
-            throw .invalidText("\(what) cannot contain `->` or `→`, which history lines use between the old and new values")
+            throw .invalidText(
+                "\(what) cannot contain `->` or `→`, which history lines use between the old and new values")
         }
     }
 }

@@ -7,24 +7,29 @@ extension PlanDocument {
     /// `range` of them and nothing else changed. Throws what the full parse would throw
     /// when the action's lines have errors; nil when the lines around the action could
     /// read differently now, so that only the full parse can tell.
-    func reparsingAction(_ index: Int, in edited: [SourceLine], from range: Range<Int>) throws(PlanParseError) -> PlanDocument? {
+    func reparsingAction(_ index: Int, in edited: [SourceLine], from range: Range<Int>) throws(PlanParseError)
+        -> PlanDocument?
+    {
         let old = plan.actions[index]
         guard range.lowerBound < range.upperBound, range.upperBound <= edited.count,
-              // A comment opened or closed by the edit changes how later lines read, and
-              // a comment right after the action may belong to it or not: leave both to the full parse.
-              !edited[range].contains(where: { $0.text.utf8.contains(UInt8(ascii: "<")) && $0.text.contains("<!--") }),
-              !(range.upperBound < edited.count && edited[range.upperBound].text.indentation.width == 0
-                  && edited[range.upperBound].text.droppingBlanks().hasPrefix("<!--"))
+            // A comment opened or closed by the edit changes how later lines read, and
+            // a comment right after the action may belong to it or not: leave both to the full parse.
+            !edited[range].contains(where: { $0.text.utf8.contains(UInt8(ascii: "<")) && $0.text.contains("<!--") }),
+            !(range.upperBound < edited.count && edited[range.upperBound].text.indentation.width == 0
+                && edited[range.upperBound].text.droppingBlanks().hasPrefix("<!--"))
         else { return nil }
 
-        var parser = PlanParser(lines: edited, action: range, statusKey: plan.statusKey,
-                                section: old.sectionNumber, area: old.areaNumber)
+        var parser = PlanParser(
+            lines: edited, action: range, statusKey: plan.statusKey,
+            section: old.sectionNumber, area: old.areaNumber)
         let read = parser.parse()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
             throw PlanParseError(diagnostics: parser.diagnostics)
         }
         // The lines must still make exactly this one action, running to the end of the range.
-        guard read.actions.count == 1, read.actions[0].lineRange == range, read.actions[0].ref == old.ref else { return nil }
+        guard read.actions.count == 1, read.actions[0].lineRange == range, read.actions[0].ref == old.ref else {
+            return nil
+        }
 
         let delta = range.count - old.lineRange.count
         var document = self
@@ -55,7 +60,8 @@ extension Plan {
             for a in sections[s].areas.indices {
                 if moves(sections[s].areas[a].line) { sections[s].areas[a].line += delta }
                 // An area's fields may also stand after its actions.
-                for f in sections[s].areas[a].extraFields.indices where moves(sections[s].areas[a].extraFields[f].line) {
+                for f in sections[s].areas[a].extraFields.indices where moves(sections[s].areas[a].extraFields[f].line)
+                {
                     sections[s].areas[a].extraFields[f].line += delta
                 }
             }

@@ -6,7 +6,11 @@ extension PlanDocument {
     @discardableResult
     public mutating func setLastReviewed(on date: PlanDate, by board: String?) throws(EditError) -> EditOutcome {
         let board = board?.trimmingCharacters(in: .whitespaces)
-        if let board, board.contains(where: { $0.isNewline || TerminalText.needsEscape($0.unicodeScalars.first!, keepNewlines: false) }) {
+        if let board,
+            board.contains(where: {
+                $0.isNewline || TerminalText.needsEscape($0.unicodeScalars.first!, keepNewlines: false)
+            })
+        {
             throw .invalidText("a board's name cannot contain line breaks or control characters")
         }
         let value = date.iso + ((board?.isEmpty ?? true) ? "" : ", \(board!)")
@@ -15,7 +19,9 @@ extension PlanDocument {
         if let existing = header.first(where: { $0.name == "last reviewed" }) {
             let line = lines[existing.index]
             let prefix = line.text[..<existing.valueStart]
-            replacement = (existing.index..<existing.index + 1, [SourceLine(String(prefix) + value, ending: line.ending)])
+            replacement = (
+                existing.index..<existing.index + 1, [SourceLine(String(prefix) + value, ending: line.ending)]
+            )
         } else {
             let anchor = header.first { $0.name == "as at" }?.index ?? header.last?.index ?? titleLineIndex()
             let ending = ending(near: anchor)

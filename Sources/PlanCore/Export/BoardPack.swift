@@ -77,7 +77,8 @@ public struct BoardPack: Sendable {
     /// "Changes since the last review (28 October 2026)" when ``since`` is the plan's
     /// `Last reviewed` date, else "Changes since 30 January 2026".
     public var changesHeading: String {
-        plan.lastReviewed?.date == since ? "Changes since the last review (\(since.ukLong))" : "Changes since \(since.ukLong)"
+        plan.lastReviewed?.date == since
+            ? "Changes since the last review (\(since.ukLong))" : "Changes since \(since.ukLong)"
     }
 
     /// An action's notes, newest first (by date, then the later in the file first).

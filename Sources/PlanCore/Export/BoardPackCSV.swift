@@ -26,12 +26,13 @@ public enum BoardPackCSV {
             let extras = extraNames.map { name in
                 action.extraFields.filter { $0.name == name }.map { cellText($0.value) }.joined(separator: "\n")
             }
-            out += writer.row([
-                "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
-                cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
-                action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
-                note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
-            ] + extras)
+            out += writer.row(
+                [
+                    "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
+                    cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
+                    action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
+                    note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
+                ] + extras)
         }
         return out
     }

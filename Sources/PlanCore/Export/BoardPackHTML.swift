@@ -14,17 +14,23 @@ public enum BoardPackHTML {
             wholePlan(pack),
             about(pack),
         ].joined(separator: "\n")
-        return "<!DOCTYPE html>\n" + HTML.element("html", [("lang", "en-GB")], "\n" + head(pack) + "\n"
-            + HTML.element("body", [], "\n" + body + "\n") + "\n") + "\n"
+        return "<!DOCTYPE html>\n"
+            + HTML.element(
+                "html", [("lang", "en-GB")],
+                "\n" + head(pack) + "\n"
+                    + HTML.element("body", [], "\n" + body + "\n") + "\n") + "\n"
     }
 
     static func head(_ pack: BoardPack) -> String {
-        HTML.element("head", [], "\n" + [
-            HTML.open("meta", [("charset", "utf-8")]),
-            HTML.open("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            HTML.text("title", [], "\(pack.plan.title): board pack, \(pack.asOf.ukLong)"),
-            HTML.element("style", [], "\n" + stylesheet + "\n"),
-        ].joined(separator: "\n") + "\n")
+        HTML.element(
+            "head", [],
+            "\n"
+                + [
+                    HTML.open("meta", [("charset", "utf-8")]),
+                    HTML.open("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                    HTML.text("title", [], "\(pack.plan.title): board pack, \(pack.asOf.ukLong)"),
+                    HTML.element("style", [], "\n" + stylesheet + "\n"),
+                ].joined(separator: "\n") + "\n")
     }
 
     // MARK: - Front page
@@ -41,15 +47,20 @@ public enum BoardPackHTML {
             fields.append(("Last reviewed", review.date.ukLong + (review.by.map { ", " + HTML.escaped($0) } ?? "")))
         }
         fields += pack.headerFields.map { (HTML.escaped($0.name), HTML.prose($0.value)) }
-        return HTML.element("header", [], "\n" + HTML.text("h1", [], plan.title) + "\n"
-            + HTML.text("p", [("class", "dates")], dates.joined(separator: "; ") + ".") + "\n"
-            + definitionList(fields) + "\n")
+        return HTML.element(
+            "header", [],
+            "\n" + HTML.text("h1", [], plan.title) + "\n"
+                + HTML.text("p", [("class", "dates")], dates.joined(separator: "; ") + ".") + "\n"
+                + definitionList(fields) + "\n")
     }
 
     static func summary(_ pack: BoardPack) -> String {
         let overall = pack.summary.overall
         let figures = [
-            (SummaryText.percent(overall.percentComplete), "complete (\(overall.complete) of \(overall.total) actions)"),
+            (
+                SummaryText.percent(overall.percentComplete),
+                "complete (\(overall.complete) of \(overall.total) actions)"
+            ),
             (String(overall.overdue), "overdue"),
             (String(overall.total), "action\(overall.total == 1 ? "" : "s") in the plan"),
         ].map { HTML.element("div", [("class", "figure")], HTML.text("strong", [], $0.0) + HTML.escaped($0.1)) }
@@ -57,51 +68,71 @@ public enum BoardPackHTML {
         let rows = pack.statuses.map { status -> [String] in
             let share = overall.total == 0 ? 0 : Double(overall[status]) * 100 / Double(overall.total)
             let definition = key.entries.first { $0.status == status }?.definition ?? status.defaultDefinition
-            return [statusCell(status, pack), String(overall[status]), SummaryText.percent(share), HTML.escaped(definition)]
+            return [
+                statusCell(status, pack), String(overall[status]), SummaryText.percent(share), HTML.escaped(definition),
+            ]
         }
-        let table = self.table(head: ["Status", "Actions", "%", "What it means"], classes: [0: "nowrap", 1: "num", 2: "num"], rows: rows,
-                               total: ["All", String(overall.total), "", ""])
-        return part("summary", "Summary",
-                    HTML.element("div", [("class", "figures")], figures.joined()) + "\n" + table + "\n" + trendChart(pack))
+        let table = self.table(
+            head: ["Status", "Actions", "%", "What it means"], classes: [0: "nowrap", 1: "num", 2: "num"], rows: rows,
+            total: ["All", String(overall.total), "", ""])
+        return part(
+            "summary", "Summary",
+            HTML.element("div", [("class", "figures")], figures.joined()) + "\n" + table + "\n" + trendChart(pack))
     }
 
     static func sections(_ pack: BoardPack) -> String {
         let statuses = pack.statuses
         func row(_ name: String, _ c: StatusCounts) -> [String] {
-            [name, String(c.total)] + statuses.map { String(c[$0]) } + [SummaryText.percent(c.percentComplete), String(c.overdue)]
+            [name, String(c.total)] + statuses.map { String(c[$0]) } + [
+                SummaryText.percent(c.percentComplete), String(c.overdue),
+            ]
         }
         let rows = pack.plan.sections.map { section in
-            row(HTML.element("a", [("href", "#section-\(section.number)")], HTML.escaped("\(section.number) \(section.title)")),
+            row(
+                HTML.element(
+                    "a", [("href", "#section-\(section.number)")], HTML.escaped("\(section.number) \(section.title)")),
                 pack.counts(of: section))
         }
         let head = ["Section", "Actions"] + statuses.map { badge($0, pack) } + ["Complete", "Overdue"]
-        let table = self.table(head: head, classes: Dictionary(uniqueKeysWithValues: (1..<head.count).map { ($0, "num") }), rows: rows,
-                               total: row("All sections", pack.summary.overall), escapeHead: false)
+        let table = self.table(
+            head: head, classes: Dictionary(uniqueKeysWithValues: (1..<head.count).map { ($0, "num") }), rows: rows,
+            total: row("All sections", pack.summary.overall), escapeHead: false)
         return part("rag-by-section", "RAG by section", ragChart(pack) + "\n" + table)
     }
 
     static func attention(_ pack: BoardPack) -> String {
         guard !pack.summary.attention.isEmpty else {
-            return part("attention", "Needs attention", HTML.text("p", [], "The plan has switched every board check off."))
+            return part(
+                "attention", "Needs attention", HTML.text("p", [], "The plan has switched every board check off."))
         }
         let rows = pack.summary.attention.map {
-            [HTML.escaped(BoardPack.describe($0.check)) + " " + HTML.text("span", [("class", "muted")], "(\($0.check.rawValue))"),
-             String($0.count)]
+            [
+                HTML.escaped(BoardPack.describe($0.check)) + " "
+                    + HTML.text("span", [("class", "muted")], "(\($0.check.rawValue))"),
+                String($0.count),
+            ]
         }
-        return part("attention", "Needs attention", table(head: ["Board check", "Actions"], classes: [1: "num"], rows: rows))
+        return part(
+            "attention", "Needs attention", table(head: ["Board check", "Actions"], classes: [1: "num"], rows: rows))
     }
 
     static func redOrOverdue(_ pack: BoardPack) -> String {
         guard !pack.redOrOverdue.isEmpty else {
-            return part("red-and-overdue", "Red and overdue actions", HTML.text("p", [], "No action is red or overdue."))
+            return part(
+                "red-and-overdue", "Red and overdue actions", HTML.text("p", [], "No action is red or overdue."))
         }
         let rows = pack.redOrOverdue.map { action in
-            [refLink(action.ref), statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
-             HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack), action.latestNote?.date.ukShort ?? "none"]
+            [
+                refLink(action.ref), statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
+                HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack),
+                action.latestNote?.date.ukShort ?? "none",
+            ]
         }
-        return part("red-and-overdue", "Red and overdue actions",
-                    table(head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
-                          classes: [0: "nowrap", 1: "nowrap", 3: "owner", 4: "due", 5: "nowrap"], rows: rows))
+        return part(
+            "red-and-overdue", "Red and overdue actions",
+            table(
+                head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
+                classes: [0: "nowrap", 1: "nowrap", 3: "owner", 4: "due", 5: "nowrap"], rows: rows))
     }
 
     // MARK: - Shared pieces
@@ -115,8 +146,10 @@ public enum BoardPackHTML {
 
     /// A table. Cells are HTML already; `classes` gives columns a class: `num`
     /// (right-aligned figures), `nowrap`, `owner` or `due` (set widths).
-    static func table(head: [String], classes: [Int: String] = [:], rows: [[String]],
-                      total: [String]? = nil, escapeHead: Bool = true) -> String {
+    static func table(
+        head: [String], classes: [Int: String] = [:], rows: [[String]],
+        total: [String]? = nil, escapeHead: Bool = true
+    ) -> String {
         func cls(_ column: Int) -> [(String, String)] { classes[column].map { [("class", $0)] } ?? [] }
         let headRow = head.enumerated().map {
             HTML.element("th", [("scope", "col")] + cls($0.offset), escapeHead ? HTML.escaped($0.element) : $0.element)
@@ -125,18 +158,23 @@ public enum BoardPackHTML {
             HTML.element("tr", [], row.enumerated().map { HTML.element("td", cls($0.offset), $0.element) }.joined())
         }
         if let total {
-            body.append(HTML.element("tr", [("class", "total")],
-                                     total.enumerated().map { HTML.element("td", cls($0.offset), HTML.escaped($0.element)) }.joined()))
+            body.append(
+                HTML.element(
+                    "tr", [("class", "total")],
+                    total.enumerated().map { HTML.element("td", cls($0.offset), HTML.escaped($0.element)) }.joined()))
         }
-        return HTML.element("table", [], "\n" + HTML.element("thead", [], HTML.element("tr", [], headRow)) + "\n"
-            + HTML.element("tbody", [], "\n" + body.joined(separator: "\n") + "\n") + "\n")
+        return HTML.element(
+            "table", [],
+            "\n" + HTML.element("thead", [], HTML.element("tr", [], headRow)) + "\n"
+                + HTML.element("tbody", [], "\n" + body.joined(separator: "\n") + "\n") + "\n")
     }
 
     /// `<dl>` of names and values, both HTML already.
     static func definitionList(_ fields: [(String, String)]) -> String {
         guard !fields.isEmpty else { return "" }
-        return HTML.element("dl", [("class", "fields")],
-                            fields.map { HTML.element("dt", [], $0.0) + HTML.element("dd", [], $0.1) }.joined())
+        return HTML.element(
+            "dl", [("class", "fields")],
+            fields.map { HTML.element("dt", [], $0.0) + HTML.element("dd", [], $0.1) }.joined())
     }
 
     /// The status letter on its colour: colour is never the only sign.

@@ -28,7 +28,8 @@ public enum BoardPackMarkdown {
         var lines: [String] = []
         if let period = plan.period { lines.append("**Period:** \(Markdown.cell(period))") }
         if let review = plan.lastReviewed {
-            lines.append("**Last reviewed:** \(review.date.ukLong)" + (review.by.map { ", \(Markdown.cell($0))" } ?? ""))
+            lines.append(
+                "**Last reviewed:** \(review.date.ukLong)" + (review.by.map { ", \(Markdown.cell($0))" } ?? ""))
         }
         lines += pack.headerFields.map { "**\(Markdown.cell($0.name)):** \(Markdown.cell($0.value))" }
         if !lines.isEmpty { out += "\n" + lines.joined(separator: "  \n") + "\n" }
@@ -38,14 +39,16 @@ public enum BoardPackMarkdown {
     static func summary(_ pack: BoardPack) -> String {
         let overall = pack.summary.overall
         var out = "## Summary\n\n"
-        out += "\(overall.total) action\(overall.total == 1 ? "" : "s"), \(overall.complete) complete "
+        out +=
+            "\(overall.total) action\(overall.total == 1 ? "" : "s"), \(overall.complete) complete "
             + "(\(SummaryText.percent(overall.percentComplete))), \(overall.overdue) overdue.\n\n"
         out += "| Status | Actions | % | What it means |\n|---|--:|--:|---|\n"
         let key = pack.plan.statusKey
         for status in pack.statuses {
             let share = overall.total == 0 ? 0 : Double(overall[status]) * 100 / Double(overall.total)
             let definition = key.entries.first { $0.status == status }?.definition ?? status.defaultDefinition
-            out += "| \(status.code) \(Markdown.cell(pack.label(status))) | \(overall[status]) | \(SummaryText.percent(share)) "
+            out +=
+                "| \(status.code) \(Markdown.cell(pack.label(status))) | \(overall[status]) | \(SummaryText.percent(share)) "
                 + "| \(Markdown.cell(definition)) |\n"
         }
         out += "| **All** | **\(overall.total)** | | |\n"
@@ -83,7 +86,8 @@ public enum BoardPackMarkdown {
         guard !pack.redOrOverdue.isEmpty else { return out + "No action is red or overdue.\n" }
         out += "| Ref | Status | Action | Owner | Due | Latest note |\n|---|---|---|---|---|---|\n"
         for action in pack.redOrOverdue {
-            out += "| \(Markdown.cell(action.ref)) | \(statusText(action.status, pack)) | \(Markdown.cell(Prose.firstLine(action.text))) "
+            out +=
+                "| \(Markdown.cell(action.ref)) | \(statusText(action.status, pack)) | \(Markdown.cell(Prose.firstLine(action.text))) "
                 + "| \(Markdown.cell(action.owners.joined(separator: "; "))) | \(due(action, pack)) "
                 + "| \(action.latestNote?.date.ukShort ?? "none") |\n"
         }
@@ -123,7 +127,7 @@ public enum BoardPackMarkdown {
             ("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
             ("Inspectors found", area.inspectorsFound),
         ]
-        for case let (name, value?) in findings {
+        for case (let name, let value?) in findings {
             out += "\n" + labelled(name, value)
         }
         for field in area.extraFields { out += "\n" + labelled(field.name, field.value) }
@@ -135,10 +139,13 @@ public enum BoardPackMarkdown {
     }
 
     static func action(_ action: Action, _ pack: BoardPack) -> String {
-        var out = "\n##### \(Markdown.escaped(action.ref)) · \(statusText(action.status, pack))"
+        var out =
+            "\n##### \(Markdown.escaped(action.ref)) · \(statusText(action.status, pack))"
             + (pack.isOverdue(action) ? " · overdue" : "") + "\n\n"
-        var meta = ["**\(action.owners.count > 1 ? "Owners" : "Owner"):** "
-                    + (action.owners.isEmpty ? "none" : Markdown.cell(action.owners.joined(separator: "; ")))]
+        var meta = [
+            "**\(action.owners.count > 1 ? "Owners" : "Owner"):** "
+                + (action.owners.isEmpty ? "none" : Markdown.cell(action.owners.joined(separator: "; ")))
+        ]
         meta.append("**Due:** \(due(action, pack))")
         out += meta.joined(separator: "  \n") + "\n\n" + blocks(action.text)
         for field in action.extraFields { out += "\n" + labelled(field.name, field.value) }
@@ -162,7 +169,8 @@ public enum BoardPackMarkdown {
         for section in pack.textSections {
             var part = "### \(Markdown.escaped(section.title))\n\n"
             if BoardPack.isGlossary(section), !plan.glossary.isEmpty {
-                part += plan.glossary.map { "- **\(Markdown.cell($0.term))**: \(Markdown.cell($0.meaning))" }
+                part +=
+                    plan.glossary.map { "- **\(Markdown.cell($0.term))**: \(Markdown.cell($0.meaning))" }
                     .joined(separator: "\n") + "\n"
             } else {
                 part += blocks(section.body)

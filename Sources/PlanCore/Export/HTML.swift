@@ -53,7 +53,8 @@ public enum HTML {
         func flush() {
             guard let current = list else { return }
             let items = current.items.map { element("li", [], $0) }.joined()
-            out += current.ordered
+            out +=
+                current.ordered
                 ? element("ol", current.start == 1 ? [] : [("start", String(current.start))], items)
                 : element("ul", [], items)
             list = nil

@@ -54,18 +54,22 @@ enum ConflictMarkers {
     /// The diagnostic for a region.
     static func diagnostic(_ region: Region, lines: [SourceLine]) -> Diagnostic {
         guard let end = region.end else {
-            return Diagnostic(.error, line: region.start + 1, column: 1,
-                              "merge conflict marker `<<<<<<<` without its closing `>>>>>>>`",
-                              hint: "a merge left this file half-resolved: compare it with the versions in git, "
-                                + "keep what is right and remove the marker lines")
+            return Diagnostic(
+                .error, line: region.start + 1, column: 1,
+                "merge conflict marker `<<<<<<<` without its closing `>>>>>>>`",
+                hint: "a merge left this file half-resolved: compare it with the versions in git, "
+                    + "keep what is right and remove the marker lines")
         }
         let ours = label(lines[region.start].text, "<")
         let theirs = label(lines[end].text, ">")
-        let sides = ours.isEmpty && theirs.isEmpty ? "" : ": \(ours.isEmpty ? "one version" : ours) or \(theirs.isEmpty ? "the other" : theirs)"
-        return Diagnostic(.error, line: region.start + 1, column: 1,
-                          "unresolved merge conflict (lines \(region.start + 1)–\(end + 1))\(sides)",
-                          hint: "keep the version you want (between <<<<<<< and =======, or between ======= and >>>>>>>), "
-                            + "delete the other one and the three marker lines, then run `actionplan check` again")
+        let sides =
+            ours.isEmpty && theirs.isEmpty
+            ? "" : ": \(ours.isEmpty ? "one version" : ours) or \(theirs.isEmpty ? "the other" : theirs)"
+        return Diagnostic(
+            .error, line: region.start + 1, column: 1,
+            "unresolved merge conflict (lines \(region.start + 1)–\(end + 1))\(sides)",
+            hint: "keep the version you want (between <<<<<<< and =======, or between ======= and >>>>>>>), "
+                + "delete the other one and the three marker lines, then run `actionplan check` again")
     }
 
     static func isMarker(_ text: Substring, _ character: Character) -> Bool {

@@ -57,7 +57,9 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The line up to the column and from it, each cut short with `…` when long.
     static func excerpt(of line: Substring, around column: Int) -> (before: String, after: String) {
         let scalars = line.unicodeScalars
-        let caret = scalars.index(scalars.startIndex, offsetBy: max(0, column - 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let caret =
+            scalars.index(scalars.startIndex, offsetBy: max(0, column - 1), limitedBy: scalars.endIndex)
+            ?? scalars.endIndex
         var before = String(scalars[..<caret])
         var after = String(scalars[caret...])
         if before.unicodeScalars.count > excerptBefore {

@@ -7,11 +7,14 @@ enum LineSyntax {
     /// `- [C] …`: one character in brackets and a space, the shape of an action line.
     static func looksLikeActionLine(_ content: Substring) -> Bool {
         let chars = Array(content.prefix(6))
-        return chars.count >= 6 && chars[0] == "-" && chars[1] == " " && chars[2] == "[" && chars[4] == "]" && chars[5] == " "
+        return chars.count >= 6 && chars[0] == "-" && chars[1] == " " && chars[2] == "[" && chars[4] == "]"
+            && chars[5] == " "
     }
 
     /// `## 1 Title` → ("1", "Title"); `## Glossary` → (nil, "Glossary").
-    static func heading(_ content: Substring, level: Int) -> (number: String?, title: Substring, titleStart: Substring.Index)? {
+    static func heading(_ content: Substring, level: Int) -> (
+        number: String?, title: Substring, titleStart: Substring.Index
+    )? {
         let marker = String(repeating: "#", count: level)
         guard content.hasPrefix(marker + " ") else { return nil }
         var rest = content.dropFirst(level)
@@ -19,7 +22,8 @@ enum LineSyntax {
         let token = rest.prefix { $0 != " " && $0 != "\t" }
         var number = token
         if number.hasSuffix(".") { number = number.dropLast() }
-        let isNumber = !number.isEmpty && number.first!.isASCIIDigit
+        let isNumber =
+            !number.isEmpty && number.first!.isASCIIDigit
             && number.allSatisfy { $0.isASCIIDigit || $0 == "." }
             && !number.contains("..")
         guard isNumber else { return (nil, rest.trimmingTrailingWhitespace(), rest.startIndex) }
@@ -42,7 +46,7 @@ enum LineSyntax {
         guard let colon = rest.firstIndex(of: ":") else { return nil }
         let name = rest[rest.startIndex..<colon]
         guard let first = name.first, first.isLetter, name.count <= 60, name.last != " ",
-              name.allSatisfy({ $0.isLetter || $0.isNumber || " ()/_'-".contains($0) })
+            name.allSatisfy({ $0.isLetter || $0.isNumber || " ()/_'-".contains($0) })
         else { return nil }
         let afterColon = rest[rest.index(after: colon)...]
         guard afterColon.isEmpty || afterColon.first == " " || afterColon.first == "\t" else { return nil }
@@ -54,7 +58,8 @@ enum LineSyntax {
     static func itemKeyword(_ content: Substring) -> (keyword: String, rest: Substring)? {
         let utf8 = content.utf8
         guard utf8.count >= 2, utf8.first == UInt8(ascii: "-"),
-              utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ") else { return nil }
+            utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ")
+        else { return nil }
         // This runs several times for every line of an action: an ASCII word, the common
         // case, is read from the bytes; anything else takes the Unicode-aware path.
         let wordStart = utf8.index(utf8.startIndex, offsetBy: 2)
@@ -91,9 +96,12 @@ enum LineSyntax {
     /// The same, for an item whose keyword has been read.
     static func isDatedHistoryItem(_ item: (keyword: String, rest: Substring)) -> Bool {
         var bytes = item.rest.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: " "), let digit = bytes.next(), historyKeywords.contains(item.keyword) else { return false }
+        guard bytes.next() == UInt8(ascii: " "), let digit = bytes.next(), historyKeywords.contains(item.keyword) else {
+            return false
+        }
         // A digit followed by a combining mark is not a digit character.
-        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) && item.rest.dropFirst().first?.isASCIIDigit == true
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit)
+            && item.rest.dropFirst().first?.isASCIIDigit == true
     }
 
     /// `- Note:` or `- Status:`: a history keyword used as if it were a plain field.
@@ -103,7 +111,9 @@ enum LineSyntax {
     }
 
     /// `- Owner:`, `- Owners:` and `- Due:`.
-    static func plainActionField(_ content: Substring) -> (kind: PlainActionField, value: Substring, valueStart: Substring.Index)? {
+    static func plainActionField(_ content: Substring) -> (
+        kind: PlainActionField, value: Substring, valueStart: Substring.Index
+    )? {
         guard let (keyword, rest) = itemKeyword(content), rest.first == ":" else { return nil }
         let kind: PlainActionField
         switch keyword {
@@ -137,7 +147,8 @@ enum LineSyntax {
     /// digit, which is usually the end of the ref (`1.1b`) typed with a space.
     static func letterAfterRef(_ action: Action) -> Character? {
         guard action.ref.last?.isASCIIDigit == true, let letter = action.text.first,
-              letter.isASCII, letter.isLowercase else { return nil }
+            letter.isASCII, letter.isLowercase
+        else { return nil }
         let rest = action.text.dropFirst()
         return rest.isEmpty || rest.first == " " || rest.first == "\n" ? letter : nil
     }
@@ -146,8 +157,10 @@ enum LineSyntax {
     static func arrow(_ text: Substring) -> (old: Substring, new: Substring)? {
         for arrow in [" -> ", " → "] {
             if let range = firstRange(of: arrow, in: text) {
-                return (text[..<range.lowerBound].trimmingTrailingWhitespace(),
-                        text[range.upperBound...].drop { $0 == " " })
+                return (
+                    text[..<range.lowerBound].trimmingTrailingWhitespace(),
+                    text[range.upperBound...].drop { $0 == " " }
+                )
             }
         }
         return nil

@@ -8,7 +8,9 @@ extension PlanDocument {
 
     /// Hands the file's bytes to `write` in order, in pieces of up to `chunkSize` bytes,
     /// without building the whole text first: a save writes them straight to the file.
-    public func withBytes<E: Error>(chunkSize: Int = 1 << 20, _ write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    public func withBytes<E: Error>(chunkSize: Int = 1 << 20, _ write: (UnsafeRawBufferPointer) throws(E) -> Void)
+        throws(E)
+    {
         var chunk = ByteChunk(capacity: chunkSize)
         defer { chunk.deallocate() }
         if hasByteOrderMark { try chunk.append(Array("\u{FEFF}".utf8), flushing: write) }
@@ -16,7 +18,9 @@ extension PlanDocument {
             // Each line is copied in one piece from the text it points into.
             let count = line.text.utf8.count
             if !chunk.hasRoom(for: count) { try chunk.flush(write) }
-            let copied = chunk.hasRoom(for: count) && line.text.utf8.withContiguousStorageIfAvailable { chunk.copy(UnsafeRawBufferPointer($0)) } != nil
+            let copied =
+                chunk.hasRoom(for: count)
+                && line.text.utf8.withContiguousStorageIfAvailable { chunk.copy(UnsafeRawBufferPointer($0)) } != nil
             if !copied { try chunk.append(Array(line.text.utf8), flushing: write) }
             switch line.ending {
             case .lf: try chunk.append(UInt8(ascii: "\n"), flushing: write)
@@ -72,14 +76,17 @@ private struct ByteChunk {
         used += bytes.count
     }
 
-    mutating func append<E: Error>(_ byte: UInt8, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    mutating func append<E: Error>(_ byte: UInt8, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E)
+    {
         if used == buffer.count { try flush(write) }
         buffer[used] = byte
         used += 1
     }
 
     /// Bytes of any length, handed on in as many chunks as they need.
-    mutating func append<E: Error>(_ bytes: [UInt8], flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+    mutating func append<E: Error>(_ bytes: [UInt8], flushing write: (UnsafeRawBufferPointer) throws(E) -> Void)
+        throws(E)
+    {
         var start = 0
         while start < bytes.count {
             if used == buffer.count { try flush(write) }

@@ -79,16 +79,19 @@ public struct PlanDocument: Sendable {
         let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? data.startIndex
         let column = String(decoding: data[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return Diagnostic(.error, line: 1, column: 1, "this is a zip archive (an .xlsx workbook?), not a plan",
-                              hint: "to turn a spreadsheet into a plan, use `actionplan import`")
+            return Diagnostic(
+                .error, line: 1, column: 1, "this is a zip archive (an .xlsx workbook?), not a plan",
+                hint: "to turn a spreadsheet into a plan, use `actionplan import`")
         }
         if data[offset] == 0 {
-            return Diagnostic(.error, line: line, column: column, "NUL byte: this looks like a binary file, not a plan",
-                              hint: "plans are UTF-8 text files")
+            return Diagnostic(
+                .error, line: line, column: column, "NUL byte: this looks like a binary file, not a plan",
+                hint: "plans are UTF-8 text files")
         }
-        return Diagnostic(.error, line: line, column: column,
-                          "invalid UTF-8 (byte 0x\(String(data[offset], radix: 16, uppercase: true)))",
-                          hint: "save the file as UTF-8; if it came from Excel or Word, choose \"UTF-8\" when saving")
+        return Diagnostic(
+            .error, line: line, column: column,
+            "invalid UTF-8 (byte 0x\(String(data[offset], radix: 16, uppercase: true)))",
+            hint: "save the file as UTF-8; if it came from Excel or Word, choose \"UTF-8\" when saving")
     }
 }
 
@@ -114,9 +117,18 @@ enum UTF8Validation {
             var minimum: UInt32
             var scalar: UInt32
             switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+                scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+                scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+                scalar = UInt32(b & 0x07)
             default: return i
             }
             guard i + length <= n else { return i }

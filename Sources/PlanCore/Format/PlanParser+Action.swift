@@ -49,9 +49,12 @@ extension PlanParser {
                 continue
             }
             if fieldWidth != nil {
-                report(.error, line: j + 1, column: column(of: start, in: lines[j].text),
-                       "unexpected text among the fields of action \(head.ref)",
-                       hint: "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`")
+                report(
+                    .error, line: j + 1, column: column(of: start, in: lines[j].text),
+                    "unexpected text among the fields of action \(head.ref)",
+                    hint:
+                        "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`"
+                )
                 continue
             }
             textLines.append(j)
@@ -65,12 +68,14 @@ extension PlanParser {
         action.text = text.text
         for field in fields { apply(field, to: &action) }
         if action.owners.isEmpty {
-            report(.warning, line: i + 1, column: 1, "action \(head.ref) has no owner",
-                   hint: "add a line `- Owner: Name or group` under it")
+            report(
+                .warning, line: i + 1, column: 1, "action \(head.ref) has no owner",
+                hint: "add a line `- Owner: Name or group` under it")
         }
         if action.due == nil {
-            report(.warning, line: i + 1, column: 1, "action \(head.ref) has no due date",
-                   hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)")
+            report(
+                .warning, line: i + 1, column: 1, "action \(head.ref) has no due date",
+                hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)")
         }
         let section = sections.last!.section
         let area = section.areas.last!
@@ -79,9 +84,10 @@ extension PlanParser {
         if head.status != nil {
             checkRefPlacement(head.ref, area: area.number, line: i + 1, column: column(of: head.refIndex, in: lineText))
             if let letter = LineSyntax.letterAfterRef(action) {
-                report(.warning, line: i + 1, column: column(of: head.refIndex, in: lineText),
-                       "ref \(head.ref) is followed by a lone '\(letter)'",
-                       hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space")
+                report(
+                    .warning, line: i + 1, column: column(of: head.refIndex, in: lineText),
+                    "ref \(head.ref) is followed by a lone '\(letter)'",
+                    hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space")
             }
             statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
             actions.append(action)
@@ -110,37 +116,43 @@ extension PlanParser {
         }
         let close = content.index(after: codeIndex)
         guard close < content.endIndex, content[close] == "]" else {
-            report(.error, line: i + 1, column: column(of: codeIndex, in: lineText),
-                   "the status must be one letter between `[` and `]`", hint: shape)
+            report(
+                .error, line: i + 1, column: column(of: codeIndex, in: lineText),
+                "the status must be one letter between `[` and `]`", hint: shape)
             return nil
         }
         let afterBox = content[content.index(after: close)...]
         guard afterBox.first == " " else {
-            report(.error, line: i + 1, column: column(of: afterBox.startIndex, in: lineText),
-                   "expected a space and a ref after the status", hint: shape)
+            report(
+                .error, line: i + 1, column: column(of: afterBox.startIndex, in: lineText),
+                "expected a space and a ref after the status", hint: shape)
             return nil
         }
         let refStart = afterBox.drop { $0 == " " || $0 == "\t" }
         let ref = refStart.prefix { $0 != " " && $0 != "\t" }
         guard !ref.isEmpty else {
-            report(.error, line: i + 1, column: column(of: refStart.startIndex, in: lineText),
-                   "the action has no ref", hint: shape)
+            report(
+                .error, line: i + 1, column: column(of: refStart.startIndex, in: lineText),
+                "the action has no ref", hint: shape)
             return nil
         }
         if !isValidRef(ref) {
-            report(.error, line: i + 1, column: column(of: ref.startIndex, in: lineText),
-                   "'\(ref)' is not a valid ref",
-                   hint: "a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a")
+            report(
+                .error, line: i + 1, column: column(of: ref.startIndex, in: lineText),
+                "'\(ref)' is not a valid ref",
+                hint: "a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a")
         }
         let text = refStart.dropFirst(ref.count).drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace()
         let code = content[codeIndex]
         let status = Status(code: String(code))
         if status == nil {
-            report(.error, line: i + 1, column: column(of: codeIndex, in: lineText),
-                   "unknown status '\(code)' for action \(ref)",
-                   hint: "this plan's key has \(statusKeySoFar.listing)")
+            report(
+                .error, line: i + 1, column: column(of: codeIndex, in: lineText),
+                "unknown status '\(code)' for action \(ref)",
+                hint: "this plan's key has \(statusKeySoFar.listing)")
         }
-        return ActionHead(status: status, statusIndex: codeIndex, ref: String(ref), refIndex: ref.startIndex, text: text)
+        return ActionHead(
+            status: status, statusIndex: codeIndex, ref: String(ref), refIndex: ref.startIndex, text: text)
     }
 
     private func isValidRef(_ ref: Substring) -> Bool {
@@ -150,14 +162,16 @@ extension PlanParser {
 
     private mutating func checkRefPlacement(_ ref: String, area: String, line: Int, column: Int) {
         guard ref.hasPrefix(area) else {
-            report(.warning, line: line, column: column, "ref \(ref) is in area \(area)",
-                   hint: "refs usually start with their area's number, e.g. \(area)a")
+            report(
+                .warning, line: line, column: column, "ref \(ref) is in area \(area)",
+                hint: "refs usually start with their area's number, e.g. \(area)a")
             return
         }
         let next = ref.dropFirst(area.count).first
         if let next, next.isNumber {
-            report(.warning, line: line, column: column, "ref \(ref) is in area \(area)",
-                   hint: "refs usually start with their area's number, e.g. \(area)a")
+            report(
+                .warning, line: line, column: column, "ref \(ref) is in area \(area)",
+                hint: "refs usually start with their area's number, e.g. \(area)a")
         }
     }
 
@@ -172,29 +186,37 @@ extension PlanParser {
         }
         guard item != nil else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
-            return PendingField(kind: .extra(name: String(field.name)), line: j, value: field.value,
-                                valueStart: field.valueStart, continuation: empty)
+            return PendingField(
+                kind: .extra(name: String(field.name)), line: j, value: field.value,
+                valueStart: field.valueStart, continuation: empty)
         }
         if let plain = LineSyntax.plainActionField(content) {
-            return PendingField(kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
-                                valueStart: plain.valueStart, continuation: empty)
+            return PendingField(
+                kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
+                valueStart: plain.valueStart, continuation: empty)
         }
         if LineSyntax.isUndatedHistoryItem(content) {
             let keyword = content.dropFirst(2).prefix { $0.isLetter }
-            report(.error, line: j + 1, column: column(of: content.startIndex, in: lineText),
-                   "'\(keyword)' needs a date",
-                   hint: keyword.lowercased() == "status"
-                       ? "the current status is the letter in `[ ]`; a change is recorded as `- Status YYYY-MM-DD (Name): A -> G`"
-                       : "write `- \(keyword) YYYY-MM-DD (Name): text`")
-            return PendingField(kind: .extra(name: String(keyword)), line: j, value: "", valueStart: content.endIndex, continuation: empty)
+            report(
+                .error, line: j + 1, column: column(of: content.startIndex, in: lineText),
+                "'\(keyword)' needs a date",
+                hint: keyword.lowercased() == "status"
+                    ? "the current status is the letter in `[ ]`; a change is recorded as `- Status YYYY-MM-DD (Name): A -> G`"
+                    : "write `- \(keyword) YYYY-MM-DD (Name): text`")
+            return PendingField(
+                kind: .extra(name: String(keyword)), line: j, value: "", valueStart: content.endIndex,
+                continuation: empty)
         }
         guard inFields, let field = LineSyntax.field(content) else { return nil }
-        return PendingField(kind: .extra(name: String(field.name)), line: j, value: field.value,
-                            valueStart: field.valueStart, continuation: empty)
+        return PendingField(
+            kind: .extra(name: String(field.name)), line: j, value: field.value,
+            valueStart: field.valueStart, continuation: empty)
     }
 
     /// `- KEYWORD DATE (AUTHOR): value`.
-    private mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int) -> PendingField {
+    private mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int)
+        -> PendingField
+    {
         let lineText = lines[j].text
         let (keyword, rest) = item
         let dateText = rest.dropFirst().prefix(beforeByte: {
@@ -206,8 +228,10 @@ extension PlanParser {
         case .impossible(let why):
             report(.error, line: j + 1, column: column(of: dateText.startIndex, in: lineText), why)
         case .notADate:
-            report(.error, line: j + 1, column: column(of: dateText.startIndex, in: lineText),
-                   "'\(dateText)' is not a date", hint: "history lines start with an ISO date: `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+            report(
+                .error, line: j + 1, column: column(of: dateText.startIndex, in: lineText),
+                "'\(dateText)' is not a date",
+                hint: "history lines start with an ISO date: `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
         }
         var after = rest[dateText.endIndex...].droppingBlanks()
         var author: String?
@@ -216,14 +240,21 @@ extension PlanParser {
             var end: Substring.Index?
             for index in after.utf8.indices {
                 if after.utf8[index] == UInt8(ascii: "(") { depth += 1 }
-                if after.utf8[index] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { end = index; break } }
+                if after.utf8[index] == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 {
+                        end = index
+                        break
+                    }
+                }
             }
             if let end {
                 author = after[after.index(after: after.startIndex)..<end].trimmingWhitespace()
                 after = after[after.utf8.index(after: end)...].droppingBlanks()
             } else {
-                report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
-                       "the name in brackets is not closed", hint: "write `(Name)` after the date")
+                report(
+                    .error, line: j + 1, column: column(of: after.startIndex, in: lineText),
+                    "the name in brackets is not closed", hint: "write `(Name)` after the date")
                 after = after.suffix(0)
             }
         }
@@ -231,12 +262,14 @@ extension PlanParser {
         if after.first == ":" {
             value = after.dropFirst().droppingBlanks().trimmingTrailingWhitespace()
         } else if keyword != "added" || !after.isEmpty {
-            report(.error, line: j + 1, column: column(of: after.startIndex, in: lineText),
-                   "expected ':' after the date\(author == nil ? "" : " and name")",
-                   hint: "write `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+            report(
+                .error, line: j + 1, column: column(of: after.startIndex, in: lineText),
+                "expected ':' after the date\(author == nil ? "" : " and name")",
+                hint: "write `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
         }
-        return PendingField(kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
-                            line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
+        return PendingField(
+            kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
+            line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
     }
 
     private mutating func apply(_ field: PendingField, to action: inout Action) {
@@ -249,15 +282,17 @@ extension PlanParser {
         switch field.kind {
         case .owner:
             if !action.owners.isEmpty {
-                report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Owner lines",
-                       hint: "list every owner on one line, separated by `;`")
+                report(
+                    .error, line: lineNumber, column: 3, "action \(action.ref) has two Owner lines",
+                    hint: "list every owner on one line, separated by `;`")
             }
             action.owners = LineSyntax.owners(value)
             action.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
-                report(.error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
-                       hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
+                report(
+                    .error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
+                    hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
             }
             let dueText = value.contains("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value
             action.due = readDue(dueText, line: field.line, column: valueColumn())
@@ -270,24 +305,32 @@ extension PlanParser {
                 action.notes.append(Note(date: date, author: author, text: value, line: lineNumber))
                 return
             }
-            guard let change = historyChange(keyword, value: field.value, line: field.line, column: valueColumn) else { return }
+            guard let change = historyChange(keyword, value: field.value, line: field.line, column: valueColumn) else {
+                return
+            }
             action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
         }
     }
 
-    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: () -> Int) -> HistoryEntry.Change? {
+    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: () -> Int)
+        -> HistoryEntry.Change?
+    {
         if keyword == "added" { return .added(String(value)) }
         guard let (old, new) = LineSyntax.arrow(value) else {
-            report(.error, line: line + 1, column: column(), "expected `OLD -> NEW` in this \(keyword) change",
-                   hint: keyword == "status" ? "e.g. `- Status 2023-01-05 (Name): A -> G`" : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
+            report(
+                .error, line: line + 1, column: column(), "expected `OLD -> NEW` in this \(keyword) change",
+                hint: keyword == "status"
+                    ? "e.g. `- Status 2023-01-05 (Name): A -> G`"
+                    : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
             return nil
         }
         switch keyword {
         case "status":
             guard let from = Status(code: old), let to = Status(code: new) else {
                 let bad = Status(code: old) == nil ? old : new
-                report(.error, line: line + 1, column: column(), "unknown status '\(bad)' in a status change",
-                       hint: "status changes use the codes R, A, G, B and N: `A -> G`")
+                report(
+                    .error, line: line + 1, column: column(), "unknown status '\(bad)' in a status change",
+                    hint: "status changes use the codes R, A, G, B and N: `A -> G`")
                 return nil
             }
             return .status(from: from, to: to)
@@ -312,7 +355,9 @@ extension PlanParser {
             // full of them, and the next shows once this one is fixed.
             case .impossible(let why) where !reported:
                 reported = true
-                report(.error, line: line + 1, column: column + text.unicodeScalars[..<mention.range.lowerBound].count, why)
+                report(
+                    .error, line: line + 1, column: column + text.unicodeScalars[..<mention.range.lowerBound].count, why
+                )
             case .impossible, .notADate: break
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the lines of a plan file into a ``Plan``, collecting every problem it
 /// finds rather than stopping at the first. See `docs/format.md`.
 struct PlanParser {
@@ -62,10 +64,18 @@ struct PlanParser {
         context = .area
         title = ""
         keyEntries = statusKey.entries.map { ($0, 0) }
-        sections = [(Section(number: section, title: "", description: "", areas: [
-            Area(number: area, title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil, description: "",
-                 extraFields: [], actionRange: 0..<0, line: 0),
-        ], line: 0), ProseBuffer())]
+        sections = [
+            (
+                Section(
+                    number: section, title: "", description: "",
+                    areas: [
+                        Area(
+                            number: area, title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil,
+                            description: "",
+                            extraFields: [], actionRange: 0..<0, line: 0)
+                    ], line: 0), ProseBuffer()
+            )
+        ]
         areaHasAction = true
     }
 
@@ -95,8 +105,15 @@ struct PlanParser {
         var sawBlank = false
         while i < range.upperBound {
             let text = lines[i].text
-            if isComment[i] { i += 1; continue }
-            if text.isBlank { sawBlank = true; i += 1; continue }
+            if isComment[i] {
+                i += 1
+                continue
+            }
+            if text.isBlank {
+                sawBlank = true
+                i += 1
+                continue
+            }
             let (width, start) = text.indentation
             let content = text[start...]
             if width > 0 {
@@ -108,8 +125,9 @@ struct PlanParser {
             sawBlank = false
         }
         if title == nil {
-            report(.error, line: 1, column: 1, lines.isEmpty ? "the file is empty" : "the file has no title",
-                   hint: "a plan starts with its title on a line of its own: `# Title`")
+            report(
+                .error, line: 1, column: 1, lines.isEmpty ? "the file is empty" : "the file has no title",
+                hint: "a plan starts with its title on a line of its own: `# Title`")
         }
         return finish()
     }
@@ -124,8 +142,9 @@ struct PlanParser {
                 return i + 1
             }
             title = ""
-            report(.error, line: lineNumber, column: 1, "a plan must start with its title",
-                   hint: "put the title first, on a line of its own: `# Title`")
+            report(
+                .error, line: lineNumber, column: 1, "a plan must start with its title",
+                hint: "put the title first, on a line of its own: `# Title`")
         }
         if let level = LineSyntax.headingLevel(content), level == 2 || level == 3 {
             level == 2 ? startSection(i, content) : startArea(i, content)
@@ -136,14 +155,16 @@ struct PlanParser {
         // only the shape of an action line (`- [C] `) is taken for a misplaced action.
         if content.hasPrefix("- ["), inPlanPart || LineSyntax.looksLikeActionLine(content) {
             guard context == .area else {
-                report(.error, line: lineNumber, column: 1, "action outside any area",
-                       hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
+                report(
+                    .error, line: lineNumber, column: 1, "action outside any area",
+                    hint: "every action belongs to an area: add a heading such as `### 1.1 Title` above it")
                 return continuation(after: i, deeperThan: 0).upperBound
             }
             guard actions.count < Self.maximumActions else {
                 if actionsOverLimit == 0 {
-                    report(.error, line: lineNumber, column: 1, "more than 250,000 actions, the most a plan may have",
-                           hint: "split the plan into several files")
+                    report(
+                        .error, line: lineNumber, column: 1, "more than 250,000 actions, the most a plan may have",
+                        hint: "split the plan into several files")
                 }
                 actionsOverLimit += 1
                 return continuation(after: i, deeperThan: 0).upperBound
@@ -153,12 +174,14 @@ struct PlanParser {
         }
         if LineSyntax.isDatedHistoryItem(content)
             || (inPlanPart && LineSyntax.isUndatedHistoryItem(content))
-            || (context == .area && LineSyntax.plainActionField(content) != nil) {
+            || (context == .area && LineSyntax.plainActionField(content) != nil)
+        {
             let what = content.dropFirst(2).prefix { $0.isLetter }
-            report(.error, line: lineNumber, column: 1, "'\(what)' line outside any action",
-                   hint: areaHasAction
-                       ? "indent it by two spaces under the action it belongs to"
-                       : "it belongs to an action: add the action (`- [A] 1.1a What we will do`) above it")
+            report(
+                .error, line: lineNumber, column: 1, "'\(what)' line outside any action",
+                hint: areaHasAction
+                    ? "indent it by two spaces under the action it belongs to"
+                    : "it belongs to an action: add the action (`- [A] 1.1a What we will do`) above it")
             return continuation(after: i, deeperThan: 0).upperBound
         }
         if let field = LineSyntax.field(content), context != .textSection, context != .planSection {
@@ -172,25 +195,33 @@ struct PlanParser {
             return end.upperBound
         }
         if context == .textSection, textSections.last?.section.title.lowercased() == "glossary",
-           let field = LineSyntax.field(content) {
+            let field = LineSyntax.field(content)
+        {
             let end = continuation(after: i, deeperThan: 0)
-            glossary.append(GlossaryEntry(term: String(field.name), meaning: joined(first: field.value, continuation: end)))
+            glossary.append(
+                GlossaryEntry(term: String(field.name), meaning: joined(first: field.value, continuation: end)))
         }
         if context == .area && areaHasAction {
-            report(.warning, line: lineNumber, column: 1, "text at the start of a line ends the action above",
-                   hint: "to keep it in the action, indent it by two spaces")
+            report(
+                .warning, line: lineNumber, column: 1, "text at the start of a line ends the action above",
+                hint: "to keep it in the action, indent it by two spaces")
         }
         appendProse(content, paragraphBreak: paragraphBreak)
         return i + 1
     }
 
     private mutating func readIndentedOutsideAction(_ i: Int, content: Substring, paragraphBreak: Bool) {
-        if context == .planSection || context == .area, LineSyntax.isDatedHistoryItem(content) || LineSyntax.plainActionField(content) != nil
-            || LineSyntax.isUndatedHistoryItem(content) {
+        if context == .planSection || context == .area,
+            LineSyntax.isDatedHistoryItem(content) || LineSyntax.plainActionField(content) != nil
+                || LineSyntax.isUndatedHistoryItem(content)
+        {
             let (_, start) = lines[i].text.indentation
-            report(.error, line: i + 1, column: column(of: start, in: lines[i].text),
-                   "'\(content.dropFirst(2).prefix { $0.isLetter })' line outside any action",
-                   hint: "notes, status changes, owners and due dates go under an action line such as `- [A] 1.1a What we will do`")
+            report(
+                .error, line: i + 1, column: column(of: start, in: lines[i].text),
+                "'\(content.dropFirst(2).prefix { $0.isLetter })' line outside any action",
+                hint:
+                    "notes, status changes, owners and due dates go under an action line such as `- [A] 1.1a What we will do`"
+            )
             return
         }
         appendProse(content, paragraphBreak: paragraphBreak)
@@ -213,22 +244,33 @@ struct PlanParser {
         guard let heading = LineSyntax.heading(content, level: 2) else { return }
         guard let number = heading.number, !number.contains(".") else {
             context = .textSection
-            textSections.append((TextSection(title: String(content.dropFirst(3).trimmingTrailingWhitespace()), body: "", line: i + 1), ProseBuffer()))
+            textSections.append(
+                (
+                    TextSection(
+                        title: String(content.dropFirst(3).trimmingTrailingWhitespace()), body: "", line: i + 1),
+                    ProseBuffer()
+                ))
             return
         }
         if !sectionNumbers.insert(number).inserted {
-            report(.error, line: i + 1, column: 4, "section \(number) appears twice",
-                   hint: "give each section its own number")
+            report(
+                .error, line: i + 1, column: 4, "section \(number) appears twice",
+                hint: "give each section its own number")
         }
         context = .planSection
-        sections.append((Section(number: number, title: String(heading.title), description: "", areas: [], line: i + 1), ProseBuffer()))
+        sections.append(
+            (
+                Section(number: number, title: String(heading.title), description: "", areas: [], line: i + 1),
+                ProseBuffer()
+            ))
     }
 
     private mutating func startArea(_ i: Int, _ content: Substring) {
         switch context {
         case .beforeTitle, .header:
-            report(.error, line: i + 1, column: 1, "area heading before any section",
-                   hint: "add a section heading such as `## 1 Title` above it")
+            report(
+                .error, line: i + 1, column: 1, "area heading before any section",
+                hint: "add a section heading such as `## 1 Title` above it")
             return
         case .textSection:
             appendProse(content, paragraphBreak: false)
@@ -238,25 +280,31 @@ struct PlanParser {
         }
         closeArea()
         guard let heading = LineSyntax.heading(content, level: 3), let number = heading.number else {
-            report(.error, line: i + 1, column: 5, "area heading without a number",
-                   hint: "number areas within their section, e.g. `### \(sections.last!.section.number).1 Title`")
+            report(
+                .error, line: i + 1, column: 5, "area heading without a number",
+                hint: "number areas within their section, e.g. `### \(sections.last!.section.number).1 Title`")
             context = .planSection
             return
         }
         let sectionNumber = sections.last!.section.number
         if !areaNumbers.insert(number).inserted {
-            report(.error, line: i + 1, column: 5, "area \(number) appears twice", hint: "give each area its own number")
+            report(
+                .error, line: i + 1, column: 5, "area \(number) appears twice", hint: "give each area its own number")
         }
         if !number.hasPrefix(sectionNumber + ".") {
-            report(.warning, line: i + 1, column: 5, "area \(number) is in section \(sectionNumber)",
-                   hint: "areas of section \(sectionNumber) are usually numbered \(sectionNumber).1, \(sectionNumber).2, …")
+            report(
+                .warning, line: i + 1, column: 5, "area \(number) is in section \(sectionNumber)",
+                hint: "areas of section \(sectionNumber) are usually numbered \(sectionNumber).1, \(sectionNumber).2, …"
+            )
         }
         context = .area
         areaHasAction = false
         areaDescription = ProseBuffer()
-        sections[sections.count - 1].section.areas.append(Area(
-            number: number, title: String(heading.title), needsToImprove: nil, priorityAction: nil,
-            inspectorsFound: nil, description: "", extraFields: [], actionRange: actions.count..<actions.count, line: i + 1))
+        sections[sections.count - 1].section.areas.append(
+            Area(
+                number: number, title: String(heading.title), needsToImprove: nil, priorityAction: nil,
+                inspectorsFound: nil, description: "", extraFields: [], actionRange: actions.count..<actions.count,
+                line: i + 1))
     }
 
     private mutating func closeArea() {
@@ -282,8 +330,10 @@ struct PlanParser {
             return
         }
         if sections[s].section.areas[a][keyPath: key] != nil {
-            report(.error, line: line + 1, column: 3, "'\(name)' appears twice in area \(sections[s].section.areas[a].number)",
-                   hint: "write it once; it may run over several paragraphs")
+            report(
+                .error, line: line + 1, column: 3,
+                "'\(name)' appears twice in area \(sections[s].section.areas[a].number)",
+                hint: "write it once; it may run over several paragraphs")
         }
         sections[s].section.areas[a][keyPath: key] = value
     }
@@ -306,7 +356,9 @@ struct PlanParser {
         case "last reviewed":
             let parts = value.split(separator: ",", maxSplits: 1)
             let by = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-            if let date = requiredDate(String(parts.first ?? ""), line: line, column: valueColumn, what: "Last reviewed") {
+            if let date = requiredDate(
+                String(parts.first ?? ""), line: line, column: valueColumn, what: "Last reviewed")
+            {
                 lastReviewed = Review(date: date, by: by?.isEmpty == true ? nil : by)
             }
         default:
@@ -321,15 +373,22 @@ struct PlanParser {
         var label = rest.dropFirst(code.count).trimmingCharacters(in: .whitespaces)
         if label.hasPrefix("("), label.hasSuffix(")") { label = String(label.dropFirst().dropLast()) }
         guard let status = Status(code: code) else {
-            report(.error, line: line + 1, column: 10, "unknown status code '\(code)' in the status key",
-                   hint: "status codes are R (Red), A (Amber), G (Green), B (Blue) and N (Not started); the label in brackets is free")
+            report(
+                .error, line: line + 1, column: 10, "unknown status code '\(code)' in the status key",
+                hint:
+                    "status codes are R (Red), A (Amber), G (Green), B (Blue) and N (Not started); the label in brackets is free"
+            )
             return
         }
         if keyEntries.contains(where: { $0.entry.status == status }) {
             report(.error, line: line + 1, column: 10, "status \(status.code) is in the key twice")
             return
         }
-        keyEntries.append((StatusKey.Entry(status: status, label: label.isEmpty ? status.name : label, definition: definition), line + 1))
+        keyEntries.append(
+            (
+                StatusKey.Entry(status: status, label: label.isEmpty ? status.name : label, definition: definition),
+                line + 1
+            ))
     }
 
     // MARK: - Shared helpers
@@ -351,7 +410,10 @@ struct PlanParser {
                 j += 1
                 continue
             }
-            if lines[j].text.isBlank { j += 1; continue }
+            if lines[j].text.isBlank {
+                j += 1
+                continue
+            }
             guard lines[j].text.indentation.width > width else { break }
             last = j
             j += 1
@@ -387,7 +449,9 @@ struct PlanParser {
         line.unicodeScalars[line.startIndex..<index].count + 1
     }
 
-    mutating func report(_ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+    mutating func report(
+        _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil
+    ) {
         guard kept[severity, default: 0] < Self.maximumDiagnostics else {
             omitted[severity, default: (0, line)].count += 1
             return
@@ -405,8 +469,9 @@ struct PlanParser {
             report(.error, line: line + 1, column: column, why)
         case .notADate:
             let suggestion = DateText.parseUserDate(trimmed).map { " such as \($0.iso)" } ?? ""
-            report(.error, line: line + 1, column: column, "'\(trimmed)' is not a date",
-                   hint: "\(what) takes an ISO date (YYYY-MM-DD)\(suggestion)")
+            report(
+                .error, line: line + 1, column: column, "'\(trimmed)' is not a date",
+                hint: "\(what) takes an ISO date (YYYY-MM-DD)\(suggestion)")
         }
         return nil
     }
@@ -422,33 +487,49 @@ struct PlanParser {
             let folded = action.ref.lowercased()
             if let first = indexByRef[folded] {
                 let spaced = LineSyntax.letterAfterRef(action)
-                report(.error, line: action.line, column: statusPositions[index].column + 3,
-                       "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
-                       hint: spaced.map { "a ref has no spaces: if this one is \(action.ref)\($0), write it without the space" }
-                           ?? "refs must be unique in the plan; number this one differently")
+                report(
+                    .error, line: action.line, column: statusPositions[index].column + 3,
+                    "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
+                    hint: spaced.map {
+                        "a ref has no spaces: if this one is \(action.ref)\($0), write it without the space"
+                    }
+                        ?? "refs must be unique in the plan; number this one differently")
             } else {
                 indexByRef[folded] = index
             }
             if !key.contains(action.status) {
-                report(.error, line: statusPositions[index].line, column: statusPositions[index].column,
-                       "status \(action.status.code) is not in this plan's status key",
-                       hint: "this plan's key has \(key.listing); add `- Status \(action.status.code) (\(action.status.name)): …` to the header to use it")
+                report(
+                    .error, line: statusPositions[index].line, column: statusPositions[index].column,
+                    "status \(action.status.code) is not in this plan's status key",
+                    hint:
+                        "this plan's key has \(key.listing); add `- Status \(action.status.code) (\(action.status.name)): …` to the header to use it"
+                )
             }
             checkHistory(of: action)
         }
         reportControlCharacters()
         for (severity, (count, line)) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            diagnostics.append(Diagnostic(severity, line: line, column: 1,
-                                          "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") from here on not shown",
-                                          hint: "fix the ones above and check the file again"))
+            diagnostics.append(
+                Diagnostic(
+                    severity, line: line, column: 1,
+                    "\(count) more \(severity.rawValue)\(count == 1 ? "" : "s") from here on not shown",
+                    hint: "fix the ones above and check the file again"))
         }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return Plan(
             title: title ?? "", period: period, asAt: asAt, lastReviewed: lastReviewed, statusKey: key,
             introduction: introduction.text, glossary: glossary,
-            textSections: textSections.map { var s = $0.section; s.body = $0.body.text; return s },
+            textSections: textSections.map {
+                var s = $0.section
+                s.body = $0.body.text
+                return s
+            },
             extraFields: extraFields,
-            sections: sections.map { var s = $0.section; s.description = $0.description.text; return s },
+            sections: sections.map {
+                var s = $0.section
+                s.description = $0.description.text
+                return s
+            },
             actions: actions, indexByRef: indexByRef)
     }
 
@@ -459,15 +540,22 @@ struct PlanParser {
         }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }
         guard let latest = changes.last else { return }
         // At the `- Status` item, not in the indentation before it.
-        func itemColumn(_ line: Int) -> Int { column(of: lines[line - 1].text.indentation.contentStart, in: lines[line - 1].text) }
+        func itemColumn(_ line: Int) -> Int {
+            column(of: lines[line - 1].text.indentation.contentStart, in: lines[line - 1].text)
+        }
         if latest.3 != action.status {
-            report(.error, line: latest.1.line, column: itemColumn(latest.1.line),
-                   "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
-                   hint: "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`")
+            report(
+                .error, line: latest.1.line, column: itemColumn(latest.1.line),
+                "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
+                hint:
+                    "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`"
+            )
         }
         for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
-            report(.warning, line: next.1.line, column: itemColumn(next.1.line),
-                   "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)")
+            report(
+                .warning, line: next.1.line, column: itemColumn(next.1.line),
+                "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)"
+            )
         }
     }
 
@@ -485,19 +573,23 @@ struct PlanParser {
     private mutating func reportControlCharacters() {
         for i in range where Self.mayHoldControlCharacter(lines[i].text) {
             let line = lines[i]
-            guard let index = line.text.unicodeScalars.firstIndex(where: {
-                TerminalText.needsEscape($0, keepNewlines: false) && $0 != "\r"
-            }) else { continue }
+            guard
+                let index = line.text.unicodeScalars.firstIndex(where: {
+                    TerminalText.needsEscape($0, keepNewlines: false) && $0 != "\r"
+                })
+            else { continue }
             let scalar = line.text.unicodeScalars[index]
             if scalar == "\0" {
                 // Never valid: a file with a NUL does not load, so an edit must not write one.
-                report(.error, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
-                       "NUL byte: this looks like a binary file, not a plan", hint: "plans are UTF-8 text files")
+                report(
+                    .error, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
+                    "NUL byte: this looks like a binary file, not a plan", hint: "plans are UTF-8 text files")
                 continue
             }
-            report(.warning, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
-                   "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
-                   hint: "it is shown escaped; remove it unless it is meant to be there")
+            report(
+                .warning, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
+                "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
+                hint: "it is shown escaped; remove it unless it is meant to be there")
         }
     }
 }
@@ -519,5 +611,3 @@ struct ProseBuffer {
         }
     }
 }
-
-import Foundation

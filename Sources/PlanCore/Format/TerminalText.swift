@@ -4,7 +4,8 @@ public enum TerminalText {
     public static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
         // Bytes first: most text has none that can start an escaped scalar.
         guard text.utf8.contains(where: { mayStartEscape($0, keepNewlines: keepNewlines) }),
-              text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else {
+            text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) })
+        else {
             return text
         }
         var out = ""

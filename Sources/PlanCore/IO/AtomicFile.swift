@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that a crash at any instant leaves either the old file or the
@@ -90,7 +91,9 @@ public enum AtomicFile {
     /// Removes `PREFIX.PID.N.tmp` files whose process no longer runs: what a save that was
     /// killed halfway leaves behind (the plan itself is untouched by such a save).
     static func removeLeftovers(in folder: String, prefix: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else {
+            return
+        }
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
             let parts = name.dropFirst(prefix.count).dropLast(4).split(separator: ".")
             guard parts.count == 2, let pid = pid_t(parts[0]), pid != getpid() else { continue }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a program and waits for it with `posix_spawn` and `waitpid`.
@@ -69,20 +70,27 @@ public enum ChildProcess {
     ///   - timeout: kills the child (SIGKILL) and throws ``Failure/timedOut(_:after:)``
     ///     when it runs longer; `nil` waits as long as it takes.
     @discardableResult
-    public static func run(_ executable: String, _ arguments: [String],
-                           environment: [String: String]? = nil, directory: String? = nil,
-                           stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null,
-                           timeout: TimeInterval? = nil) throws(Failure) -> Termination {
-        try start(executable, arguments, environment: environment, directory: directory,
-                  stdin: stdin, stdout: stdout, stderr: stderr).wait(timeout: timeout)
+    public static func run(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String]? = nil, directory: String? = nil,
+        stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null,
+        timeout: TimeInterval? = nil
+    ) throws(Failure) -> Termination {
+        try start(
+            executable, arguments, environment: environment, directory: directory,
+            stdin: stdin, stdout: stdout, stderr: stderr
+        ).wait(timeout: timeout)
     }
 
     /// Starts `executable` and returns at once; see ``run(_:_:environment:directory:stdin:stdout:stderr:timeout:)``.
-    public static func start(_ executable: String, _ arguments: [String],
-                             environment: [String: String]? = nil, directory: String? = nil,
-                             stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null) throws(Failure) -> Running {
-        let pid = try spawn(executable, arguments, environment: environment, directory: directory,
-                            streams: [stdin, stdout, stderr])
+    public static func start(
+        _ executable: String, _ arguments: [String],
+        environment: [String: String]? = nil, directory: String? = nil,
+        stdin: Stream = .null, stdout: Stream = .null, stderr: Stream = .null
+    ) throws(Failure) -> Running {
+        let pid = try spawn(
+            executable, arguments, environment: environment, directory: directory,
+            streams: [stdin, stdout, stderr])
         return Running(pid: pid, program: executable)
     }
 
@@ -121,8 +129,10 @@ public enum ChildProcess {
         }
     }
 
-    private static func spawn(_ executable: String, _ arguments: [String], environment: [String: String]?,
-                              directory: String?, streams: [Stream]) throws(Failure) -> pid_t {
+    private static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String]?,
+        directory: String?, streams: [Stream]
+    ) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -132,7 +142,8 @@ public enum ChildProcess {
             case .inherit:
                 break
             case .null:
-                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+                posix_spawn_file_actions_addopen(
+                    &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
             case .file(let path):
                 let flags = descriptor == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC
                 posix_spawn_file_actions_addopen(&actions, descriptor, path, flags, 0o644)
@@ -140,7 +151,9 @@ public enum ChildProcess {
         }
         if let closeFrom = GNUSpawnActions.closeFrom { _ = closeFrom(&actions, 3) }
         if let directory {
-            guard let changeDirectory = GNUSpawnActions.changeDirectory else { throw .cannotStart(executable, errno: ENOSYS) }
+            guard let changeDirectory = GNUSpawnActions.changeDirectory else {
+                throw .cannotStart(executable, errno: ENOSYS)
+            }
             _ = changeDirectory(&actions, directory)
         }
 
@@ -164,7 +177,8 @@ public enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         var pid = pid_t()
-        let code = executable.contains("/")
+        let code =
+            executable.contains("/")
             ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else { throw .cannotStart(executable, errno: code) }
@@ -194,8 +208,9 @@ public enum ChildProcess {
         let signal = status & 0x7f
         let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
         // ru_maxrss is in kilobytes on Linux.
-        return Termination(status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, signal: signal == 0 ? nil : signal,
-                           cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakBytes: Int(usage.ru_maxrss) * 1024)
+        return Termination(
+            status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, signal: signal == 0 ? nil : signal,
+            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakBytes: Int(usage.ru_maxrss) * 1024)
     }
 }
 
@@ -203,7 +218,8 @@ public enum ChildProcess {
 /// which its headers declare only under `_GNU_SOURCE`, so Swift cannot see them.
 private enum GNUSpawnActions {
     typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias ChangeDirectory =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     static let closeFrom: CloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
     static let changeDirectory: ChangeDirectory? = symbol("posix_spawn_file_actions_addchdir_np")

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension PlanFile {
@@ -26,8 +27,10 @@ extension PlanFile {
     /// kept on both sides and the merge is written. If the same field of the same
     /// action was changed there, or the file is gone or now has errors, nothing is
     /// written and ``PlanFileError/changedElsewhere(path:reasons:)`` says why.
-    public static func save(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String,
-                            lockTimeout: Double = 10) throws(PlanFileError) -> Saved {
+    public static func save(
+        _ document: PlanDocument, editedFrom base: PlanDocument, to path: String,
+        lockTimeout: Double = 10
+    ) throws(PlanFileError) -> Saved {
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
         let current: Data
@@ -48,9 +51,12 @@ extension PlanFile {
             theirs = try PlanDocument(data: current)
         } catch {
             let first = error.diagnostics.first { $0.severity == .error }
-            throw .changedElsewhere(path: path, reasons: [
-                "it now has errors" + (first.map { " (line \($0.line): \($0.message))" } ?? "") + ", so this change could not be merged into it",
-            ])
+            throw .changedElsewhere(
+                path: path,
+                reasons: [
+                    "it now has errors" + (first.map { " (line \($0.line): \($0.message))" } ?? "")
+                        + ", so this change could not be merged into it"
+                ])
         }
         let result: PlanMerge.Result
         do {
@@ -68,11 +74,14 @@ extension PlanFile {
     /// A conflict in the words of someone whose save it stopped.
     static func reason(_ conflict: PlanMerge.Conflict) -> String {
         guard let ref = conflict.ref else {
-            return "the same lines outside the actions were changed there" + (conflict.ours.isEmpty ? "" : " (near \"\(conflict.ours)\")")
+            return "the same lines outside the actions were changed there"
+                + (conflict.ours.isEmpty ? "" : " (near \"\(conflict.ours)\")")
         }
         switch conflict.field {
         case "text": return "\(ref)'s text was reworded there too"
-        default: return "\(ref)'s \(conflict.field) was changed there to \(conflict.theirs) while this change set it to \(conflict.ours)"
+        default:
+            return
+                "\(ref)'s \(conflict.field) was changed there to \(conflict.theirs) while this change set it to \(conflict.ours)"
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a plan file could not be read, parsed or written.
@@ -40,9 +41,11 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             let who = holder.map { "another program (\($0))" } ?? "another program"
             return "\(path): \(who) has been saving it for more than \(Int(seconds)) s; try again in a moment"
         case .changedElsewhere(let path, let reasons):
-            return "\(path): changed elsewhere since it was read, so this change was not saved: " + reasons.joined(separator: "; ")
+            return "\(path): changed elsewhere since it was read, so this change was not saved: "
+                + reasons.joined(separator: "; ")
         case .invalid(let path, let diagnostics, let sourceLines):
-            return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(separator: "\n")
+            return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(
+                separator: "\n")
         case .tooLarge(let path, let reason):
             return "\(path): cannot read: \(reason)"
         }
@@ -141,7 +144,8 @@ public enum PlanFile {
             while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
                 data.append(piece)
                 if data.count > maximumSize {
-                    throw PlanFileError.tooLarge(path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
+                    throw PlanFileError.tooLarge(
+                        path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
                 }
             }
         } catch let error as PlanFileError {
@@ -163,12 +167,15 @@ public enum PlanFile {
 
     private static func checkSize(_ size: Int, path: String) throws(PlanFileError) {
         if size > maximumSize {
-            throw .tooLarge(path: path, reason: "the file is \(megabytes(size)); a plan may be at most \(megabytes(maximumSize))")
+            throw .tooLarge(
+                path: path, reason: "the file is \(megabytes(size)); a plan may be at most \(megabytes(maximumSize))")
         }
     }
 
     private static func tooManyLines(_ path: String) -> PlanFileError {
-        .tooLarge(path: path, reason: "the file has more than \(maximumLines / 1_000_000) million lines, the most a plan may have")
+        .tooLarge(
+            path: path,
+            reason: "the file has more than \(maximumLines / 1_000_000) million lines, the most a plan may have")
     }
 
     /// `300 MB`, in decimal megabytes as file managers show them.
@@ -185,7 +192,8 @@ public enum PlanFile {
 
     static func lineCount(_ raw: UnsafeRawBufferPointer) -> Int {
         do {
-            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var count = 0
             var i = 0
             while i + 8 <= raw.count {

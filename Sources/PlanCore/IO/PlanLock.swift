@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An advisory lock that writers of one plan take while they check and replace the
@@ -38,8 +39,11 @@ public final class PlanLock {
             if flock(fd, LOCK_EX | LOCK_NB) == 0 {
                 // The previous holder removes the file before it unlocks: if ours is no
                 // longer the file at `path`, we locked a removed file; start again.
-                var held = stat(), current = stat()
-                if fstat(fd, &held) == 0, stat(path, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {
+                var held = stat()
+                var current = stat()
+                if fstat(fd, &held) == 0, stat(path, &current) == 0, held.st_ino == current.st_ino,
+                    held.st_dev == current.st_dev
+                {
                     let previous = readHolder(fd)
                     writeHolder(fd)
                     return PlanLock(path: path, descriptor: fd, clearedStaleHolder: previous)
@@ -54,7 +58,9 @@ public final class PlanLock {
             }
             let holder = readHolder(fd)
             close(fd)
-            guard code == EWOULDBLOCK || code == EINTR else { throw .system(path: planPath, errno: code, doing: "lock") }
+            guard code == EWOULDBLOCK || code == EINTR else {
+                throw .system(path: planPath, errno: code, doing: "lock")
+            }
             guard Date() < deadline else { throw .locked(path: planPath, holder: holder, seconds: timeout) }
             usleep(UInt32.random(in: 2_000...10_000))
         }

@@ -14,7 +14,8 @@ public enum DelimitedText {
         var rows: [ImportTable.Row] = []
         var cells: [ImportCell] = []
         var cell: [UInt8] = []
-        var inQuotes = false, cellWasQuoted = false
+        var inQuotes = false
+        var cellWasQuoted = false
         var quoteRow = 0
         func endCell() {
             cells.append(ImportCell(text: String(decoding: cell, as: UTF8.self)))
@@ -72,7 +73,10 @@ public enum DelimitedText {
         var counts: [UInt8: Int] = [:]
         var inQuotes = false
         for byte in bytes {
-            if byte == quote { inQuotes.toggle(); continue }
+            if byte == quote {
+                inQuotes.toggle()
+                continue
+            }
             if inQuotes { continue }
             if byte == lineFeed || byte == carriageReturn {
                 if !counts.isEmpty { break }
@@ -93,15 +97,17 @@ public enum DelimitedText {
             return Array(text.utf8).dropFirstBOM()
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw ImportError("this is a zip archive, not CSV text; if it is an Excel workbook, give it the extension .xlsx")
+            throw ImportError(
+                "this is a zip archive, not CSV text; if it is an Excel workbook, give it the extension .xlsx")
         }
         if let offset = UTF8Validation.firstProblem(in: data) {
             let line = data.prefix(offset).reduce(1) { $1 == lineFeed ? $0 + 1 : $0 }
             if data[offset] == 0 {
                 throw ImportError("NUL byte on line \(line): this looks like a binary file, not CSV text")
             }
-            throw ImportError("not UTF-8 text: byte 0x\(String(data[offset], radix: 16, uppercase: true)) on line \(line); "
-                + "save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")")
+            throw ImportError(
+                "not UTF-8 text: byte 0x\(String(data[offset], radix: 16, uppercase: true)) on line \(line); "
+                    + "save the file as UTF-8 (in Excel: \"CSV UTF-8 (Comma delimited)\")")
         }
         return Array(data).dropFirstBOM()
     }
@@ -114,8 +120,8 @@ public enum DelimitedText {
     private static let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 }
 
-private extension Array where Element == UInt8 {
-    func dropFirstBOM() -> [UInt8] {
+extension Array where Element == UInt8 {
+    fileprivate func dropFirstBOM() -> [UInt8] {
         starts(with: [0xEF, 0xBB, 0xBF]) ? Array(dropFirst(3)) : self
     }
 }

@@ -40,15 +40,22 @@ public enum ImportField: String, CaseIterable, Sendable {
         let words = Self.words(heading)
         func any(_ names: Set<String>) -> Bool { !words.isDisjoint(with: names) }
         // "Status update" and "Status commentary" are progress, not the RAG.
-        if any(["rag", "rating"]) || (words.contains("status") && !any(["update", "updates", "commentary", "comment", "comments"])) {
+        if any(["rag", "rating"])
+            || (words.contains("status") && !any(["update", "updates", "commentary", "comment", "comments"]))
+        {
             return .rag
         }
         if any(["due", "deadline", "deadlines", "timescale", "timescales"])
-            || (words.contains("date") && any(["target", "completion", "end"])) { return .due }
+            || (words.contains("date") && any(["target", "completion", "end"]))
+        {
+            return .due
+        }
         if any(["ref", "reference", "no", "number", "id"]) { return .ref }
         if any(["owner", "owners", "lead", "leads", "responsible", "accountable"]) { return .owner }
         // "Date of last update" is a date, not the progress itself.
-        if any(["progress", "commentary"]) || (any(["update", "updates"]) && !words.contains("date")) { return .progress }
+        if any(["progress", "commentary"]) || (any(["update", "updates"]) && !words.contains("date")) {
+            return .progress
+        }
         if any(["theme", "themes", "section", "priority"]) { return .section }
         if any(["area", "areas", "finding", "findings", "objective", "objectives"]) { return .area }
         if any(["action", "actions", "description"]) { return .action }
@@ -83,7 +90,8 @@ enum ImportColumns {
 
     /// `A`, `B`, … `Z`, `AA`: a column's letters from its 0-based index.
     static func letters(_ index: Int) -> String {
-        var n = index + 1, out = ""
+        var n = index + 1
+        var out = ""
         while n > 0 {
             let digit = (n - 1) % 26
             out = String(UnicodeScalar(UInt8(65 + digit))) + out
@@ -102,13 +110,16 @@ enum ImportColumns {
     /// matches a field by its whole heading, then the columns left by a word of their
     /// heading, the leftmost column winning when two match the same field; every other
     /// column is kept as an extra field.
-    static func resolve(_ headings: [String], overrides: [(column: String, field: ImportField)]) throws(ImportError) -> [ImportColumn] {
+    static func resolve(_ headings: [String], overrides: [(column: String, field: ImportField)]) throws(ImportError)
+        -> [ImportColumn]
+    {
         var uses = [ImportColumn.Use?](repeating: nil, count: headings.count)
         var taken: [ImportField: String] = [:]
         for (column, field) in overrides {
             guard let index = headings.indices.first(where: { key(headings[$0]) == key(column) }) else {
-                throw ImportError("--map \(column)=\(field.rawValue): no column is headed '\(column)'; the columns are "
-                    + headings.map { "'\($0)'" }.joined(separator: ", "))
+                throw ImportError(
+                    "--map \(column)=\(field.rawValue): no column is headed '\(column)'; the columns are "
+                        + headings.map { "'\($0)'" }.joined(separator: ", "))
             }
             if field != .ignore, let other = taken[field], key(other) != key(column) {
                 throw ImportError("--map gives two columns to \(field.rawValue): '\(other)' and '\(column)'")
@@ -120,7 +131,8 @@ enum ImportColumns {
         let boardPack = headings.prefix(boardPackHeader.count).map(key) == boardPackHeader
         // "RAG rating" says what it holds more surely than a "Status" beside it (Open, Closed).
         if taken[.rag] == nil, !boardPack,
-           let index = headings.indices.first(where: { uses[$0] == nil && ImportField.namesTheRAG(headings[$0]) }) {
+            let index = headings.indices.first(where: { uses[$0] == nil && ImportField.namesTheRAG(headings[$0]) })
+        {
             uses[index] = .field(.rag)
             taken[.rag] = headings[index]
         }
@@ -158,7 +170,8 @@ enum ImportColumns {
         name = String(name.prefix(60)).trimmingCharacters(in: .whitespaces)
         let line = Substring("- \(name): x")
         if LineSyntax.plainActionField(line) != nil || LineSyntax.isDatedHistoryItem(line)
-            || LineSyntax.isUndatedHistoryItem(line) || LineSyntax.field(line) == nil {
+            || LineSyntax.isUndatedHistoryItem(line) || LineSyntax.field(line) == nil
+        {
             name = String(("Column " + name).prefix(60)).trimmingCharacters(in: .whitespaces)
         }
         return name

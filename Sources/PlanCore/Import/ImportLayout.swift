@@ -16,17 +16,23 @@ struct PlacedAction {
 /// to go by stays with the row above.
 /// Sections and areas keep the order in which they first appear.
 enum ImportLayout {
-    static func place(_ drafts: [ActionDraft], columns: Set<ImportField>) -> (placed: [PlacedAction], problems: [ImportError]) {
-        let hasSection = columns.contains(.section), hasArea = columns.contains(.area)
+    static func place(_ drafts: [ActionDraft], columns: Set<ImportField>) -> (
+        placed: [PlacedAction], problems: [ImportError]
+    ) {
+        let hasSection = columns.contains(.section)
+        let hasArea = columns.contains(.area)
 
         // Sections: a key per row, a number and title per key.
         var sectionKeys: [String] = []
         var sections = Numbering()
         for draft in drafts {
-            var number: String?, title = ""
+            var number: String?
+            var title = ""
             if hasSection, let cell = draft.sectionCell {
                 (number, title) = ImportValues.numbered(cell, dotted: false)
-            } else if hasArea, let cell = draft.areaCell, let area = ImportValues.numbered(cell, dotted: true).number, area.contains(".") {
+            } else if hasArea, let cell = draft.areaCell, let area = ImportValues.numbered(cell, dotted: true).number,
+                area.contains(".")
+            {
                 number = String(area.prefix { $0 != "." })
             } else if let first = refNumbers(draft.ref).first {
                 number = first
@@ -54,7 +60,9 @@ enum ImportLayout {
                 if let n = number, !n.contains(".") { number = section + "." + n }
                 if let number, title.isEmpty { title = "Area \(number)" }
                 key = areas.add(number: number, title: title, scope: section)
-            } else if refArea.count >= 2, refArea[0] == section, draft.ref!.count > refArea[0].count + refArea[1].count + 1 {
+            } else if refArea.count >= 2, refArea[0] == section,
+                draft.ref!.count > refArea[0].count + refArea[1].count + 1
+            {
                 // `1.1a` and `1.1.2` are in area 1.1; a ref `1.2` names an action, not an area.
                 key = areas.add(number: refArea[0] + "." + refArea[1], title: "Area \(refArea[0]).\(refArea[1])")
             } else if i > 0, sectionKeys[i - 1] == sectionKeys[i] {
@@ -63,8 +71,12 @@ enum ImportLayout {
                 key = areas.add(number: nil, title: "", scope: section)
             }
             if let first = sectionOfArea[key], first.key != sectionKeys[i] {
-                problems.append(ImportError(row: draft.row, "area \(areas.explicit[key] ?? key) is in section "
-                    + "\(sections.number(of: first.key)) (row \(first.row)), so it cannot also be in section \(section)"))
+                problems.append(
+                    ImportError(
+                        row: draft.row,
+                        "area \(areas.explicit[key] ?? key) is in section "
+                            + "\(sections.number(of: first.key)) (row \(first.row)), so it cannot also be in section \(section)"
+                    ))
             } else if sectionOfArea[key] == nil {
                 sectionOfArea[key] = (sectionKeys[i], draft.row)
             }
@@ -86,7 +98,8 @@ enum ImportLayout {
         var placed: [PlacedAction] = []
         for (i, draft) in drafts.enumerated() {
             let sectionNumber = sections.number(of: sectionKeys[i])
-            let sectionTitle = sections.titles[sectionKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? "Section \(sectionNumber)"
+            let sectionTitle =
+                sections.titles[sectionKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? "Section \(sectionNumber)"
             let number = areaNumber(areaKeys[i])
             var ref = draft.ref
             var k = 0
@@ -99,7 +112,9 @@ enum ImportLayout {
             // An area with no name of its own: the section's, or its number.
             let fallbackTitle = hasSection ? sectionTitle : "Area \(number)"
             let areaTitle = areas.titles[areaKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
-            placed.append(PlacedAction(draft: draft, ref: ref!, section: (sectionNumber, sectionTitle), area: (number, areaTitle)))
+            placed.append(
+                PlacedAction(draft: draft, ref: ref!, section: (sectionNumber, sectionTitle), area: (number, areaTitle))
+            )
         }
         // Grouped by section, then area, each in order of first appearance; rows in order within an area.
         let sectionRank = Dictionary(sections.order.enumerated().map { (sections.number(of: $1), $0) }) { a, _ in a }

@@ -13,7 +13,8 @@ enum ImportPlanText {
             out.append("- Status \(status.code) (\(status.name)): \(status.defaultDefinition)")
         }
         var lines: [ClosedRange<Int>] = []
-        var section: String?, area: String?
+        var section: String?
+        var area: String?
         for action in placed {
             if action.section.number != section {
                 section = action.section.number
@@ -57,24 +58,34 @@ enum ImportPlanText {
     }
 
     /// Parses the text; a row whose action does not read back as meant cannot be imported.
-    static func readBack(_ text: String, lines: [ClosedRange<Int>], _ placed: [PlacedAction]) -> (PlanDocument?, [ImportError]) {
+    static func readBack(_ text: String, lines: [ClosedRange<Int>], _ placed: [PlacedAction]) -> (
+        PlanDocument?, [ImportError]
+    ) {
         func row(at line: Int) -> Int? { lines.firstIndex { $0.contains(line) }.map { placed[$0].draft.row } }
         let document: PlanDocument
         do {
             document = try PlanDocument(text: text)
         } catch {
-            return (nil, error.errors.map { diagnostic in
-                if let row = row(at: diagnostic.line) {
-                    return ImportError(row: row, "cannot be written as a valid plan: \(diagnostic.message)")
+            return (
+                nil,
+                error.errors.map { diagnostic in
+                    if let row = row(at: diagnostic.line) {
+                        return ImportError(row: row, "cannot be written as a valid plan: \(diagnostic.message)")
+                    }
+                    return ImportError(
+                        "the plan made from this file would not be valid: line \(diagnostic.line): \(diagnostic.message)"
+                    )
                 }
-                return ImportError("the plan made from this file would not be valid: line \(diagnostic.line): \(diagnostic.message)")
-            })
+            )
         }
         var problems: [ImportError] = []
         for action in placed {
             let draft = action.draft
             guard let read = document.plan.action(ref: action.ref) else {
-                problems.append(ImportError(row: draft.row, "cannot be written so that the plan reads it back: its ref \(action.ref) is lost"))
+                problems.append(
+                    ImportError(
+                        row: draft.row,
+                        "cannot be written so that the plan reads it back: its ref \(action.ref) is lost"))
                 continue
             }
             let differences = [
@@ -83,11 +94,18 @@ enum ImportPlanText {
                 ("owners", read.owners == draft.owners),
                 ("due", read.due?.text == draft.due),
                 ("note", read.notes.map(\.text) == (draft.note.isEmpty ? [] : [draft.note.joined(separator: "\n")])),
-                ("other columns", read.extraFields.map { [$0.name, $0.value] } == draft.extras.map { [$0.name, $0.value.joined(separator: "\n")] }),
+                (
+                    "other columns",
+                    read.extraFields.map { [$0.name, $0.value] }
+                        == draft.extras.map { [$0.name, $0.value.joined(separator: "\n")] }
+                ),
             ].filter { !$0.1 }.map(\.0)
             if !differences.isEmpty {
-                problems.append(ImportError(row: draft.row, "cannot be written so that the plan reads it back as it is: "
-                    + "its \(differences.joined(separator: ", ")) would read differently"))
+                problems.append(
+                    ImportError(
+                        row: draft.row,
+                        "cannot be written so that the plan reads it back as it is: "
+                            + "its \(differences.joined(separator: ", ")) would read differently"))
             }
         }
         return (document, problems)

@@ -53,8 +53,9 @@ public struct ImportReport: Sendable {
         }
 
         let counts = statusCounts.map { "\($0.status.code) \($0.count)" }.joined(separator: "  ")
-        out.append("Actions: \(actions) in \(sections) \(sections == 1 ? "section" : "sections"), "
-            + "\(areas) \(areas == 1 ? "area" : "areas"): \(counts)")
+        out.append(
+            "Actions: \(actions) in \(sections) \(sections == 1 ? "section" : "sections"), "
+                + "\(areas) \(areas == 1 ? "area" : "areas"): \(counts)")
         if !values.isEmpty {
             out.append("Values not interpreted (\(values.count)):")
             out += values.map { "  \($0)" }
@@ -70,8 +71,13 @@ public struct ImportReport: Sendable {
     private func rowList(_ rows: [Int]) -> String {
         var runs: [ClosedRange<Int>] = []
         for row in rows {
-            if let last = runs.last, last.upperBound + 1 == row { runs[runs.count - 1] = last.lowerBound...row } else { runs.append(row...row) }
+            if let last = runs.last, last.upperBound + 1 == row {
+                runs[runs.count - 1] = last.lowerBound...row
+            } else {
+                runs.append(row...row)
+            }
         }
-        return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        return runs.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }.joined(
+            separator: ", ")
     }
 }

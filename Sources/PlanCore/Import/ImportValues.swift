@@ -31,7 +31,9 @@ enum ImportValues {
         // "2023-07-13 00:00:00", "2023-07-13T00:00:00Z": a date-time at midnight, as spreadsheets export dates.
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
             let time = text[text.index(after: cut)...]
-            if time.contains(":"), time.allSatisfy({ $0.isASCIIDigit || ":.Z".contains($0) }) { text = String(text[..<cut]) }
+            if time.contains(":"), time.allSatisfy({ $0.isASCIIDigit || ":.Z".contains($0) }) {
+                text = String(text[..<cut])
+            }
         }
         if let date = DateText.parseUserDate(text) { return .date(date) }
         if let reading = dayMonthYear(text) { return reading }
@@ -44,8 +46,10 @@ enum ImportValues {
     static func excelSerial(_ text: String) -> Double? {
         let whole = text.prefix { $0.isASCIIDigit }
         let fraction = text.dropFirst(whole.count)
-        guard whole.count == 5, fraction.isEmpty || (fraction.first == "." && fraction.dropFirst().allSatisfy(\.isASCIIDigit)),
-              let serial = Double(text), (20000..<80000).contains(serial) else { return nil }
+        guard whole.count == 5,
+            fraction.isEmpty || (fraction.first == "." && fraction.dropFirst().allSatisfy(\.isASCIIDigit)),
+            let serial = Double(text), (20000..<80000).contains(serial)
+        else { return nil }
         return serial
     }
 
@@ -55,8 +59,8 @@ enum ImportValues {
         guard parts.count == 3 else { return nil }
         if parts[0].count == 4, parts[0].allSatisfy(\.isASCIIDigit) { parts.reverse() }
         guard let day = DateText.dayNumber(parts[0]), parts[2].count == 2 || parts[2].count == 4,
-              parts[2].allSatisfy(\.isASCIIDigit), let year = Int(parts[2]),
-              let month = DateText.monthNumber(parts[1]) ?? (parts[1].allSatisfy(\.isASCIIDigit) ? Int(parts[1]) : nil)
+            parts[2].allSatisfy(\.isASCIIDigit), let year = Int(parts[2]),
+            let month = DateText.monthNumber(parts[1]) ?? (parts[1].allSatisfy(\.isASCIIDigit) ? Int(parts[1]) : nil)
         else { return nil }
         return DateText.validated(year: parts[2].count == 2 ? 2000 + year : year, month: month, day: day, text: text)
     }
@@ -65,7 +69,8 @@ enum ImportValues {
     /// spreadsheet runs it as a formula, as it was.
     static func formulaUnguarded(_ cell: ImportCell) -> ImportCell {
         guard cell.text.hasPrefix("'"), let next = cell.text.unicodeScalars.dropFirst().first,
-              "=+-@\t\r".unicodeScalars.contains(next) else { return cell }
+            "=+-@\t\r".unicodeScalars.contains(next)
+        else { return cell }
         return ImportCell(text: String(cell.text.dropFirst()), number: cell.number)
     }
 
@@ -125,8 +130,9 @@ enum ImportValues {
         let text = oneLine(cell)
         var rest = Substring(text)
         if let word = rest.split(separator: " ").first,
-           ["section", "theme", "priority", "area", "objective"].contains(word.lowercased()),
-           rest.dropFirst(word.count + 1).first?.isASCIIDigit == true {
+            ["section", "theme", "priority", "area", "objective"].contains(word.lowercased()),
+            rest.dropFirst(word.count + 1).first?.isASCIIDigit == true
+        {
             rest = rest.dropFirst(word.count + 1)
         }
         var token = rest.prefix { $0.isASCIIDigit || (dotted && $0 == ".") }
@@ -134,7 +140,7 @@ enum ImportValues {
         let number = token.hasSuffix(".") ? token.dropLast() : token
         let after = rest.dropFirst(token.count)
         guard !number.isEmpty, !number.contains(".."), dotted || number.count <= 3,
-              after.isEmpty || after.first == " " || ":)–-".contains(after.first!)
+            after.isEmpty || after.first == " " || ":)–-".contains(after.first!)
         else { return (nil, text) }
         let title = after.drop { $0 == " " || ":)–-—.".contains($0) }
         return (String(number), String(title))

@@ -10,7 +10,9 @@ public struct ImportOptions: Sendable {
     /// List rows that cannot become actions in the report instead of stopping.
     public var skipBadRows: Bool
 
-    public init(title: String, asAt: PlanDate, columnMap: [(column: String, field: ImportField)] = [], skipBadRows: Bool = false) {
+    public init(
+        title: String, asAt: PlanDate, columnMap: [(column: String, field: ImportField)] = [], skipBadRows: Bool = false
+    ) {
         self.title = title
         self.asAt = asAt
         self.columnMap = columnMap
@@ -51,7 +53,9 @@ public enum PlanImporter {
             }
             if problems.isEmpty, let document {
                 guard !placed.isEmpty else {
-                    throw ImportFailure(errors: [ImportError("no rows to import" + (bad.isEmpty ? "" : ": every row was skipped"))])
+                    throw ImportFailure(errors: [
+                        ImportError("no rows to import" + (bad.isEmpty ? "" : ": every row was skipped"))
+                    ])
                 }
                 var report = reader.report
                 report.skipped = bad.sorted { ($0.row ?? 0) < ($1.row ?? 0) }
@@ -110,9 +114,12 @@ private struct RowReader {
         guard let first = nonBlank.first else { throw ImportFailure(errors: [ImportError("the file has no rows")]) }
         // The header is the first row with two known headings (a title may stand above it).
         let mapped = Set(options.columnMap.map { ImportColumns.key($0.column) })
-        headerIndex = nonBlank.prefix(20).first { index in
-            table.rows[index].cells.count { ImportField.matching($0.text) != nil || mapped.contains(ImportColumns.key($0.text)) } >= 2
-        } ?? first
+        headerIndex =
+            nonBlank.prefix(20).first { index in
+                table.rows[index].cells.count {
+                    ImportField.matching($0.text) != nil || mapped.contains(ImportColumns.key($0.text))
+                } >= 2
+            } ?? first
         let cells = table.rows[headerIndex].cells
         let width = (cells.lastIndex { !$0.isBlank } ?? -1) + 1
         let headings = (0..<width).map { ImportColumns.heading(cells[$0].text, index: $0) }
@@ -123,9 +130,13 @@ private struct RowReader {
             throw ImportFailure(errors: [error])
         }
         guard columns.contains(where: { $0.use == .field(.action) }) else {
-            throw ImportFailure(errors: [ImportError(
-                "no column holds the actions: none is headed " + ImportField.action.synonyms.map { "'\($0)'" }.joined(separator: ", ")
-                    + "; name it with --map COLUMN=action (the columns are \(headings.map { "'\($0)'" }.joined(separator: ", ")))")])
+            throw ImportFailure(errors: [
+                ImportError(
+                    "no column holds the actions: none is headed "
+                        + ImportField.action.synonyms.map { "'\($0)'" }.joined(separator: ", ")
+                        + "; name it with --map COLUMN=action (the columns are \(headings.map { "'\($0)'" }.joined(separator: ", ")))"
+                )
+            ])
         }
         report = ImportReport(headerRow: table.rows[headerIndex].number, columns: columns, noteDate: options.asAt)
         report.rowsAbove = nonBlank.prefix { $0 < headerIndex }.map { table.rows[$0].number }
@@ -138,7 +149,8 @@ private struct RowReader {
     mutating func readRows() -> [ActionDraft] {
         var drafts: [ActionDraft] = []
         var firstRowOfRef: [String: Int] = [:]
-        var section: String?, area: String?
+        var section: String?
+        var area: String?
         for row in table.rows[(headerIndex + 1)...] {
             if row.isBlank {
                 report.blankRows += 1
@@ -179,12 +191,17 @@ private struct RowReader {
 
     private mutating func read(_ row: ImportTable.Row, cell: (Int?) -> ImportCell?) throws(ImportError) -> ActionDraft {
         if let extra = row.cells.indices.dropFirst(columns.count).first(where: { !row.cells[$0].isBlank }) {
-            throw ImportError(row: row.number, "'\(short(row.cells[extra].text))' in column \(ImportColumns.letters(extra)), "
-                + "beyond the header's last column (\(ImportColumns.letters(columns.count - 1))); give the column a heading")
+            throw ImportError(
+                row: row.number,
+                "'\(short(row.cells[extra].text))' in column \(ImportColumns.letters(extra)), "
+                    + "beyond the header's last column (\(ImportColumns.letters(columns.count - 1))); give the column a heading"
+            )
         }
         let actionHeading = columns[column(.action)!].heading
         let text = try prose(cell(column(.action))!.text, row: row.number, heading: actionHeading, isActionText: true)
-        guard !text.isEmpty else { throw ImportError(row: row.number, "no action text (column '\(actionHeading)' is empty)") }
+        guard !text.isEmpty else {
+            throw ImportError(row: row.number, "no action text (column '\(actionHeading)' is empty)")
+        }
         var draft = ActionDraft(row: row.number, text: text, status: .notStarted, owners: [], note: [], extras: [])
 
         if let index = column(.rag) {
@@ -194,8 +211,10 @@ private struct RowReader {
             } else if let status = ImportValues.status(value) {
                 draft.status = status
             } else {
-                throw ImportError(row: row.number, "\(columns[index].heading) '\(short(value))' is not a status; "
-                    + "use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)")
+                throw ImportError(
+                    row: row.number,
+                    "\(columns[index].heading) '\(short(value))' is not a status; "
+                        + "use R, A, G, B or N (or Red, Amber, Green, Complete, Done, Blue, Not started)")
             }
         }
         if let index = column(.ref) {
@@ -203,10 +222,12 @@ private struct RowReader {
             let ref = value.hasSuffix(".") ? String(value.dropLast()) : value
             if !ref.isEmpty {
                 guard let first = ref.first, first.isLetter || first.isNumber,
-                      ref.allSatisfy({ $0.isLetter || $0.isNumber || "._/-".contains($0) })
+                    ref.allSatisfy({ $0.isLetter || $0.isNumber || "._/-".contains($0) })
                 else {
-                    throw ImportError(row: row.number, "\(columns[index].heading) '\(short(value))' cannot be a ref: "
-                        + "a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a")
+                    throw ImportError(
+                        row: row.number,
+                        "\(columns[index].heading) '\(short(value))' cannot be a ref: "
+                            + "a ref holds letters, digits and . _ / -, starting with a letter or digit, e.g. 1.1a")
                 }
                 draft.ref = ref
             }
@@ -227,7 +248,9 @@ private struct RowReader {
     /// A date (written as an ISO `Due:`), or free text as written. Text that names a day
     /// that does not exist, or is far too long for a due date, is kept as an extra field
     /// instead, so that the plan stays valid and nothing is lost.
-    private mutating func readDue(_ cell: ImportCell, row: ImportTable.Row, column index: Int, into draft: inout ActionDraft) {
+    private mutating func readDue(
+        _ cell: ImportCell, row: ImportTable.Row, column index: Int, into draft: inout ActionDraft
+    ) {
         let text = ImportValues.oneLine(cell.text)
         guard !text.isEmpty else { return }
         var problem: String?
@@ -268,15 +291,20 @@ private struct RowReader {
     /// A cell as prose lines. In an action's text, a line that the plan would read as a
     /// field (`- Owner: …`) is written as a `* ` item; a line starting `<!--` would open
     /// a comment, so the row cannot be written.
-    private func prose(_ cell: String, row: Int, heading: String, isActionText: Bool = false) throws(ImportError) -> [String] {
+    private func prose(_ cell: String, row: Int, heading: String, isActionText: Bool = false) throws(ImportError)
+        -> [String]
+    {
         var lines = ImportValues.prose(cell)
         for n in lines.indices.dropFirst() {
             let line = Substring(lines[n])
             if line.hasPrefix("<!--") {
-                throw ImportError(row: row, "a line of '\(heading)' starts with `<!--`, which a plan reads as the start of a comment")
+                throw ImportError(
+                    row: row, "a line of '\(heading)' starts with `<!--`, which a plan reads as the start of a comment")
             }
-            if isActionText, LineSyntax.plainActionField(line) != nil || LineSyntax.isDatedHistoryItem(line)
-                || LineSyntax.isUndatedHistoryItem(line) {
+            if isActionText,
+                LineSyntax.plainActionField(line) != nil || LineSyntax.isDatedHistoryItem(line)
+                    || LineSyntax.isUndatedHistoryItem(line)
+            {
                 lines[n] = "* " + line.dropFirst(2)
             }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading dates from text: the strict ISO form of the file, the UK forms people
 /// type, and the dates mentioned in a free-text due ("launched on 9 January 2023").
 public enum DateText {
@@ -22,7 +24,7 @@ public enum DateText {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         // Only a year-like first part makes it date-shaped: "Phase 1-2-3" is prose.
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              parts[0].count >= 3, parts[1].count <= 2, parts[2].count <= 2
+            parts[0].count >= 3, parts[1].count <= 2, parts[2].count <= 2
         else { return .notADate }
         guard parts[0].count == 4 else {
             return .impossible("'\(text)' is not a date: the year must have four digits")
@@ -62,13 +64,17 @@ public enum DateText {
         // "Friday 27 February 2026": a leading weekday adds nothing.
         let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if let first = trimmed.split(separator: " ").first,
-           weekdays.contains(where: { $0 == first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",")) || String($0.prefix(3)) == first.lowercased() }) {
+            weekdays.contains(where: {
+                $0 == first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                    || String($0.prefix(3)) == first.lowercased()
+            })
+        {
             trimmed = String(trimmed.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
         }
         let mentions = scan(trimmed)
         guard mentions.count == 1, let only = mentions.first,
-              only.range == trimmed.startIndex..<trimmed.endIndex,
-              case .date(let date) = only.reading
+            only.range == trimmed.startIndex..<trimmed.endIndex,
+            case .date(let date) = only.reading
         else { return nil }
         return date
     }
@@ -94,13 +100,15 @@ public enum DateText {
                 let reading = readSlashed(word)
                 if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
             } else if i + 2 < words.count, let day = dayNumber(word),
-                      let month = monthNumber(text[words[i + 1]]),
-                      let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
-                      yearWord.count == 4 {
+                let month = monthNumber(text[words[i + 1]]),
+                let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
+                yearWord.count == 4
+            {
                 let phrase = text[words[i].lowerBound..<words[i + 2].upperBound]
-                mentions.append(Mention(
-                    range: words[i].lowerBound..<words[i + 2].upperBound,
-                    reading: validated(year: Int(yearWord)!, month: month, day: day, text: phrase)))
+                mentions.append(
+                    Mention(
+                        range: words[i].lowerBound..<words[i + 2].upperBound,
+                        reading: validated(year: Int(yearWord)!, month: month, day: day, text: phrase)))
                 i += 3
                 continue
             }
@@ -112,7 +120,7 @@ public enum DateText {
     static func readSlashed(_ word: Substring) -> Reading {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2
+            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2
         else { return .notADate }
         let year = parts[2].count == 2 ? 2000 + Int(parts[2])! : Int(parts[2])!
         return validated(year: year, month: Int(parts[1])!, day: Int(parts[0])!, text: word)
@@ -168,7 +176,8 @@ public enum DateText {
 
     /// "2023-02-28-" or "-2023" are not dates; trailing dashes belong to prose.
     private static func trimmedDashes(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, text[lower] == "-" || text[lower] == "/" { lower = text.index(after: lower) }
         while upper > lower, text[text.index(before: upper)] == "-" || text[text.index(before: upper)] == "/" {
             upper = text.index(before: upper)
@@ -180,5 +189,3 @@ public enum DateText {
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
-
-import Foundation

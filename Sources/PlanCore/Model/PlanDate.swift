@@ -12,7 +12,7 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// Creates a date, or `nil` when the day does not exist (2023-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...PlanDate.daysIn(month: month, year: year)).contains(day)
+            (1...PlanDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -37,7 +37,9 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// `2023-02-28`: the form the file stores.
     public var iso: String {
-        let y = String(year), m = String(month), d = String(day)
+        let y = String(year)
+        let m = String(month)
+        let d = String(day)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
             + (m.count < 2 ? "0" : "") + m + "-" + (d.count < 2 ? "0" : "") + d
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An action's RAG status. The code is the letter stored in the file.
 public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
     case red = "R"
@@ -67,8 +69,6 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 }
 
-import Foundation
-
 /// The plan's status key: which codes the plan uses and what it calls them.
 public struct StatusKey: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
@@ -80,9 +80,10 @@ public struct StatusKey: Sendable, Equatable {
     public var entries: [Entry]
 
     /// Red, Amber, Green with their default definitions.
-    public static let standard = StatusKey(entries: [Status.red, .amber, .green].map {
-        Entry(status: $0, label: $0.name, definition: $0.defaultDefinition)
-    })
+    public static let standard = StatusKey(
+        entries: [Status.red, .amber, .green].map {
+            Entry(status: $0, label: $0.name, definition: $0.defaultDefinition)
+        })
 
     public func contains(_ status: Status) -> Bool { entries.contains { $0.status == status } }
 

@@ -8,12 +8,14 @@ public enum ActionTable {
         let ownerWidth = min(28, max(5, actions.map { DisplayWidth.of(owners($0)) }.max() ?? 5))
         let fixed = refWidth + 2 + 3 + 2 + 1 + 1 + dueWidth + 2 + ownerWidth + 2
         let textWidth = max(10, width - fixed)
-        var out = DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
+        var out =
+            DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
         for action in actions {
             let flag = action.isOverdue(on: day) ? "!" : " "
             let firstLine = Prose.firstLine(action.text)
-            out += DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
+            out +=
+                DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
                 + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
                 + DisplayWidth.fit(safe(owners(action)), to: ownerWidth) + "  "
                 + DisplayWidth.truncate(safe(firstLine), to: textWidth)
@@ -25,8 +27,10 @@ public enum ActionTable {
     public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {
         // Plan text may reach a spreadsheet: cells that would run as formulas are neutralised.
         let writer = CSVWriter(neutraliseFormulas: true)
-        var out = writer.row(["ref", "section", "area", "status", "due", "due_date", "overdue", "owners", "action",
-                              "latest_note_date", "latest_note"])
+        var out = writer.row([
+            "ref", "section", "area", "status", "due", "due_date", "overdue", "owners", "action",
+            "latest_note_date", "latest_note",
+        ])
         for action in actions {
             let note = action.latestNote
             out += writer.row([

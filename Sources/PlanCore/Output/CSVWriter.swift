@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes CSV (RFC 4180): fields quoted when they hold a comma, quote or line break.
 public struct CSVWriter: Sendable {
     public var lineEnding = "\n"
@@ -20,9 +22,9 @@ public struct CSVWriter: Sendable {
             value = "'" + value
         }
         if lineEnding == "\r\n" { value = value.replacingOccurrences(of: "\n", with: "\r\n") }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else {
+            return value
+        }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

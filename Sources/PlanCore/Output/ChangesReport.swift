@@ -8,21 +8,24 @@ public enum ChangesReport {
             guard !moves.isEmpty else { continue }
             out += "\n\(group.rawValue) (\(moves.count))\n"
             for move in moves {
-                out += "  " + TerminalText.escaped(move.ref) + "  \(move.from.code) -> \(move.to.code)  "
+                out +=
+                    "  " + TerminalText.escaped(move.ref) + "  \(move.from.code) -> \(move.to.code)  "
                     + TerminalText.escaped(DisplayWidth.truncate(move.text, to: 70)) + "\n"
             }
         }
         if !changes.added.isEmpty {
             out += "\nActions added (\(changes.added.count))\n"
             for action in changes.added {
-                out += "  " + TerminalText.escaped(action.ref) + "  [\(action.status.code)]  "
+                out +=
+                    "  " + TerminalText.escaped(action.ref) + "  [\(action.status.code)]  "
                     + TerminalText.escaped(DisplayWidth.truncate(Prose.firstLine(action.text), to: 70)) + "\n"
             }
         }
         if !changes.dueMoves.isEmpty {
             out += "\nDue dates moved (\(changes.dueMoves.count))\n"
             for move in changes.dueMoves {
-                out += "  " + TerminalText.escaped("\(move.ref)  \(move.from) -> \(move.to)")
+                out +=
+                    "  " + TerminalText.escaped("\(move.ref)  \(move.from) -> \(move.to)")
                     + "  (on \(move.date.ukShort); moved \(times(move.totalMoves)) in all)\n"
             }
         }
@@ -30,7 +33,8 @@ public enum ChangesReport {
             out += "\nNotes added (\(changes.notesAdded.count))\n"
             for added in changes.notesAdded {
                 let who = added.note.author.map { " (\($0))" } ?? ""
-                out += "  \(added.note.date.ukShort)  " + TerminalText.escaped(added.ref + who) + ": "
+                out +=
+                    "  \(added.note.date.ukShort)  " + TerminalText.escaped(added.ref + who) + ": "
                     + TerminalText.escaped(DisplayWidth.truncate(Prose.firstLine(added.note.text), to: 70)) + "\n"
             }
         }
@@ -45,19 +49,23 @@ public enum ChangesReport {
             guard !moves.isEmpty else { continue }
             out += "\n## \(group.rawValue) (\(moves.count))\n\n| Ref | From | To | Action |\n|---|---|---|---|\n"
             for move in moves {
-                out += "| \(Markdown.cell(move.ref)) | \(changes.statusKey.label(for: move.from)) | \(changes.statusKey.label(for: move.to)) | \(Markdown.cell(move.text)) |\n"
+                out +=
+                    "| \(Markdown.cell(move.ref)) | \(changes.statusKey.label(for: move.from)) | \(changes.statusKey.label(for: move.to)) | \(Markdown.cell(move.text)) |\n"
             }
         }
         if !changes.added.isEmpty {
             out += "\n## Actions added (\(changes.added.count))\n\n| Ref | Status | Action |\n|---|---|---|\n"
             for action in changes.added {
-                out += "| \(Markdown.cell(action.ref)) | \(changes.statusKey.label(for: action.status)) | \(Markdown.cell(Prose.firstLine(action.text))) |\n"
+                out +=
+                    "| \(Markdown.cell(action.ref)) | \(changes.statusKey.label(for: action.status)) | \(Markdown.cell(Prose.firstLine(action.text))) |\n"
             }
         }
         if !changes.dueMoves.isEmpty {
-            out += "\n## Due dates moved (\(changes.dueMoves.count))\n\n| Ref | On | From | To | Moves in all |\n|---|---|---|---|---|\n"
+            out +=
+                "\n## Due dates moved (\(changes.dueMoves.count))\n\n| Ref | On | From | To | Moves in all |\n|---|---|---|---|---|\n"
             for move in changes.dueMoves {
-                out += "| \(Markdown.cell(move.ref)) | \(move.date.ukShort) | \(Markdown.cell(move.from)) | \(Markdown.cell(move.to)) | \(move.totalMoves) |\n"
+                out +=
+                    "| \(Markdown.cell(move.ref)) | \(move.date.ukShort) | \(Markdown.cell(move.from)) | \(Markdown.cell(move.to)) | \(move.totalMoves) |\n"
             }
         }
         if !changes.notesAdded.isEmpty {
@@ -65,7 +73,8 @@ public enum ChangesReport {
             for added in changes.notesAdded {
                 let who = added.note.author.map { ", \(Markdown.escaped($0))" } ?? ""
                 out += "\n**\(Markdown.escaped(added.ref))**, \(added.note.date.ukLong)\(who)\n\n"
-                out += Prose.logicalLines(added.note.text).map { $0.isEmpty ? "" : "> " + Markdown.escaped($0) }
+                out +=
+                    Prose.logicalLines(added.note.text).map { $0.isEmpty ? "" : "> " + Markdown.escaped($0) }
                     .joined(separator: "\n").replacingOccurrences(of: "\n\n", with: "\n>\n") + "\n"
             }
         }
@@ -83,21 +92,47 @@ public enum ChangesReport {
             ("until", .string(changes.until.iso)),
             ("before", .object(PlanJSON.counts(changes.before, key: key))),
             ("after", .object(PlanJSON.counts(changes.after, key: key))),
-            ("statusChanges", .array(changes.statusMoves.map {
-                .object([("ref", .string($0.ref)), ("from", .string($0.from.identifier)), ("to", .string($0.to.identifier)),
-                         ("group", .string(groupID(Changes.Group.of($0)))), ("text", .string($0.text))])
-            })),
-            ("actionsAdded", .array(changes.added.map {
-                .object([("ref", .string($0.ref)), ("status", .string($0.status.identifier)), ("text", .string($0.text))])
-            })),
-            ("dueMoves", .array(changes.dueMoves.map {
-                .object([("ref", .string($0.ref)), ("date", .string($0.date.iso)), ("from", .string($0.from)),
-                         ("to", .string($0.to)), ("totalMoves", .int($0.totalMoves))])
-            })),
-            ("notesAdded", .array(changes.notesAdded.map {
-                .object([("ref", .string($0.ref)), ("date", .string($0.note.date.iso)),
-                         ("author", .optional($0.note.author)), ("text", .string($0.note.text))])
-            })),
+            (
+                "statusChanges",
+                .array(
+                    changes.statusMoves.map {
+                        .object([
+                            ("ref", .string($0.ref)), ("from", .string($0.from.identifier)),
+                            ("to", .string($0.to.identifier)),
+                            ("group", .string(groupID(Changes.Group.of($0)))), ("text", .string($0.text)),
+                        ])
+                    })
+            ),
+            (
+                "actionsAdded",
+                .array(
+                    changes.added.map {
+                        .object([
+                            ("ref", .string($0.ref)), ("status", .string($0.status.identifier)),
+                            ("text", .string($0.text)),
+                        ])
+                    })
+            ),
+            (
+                "dueMoves",
+                .array(
+                    changes.dueMoves.map {
+                        .object([
+                            ("ref", .string($0.ref)), ("date", .string($0.date.iso)), ("from", .string($0.from)),
+                            ("to", .string($0.to)), ("totalMoves", .int($0.totalMoves)),
+                        ])
+                    })
+            ),
+            (
+                "notesAdded",
+                .array(
+                    changes.notesAdded.map {
+                        .object([
+                            ("ref", .string($0.ref)), ("date", .string($0.note.date.iso)),
+                            ("author", .optional($0.note.author)), ("text", .string($0.note.text)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -113,7 +148,8 @@ public enum ChangesReport {
     }
 
     static func headline(_ changes: Changes) -> String {
-        let b = changes.before, a = changes.after
+        let b = changes.before
+        let a = changes.after
         return "From \(changes.since.ukLong) to \(changes.until.ukLong): "
             + "\(SummaryText.percent(b.percentComplete)) -> \(SummaryText.percent(a.percentComplete)) complete "
             + "(\(b.complete) of \(b.total) -> \(a.complete) of \(a.total)); overdue \(b.overdue) -> \(a.overdue)\n"

@@ -30,7 +30,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
             let inner = indent + "  "
-            return "{\n" + pairs.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
+            return "{\n"
+                + pairs.map { inner + JSONValue.quoted($0.0) + ": " + $0.1.serialized(indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }
@@ -46,7 +47,8 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\t": out += "\\t"
             // Beyond what JSON requires: C1 controls and bidirectional overrides too, so
             // that JSON printed to a terminal is as safe as the text output.
-            case _ where TerminalText.needsEscape(scalar, keepNewlines: false)
+            case _
+            where TerminalText.needsEscape(scalar, keepNewlines: false)
                 || (0x2028...0x2029).contains(scalar.value):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

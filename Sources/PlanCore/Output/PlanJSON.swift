@@ -13,17 +13,26 @@ public enum PlanJSON {
             ("statusLabel", .string(key.label(for: action.status))),
             ("text", .string(action.text)),
             ("owners", .array(action.owners.map(JSONValue.string))),
-            ("due", action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null),
+            (
+                "due",
+                action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
+            ),
             ("overdue", .bool(action.isOverdue(on: day))),
             ("line", .int(action.line)),
             ("notes", .array(action.notes.map(note))),
             ("history", .array(action.history.map(history))),
-            ("extraFields", .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })),
+            (
+                "extraFields",
+                .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
+            ),
         ])
     }
 
     static func note(_ note: Note) -> JSONValue {
-        .object([("date", .string(note.date.iso)), ("author", .optional(note.author)), ("text", .string(note.text)), ("line", .int(note.line))])
+        .object([
+            ("date", .string(note.date.iso)), ("author", .optional(note.author)), ("text", .string(note.text)),
+            ("line", .int(note.line)),
+        ])
     }
 
     static func history(_ entry: HistoryEntry) -> JSONValue {
@@ -34,7 +43,10 @@ public enum PlanJSON {
         case .due(let from, let to):
             pairs += [("kind", .string("due")), ("from", .string(from)), ("to", .string(to))]
         case .owner(let from, let to):
-            pairs += [("kind", .string("owner")), ("from", .array(from.map(JSONValue.string))), ("to", .array(to.map(JSONValue.string)))]
+            pairs += [
+                ("kind", .string("owner")), ("from", .array(from.map(JSONValue.string))),
+                ("to", .array(to.map(JSONValue.string))),
+            ]
         case .added(let text):
             pairs += [("kind", .string("added")), ("text", .string(text))]
         }
@@ -48,29 +60,55 @@ public enum PlanJSON {
             ("complete", .int(counts.complete)),
             ("percentComplete", .double(counts.percentComplete)),
             ("overdue", .int(counts.overdue)),
-            ("byStatus", .object(Status.allCases.filter { key.contains($0) || counts[$0] > 0 }.map { ($0.identifier, .int(counts[$0])) })),
+            (
+                "byStatus",
+                .object(
+                    Status.allCases.filter { key.contains($0) || counts[$0] > 0 }.map {
+                        ($0.identifier, .int(counts[$0]))
+                    })
+            ),
         ]
     }
 
     public static func summary(_ summary: PlanSummary, path: String) -> JSONValue {
-        .object([
-            ("schemaVersion", .int(schemaVersion)),
-            ("plan", .string(path)),
-            ("title", .string(summary.title)),
-            ("asAt", .optional(summary.asAt?.iso)),
-            ("asOf", .string(summary.asOf.iso)),
-            ("statusKey", .array(summary.statusKey.entries.map {
-                .object([("status", .string($0.status.identifier)), ("code", .string($0.status.code)),
-                         ("label", .string($0.label)), ("definition", .string($0.definition))])
-            })),
-        ] + counts(summary.overall, key: summary.statusKey) + [
-            ("attention", .array(summary.attention.map {
-                .object([("check", .string($0.check.rawValue)), ("description", .string($0.check.summary)), ("count", .int($0.count))])
-            })),
-            ("sections", .array(summary.sections.map {
-                .object([("number", .string($0.number)), ("title", .string($0.title))] + counts($0.counts, key: summary.statusKey))
-            })),
-        ])
+        .object(
+            [
+                ("schemaVersion", .int(schemaVersion)),
+                ("plan", .string(path)),
+                ("title", .string(summary.title)),
+                ("asAt", .optional(summary.asAt?.iso)),
+                ("asOf", .string(summary.asOf.iso)),
+                (
+                    "statusKey",
+                    .array(
+                        summary.statusKey.entries.map {
+                            .object([
+                                ("status", .string($0.status.identifier)), ("code", .string($0.status.code)),
+                                ("label", .string($0.label)), ("definition", .string($0.definition)),
+                            ])
+                        })
+                ),
+            ] + counts(summary.overall, key: summary.statusKey) + [
+                (
+                    "attention",
+                    .array(
+                        summary.attention.map {
+                            .object([
+                                ("check", .string($0.check.rawValue)), ("description", .string($0.check.summary)),
+                                ("count", .int($0.count)),
+                            ])
+                        })
+                ),
+                (
+                    "sections",
+                    .array(
+                        summary.sections.map {
+                            .object(
+                                [("number", .string($0.number)), ("title", .string($0.title))]
+                                    + counts($0.counts, key: summary.statusKey))
+                        })
+                ),
+            ])
     }
 
     public static func list(_ actions: [Action], plan: Plan, path: String, on day: PlanDate) -> JSONValue {

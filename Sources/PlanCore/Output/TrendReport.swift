@@ -1,12 +1,15 @@
 /// The `trend` command's outputs: a bar chart for the terminal, CSV and JSON.
 public enum TrendReport {
-    public static func text(_ trend: Trend, title: String, every interval: Trend.Interval, barWidth: Int = 40) -> String {
+    public static func text(_ trend: Trend, title: String, every interval: Trend.Interval, barWidth: Int = 40) -> String
+    {
         guard let first = trend.points.first, let last = trend.points.last else { return "" }
         var out = TerminalText.escaped(title) + "\n"
-        out += "% complete, \(interval == .month ? "month by month" : "week by week"), \(first.date.ukLong) to \(last.date.ukLong)\n\n"
+        out +=
+            "% complete, \(interval == .month ? "month by month" : "week by week"), \(first.date.ukLong) to \(last.date.ukLong)\n\n"
         for point in trend.points {
             let c = point.counts
-            out += DisplayWidth.fitRight(point.date.ukShort, to: 11) + "  " + bar(c.percentComplete, width: barWidth)
+            out +=
+                DisplayWidth.fitRight(point.date.ukShort, to: 11) + "  " + bar(c.percentComplete, width: barWidth)
                 + "  " + DisplayWidth.fitRight(SummaryText.percent(c.percentComplete), to: 4)
                 + "  \(c.complete) of \(c.total)" + (c.overdue > 0 ? ", \(c.overdue) overdue" : "") + "\n"
         }
@@ -25,12 +28,16 @@ public enum TrendReport {
 
     public static func csv(_ trend: Trend) -> String {
         let writer = CSVWriter()
-        var out = writer.row(["date", "total", "complete", "percent_complete", "overdue"] + Status.allCases.map { $0.identifier })
+        var out = writer.row(
+            ["date", "total", "complete", "percent_complete", "overdue"] + Status.allCases.map { $0.identifier })
         for point in trend.points {
             let c = point.counts
-            out += writer.row([point.date.iso, String(c.total), String(c.complete),
-                               JSONValue.double(c.percentComplete).serialized(), String(c.overdue)]
-                              + Status.allCases.map { String(c[$0]) })
+            out += writer.row(
+                [
+                    point.date.iso, String(c.total), String(c.complete),
+                    JSONValue.double(c.percentComplete).serialized(), String(c.overdue),
+                ]
+                    + Status.allCases.map { String(c[$0]) })
         }
         return out
     }
@@ -41,9 +48,13 @@ public enum TrendReport {
             ("plan", .string(path)),
             ("title", .string(title)),
             ("interval", .string(interval.rawValue)),
-            ("points", .array(trend.points.map {
-                .object([("date", .string($0.date.iso))] + PlanJSON.counts($0.counts, key: trend.statusKey))
-            })),
+            (
+                "points",
+                .array(
+                    trend.points.map {
+                        .object([("date", .string($0.date.iso))] + PlanJSON.counts($0.counts, key: trend.statusKey))
+                    })
+            ),
         ])
     }
 }

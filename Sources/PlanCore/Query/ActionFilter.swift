@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which actions to show: every condition given must hold.
 public struct ActionFilter: Sendable, Equatable {
     public var statuses: Set<Status> = []
@@ -11,8 +13,10 @@ public struct ActionFilter: Sendable, Equatable {
     /// Matches ref, text, owners and notes, ignoring case.
     public var search: String?
 
-    public init(statuses: Set<Status> = [], owner: String? = nil, overdueOnly: Bool = false,
-                dueBefore: PlanDate? = nil, section: String? = nil, search: String? = nil) {
+    public init(
+        statuses: Set<Status> = [], owner: String? = nil, overdueOnly: Bool = false,
+        dueBefore: PlanDate? = nil, section: String? = nil, search: String? = nil
+    ) {
         self.statuses = statuses
         self.owner = owner
         self.overdueOnly = overdueOnly
@@ -49,5 +53,3 @@ extension Plan {
         actions.filter { filter.matches($0, on: day) }
     }
 }
-
-import Foundation

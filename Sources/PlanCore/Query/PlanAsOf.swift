@@ -65,13 +65,17 @@ extension Action {
         init(_ action: Action) {
             let history = action.history
             // Usually already in date order: sorting is then skipped.
-            ordered = zip(history, history.dropFirst()).allSatisfy { $0.date <= $1.date }
+            ordered =
+                zip(history, history.dropFirst()).allSatisfy { $0.date <= $1.date }
                 ? history
-                : history.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+                : history.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(
+                    \.element)
         }
 
         func wasAdded(by day: PlanDate) -> Bool {
-            guard let added = ordered.first(where: { if case .added = $0.change { true } else { false } }) else { return true }
+            guard let added = ordered.first(where: { if case .added = $0.change { true } else { false } }) else {
+                return true
+            }
             return added.date <= day
         }
 

@@ -26,8 +26,9 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     /// The rules a plan has switched off in its `Checks off:` header field.
     public static func switchedOff(in plan: Plan) -> Set<BoardCheck> {
         let fields = plan.extraFields.filter { $0.name.lowercased() == "checks off" }
-        return Set(fields.flatMap { $0.value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) }
-            .compactMap { BoardCheck(rawValue: $0.lowercased()) })
+        return Set(
+            fields.flatMap { $0.value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) }
+                .compactMap { BoardCheck(rawValue: $0.lowercased()) })
     }
 
     /// A message when `action` breaks this rule on `day`, else nil.
@@ -35,10 +36,12 @@ public enum BoardCheck: String, Sendable, CaseIterable {
         switch self {
         case .overdue:
             guard action.isOverdue(on: day), let due = action.due?.date else { return nil }
-            return "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) and was due on \(due.ukLong)"
+            return
+                "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) and was due on \(due.ukLong)"
         case .greenWithoutNote:
             guard action.status.isComplete, action.notes.isEmpty else { return nil }
-            return "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) but has no progress note to evidence it"
+            return
+                "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) but has no progress note to evidence it"
         case .notUpdated:
             guard let review = plan.lastReviewed?.date, !action.status.isComplete else { return nil }
             let latest = (action.notes.map(\.date) + action.history.map(\.date)).max()
@@ -62,8 +65,11 @@ public enum BoardCheck: String, Sendable, CaseIterable {
         return plan.actions.flatMap { action in
             rules.compactMap { rule in
                 rule.finding(for: action, in: plan, on: day).map {
-                    Diagnostic(.warning, line: action.line, column: 1, $0,
-                               hint: "board check '\(rule.rawValue)'; a plan can switch it off with `- Checks off: \(rule.rawValue)`")
+                    Diagnostic(
+                        .warning, line: action.line, column: 1, $0,
+                        hint:
+                            "board check '\(rule.rawValue)'; a plan can switch it off with `- Checks off: \(rule.rawValue)`"
+                    )
                 }
             }
         }

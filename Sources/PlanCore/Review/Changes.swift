@@ -78,12 +78,16 @@ public struct Changes: Sendable {
                 continue
             }
             if earlier.status != action.status {
-                moves.append(StatusMove(ref: action.ref, text: Prose.firstLine(action.text), from: earlier.status, to: action.status))
+                moves.append(
+                    StatusMove(
+                        ref: action.ref, text: Prose.firstLine(action.text), from: earlier.status, to: action.status))
             }
             notes += action.notes.filter { $0.date > since }.map { NoteAdded(ref: action.ref, note: $0) }
             for entry in action.history where entry.date > since {
                 if case .due(let from, let to) = entry.change {
-                    dues.append(DueMove(ref: action.ref, date: entry.date, from: from, to: to, totalMoves: action.dueChangeCount))
+                    dues.append(
+                        DueMove(
+                            ref: action.ref, date: entry.date, from: from, to: to, totalMoves: action.dueChangeCount))
                 }
             }
         }

@@ -10,7 +10,8 @@ public enum Prose {
         var out: [String] = []
         var current: String?
         // On bytes when there is no CR (which would join "\r\n" into one character).
-        let lines = text.utf8.contains(UInt8(ascii: "\r"))
+        let lines =
+            text.utf8.contains(UInt8(ascii: "\r"))
             ? text.split(separator: "\n", omittingEmptySubsequences: false)
             : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         for raw in lines {

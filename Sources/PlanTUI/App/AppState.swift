@@ -108,7 +108,10 @@ public struct AppState: Sendable {
     public let path: String
     public var today: PlanDate {
         // Overdue counts depend on the day.
-        didSet { recount(); refresh() }
+        didSet {
+            recount()
+            refresh()
+        }
     }
     public var author: String?
     public var width: Int
@@ -150,8 +153,10 @@ public struct AppState: Sendable {
     /// The widest ref in cells, for the list's REF column.
     private(set) var refWidth = 4
 
-    public init(document: PlanDocument, path: String, today: PlanDate, author: String?,
-                width: Int = 80, height: Int = 24, colors: Bool = true) {
+    public init(
+        document: PlanDocument, path: String, today: PlanDate, author: String?,
+        width: Int = 80, height: Int = 24, colors: Bool = true
+    ) {
         self.document = document
         self.path = path
         self.today = today
@@ -234,7 +239,10 @@ public struct AppState: Sendable {
             let area = rowForArea(action.areaNumber)
             if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
             if folded.contains(.section(action.sectionNumber)),
-               let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) }) { return index }
+                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) })
+            {
+                return index
+            }
             if let oldIndex {
                 let start = min(oldIndex, rows.count - 1)
                 let next = rows[start...].firstIndex { if case .action = $0 { true } else { false } }
@@ -244,7 +252,8 @@ public struct AppState: Sendable {
             return firstActionRow() ?? 0
         }
         if case .area(let number) = lost, let section = number.split(separator: ".").first,
-           let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) }) {
+            let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) })
+        {
             return index
         }
         return 0
@@ -282,8 +291,9 @@ public struct AppState: Sendable {
         guard plan.actions.indices.contains(index) else { return replaceDocument(new) }
         let old = plan.actions[index]
         guard new.plan.actions.count == plan.actions.count, new.plan.sections.count == plan.sections.count,
-              new.plan.actions[index].ref == old.ref,
-              let section = plan.sections.firstIndex(where: { $0.number == old.sectionNumber }) else {
+            new.plan.actions[index].ref == old.ref,
+            let section = plan.sections.firstIndex(where: { $0.number == old.sectionNumber })
+        else {
             return replaceDocument(new)
         }
         document = new

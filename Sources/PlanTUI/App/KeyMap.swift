@@ -22,32 +22,52 @@ public struct Binding: Sendable {
 /// screen and `docs/keys.md` are generated from it, so they cannot drift apart.
 public enum KeyMap {
     public static let main: [Binding] = [
-        Binding(keys: [.up, .character("k")], label: "↑ k", command: .moveUp, help: "Move up (scrolls the detail when it has focus)"),
+        Binding(
+            keys: [.up, .character("k")], label: "↑ k", command: .moveUp,
+            help: "Move up (scrolls the detail when it has focus)"),
         Binding(keys: [.down, .character("j")], label: "↓ j", command: .moveDown, help: "Move down"),
         Binding(keys: [.pageUp], label: "PgUp", command: .pageUp, help: "Up a page"),
         Binding(keys: [.pageDown], label: "PgDn", command: .pageDown, help: "Down a page"),
         Binding(keys: [.home], label: "Home", command: .first, help: "First row"),
         Binding(keys: [.end], label: "End", command: .last, help: "Last row"),
-        Binding(keys: [.enter], label: "Enter", command: .open, help: "Open an action's full detail; fold or unfold a heading"),
-        Binding(keys: [.escape], label: "Esc", command: .back, help: "Back from the detail; clear the search and filters"),
+        Binding(
+            keys: [.enter], label: "Enter", command: .open,
+            help: "Open an action's full detail; fold or unfold a heading"),
+        Binding(
+            keys: [.escape], label: "Esc", command: .back, help: "Back from the detail; clear the search and filters"),
         Binding(keys: [.tab], label: "Tab", command: .toggleFocus, help: "Move focus between the list and the detail"),
         Binding(keys: [.left], label: "←", command: .fold, help: "Fold the heading (or go to the heading above)"),
         Binding(keys: [.right], label: "→", command: .unfold, help: "Unfold the heading"),
-        Binding(keys: [.character("r")], label: "r", command: .setStatus(.red), help: "Set Red (asks for a short note, which may be empty)"),
+        Binding(
+            keys: [.character("r")], label: "r", command: .setStatus(.red),
+            help: "Set Red (asks for a short note, which may be empty)"),
         Binding(keys: [.character("a")], label: "a", command: .setStatus(.amber), help: "Set Amber"),
         Binding(keys: [.character("g")], label: "g", command: .setStatus(.green), help: "Set Green"),
-        Binding(keys: [.character("b")], label: "b", command: .setStatus(.blue), help: "Set Blue (when the plan's key has it)"),
+        Binding(
+            keys: [.character("b")], label: "b", command: .setStatus(.blue),
+            help: "Set Blue (when the plan's key has it)"),
         Binding(keys: [.character("n")], label: "n", command: .addNote, help: "Add a progress note"),
         Binding(keys: [.character("e")], label: "e", command: .edit, help: "Edit the owner, due date and text"),
-        Binding(keys: [.character("/")], label: "/", command: .search, help: "Search as you type (ref, text, owner, notes)"),
-        Binding(keys: [.character("f")], label: "f", command: .filters, help: "Filters: status, owner, overdue, due soon, section"),
-        Binding(keys: [.character("v")], label: "v", command: .review, help: "Review: walk through the actions that need attention, one at a time"),
+        Binding(
+            keys: [.character("/")], label: "/", command: .search, help: "Search as you type (ref, text, owner, notes)"),
+        Binding(
+            keys: [.character("f")], label: "f", command: .filters,
+            help: "Filters: status, owner, overdue, due soon, section"),
+        Binding(
+            keys: [.character("v")], label: "v", command: .review,
+            help: "Review: walk through the actions that need attention, one at a time"),
         Binding(keys: [.character("u")], label: "u", command: .undo, help: "Undo the last change (saved at once)"),
         Binding(keys: [.control("r")], label: "Ctrl-R", command: .redo, help: "Redo"),
-        Binding(keys: [.character("w")], label: "w", command: .retrySave, help: "Try saving again after a failed save (over changes made elsewhere, after a conflict)"),
-        Binding(keys: [.character("W")], label: "W", command: .saveElsewhere, help: "After a failed save: write the plan with your change to another file"),
+        Binding(
+            keys: [.character("w")], label: "w", command: .retrySave,
+            help: "Try saving again after a failed save (over changes made elsewhere, after a conflict)"),
+        Binding(
+            keys: [.character("W")], label: "W", command: .saveElsewhere,
+            help: "After a failed save: write the plan with your change to another file"),
         Binding(keys: [.character("?")], label: "?", command: .help, help: "This help"),
-        Binding(keys: [.character("q"), .control("c")], label: "q Ctrl-C", command: .quit, help: "Quit (every change is already saved)"),
+        Binding(
+            keys: [.character("q"), .control("c")], label: "q Ctrl-C", command: .quit,
+            help: "Quit (every change is already saved)"),
     ]
 
     /// Keys of the note and text editor, for help and docs (the editor handles them directly).
@@ -89,7 +109,8 @@ public enum KeyMap {
 
     /// The key reference in Markdown: `docs/keys.md` is this text.
     public static var markdown: String {
-        var out = "# Keys\n\nGenerated from the key table in `Sources/PlanTUI/App/KeyMap.swift`; the `?` help screen shows the same.\n\n"
+        var out =
+            "# Keys\n\nGenerated from the key table in `Sources/PlanTUI/App/KeyMap.swift`; the `?` help screen shows the same.\n\n"
         out += "## Plan list and detail\n\n| Key | Does |\n|---|---|\n"
         out += main.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Note and text editor\n\n| Key | Does |\n|---|---|\n"
@@ -98,7 +119,8 @@ public enum KeyMap {
         out += review.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Filter panel (`f`)\n\n| Key | Does |\n|---|---|\n"
         out += filters.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
-        out += "\nThe mouse selects a row with a click and scrolls with the wheel; `actionplan open --no-mouse` turns it off.\n"
+        out +=
+            "\nThe mouse selects a row with a click and scrolls with the wheel; `actionplan open --no-mouse` turns it off.\n"
         return out
     }
 }

@@ -74,4 +74,3 @@ final class FileWatch {
 
     func changed() -> Bool { current() != stamp }
 }
-

@@ -23,9 +23,12 @@ public enum Runtime {
             case invalid(String)
         }
 
-        public init(save: @escaping (PlanDocument, Bool) -> SaveOutcome, reloadIfChanged: @escaping () -> Reload = { .unchanged },
-                    editText: @escaping (String) -> String?,
-                    saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = Services.writeNewFile) {
+        public init(
+            save: @escaping (PlanDocument, Bool) -> SaveOutcome,
+            reloadIfChanged: @escaping () -> Reload = { .unchanged },
+            editText: @escaping (String) -> String?,
+            saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = Services.writeNewFile
+        ) {
             self.save = save
             self.reloadIfChanged = reloadIfChanged
             self.editText = editText
@@ -56,7 +59,9 @@ public enum Runtime {
 
     /// Runs until the state asks to quit; returns the final state.
     @discardableResult
-    public static func run(_ initial: AppState, terminal: Terminal, services: Services, pollMilliseconds: Int = 1000) -> AppState {
+    public static func run(_ initial: AppState, terminal: Terminal, services: Services, pollMilliseconds: Int = 1000)
+        -> AppState
+    {
         var state = initial
         var watchForcesReload = false
         let size = terminal.size
@@ -114,8 +119,9 @@ public enum ExternalEditor {
         do {
             try Data((text + "\n").utf8).write(to: file)
             // The editor command may carry arguments ("code -w"); the file goes in as $1.
-            let ended = try ChildProcess.run("/bin/sh", ["-c", editor + " \"$1\"", "editor", file.path],
-                                             stdin: .inherit, stdout: .inherit, stderr: .inherit)
+            let ended = try ChildProcess.run(
+                "/bin/sh", ["-c", editor + " \"$1\"", "editor", file.path],
+                stdin: .inherit, stdout: .inherit, stderr: .inherit)
             guard ended.status == 0 else { return nil }
             return try String(contentsOf: file, encoding: .utf8)
         } catch {

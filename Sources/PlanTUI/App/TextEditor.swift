@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small multi-line text editor: lines of characters and a cursor. Used for
 /// notes and for the fields of the edit form.
 public struct TextEditor: Equatable, Sendable {
@@ -52,9 +54,19 @@ public struct TextEditor: Equatable, Sendable {
                 lines.remove(at: row + 1)
             }
         case .left:
-            if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
+            if column > 0 {
+                column -= 1
+            } else if row > 0 {
+                row -= 1
+                column = lines[row].count
+            }
         case .right:
-            if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
+            if column < lines[row].count {
+                column += 1
+            } else if row + 1 < lines.count {
+                row += 1
+                column = 0
+            }
         case .up:
             guard row > 0 else { return multiline }
             row -= 1
@@ -79,5 +91,3 @@ public struct TextEditor: Equatable, Sendable {
         if row >= top + height { top = row - height + 1 }
     }
 }
-
-import Foundation

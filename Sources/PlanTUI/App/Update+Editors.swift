@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// Keys in the note editor and the edit form.
@@ -102,7 +103,9 @@ extension AppState {
             message = Message(text: "Nothing changed.", kind: .info)
             return []
         }
-        let owners = values[0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let owners = values[0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         return change { [today, author] document in
             var changes: [String] = []
             if values[0] != form.original[0] {
@@ -143,5 +146,3 @@ extension AppState {
         }
     }
 }
-
-import Foundation

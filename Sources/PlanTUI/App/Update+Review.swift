@@ -33,10 +33,12 @@ extension AppState {
     mutating func startReview() {
         let queue = actionsNeedingAttention()
         guard !queue.isEmpty else {
-            message = Message(text: "Nothing needs attention: no action is red, overdue, due soon or without an update.", kind: .info)
+            message = Message(
+                text: "Nothing needs attention: no action is red, overdue, due soon or without an update.", kind: .info)
             return
         }
-        review = ReviewSession(queue: queue.map(\.ref), reasons: Dictionary(uniqueKeysWithValues: queue.map { ($0.ref, $0.reasons) }))
+        review = ReviewSession(
+            queue: queue.map(\.ref), reasons: Dictionary(uniqueKeysWithValues: queue.map { ($0.ref, $0.reasons) }))
         modal = .review
         showReviewAction()
     }

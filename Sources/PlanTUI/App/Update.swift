@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// The update: a key and the current state make the next state and the effects
@@ -65,10 +66,14 @@ extension AppState {
             guard let action = requireAction() else { return [] }
             let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
             returnTo = modal
-            modal = .form(ActionForm(ref: action.ref, fields: [
-                TextEditor(text: original[0], multiline: false), TextEditor(text: original[1], multiline: false),
-                TextEditor(text: original[2]),
-            ], original: original))
+            modal = .form(
+                ActionForm(
+                    ref: action.ref,
+                    fields: [
+                        TextEditor(text: original[0], multiline: false),
+                        TextEditor(text: original[1], multiline: false),
+                        TextEditor(text: original[2]),
+                    ], original: original))
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
         case .filters: modal = .filters(ownerInput: nil)
@@ -238,7 +243,9 @@ extension AppState {
         switch key {
         case .escape:
             saveAsInput = nil
-            message = Message(text: "Not written elsewhere. The change is still kept here: w tries the plan's file again.", kind: .info)
+            message = Message(
+                text: "Not written elsewhere. The change is still kept here: w tries the plan's file again.",
+                kind: .info)
         case .enter:
             let target = input.text.trimmingCharacters(in: .whitespaces)
             guard !target.isEmpty else { return [.bell] }
@@ -267,7 +274,8 @@ extension AppState {
     private mutating func setStatus(_ status: Status) -> [Effect] {
         guard let action = requireAction() else { return [] }
         guard plan.statusKey.contains(status) else {
-            message = Message(text: "\(status.name) is not in this plan's key (\(plan.statusKey.listing)).", kind: .error)
+            message = Message(
+                text: "\(status.name) is not in this plan's key (\(plan.statusKey.listing)).", kind: .error)
             return [.bell]
         }
         guard status != action.status else {
@@ -288,7 +296,8 @@ extension AppState {
     /// asks the runtime to save.
     mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> [Effect] {
         if let pausedReason {
-            message = Message(text: "Not changed: the file on disk has errors (\(pausedReason)); fix it first.", kind: .error)
+            message = Message(
+                text: "Not changed: the file on disk has errors (\(pausedReason)); fix it first.", kind: .error)
             return [.bell]
         }
         var edited = document
@@ -347,7 +356,9 @@ extension AppState {
         redoStack.removeAll()
         replaceDocument(fresh)
         scrollListToSelection()
-        message = Message(text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(path) changed on disk.", kind: .info)
+        message = Message(
+            text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(path) changed on disk.",
+            kind: .info)
     }
 
     /// The file changed on disk and has errors: changes here wait until it is fixed.
@@ -376,11 +387,16 @@ extension AppState {
         case .conflict(let reason):
             unsaved = true
             conflict = true
-            message = Message(text: "Not saved: \(reason). w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.", kind: .error)
+            message = Message(
+                text:
+                    "Not saved: \(reason). w writes your whole plan over theirs (their other changes too); Esc drops yours and loads theirs.",
+                kind: .error)
         case .failed(let error):
             unsaved = true
             // The reason first: a narrow footer cuts the end.
-            message = Message(text: "Not saved: \(error). The change is kept here: w tries again, W writes it to another file.", kind: .error)
+            message = Message(
+                text: "Not saved: \(error). The change is kept here: w tries again, W writes it to another file.",
+                kind: .error)
         }
     }
 
@@ -390,7 +406,9 @@ extension AppState {
         case .failed(let error), .conflict(let error):
             message = Message(text: "Not written to \(target): \(error). W tries another place.", kind: .error)
         case .saved, .merged:
-            message = Message(text: "Wrote the plan with your change to \(target). \(path) is unchanged: w tries it again.", kind: .info)
+            message = Message(
+                text: "Wrote the plan with your change to \(target). \(path) is unchanged: w tries it again.",
+                kind: .info)
         }
     }
 
@@ -456,5 +474,3 @@ extension AppState {
         return []
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import PlanCore
+
 /// A key press or other input event, as the adapter reports it.
 public enum Key: Hashable, Sendable {
     case character(Character)

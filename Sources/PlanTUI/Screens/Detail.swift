@@ -9,8 +9,10 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
         grid.put("Select an action to see it here.", x: x + 1, y: top + 1, style: theme.dim, maxWidth: width - 2)
         return
     }
-    var titleLine: StyledLine = [theme.badge(action.status), Span(" \(action.ref) ", .bold),
-                                 Span(state.plan.statusKey.label(for: action.status))]
+    var titleLine: StyledLine = [
+        theme.badge(action.status), Span(" \(action.ref) ", .bold),
+        Span(state.plan.statusKey.label(for: action.status)),
+    ]
     if action.isOverdue(on: state.today) { titleLine.append(Span("  OVERDUE", theme.overdue)) }
 
     let lines = detailLines(action, state: state, theme: theme, width: width - 2)
@@ -47,13 +49,17 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
     func labelled(_ label: String, _ value: String, _ style: Style = .plain) {
         let pad = String(repeating: " ", count: 7)
         for (index, line) in Wrap.lines(value, width: width - 7).enumerated() {
-            out.append(index == 0 ? [Span(DisplayWidth.fit(label, to: 7), .bold), Span(line, style)] : [Span(pad + line, style)])
+            out.append(
+                index == 0
+                    ? [Span(DisplayWidth.fit(label, to: 7), .bold), Span(line, style)] : [Span(pad + line, style)])
         }
     }
     labelled("Owner:", action.owners.isEmpty ? "none" : action.owners.joined(separator: "; "))
     if let d = action.due {
         let overdue = action.isOverdue(on: state.today)
-        labelled("Due:", d.date.map { $0.ukLong + (overdue ? " (overdue)" : "") } ?? d.text, overdue ? theme.overdue : .plain)
+        labelled(
+            "Due:", d.date.map { $0.ukLong + (overdue ? " (overdue)" : "") } ?? d.text, overdue ? theme.overdue : .plain
+        )
         if d.date == nil {
             labelled("", "No date can be read from this, so it is never counted as overdue.", theme.dim)
         } else if !d.isPlainDate {
@@ -63,13 +69,16 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
         labelled("Due:", "none", theme.dim)
     }
     if action.dueChangeCount > 0 {
-        labelled("", "The due date has moved \(action.dueChangeCount == 1 ? "once" : "\(action.dueChangeCount) times").", theme.dim)
+        labelled(
+            "", "The due date has moved \(action.dueChangeCount == 1 ? "once" : "\(action.dueChangeCount) times").",
+            theme.dim)
     }
     for field in action.extraFields {
         labelled(field.name + ":", field.value.replacingOccurrences(of: "\n", with: " "))
     }
 
-    let notes = action.notes.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+    let notes = action.notes.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(
+        \.element)
     heading(notes.isEmpty ? "No progress notes yet" : "Progress and impact (newest first)")
     for note in notes {
         out.append([Span(note.date.ukLong, .bold), Span(note.author.map { " · \($0)" } ?? "", theme.dim)])
@@ -78,8 +87,10 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
 
     if let area = state.plan.area(number: action.areaNumber) {
         heading("Area \(area.number) \(area.title)")
-        for (label, text) in [("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
-                              ("Inspectors found", area.inspectorsFound)] {
+        for (label, text) in [
+            ("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
+            ("Inspectors found", area.inspectorsFound),
+        ] {
             guard let text else { continue }
             out.append([Span(label + ":", theme.dim)])
             paragraph(text, theme.dim, indent: 2)
@@ -88,7 +99,8 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
 
     if !action.history.isEmpty {
         heading("History")
-        let ordered = action.history.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element)
+        let ordered = action.history.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
+            .map(\.element)
         for entry in ordered {
             let what: String
             switch entry.change {
@@ -104,7 +116,9 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
             let text = what + (entry.author.map { " · \($0)" } ?? "")
             let date = DisplayWidth.fit(entry.date.ukShort, to: 12)
             for (index, line) in Wrap.lines(text, width: width - 13).enumerated() {
-                out.append(index == 0 ? [Span(date + " ", theme.dim), Span(line)] : [Span(String(repeating: " ", count: 13) + line)])
+                out.append(
+                    index == 0
+                        ? [Span(date + " ", theme.dim), Span(line)] : [Span(String(repeating: " ", count: 13) + line)])
             }
         }
     }

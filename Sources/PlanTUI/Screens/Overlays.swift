@@ -1,7 +1,9 @@
 import PlanCore
 
 func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid) {
-    var lines: [StyledLine] = [[Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)], []]
+    var lines: [StyledLine] = [
+        [Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)], [],
+    ]
     func section(_ title: String, _ rows: [(String, String)]) {
         lines.append([Span(title, .bold)])
         lines += rows.map { [Span("  " + DisplayWidth.fit($0.0, to: 18), theme.accent), Span($0.1)] }
@@ -11,9 +13,11 @@ func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid
     section("Writing a note or editing an action", KeyMap.editor)
     section("Review (v)", KeyMap.review)
     section("Filter panel (f)", KeyMap.filters)
-    lines.append([Span("Status letters: ", .bold)] + state.plan.statusKey.entries.flatMap {
-        [theme.badge($0.status), Span(" \($0.label)  ")]
-    })
+    lines.append(
+        [Span("Status letters: ", .bold)]
+            + state.plan.statusKey.entries.flatMap {
+                [theme.badge($0.status), Span(" \($0.label)  ")]
+            })
     lines.append([Span("! after a due date: overdue (past due and not complete).", theme.dim)])
     let height = state.height - 3
     let first = min(top, max(0, lines.count - height))
@@ -26,17 +30,23 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
     let filter = state.filter
     let width = min(64, state.width - 4)
     let height = state.plan.statusKey.statuses.count + 7
-    let inner = grid.box(x: (state.width - width) / 2, y: 3, width: width, height: height,
-                         title: "Filters · Enter or Esc to close")
+    let inner = grid.box(
+        x: (state.width - width) / 2, y: 3, width: width, height: height,
+        title: "Filters · Enter or Esc to close")
     func tick(_ on: Bool) -> String { on ? "[x]" : "[ ]" }
     var rows: [StyledLine] = []
     for status in state.plan.statusKey.statuses {
         let key = status == .notStarted ? "n" : status.code.lowercased()
-        rows.append([Span(" \(key)  "), Span(tick(filter.core.statuses.contains(status)) + " "), theme.badge(status),
-                     Span(" " + state.plan.statusKey.label(for: status))])
+        rows.append([
+            Span(" \(key)  "), Span(tick(filter.core.statuses.contains(status)) + " "), theme.badge(status),
+            Span(" " + state.plan.statusKey.label(for: status)),
+        ])
     }
     let owner = ownerInput.map { $0.text } ?? filter.core.owner ?? ""
-    rows.append([Span(" o  Owner contains: "), Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true))])
+    rows.append([
+        Span(" o  Owner contains: "),
+        Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true)),
+    ])
     rows.append([Span(" d  " + tick(filter.core.overdueOnly) + " Overdue only")])
     rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within 30 days")])
     let sections = state.plan.sections.map(\.number).prefix(9).joined(separator: " ")
@@ -48,12 +58,16 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
     if let ownerInput {
         let ownerRow = state.plan.statusKey.statuses.count
         let prefix = DisplayWidth.of(" o  Owner contains: ")
-        grid.cursor = (inner.x + prefix + DisplayWidth.of(String(ownerInput.lines[0].prefix(ownerInput.column))), inner.y + ownerRow)
+        grid.cursor = (
+            inner.x + prefix + DisplayWidth.of(String(ownerInput.lines[0].prefix(ownerInput.column))),
+            inner.y + ownerRow
+        )
     }
 }
 
 func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
-    let title = draft.status == .red
+    let title =
+        draft.status == .red
         ? "Why is \(draft.ref) going red? A short note (may be left empty)"
         : "New progress note for \(draft.ref)"
     let height = max(8, min(state.height - 8, 16))
@@ -76,7 +90,9 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
         let fieldHeight = index == 2 ? max(1, inner.y + inner.height - 2 - y) : 1
         let editor = form.fields[index]
         if focused {
-            drawEditor(editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid)
+            drawEditor(
+                editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid
+            )
         } else {
             for (offset, line) in editor.lines.prefix(fieldHeight).enumerated() {
                 grid.put(String(line), x: inner.x + labelWidth, y: y + offset, maxWidth: inner.width - labelWidth)
@@ -84,11 +100,13 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
         }
         y += fieldHeight + (index < 2 ? 1 : 0)
     }
-    let help = form.confirmingDiscard
+    let help =
+        form.confirmingDiscard
         ? "Discard your changes? y/n"
         : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · A; B"
-    grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
-             maxWidth: inner.width)
+    grid.put(
+        help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
+        maxWidth: inner.width)
 }
 
 /// Draws an editor's text soft-wrapped to `width` (at spaces where it can) and
@@ -163,18 +181,23 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
             lines += session.log.map { [Span("  " + $0)] }
         }
         lines.append([])
-        let board = state.plan.lastReviewed?.by ?? state.plan.extraFields.first { $0.name.lowercased() == "board" }?.value
+        let board =
+            state.plan.lastReviewed?.by ?? state.plan.extraFields.first { $0.name.lowercased() == "board" }?.value
         let record = "Last reviewed: \(state.today.ukLong)" + (board.map { ", \($0)" } ?? "")
-        lines += Wrap.lines("Enter records it in the plan (\(record)). Esc closes without recording.", width: state.width - 2)
-            .map { [Span($0)] }
+        lines += Wrap.lines(
+            "Enter records it in the plan (\(record)). Esc closes without recording.", width: state.width - 2
+        )
+        .map { [Span($0)] }
         for (offset, line) in lines.prefix(state.height - 3).enumerated() {
             grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
         }
         return
     }
     let reasons = session.currentRef.flatMap { session.reasons[$0] } ?? []
-    let banner: StyledLine = [Span(" Review \(session.position + 1) of \(session.queue.count) ", Style(bold: true, reverse: true)),
-                              Span("  " + reasons.joined(separator: " · "), theme.accent)]
+    let banner: StyledLine = [
+        Span(" Review \(session.position + 1) of \(session.queue.count) ", Style(bold: true, reverse: true)),
+        Span("  " + reasons.joined(separator: " · "), theme.accent),
+    ]
     grid.put(banner, x: 0, y: 2, maxWidth: state.width)
     drawDetail(state, theme, x: 0, width: state.width, top: 3, into: &grid)
 }

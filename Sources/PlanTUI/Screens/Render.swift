@@ -50,7 +50,9 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     let plan = state.plan
     grid.fill(x: 0, y: 0, width: state.width, style: theme.titleBar)
     let asAt = plan.asAt.map { "as at \($0.ukShort) " } ?? ""
-    grid.put(" " + DisplayWidth.truncate(TerminalText.escaped(plan.title), to: state.width - DisplayWidth.of(asAt) - 3), x: 0, y: 0, style: theme.titleBar)
+    grid.put(
+        " " + DisplayWidth.truncate(TerminalText.escaped(plan.title), to: state.width - DisplayWidth.of(asAt) - 3),
+        x: 0, y: 0, style: theme.titleBar)
     grid.put(asAt, x: state.width - DisplayWidth.of(asAt), y: 0, style: theme.titleBar)
 
     let counts = state.counts
@@ -72,7 +74,10 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
         grid.put(input.text, x: DisplayWidth.of(label), y: y)
         let end = DisplayWidth.of(label + input.text)
         grid.put("  Enter write · Esc cancel", x: end + 1, y: y, style: theme.dim)
-        grid.cursor = (min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y)
+        grid.cursor = (
+            min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))),
+            y
+        )
         return
     }
     if let input = state.searchInput {
@@ -91,9 +96,13 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
     let hints: [String]
     switch state.modal {
     case .detail: hints = ["↑↓ scroll", "Esc back", "r a g b status", "n note", "e edit", "u undo"]
-    case .review where state.review?.finished == true: hints = ["Enter record the review", "Esc close without recording"]
+    case .review where state.review?.finished == true:
+        hints = ["Enter record the review", "Esc close without recording"]
     case .review: hints = ["Space next", "⌫ back", "r a g b status", "n note", "e edit", "Esc finish"]
-    default: hints = ["↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "v review", "e edit", "u undo"]
+    default:
+        hints = [
+            "↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "v review", "e edit", "u undo",
+        ]
     }
     let always = state.modal == .review ? "? help" : "? help  q quit"
     var line = ""
@@ -127,16 +136,19 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
     let plan = state.plan
     let columns = ListColumns(width: width, refWidth: state.refWidth)
     var heading = String(repeating: " ", count: 5) + DisplayWidth.fit("REF", to: columns.ref) + " " + "RAG" + " "
-    heading += DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
+    heading +=
+        DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
     // An active filter takes the place of the column headings: it explains why rows are missing.
     let filter = state.filter.summary(key: plan.statusKey)
     if filter.isEmpty {
         grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
     } else {
-        grid.put([Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
+        grid.put(
+            [Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
     }
     if state.rows.isEmpty {
-        let text = state.filter.isEmpty ? "This plan has no sections yet." : "No action matches the filter. Esc clears it."
+        let text =
+            state.filter.isEmpty ? "This plan has no sections yet." : "No action matches the filter. Esc clears it."
         grid.put(text, x: 2, y: AppState.headerHeight + 1, style: theme.dim, maxWidth: width - 2)
         return
     }
@@ -151,7 +163,9 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
         }
         // A pointer as well as the bar, so the selection shows without colour or reverse video.
         let gutter = Span(isSelected ? "›" : " ", isSelected ? Style(bold: true, reverse: true) : .plain)
-        grid.put([gutter] + (isSelected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y, maxWidth: width)
+        grid.put(
+            [gutter] + (isSelected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y,
+            maxWidth: width)
     }
 }
 
@@ -171,17 +185,22 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         let section = plan.sections[s]
         let marker = state.folded.contains(.section(section.number)) ? "▸ " : "▾ "
         let counts = state.sectionCounts[s]
-        let figures = "  \(counts.total) action\(counts.total == 1 ? "" : "s") · \(SummaryText.percent(counts.percentComplete)) complete"
+        let figures =
+            "  \(counts.total) action\(counts.total == 1 ? "" : "s") · \(SummaryText.percent(counts.percentComplete)) complete"
         let title = marker + "\(section.number) " + TerminalText.escaped(section.title)
-        return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
-                Span(figures, theme.dim)]
+        return [
+            Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
+            Span(figures, theme.dim),
+        ]
     case .area(let s, let a):
         let area = plan.sections[s].areas[a]
         let marker = state.folded.contains(.area(area.number)) ? "▸ " : "▾ "
         let figures = "  \(area.actionRange.count) action\(area.actionRange.count == 1 ? "" : "s")"
         let title = "  " + marker + "\(area.number) " + TerminalText.escaped(area.title)
-        return [Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
-                Span(figures, theme.dim)]
+        return [
+            Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),
+            Span(figures, theme.dim),
+        ]
     case .action(let i):
         let action = plan.actions[i]
         let overdue = action.isOverdue(on: state.today)
@@ -192,7 +211,9 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
             theme.badge(action.status),
             Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
             Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
-            Span(DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due), overdue ? theme.overdue : .plain),
+            Span(
+                DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
+                overdue ? theme.overdue : .plain),
             Span(overdue ? " !" : "  ", theme.overdue),
         ]
     }

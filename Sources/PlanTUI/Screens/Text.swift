@@ -67,7 +67,9 @@ extension Grid {
 
     /// A box with a title in its top border; returns the inner rectangle.
     @discardableResult
-    mutating func box(x: Int, y: Int, width w: Int, height h: Int, title: String, style: Style = .plain) -> (x: Int, y: Int, width: Int, height: Int) {
+    mutating func box(x: Int, y: Int, width w: Int, height h: Int, title: String, style: Style = .plain) -> (
+        x: Int, y: Int, width: Int, height: Int
+    ) {
         fill(x: x, y: y, width: w, height: h)
         put("┌" + String(repeating: "─", count: max(0, w - 2)) + "┐", x: x, y: y, style: style)
         for row in (y + 1)..<(y + h - 1) {

@@ -16,7 +16,9 @@ struct Theme {
     }
 
     func badge(_ status: Status) -> Span {
-        Span(" \(status.code) ", colors ? Style(foreground: color(of: status), bold: true, reverse: true) : Style(bold: true, reverse: true))
+        Span(
+            " \(status.code) ",
+            colors ? Style(foreground: color(of: status), bold: true, reverse: true) : Style(bold: true, reverse: true))
     }
 
     func statusLetter(_ status: Status) -> Span {

@@ -23,7 +23,8 @@ struct AddNote: ParsableCommand {
         var document = original
         let outcome: PlanDocument.EditOutcome
         do {
-            let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+            let body =
+                text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
             outcome = try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
         } catch {
             Console.error("error: \(error.description)")

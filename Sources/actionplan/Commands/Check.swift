@@ -15,7 +15,9 @@ struct Check: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not print warnings.")
     var quiet = false
 
-    @Flag(name: .customLong("no-board-checks"), help: "Only check that the file is valid; skip the board checks (overdue, green without a note, …).")
+    @Flag(
+        name: .customLong("no-board-checks"),
+        help: "Only check that the file is valid; skip the board checks (overdue, green without a note, …).")
     var noBoardChecks = false
 
     @OptionGroup var asOf: AsOfOption
@@ -35,7 +37,8 @@ struct Check: ParsableCommand {
                 failed = true
                 continue
             }
-            let warnings = document.warnings
+            let warnings =
+                document.warnings
                 + (noBoardChecks ? [] : BoardCheck.warnings(for: document.plan.asOf(asOf.day), on: asOf.day))
             if !quiet || strict {
                 for warning in warnings {

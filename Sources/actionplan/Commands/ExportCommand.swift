@@ -21,13 +21,15 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var since: SinceOption
 
-    @Option(name: [.short, .customLong("output")],
-            help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     func validate() throws {
         guard format == nil, output.flatMap(ExportFormat.init(fileName:)) == nil else { return }
-        throw ValidationError("give --format (md, html, csv or json), or an --output file ending in .md, .html, .csv or .json")
+        throw ValidationError(
+            "give --format (md, html, csv or json), or an --output file ending in .md, .html, .csv or .json")
     }
 
     func run() throws {
@@ -46,9 +48,10 @@ struct ExportCommand: ParsableCommand {
 extension ExportFormat: ExpressibleByArgument {}
 
 struct SinceOption: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Changes since the end of this day (default: the plan's Last reviewed date, else 30 days before the as-of day).",
-        valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Changes since the end of this day (default: the plan's Last reviewed date, else 30 days before the as-of day).",
+            valueName: "date"))
     var since: DateArgument?
 }
 

@@ -15,7 +15,10 @@ struct GitSetup: ParsableCommand {
     @Argument(help: "A folder inside the repository.", completion: .directory)
     var folder = "."
 
-    @Option(help: ArgumentHelp("The command git runs for the driver (default: `actionplan` when that is this program on PATH, else this program's full path).", valueName: "command"))
+    @Option(
+        help: ArgumentHelp(
+            "The command git runs for the driver (default: `actionplan` when that is this program on PATH, else this program's full path).",
+            valueName: "command"))
     var command: String?
 
     func run() throws {
@@ -26,22 +29,31 @@ struct GitSetup: ParsableCommand {
         let top = try Git.topLevel(of: folder)
         let attributes = top + "/.gitattributes"
         let added = try appendMissing(["*.plan merge=actionplan"], to: attributes)
-        print(added.isEmpty ? ".gitattributes already has `*.plan merge=actionplan`"
-              : "added `*.plan merge=actionplan` to \(attributes)")
+        print(
+            added.isEmpty
+                ? ".gitattributes already has `*.plan merge=actionplan`"
+                : "added `*.plan merge=actionplan` to \(attributes)")
 
         let driver = Git.driverCommand(command ?? Self.defaultCommand())
-        for (key, value) in [("merge.actionplan.name", "actionplan: merge plans by action"), ("merge.actionplan.driver", driver)] {
+        for (key, value) in [
+            ("merge.actionplan.name", "actionplan: merge plans by action"), ("merge.actionplan.driver", driver),
+        ] {
             let set = try Git.run(["config", "--local", key, value], in: top)
-            guard set.ok else { throw GitError("git config \(key) failed: \(set.errors.trimmingCharacters(in: .newlines))") }
+            guard set.ok else {
+                throw GitError("git config \(key) failed: \(set.errors.trimmingCharacters(in: .newlines))")
+            }
         }
         print("set merge.actionplan.driver = \(driver) in this clone's git config")
 
         let excludePath = try Git.run(["rev-parse", "--git-path", "info/exclude"], in: top).line
         let exclude = excludePath.hasPrefix("/") ? excludePath : top + "/" + excludePath
-        try FileManager.default.createDirectory(atPath: (exclude as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (exclude as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = try appendMissing([".*.plan.lock", ".*.plan.*.tmp"], to: exclude)
         if !added.isEmpty {
-            print("commit .gitattributes so that every clone merges plans by meaning; each member runs `actionplan git-setup` once in their clone")
+            print(
+                "commit .gitattributes so that every clone merges plans by meaning; each member runs `actionplan git-setup` once in their clone"
+            )
         }
     }
 
@@ -51,7 +63,9 @@ struct GitSetup: ParsableCommand {
         let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = lines.filter { !present.contains($0) }
         guard !missing.isEmpty else { return [] }
-        let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
+        let text =
+            existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n")
+            + "\n"
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -63,10 +77,13 @@ struct GitSetup: ParsableCommand {
     /// `actionplan` when the one on PATH is this program, else this program's full path
     /// (quoted for the shell that git runs the driver with).
     static func defaultCommand() -> String {
-        let own = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let own = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .path
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("actionplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path), candidate.resolvingSymlinksInPath().path == own {
+            if FileManager.default.isExecutableFile(atPath: candidate.path),
+                candidate.resolvingSymlinksInPath().path == own
+            {
                 return "actionplan"
             }
         }

@@ -24,16 +24,20 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The worksheet to read from an .xlsx workbook (default: the first).", valueName: "name"))
     var sheet: String?
 
-    @Option(name: .customLong("map"), help: ArgumentHelp(
-        "Read a column as a field: ref, action, owner, due, rag, progress, section, area or ignore (repeat for several).",
-        valueName: "column=field"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "Read a column as a field: ref, action, owner, due, rag, progress, section, area or ignore (repeat for several).",
+            valueName: "column=field"))
     var map: [ColumnMapping] = []
 
     @Option(help: ArgumentHelp("The plan's title (default: the file's name without its extension).", valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("as-at"),
-            help: ArgumentHelp("The plan's As at date and the date of the progress notes (default: today).", valueName: "date"))
+    @Option(
+        name: .customLong("as-at"),
+        help: ArgumentHelp(
+            "The plan's As at date and the date of the progress notes (default: today).", valueName: "date"))
     var asAt: DateArgument?
 
     @Flag(help: "Print the report and write nothing.")
@@ -46,7 +50,9 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard output != nil || dryRun else { throw ValidationError("give the plan file to write with -o PLAN, or --dry-run") }
+        guard output != nil || dryRun else {
+            throw ValidationError("give the plan file to write with -o PLAN, or --dry-run")
+        }
     }
 
     func run() throws {
@@ -55,7 +61,9 @@ struct ImportCommand: ParsableCommand {
                 Console.error("error: \(output) already exists; give --force to replace it")
                 throw ExitCode(1)
             }
-            let resolved = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+            let resolved = { (path: String) in
+                URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+            }
             if resolved(output) == resolved(file) {
                 Console.error("error: \(output) is the spreadsheet being imported; write the plan to another file")
                 throw ExitCode(1)
@@ -70,16 +78,18 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let options = ImportOptions(title: title ?? name, asAt: asAt?.date ?? PlanDate.today(),
-                                    columnMap: map.map { ($0.column, $0.field) }, skipBadRows: skipBadRows)
+        let options = ImportOptions(
+            title: title ?? name, asAt: asAt?.date ?? PlanDate.today(),
+            columnMap: map.map { ($0.column, $0.field) }, skipBadRows: skipBadRows)
         do {
             result = try PlanImporter.makePlan(from: table, options: options)
         } catch {
             for problem in error.errors { Console.error(TerminalText.escaped(problem.formatted(path: file))) }
             let rows = error.errors.filter { $0.row != nil }.count
             if rows > 0 {
-                Console.error("hint: fix \(rows == 1 ? "this row" : "these rows") in the spreadsheet, "
-                    + "or give --skip-bad-rows to import the other rows and list these in the report")
+                Console.error(
+                    "hint: fix \(rows == 1 ? "this row" : "these rows") in the spreadsheet, "
+                        + "or give --skip-bad-rows to import the other rows and list these in the report")
             }
             Console.error("error: nothing written")
             throw ExitCode(1)
@@ -95,7 +105,9 @@ struct ImportCommand: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        print("Wrote \(TerminalText.escaped(output)): \(result.report.actions) \(result.report.actions == 1 ? "action" : "actions").")
+        print(
+            "Wrote \(TerminalText.escaped(output)): \(result.report.actions) \(result.report.actions == 1 ? "action" : "actions")."
+        )
     }
 }
 
@@ -106,7 +118,8 @@ struct ColumnMapping: ExpressibleByArgument {
 
     init?(argument: String) {
         guard let equals = argument.lastIndex(of: "="),
-              let field = ImportField(rawValue: argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces).lowercased())
+            let field = ImportField(
+                rawValue: argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces).lowercased())
         else { return nil }
         column = argument[..<equals].trimmingCharacters(in: .whitespaces)
         guard !column.isEmpty else { return nil }

@@ -26,7 +26,8 @@ struct MergeDriver: ParsableCommand {
     @Argument(help: "Their version (%B).")
     var theirs: String
 
-    @Option(name: .customLong("marker-size"), help: ArgumentHelp("Length of the conflict markers (%L).", valueName: "n"))
+    @Option(
+        name: .customLong("marker-size"), help: ArgumentHelp("Length of the conflict markers (%L).", valueName: "n"))
     var markerSize = 7
 
     @Option(help: ArgumentHelp("The plan's path in the repository (%P), for messages.", valueName: "path"))
@@ -44,7 +45,8 @@ struct MergeDriver: ParsableCommand {
         }
         let result: PlanMerge.Result
         do {
-            result = try PlanMerge.merge(base: documents[0], ours: documents[1], theirs: documents[2], markerSize: markerSize)
+            result = try PlanMerge.merge(
+                base: documents[0], ours: documents[1], theirs: documents[2], markerSize: markerSize)
         } catch {
             Console.error("actionplan: \(name): \(error.description); merging it line by line instead")
             try fallBack(name)
@@ -56,14 +58,17 @@ struct MergeDriver: ParsableCommand {
             throw ExitCode(2)
         }
         guard result.conflicts.isEmpty else {
-            Console.error("actionplan: CONFLICT in \(name): "
-                + result.conflicts.map(\.description).joined(separator: "; ")
-                + ". Each is written twice between <<<<<<< and >>>>>>>: keep one version, delete the other and the marker lines "
-                + "(`actionplan check \(name)` shows where), then `git add` it.")
+            Console.error(
+                "actionplan: CONFLICT in \(name): "
+                    + result.conflicts.map(\.description).joined(separator: "; ")
+                    + ". Each is written twice between <<<<<<< and >>>>>>>: keep one version, delete the other and the marker lines "
+                    + "(`actionplan check \(name)` shows where), then `git add` it.")
             throw ExitCode(1)
         }
         let refs = result.theirChangedRefs
-        Console.error("actionplan: merged \(name) by meaning" + (refs.isEmpty ? "" : " (their changes to \(refs.joined(separator: ", ")))"))
+        Console.error(
+            "actionplan: merged \(name) by meaning"
+                + (refs.isEmpty ? "" : " (their changes to \(refs.joined(separator: ", ")))"))
     }
 
     /// `git merge-file`: a plain line merge into OURS; its exit status is the number of conflicts.
@@ -71,8 +76,11 @@ struct MergeDriver: ParsableCommand {
         let folder = FileManager.default.currentDirectoryPath
         let run: Git.Run
         do {
-            run = try Git.run(["merge-file", "--marker-size=\(markerSize)", "-L", "ours", "-L", "base", "-L", "theirs",
-                               absolute(ours, in: folder), absolute(base, in: folder), absolute(theirs, in: folder)], in: folder)
+            run = try Git.run(
+                [
+                    "merge-file", "--marker-size=\(markerSize)", "-L", "ours", "-L", "base", "-L", "theirs",
+                    absolute(ours, in: folder), absolute(base, in: folder), absolute(theirs, in: folder),
+                ], in: folder)
         } catch {
             Console.error("actionplan: \(error); \(name) was left as our version")
             throw ExitCode(2)

@@ -14,10 +14,13 @@ struct Open: ParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "Do not use the mouse (clicks select, the wheel scrolls).")
     var noMouse = false
 
-    @Flag(name: .customLong("no-color"), help: "No colours: status letters in bold reverse (also when NO_COLOR is set).")
+    @Flag(
+        name: .customLong("no-color"), help: "No colours: status letters in bold reverse (also when NO_COLOR is set).")
     var noColor = false
 
-    @Option(help: ArgumentHelp("Who is making changes (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Who is making changes (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
     var by: String?
 
     func run() throws {
@@ -30,9 +33,10 @@ struct Open: ParsableCommand {
         let terminal = NcursesTerminal(colors: noColor ? false : nil, mouse: !noMouse)
         defer { terminal.restore() }
         let size = terminal.size
-        let state = AppState(document: document, path: plan.path, today: PlanDate.today(),
-                             author: Author.resolve(explicit: by), width: size.width, height: size.height,
-                             colors: terminal.colorsEnabled)
+        let state = AppState(
+            document: document, path: plan.path, today: PlanDate.today(),
+            author: Author.resolve(explicit: by), width: size.width, height: size.height,
+            colors: terminal.colorsEnabled)
         Runtime.run(state, terminal: terminal, services: .live(path: plan.path, readAs: document))
     }
 }

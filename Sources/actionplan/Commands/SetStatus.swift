@@ -11,7 +11,9 @@ struct SetStatus: ParsableCommand {
     @Argument(help: "The action's ref, e.g. 1.1a.")
     var ref: String
 
-    @Option(help: ArgumentHelp("The new status: red, amber, green, blue, not-started (or R, A, G, B, N).", valueName: "status"))
+    @Option(
+        help: ArgumentHelp(
+            "The new status: red, amber, green, blue, not-started (or R, A, G, B, N).", valueName: "status"))
     var rag: StatusArgument
 
     @Option(help: ArgumentHelp("A progress note to add with the change.", valueName: "text"))

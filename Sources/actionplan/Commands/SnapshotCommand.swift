@@ -14,8 +14,10 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var plan: PlanPathArgument
 
-    @Option(help: ArgumentHelp("The folder that holds the dated folders (default: snapshots, next to the plan file).",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder that holds the dated folders (default: snapshots, next to the plan file).",
+            valueName: "dir"))
     var dir: String?
 
     @OptionGroup var asOf: AsOfOption
@@ -34,9 +36,10 @@ struct SnapshotCommand: ParsableCommand {
 
         let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty, !force {
-            Console.error("error: \(folder) already holds a pack for \(name) on \(day.iso) "
-                + "(\(existing.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))); "
-                + "use --force to replace it")
+            Console.error(
+                "error: \(folder) already holds a pack for \(name) on \(day.iso) "
+                    + "(\(existing.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))); "
+                    + "use --force to replace it")
             throw ExitCode(1)
         }
         let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date)

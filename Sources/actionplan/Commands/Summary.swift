@@ -2,7 +2,8 @@ import ArgumentParser
 import PlanCore
 
 struct Summary: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Counts per status, % complete and overdue, overall and per section.")
+    static let configuration = CommandConfiguration(
+        abstract: "Counts per status, % complete and overdue, overall and per section.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 

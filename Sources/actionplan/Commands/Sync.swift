@@ -24,7 +24,8 @@ struct Sync: ParsableCommand {
     private func sync() throws {
         let document = try PlanLoading.load(plan.path)
         let url = URL(fileURLWithPath: plan.path)
-        let folder = url.deletingLastPathComponent().path, name = url.lastPathComponent
+        let folder = url.deletingLastPathComponent().path
+        let name = url.lastPathComponent
         _ = try Git.topLevel(of: folder)
         let attribute = try Git.run(["check-attr", "merge", "--", name], in: folder).line
         let driver = try Git.run(["config", "merge.actionplan.driver"], in: folder)
@@ -35,7 +36,9 @@ struct Sync: ParsableCommand {
         try commit(document, name: name, in: folder)
 
         guard try Git.run(["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"], in: folder).ok else {
-            print("no upstream branch to pull from or push to: committed here only (set one with `git push -u REMOTE BRANCH`)")
+            print(
+                "no upstream branch to pull from or push to: committed here only (set one with `git push -u REMOTE BRANCH`)"
+            )
             return
         }
         for attempt in 1...Self.attempts {
@@ -44,7 +47,8 @@ struct Sync: ParsableCommand {
             guard pull.ok else {
                 let unmerged = try Git.run(["diff", "--name-only", "--diff-filter=U"], in: folder).line
                 guard unmerged.isEmpty else {
-                    throw GitError("""
+                    throw GitError(
+                        """
                         conflict while merging the board's changes into \(unmerged.split(separator: "\n").joined(separator: ", ")). \
                         `actionplan check \(plan.path)` shows where; keep one version of each, delete the other and the marker lines, \
                         then `git add \(plan.path)`, `git commit`, and run sync again
@@ -52,7 +56,8 @@ struct Sync: ParsableCommand {
                 }
                 throw GitError("git pull failed: \(pull.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
-            let pulled = Int(try Git.run(["rev-list", "--count", "--no-merges", "\(before)..HEAD"], in: folder).line) ?? 0
+            let pulled =
+                Int(try Git.run(["rev-list", "--count", "--no-merges", "\(before)..HEAD"], in: folder).line) ?? 0
             if pulled > 0 { print("pulled \(pulled) commit\(pulled == 1 ? "" : "s") from the board, merged") }
             let push = try Git.run(["push", "-q"], in: folder)
             if push.ok {
@@ -62,7 +67,9 @@ struct Sync: ParsableCommand {
             // Someone pushed in between: pull their commits and try again.
             if attempt < Self.attempts { usleep(UInt32.random(in: 50_000...300_000)) }
         }
-        throw GitError("the push was refused \(Self.attempts) times (others keep pushing, or the remote refuses): try again, or see `git push`")
+        throw GitError(
+            "the push was refused \(Self.attempts) times (others keep pushing, or the remote refuses): try again, or see `git push`"
+        )
     }
 
     /// Commits the plan, if it changed, with a message that lists what changed.
@@ -75,12 +82,14 @@ struct Sync: ParsableCommand {
         let old = committed.ok ? try? PlanDocument(text: committed.output) : nil
         let changes = PlanDelta.changes(from: old, to: document)
         let summary = changes.prefix(3).joined(separator: "; ") + (changes.count > 3 ? "; …" : "")
-        let message = "Update \(name)" + (summary.isEmpty ? "" : ": \(summary)")
+        let message =
+            "Update \(name)" + (summary.isEmpty ? "" : ": \(summary)")
             + (changes.count > 1 ? "\n\n" + changes.map { "- \($0)" }.joined(separator: "\n") : "")
         let add = try Git.run(["add", "--", name], in: folder)
         let commit = try Git.run(["commit", "-q", "-m", message, "--", name], in: folder)
         guard add.ok, commit.ok else {
-            throw GitError("git commit failed: \((add.errors + commit.errors).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw GitError(
+                "git commit failed: \((add.errors + commit.errors).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         print("committed \(name)" + (summary.isEmpty ? "" : ": \(summary)"))
     }

@@ -34,7 +34,8 @@ struct TrendCommand: ParsableCommand {
         switch format {
         case .text: print(TrendReport.text(trend, title: document.plan.title, every: every), terminator: "")
         case .csv: print(TrendReport.csv(trend), terminator: "")
-        case .json: print(TrendReport.json(trend, path: plan.path, title: document.plan.title, every: every).serialized())
+        case .json:
+            print(TrendReport.json(trend, path: plan.path, title: document.plan.title, every: every).serialized())
         }
     }
 }

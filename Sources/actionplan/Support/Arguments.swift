@@ -31,15 +31,18 @@ struct PlanPathArgument: ParsableArguments {
 }
 
 struct AsOfOption: ParsableArguments {
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Show the plan as it stood at the end of this day (default: today).", valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("Show the plan as it stood at the end of this day (default: today).", valueName: "date"))
     var asOf: DateArgument?
 
     var day: PlanDate { asOf?.date ?? PlanDate.today() }
 }
 
 struct AuthorOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Who made the change (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Who made the change (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
     var by: String?
 
     @Option(help: ArgumentHelp("The date of the change (default: today).", valueName: "date"))

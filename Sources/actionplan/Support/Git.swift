@@ -19,10 +19,12 @@ enum Git {
     static let timeout: TimeInterval = 300
 
     static func run(_ arguments: [String], in folder: String, environment extra: [String: String] = [:]) throws -> Run {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-git-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "actionplan-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
         var environment = ProcessInfo.processInfo.environment
         // Never stop to ask for a merge message or a password.
         environment["GIT_MERGE_AUTOEDIT"] = "no"
@@ -30,19 +32,23 @@ enum Git {
         for (name, value) in extra { environment[name] = value }
         let ended: ChildProcess.Termination
         do {
-            ended = try ChildProcess.run("git", arguments, environment: environment, directory: folder,
-                                         stdout: .file(outURL.path), stderr: .file(errURL.path), timeout: timeout)
+            ended = try ChildProcess.run(
+                "git", arguments, environment: environment, directory: folder,
+                stdout: .file(outURL.path), stderr: .file(errURL.path), timeout: timeout)
         } catch let failure as ChildProcess.Failure {
             if case .timedOut = failure {
-                throw GitError("git \(arguments.first ?? "") did not finish within \(Int(timeout)) s (a remote that does not answer?); nothing was changed by actionplan")
+                throw GitError(
+                    "git \(arguments.first ?? "") did not finish within \(Int(timeout)) s (a remote that does not answer?); nothing was changed by actionplan"
+                )
             }
             throw GitError("cannot run git: \(failure); is git installed?")
         } catch {
             throw GitError("cannot run git: \(error); is git installed?")
         }
-        return Run(status: ended.status,
-                   output: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-                   errors: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
+        return Run(
+            status: ended.status,
+            output: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
+            errors: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
     }
 
     /// Runs a command's work; a ``GitError`` becomes `error: …` on standard error and exit 1.
@@ -58,7 +64,10 @@ enum Git {
     /// The top folder of the repository that holds `folder`.
     static func topLevel(of folder: String) throws -> String {
         let run = try run(["rev-parse", "--show-toplevel"], in: folder)
-        guard run.ok else { throw GitError("\(folder) is not inside a git repository (create one with `git init`, or clone the board's)") }
+        guard run.ok else {
+            throw GitError(
+                "\(folder) is not inside a git repository (create one with `git init`, or clone the board's)")
+        }
         return run.line
     }
 
