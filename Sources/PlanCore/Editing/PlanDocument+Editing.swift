@@ -21,6 +21,8 @@ extension PlanDocument {
         case statusNotInKey(Status, key: StatusKey)
         case invalidText(String)
         case notStored(String)
+        case unknownArea(String, areas: [String])
+        case duplicateRef(String)
 
         public var description: String {
             switch self {
@@ -31,6 +33,10 @@ extension PlanDocument {
                 "status \(status.name) (\(status.code)) is not in this plan's key, which has \(key.listing)"
             case .invalidText(let why): why
             case .notStored(let why): "the change could not be stored: \(why)"
+            case .unknownArea(let area, let areas):
+                "no area \(area) in this plan"
+                    + (areas.isEmpty ? "; it has no areas" : "; its areas are \(areas.joined(separator: ", "))")
+            case .duplicateRef(let ref): "the plan already has an action \(ref); refs are unique (ignoring case)"
             }
         }
     }
@@ -110,14 +116,7 @@ extension PlanDocument {
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        if trimmed.contains(where: { "()\n\r".contains($0) })
-            || trimmed.unicodeScalars.contains(where: {
-                TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t"
-            })
-        {
-            throw .invalidText(
-                "a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
-        }
+        if let problem = Author.problem(with: trimmed) { throw .invalidText(problem) }
         return trimmed
     }
 

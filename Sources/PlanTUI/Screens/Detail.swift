@@ -112,6 +112,12 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
                 what = "owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"
             case .added:
                 what = "added to the plan"
+            case .retired(let reason):
+                what = "retired: \(reason)"
+            case .moved(let from, let to):
+                what = "moved from area \(from) to \(to)"
+            case .reworded(let old):
+                what = "reworded; it read: \(old)"
             }
             let text = what + (entry.author.map { " · \($0)" } ?? "")
             let date = DisplayWidth.fit(entry.date.ukShort, to: 12)

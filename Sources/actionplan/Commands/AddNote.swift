@@ -18,19 +18,13 @@ struct AddNote: ParsableCommand {
 
     @OptionGroup var author: AuthorOptions
 
+    @OptionGroup var write: WriteOptions
+
     func run() throws {
-        let original = try PlanLoading.load(plan.path)
-        var document = original
-        let outcome: PlanDocument.EditOutcome
-        do {
-            let body =
-                text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
-            outcome = try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+        let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+        try EditCommand.run(path: plan.path, options: write, author: author.author, day: author.day) {
+            document throws(PlanDocument.EditError) in
+            try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
         }
-        let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
     }
 }

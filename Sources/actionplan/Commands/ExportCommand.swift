@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "The plan as a board paper: Markdown, HTML (prints on A4), CSV for Excel, or JSON.",
         discussion: """
-            Writes to standard output, or with -o to a file (replaced atomically). The paper holds \
+            Writes to standard output, or with -o to a file (replaced atomically; -o - is standard output). The paper holds \
             the summary, RAG by section, what needs attention, red and overdue actions, the changes \
             since the last review and the whole plan, as it stood at the end of the --as-of day.
             """)
@@ -23,7 +23,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         name: [.short, .customLong("output")],
-        help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
+        help: ArgumentHelp(
+            "Write to this file (replaced atomically) instead of standard output; - is standard output.",
+            valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -65,13 +67,9 @@ enum BoardPacks {
         return BoardPack(plan: plan, asOf: day, since: since)
     }
 
-    /// Writes atomically; a failure is reported and ends the command with status 1.
+    /// Writes atomically (or to standard output for `-`); a failure is reported and
+    /// ends the command with status 1.
     static func write(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Data(text.utf8), to: path)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
-        }
+        try OutputPath.write(Data(text.utf8), to: path)
     }
 }

@@ -18,7 +18,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
     var file: String
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The plan file to write (- for standard output).", valueName: "plan"))
     var output: String?
 
     @Option(help: ArgumentHelp("The worksheet to read from an .xlsx workbook (default: the first).", valueName: "name"))
@@ -56,7 +58,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let output, !dryRun {
+        if let output, !dryRun, !OutputPath.isStandardOutput(output) {
             if FileManager.default.fileExists(atPath: output), !force {
                 Console.error("error: \(output) already exists; give --force to replace it")
                 throw ExitCode(1)
@@ -93,6 +95,13 @@ struct ImportCommand: ParsableCommand {
             }
             Console.error("error: nothing written")
             throw ExitCode(1)
+        }
+        if let output, !dryRun, OutputPath.isStandardOutput(output) {
+            // Standard output carries the plan alone; the report goes to standard error.
+            Console.error(
+                TerminalText.escaped(result.report.text, keepNewlines: true).trimmingCharacters(in: .newlines))
+            try OutputPath.write(Data(result.document.text.utf8), to: output)
+            return
         }
         print(TerminalText.escaped(result.report.text, keepNewlines: true), terminator: "")
         guard let output, !dryRun else {

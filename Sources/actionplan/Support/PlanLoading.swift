@@ -18,15 +18,26 @@ enum PlanLoading {
     /// the meantime (see ``PlanFile/save(_:editedFrom:to:lockTimeout:)``). Returns words
     /// for the confirmation when such changes were merged in, else "".
     static func save(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws -> String {
+        mergedWords(try saved(document, editedFrom: base, to: path))
+    }
+
+    /// The same, returning what was written.
+    static func saved(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws
+        -> PlanFile.Saved
+    {
         do {
-            let saved = try PlanFile.save(document, editedFrom: base, to: path)
-            guard saved.merged else { return "" }
-            let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
-            return "; merged with changes saved at the same time\(refs)"
+            return try PlanFile.save(document, editedFrom: base, to: path)
         } catch {
             Console.error("error: \(error.description); the plan was not changed")
             throw ExitCode(1)
         }
+    }
+
+    /// "; merged with changes saved at the same time to 1.2a" when the save merged, else "".
+    static func mergedWords(_ saved: PlanFile.Saved?) -> String {
+        guard let saved, saved.merged else { return "" }
+        let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
+        return "; merged with changes saved at the same time\(refs)"
     }
 }
 
