@@ -52,10 +52,10 @@ struct Workload {
             document: document, path: path, today: Self.today, author: Self.author,
             width: 120, height: 40, colors: true)
         var end = firstFrame
-        _ = end.handle(.end)
+        _ = end.update(.key(.end))
         atEnd = end
         var search = firstFrame
-        _ = search.handle(.character("/"))
+        _ = search.update(.key(.character("/")))
         searching = search
     }
 
@@ -63,7 +63,7 @@ struct Workload {
     /// green on screen, and the saved file reads back with the change.
     func checkEdits() throws {
         var state = firstFrame
-        let effects = state.handle(.character("g"))
+        let effects = state.update(.key(.character("g")))
         precondition(
             state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
         setStatusAndSave()
@@ -96,7 +96,7 @@ struct Workload {
 
     func key(_ key: Key, from start: AppState) {
         var state = start
-        consume(state.handle(key))
+        consume(state.update(.key(key)))
         consume(render(state))
     }
 

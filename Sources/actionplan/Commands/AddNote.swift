@@ -19,8 +19,8 @@ struct AddNote: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        let original = try PlanLoading.load(plan.path)
-        var document = original
+        let session = try PlanLoading.open(plan.path)
+        var document = session.document
         let outcome: PlanDocument.EditOutcome
         do {
             let body =
@@ -30,7 +30,7 @@ struct AddNote: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
+        let merged = try PlanLoading.save(document, in: session)
         print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
     }
 }

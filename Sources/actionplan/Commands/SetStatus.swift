@@ -22,8 +22,8 @@ struct SetStatus: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        let original = try PlanLoading.load(plan.path)
-        var document = original
+        let session = try PlanLoading.open(plan.path)
+        var document = session.document
         let outcome: PlanDocument.EditOutcome
         do {
             outcome = try document.setStatus(ref: ref, to: rag.status, on: author.day, by: author.author, note: note)
@@ -35,7 +35,7 @@ struct SetStatus: ParsableCommand {
             print("\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed")
             return
         }
-        let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
+        let merged = try PlanLoading.save(document, in: session)
         print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
     }
 }

@@ -14,12 +14,23 @@ enum PlanLoading {
         }
     }
 
-    /// Saves `document`, an edit of `base`, keeping changes that someone else saved in
-    /// the meantime (see ``PlanFile/save(_:editedFrom:to:lockTimeout:)``). Returns words
-    /// for the confirmation when such changes were merged in, else "".
-    static func save(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws -> String {
+    /// Opens a plan for editing (see ``PlanSession``): waits for a file that another
+    /// program is still writing to settle.
+    static func open(_ path: String) throws -> PlanSession {
         do {
-            let saved = try PlanFile.save(document, editedFrom: base, to: path)
+            return try PlanSession(opening: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Saves `document`, an edit of the session's plan, keeping changes that someone else
+    /// saved in the meantime (see ``PlanSession/save(_:)``). Returns words for the
+    /// confirmation when such changes were merged in, else "".
+    static func save(_ document: PlanDocument, in session: PlanSession) throws -> String {
+        do {
+            let saved = try session.save(document)
             guard saved.merged else { return "" }
             let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
             return "; merged with changes saved at the same time\(refs)"
