@@ -58,9 +58,10 @@ public enum AtomicFile {
             }
         }
         try contents { (raw: UnsafeRawBufferPointer) throws(PlanFileError) in
+            guard let base = raw.baseAddress else { return }  // no bytes to write
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw PlanFileError.system(path: given, errno: errno, doing: "write")

@@ -161,8 +161,7 @@ public enum ChildProcess {
         let pairs = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let envp = pairs.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         // A thread of the caller may block or ignore signals; the child starts clean.
         var attributes = posix_spawnattr_t()
