@@ -1,11 +1,6 @@
 import Foundation
+import Glibc
 import PlanCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// One figure of the table: the median of several runs and their spread (min–max).
 struct Figure {

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Writes a file so that a crash at any instant leaves either the old file or the
 /// new one: a temporary file in the same folder, flushed to disk, given the

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Runs a program and waits for it with `posix_spawn` and `waitpid`.
 ///
@@ -95,7 +90,8 @@ public enum ChildProcess {
     }
 
     /// A started child. One that is dropped while still running is killed and reaped.
-    public final class Running: @unchecked Sendable {
+    /// Not `Sendable`: what it knows of the child's end is unguarded, so it stays with its caller.
+    public final class Running {
         public let pid: pid_t
         let program: String
         private var ended: Termination?

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Why a plan file could not be read, parsed or written.
 public enum PlanFileError: Error, Sendable, CustomStringConvertible {
