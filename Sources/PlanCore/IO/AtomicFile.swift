@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Writes a file so that a crash at any instant leaves either the old file or the
 /// new one: a temporary file in the same folder, flushed to disk, given the
@@ -69,9 +64,10 @@ public enum AtomicFile {
             }
         }
         try contents { (raw: UnsafeRawBufferPointer) throws(PlanFileError) in
+            guard let base = raw.baseAddress else { return }  // no bytes to write
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw PlanFileError.system(path: given, errno: errno, doing: "write")

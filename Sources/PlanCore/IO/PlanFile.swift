@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Why a plan file could not be read, parsed or written.
 public enum PlanFileError: Error, Sendable, CustomStringConvertible {
@@ -131,9 +126,10 @@ public enum PlanFile {
         var lines = 0
         // One byte more than the file has, to see the end of the file within it.
         let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }  // never: the capacity is at least 1
             var count = 0
             while count < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                let n = Glibc.read(fd, base + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// An advisory lock that writers of one plan take while they check and replace the
 /// file: `flock` on a lock file next to the plan (`.NAME.plan.lock`).
