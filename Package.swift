@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Supported platform: Linux (Debian/Ubuntu). The code calls Glibc directly (posix_spawn, flock,
+// stat's st_mtim) and the terminal interface uses ncursesw; macOS is not supported.
 let package = Package(
     name: "actionplan",
     products: [

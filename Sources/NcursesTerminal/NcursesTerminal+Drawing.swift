@@ -9,7 +9,7 @@ extension NcursesTerminal {
     public func draw(_ grid: Grid) {
         guard !restored else { return }
         let screen = size
-        if lastScreenSize == nil || lastScreenSize! != screen {
+        if lastScreenSize.map({ $0 != screen }) ?? true {
             erase()
             lastScreenSize = screen
         }

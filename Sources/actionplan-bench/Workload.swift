@@ -52,10 +52,10 @@ struct Workload {
             document: document, path: path, today: Self.today, author: Self.author,
             width: 120, height: 40, colors: true)
         var end = firstFrame
-        _ = end.handle(.end)
+        _ = end.update(.key(.end))
         atEnd = end
         var search = firstFrame
-        _ = search.handle(.character("/"))
+        _ = search.update(.key(.character("/")))
         searching = search
     }
 
@@ -63,7 +63,7 @@ struct Workload {
     /// green on screen, and the saved file reads back with the change.
     func checkEdits() throws {
         var state = firstFrame
-        let effects = state.handle(.character("g"))
+        let effects = state.update(.key(.character("g")))
         precondition(
             state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
         setStatusAndSave()
@@ -74,11 +74,11 @@ struct Workload {
     // MARK: - Operations
 
     func parse() {
-        consume(try! PlanDocument(data: data))
+        consume(checked("parsing the plan") { try PlanDocument(data: data) })
     }
 
     func open() {
-        let document = try! PlanFile.load(path)
+        let document = checked("loading \(path)") { try PlanFile.load(path) }
         consume(
             render(
                 AppState(
@@ -96,14 +96,26 @@ struct Workload {
 
     func key(_ key: Key, from start: AppState) {
         var state = start
-        consume(state.handle(key))
+        consume(state.update(.key(key)))
         consume(render(state))
     }
 
     func setStatusAndSave() {
         var edited = document
-        try! edited.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author)
-        try! PlanFile.save(edited, to: savePath)
+        checked("setting \(firstRef) green and saving") {
+            try edited.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author)
+            try PlanFile.save(edited, to: savePath)
+        }
+    }
+
+    /// Runs an operation that `init` or ``checkEdits()`` saw succeed once: a failure
+    /// in a measured run is a fault of the benchmark, not a figure.
+    private func checked<T>(_ operation: String, _ body: () throws -> T) -> T {
+        do {
+            return try body()
+        } catch {
+            preconditionFailure("\(operation) failed: \(error)")
+        }
     }
 
     /// What `actionplan summary [--as-of DAY]` does after loading: the figures and their text.

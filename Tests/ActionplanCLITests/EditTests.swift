@@ -25,7 +25,7 @@ let accountFullName: String? = {
 /// The account's login name, the last resort.
 let accountLogin: String? = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
 
-@Suite("actionplan set")
+@Suite("actionplan set", .tags(.endToEnd))
 struct SetTests {
     @Test("changes exactly the status letter and appends one Status line")
     func setStatus() throws {
@@ -336,7 +336,7 @@ struct SetTests {
     }
 }
 
-@Suite("actionplan note")
+@Suite("actionplan note", .tags(.endToEnd))
 struct NoteTests {
     @Test("appends one Note line and nothing else")
     func singleLine() throws {

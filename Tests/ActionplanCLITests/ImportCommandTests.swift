@@ -5,7 +5,7 @@ import ZIPFoundation
 /// `actionplan import` on the built binary (today pinned to 2026-03-01): the report,
 /// the plan it writes, dry runs, refusing to overwrite, bad rows, workbooks, and the
 /// round trip through `export --format csv`.
-@Suite("Import command")
+@Suite("Import command", .tags(.endToEnd))
 struct ImportCommandTests {
     /// A fixture of the core tests' import folder, copied into the sandbox.
     @discardableResult

@@ -8,7 +8,7 @@ import Testing
 /// The undo journal's folder: the sandbox's own (``Sandbox/stateURL``), named for clarity.
 private func env(_ box: Sandbox) -> [String: String?] { ["XDG_STATE_HOME": box.stateURL.path] }
 
-@Suite("actionplan add, edit, retire, move")
+@Suite("actionplan add, edit, retire, move", .tags(.endToEnd))
 struct LifecycleCommandTests {
     @Test("add: the next free ref at the end of the area, with an Added line")
     func add() throws {
@@ -194,7 +194,7 @@ struct LifecycleCommandTests {
     }
 }
 
-@Suite("actionplan review, undo, config name")
+@Suite("actionplan review, undo, config name", .tags(.endToEnd))
 struct ReviewUndoConfigTests {
     @Test("review lists what the review walks; --record sets Last reviewed")
     func review() throws {
@@ -282,7 +282,7 @@ struct ReviewUndoConfigTests {
     }
 }
 
-@Suite("actionplan list sorting and filters, check --format json and --summary")
+@Suite("actionplan list sorting and filters, check --format json and --summary", .tags(.endToEnd))
 struct ListAndCheckOptionTests {
     func refs(_ box: Sandbox, _ arguments: [String]) throws -> [String] {
         let result = try box.run(["list", "plan.plan", "--format", "csv"] + arguments)

@@ -94,6 +94,10 @@ final class Sandbox {
         let file = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: file)
+        // As if written a minute ago: a file another program changed moments ago is left to
+        // settle before it is edited (PlanSession), which tests of other things should not wait for.
+        let past = Date().addingTimeInterval(-60)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file.path)
         return file.path
     }
 

@@ -56,7 +56,8 @@ import Testing
     @Test func aSaveMergesWhatWasSavedInTheMeantime() throws {
         defer { cleanUp() }
         try PlanFile.save(try noted(original, "1.1b", "Theirs."), to: path)
-        let saved = try PlanFile.save(try noted(original, "2.1b", "Mine."), editedFrom: original, to: path)
+        let saved = try PlanSession(path: path, document: original, settleTime: 0).save(
+            try noted(original, "2.1b", "Mine."))
         #expect(saved.merged && saved.mergedRefs == ["1.1b"])
         let onDisk = try PlanFile.load(path)
         #expect(onDisk.data == saved.document.data)
@@ -68,15 +69,17 @@ import Testing
         defer { cleanUp() }
         let mine = try noted(original, "2.1b", "Mine.")
         try Data("# Plan\n- [X] nonsense\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: PlanFileError.self) { try PlanFile.save(mine, editedFrom: original, to: path) }
-        do { _ = try PlanFile.save(mine, editedFrom: original, to: path) } catch {
+        #expect(throws: PlanFileError.self) {
+            try PlanSession(path: path, document: original, settleTime: 0).save(mine)
+        }
+        do { _ = try PlanSession(path: path, document: original, settleTime: 0).save(mine) } catch {
             #expect(
                 error.description.hasPrefix(
                     "\(path): changed elsewhere since it was read, so this change was not saved: it now has errors (line 2"
                 ))
         }
         try FileManager.default.removeItem(atPath: path)
-        do { _ = try PlanFile.save(mine, editedFrom: original, to: path) } catch {
+        do { _ = try PlanSession(path: path, document: original, settleTime: 0).save(mine) } catch {
             #expect(error.description.hasSuffix("the file is no longer there (moved or deleted)"))
         }
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -87,7 +90,7 @@ import Testing
         let mine = try noted(original, "2.1b", "Mine.")
         chmod(path, 0o444)
         do {
-            _ = try PlanFile.save(mine, editedFrom: original, to: path)
+            _ = try PlanSession(path: path, document: original, settleTime: 0).save(mine)
             Issue.record("a read-only file was replaced")
         } catch {
             #expect(

@@ -38,7 +38,7 @@ extension AppState {
     @discardableResult
     mutating func press(_ keys: [Key]) -> [Effect] {
         var effects: [Effect] = []
-        for key in keys { effects += handle(key) }
+        for key in keys { effects += update(.key(key)) }
         return effects
     }
 

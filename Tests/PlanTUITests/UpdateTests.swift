@@ -31,7 +31,7 @@ struct UpdateTests {
         #expect(effects == [.save(description: "1.1d: status Amber -> Green")])
         #expect(state.plan.action(ref: "1.1d")?.status == .green)
         #expect(state.document.text.contains("  - Status 2026-11-10 (Test Person): A -> G\n"))
-        state.saveFinished("1.1d: status Amber -> Green", .saved)
+        _ = state.update(.saved(description: "1.1d: status Amber -> Green", .saved))
         #expect(render(state).row(at: 23) == "Saved 1.1d: status Amber -> Green to plans/example-jtai.plan")
         #expect(state.press(.character("u")) == [.save(description: "undid 1.1d: status Amber -> Green")])
         #expect(state.document.text == original)
@@ -243,7 +243,10 @@ struct UpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished("1.1d: status Amber -> Green", .failed("plans/x.plan: cannot write: permission denied"))
+        _ = state.update(
+            .saved(
+                description: "1.1d: status Amber -> Green",
+                .failed(.system(path: "plans/x.plan", errno: EACCES, doing: "write"))))
         #expect(state.unsaved)
         #expect(
             render(state).row(at: 23).hasPrefix(
@@ -429,7 +432,7 @@ struct NoLostUpdateTests {
         Thread.sleep(forTimeInterval: 0.01)
         try PlanFile.save(outside, to: path)
 
-        let final = Runtime.run(state, terminal: terminal, services: .live(path: path, readAs: opened))
+        let final = Runtime.run(state, terminal: terminal, services: .live(PlanSession(path: path, document: opened)))
         let onDisk = try PlanFile.load(path).plan
         #expect(onDisk.action(ref: "2.1a")?.latestNote?.text == "Added elsewhere.")
         #expect(onDisk.action(ref: "1.1d")?.status == .green)
@@ -440,10 +443,10 @@ struct NoLostUpdateTests {
     @Test func editsPauseWhileTheFileOnDiskHasErrors() throws {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
-        state.diskInvalid("p.plan:3:4: error: unknown status 'X'")
+        _ = state.update(.diskInvalid(.system(path: "p.plan", errno: EIO, doing: "read")))
         #expect(state.press(.character("g")) == [.bell])
         #expect(state.plan.action(ref: "1.1d")?.status == .amber)
-        state.reloaded(try TUIFixtures.document())
+        _ = state.update(.reloaded(try TUIFixtures.document()))
         #expect(state.press(.character("g")).count == 1)
     }
 
@@ -454,7 +457,8 @@ struct NoLostUpdateTests {
         let services = Runtime.Services(
             save: { _, force in
                 forced.append(force)
-                return force ? .saved : .conflict("1.1d's status was changed there to R while this change set it to G")
+                return force
+                    ? .saved : .conflict(["1.1d's status was changed there to R while this change set it to G"])
             },
             editText: { $0 })
         let terminal = FakeTerminal(keys: [.character("g"), .character("w"), .character("q")])
@@ -468,12 +472,14 @@ struct NoLostUpdateTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished(
-            "1.1d: status Amber -> Green",
-            .conflict("1.1d's status was changed there to R while this change set it to G"))
+        _ = state.update(
+            .saved(
+                description:
+                    "1.1d: status Amber -> Green",
+                .conflict(["1.1d's status was changed there to R while this change set it to G"])))
         #expect(state.unsaved && state.conflict)
         #expect(state.press(.escape) == [.reloadFromDisk])
-        state.reloaded(try TUIFixtures.document())
+        _ = state.update(.reloaded(try TUIFixtures.document()))
         #expect(!state.unsaved && !state.conflict && state.plan.action(ref: "1.1d")?.status == .amber)
     }
 
@@ -617,18 +623,19 @@ struct ConcurrentSaveTests {
         var first = AppState(document: opened, path: path, today: TUIFixtures.today, author: "First")
         var second = AppState(document: opened, path: path, today: TUIFixtures.today, author: "Second")
         let (firstFile, secondFile) = (
-            Runtime.Services.live(path: path, readAs: opened), Runtime.Services.live(path: path, readAs: opened)
+            Runtime.Services.live(PlanSession(path: path, document: opened)),
+            Runtime.Services.live(PlanSession(path: path, document: opened))
         )
         first.selectRef("1.1d")
         second.selectRef("2.1a")
         for effect in first.press(.character("g")) {
             if case .save(let description, let force) = effect {
-                first.saveFinished(description, firstFile.save(first.document, force))
+                _ = first.update(.saved(description: description, firstFile.save(first.document, force)))
             }
         }
         for effect in second.press(.character("r")) + second.type("Slipped.") + second.press(.control("d")) {
             if case .save(let description, let force) = effect {
-                second.saveFinished(description, secondFile.save(second.document, force))
+                _ = second.update(.saved(description: description, secondFile.save(second.document, force)))
             }
         }
         let onDisk = try PlanFile.load(path).plan
@@ -651,7 +658,7 @@ struct ConcurrentSaveTests {
         let path = folder.appendingPathComponent("p.plan").path
         try PlanFile.save(try TUIFixtures.document(), to: path)
         let opened = try PlanFile.load(path)
-        let services = Runtime.Services.live(path: path, readAs: opened)
+        let services = Runtime.Services.live(PlanSession(path: path, document: opened))
         var outside = opened
         try outside.setStatus(ref: "1.1d", to: .red, on: TUIFixtures.today, by: "Other")
         try PlanFile.save(outside, to: path)
@@ -660,7 +667,7 @@ struct ConcurrentSaveTests {
         state.selectRef("1.1d")
         for effect in state.press(.character("g")) {
             if case .save(let description, let force) = effect {
-                state.saveFinished(description, services.save(state.document, force))
+                _ = state.update(.saved(description: description, services.save(state.document, force)))
             }
         }
         #expect(state.unsaved && state.conflict)
@@ -675,20 +682,26 @@ struct ConcurrentSaveTests {
         var state = try TUIFixtures.state()
         state.selectRef("1.1d")
         state.press(.character("g"))
-        state.saveFinished("1.1d: status Amber -> Green", .failed("x.plan: cannot write: the disk is full"))
+        _ = state.update(
+            .saved(
+                description: "1.1d: status Amber -> Green",
+                .failed(.system(path: "x.plan", errno: ENOSPC, doing: "write"))))
         state.press(.character("W"))
         #expect(
             render(state).row(at: 23).hasPrefix("Write to: plans/example-jtai-mine.plan   Enter write · Esc cancel"))
         state.press(Array(repeating: Key.backspace, count: 14))
         state.type("copy.plan")
         #expect(state.press(.enter) == [.saveCopy(path: "plans/example-copy.plan")])
-        state.copyFinished("plans/example-copy.plan", .saved)
+        _ = state.update(.copied(path: "plans/example-copy.plan", .saved))
         #expect(state.unsaved && state.plan.action(ref: "1.1d")?.status == .green)
         #expect(
             state.message?.text
                 == "Wrote the plan with your change to plans/example-copy.plan. plans/example-jtai.plan is unchanged: w tries it again."
         )
-        state.copyFinished("plans/example-copy.plan", Runtime.Services.writeNewFile(state.document, to: "/"))
+        _ = state.update(
+            .copied(
+                path: "plans/example-copy.plan",
+                Runtime.Services.live(PlanSession(path: "/", document: state.document)).saveCopy(state.document, "/")))
         #expect(state.message?.text.hasPrefix("Not written to plans/example-copy.plan: / already exists") == true)
     }
 }

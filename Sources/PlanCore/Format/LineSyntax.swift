@@ -25,7 +25,7 @@ enum LineSyntax {
         var number = token
         if number.hasSuffix(".") { number = number.dropLast() }
         let isNumber =
-            !number.isEmpty && number.first!.isASCIIDigit
+            number.first?.isASCIIDigit == true
             && number.allSatisfy { $0.isASCIIDigit || $0 == "." }
             && !number.contains("..")
         guard isNumber else { return (nil, rest.trimmingTrailingWhitespace(), rest.startIndex) }
@@ -71,7 +71,8 @@ enum LineSyntax {
             let word = utf8[wordStart..<end]
             guard !word.isEmpty else { return nil }
             let keyword = String(unsafeUninitializedCapacity: word.count) { buffer in
-                for (offset, byte) in word.enumerated() { buffer[offset] = asciiLowercaseLetter(byte)! }
+                // Every byte is an ASCII letter (the loop above): setting bit 5 lowercases it.
+                for (offset, byte) in word.enumerated() { buffer[offset] = byte | 0x20 }
                 return word.count
             }
             return (keyword, content[end...])

@@ -23,7 +23,7 @@ public struct SourceLine: Sendable, Equatable {
     static func split(_ text: String) -> [SourceLine] {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
+        let lines = text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
             var lines: [SourceLine] = []
             // The exact count: a guess too high would hold as much memory as the file.
             lines.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
@@ -41,7 +41,9 @@ public struct SourceLine: Sendable, Equatable {
                 lines.append(SourceLine(text[index(start)..<text.endIndex], ending: .none))
             }
             return lines
-        }!
+        }
+        guard let lines else { preconditionFailure("a contiguous UTF-8 string lends its bytes") }
+        return lines
     }
 }
 

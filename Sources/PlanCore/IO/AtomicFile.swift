@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Writes a file so that a crash at any instant leaves either the old file or the
 /// new one: a temporary file in the same folder, flushed to disk, given the
@@ -12,8 +7,11 @@ import Foundation
 /// read-only is not replaced, and temporary files left by a process killed while
 /// saving are removed by the next save.
 public enum AtomicFile {
-    public static func write(_ data: Data, to given: String) throws(PlanFileError) {
-        try write(to: given) { (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
+    public static func write(_ data: Data, to given: String, unchangedSince expected: FileStamp? = nil)
+        throws(PlanFileError)
+    {
+        try write(to: given, unchangedSince: expected) {
+            (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
             var failure: PlanFileError?
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 do throws(PlanFileError) { try write(raw) } catch { failure = error }
@@ -23,8 +21,15 @@ public enum AtomicFile {
     }
 
     /// Writes a plan's bytes as they are streamed out of it, without building them in memory first.
-    public static func write(_ document: PlanDocument, to given: String) throws(PlanFileError) {
-        try write(to: given) { (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
+    /// With `expected`, the file must still have that stamp just before it is replaced
+    /// (``PlanFileError/changedWhileSaving(path:)`` otherwise, and nothing is written):
+    /// that closes most of the window in which a program that takes no lock could write
+    /// the file between a save's last read and its rename.
+    public static func write(_ document: PlanDocument, to given: String, unchangedSince expected: FileStamp? = nil)
+        throws(PlanFileError)
+    {
+        try write(to: given, unchangedSince: expected) {
+            (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
             try document.withBytes(write)
         }
     }
@@ -32,6 +37,7 @@ public enum AtomicFile {
     /// Writes whatever `contents` passes to the function it is given, in order.
     static func write(
         to given: String,
+        unchangedSince expected: FileStamp? = nil,
         contents: ((UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) -> Void
     ) throws(PlanFileError) {
         // Write through a symbolic link to the file it points at, keeping the link.
@@ -58,9 +64,10 @@ public enum AtomicFile {
             }
         }
         try contents { (raw: UnsafeRawBufferPointer) throws(PlanFileError) in
+            guard let base = raw.baseAddress else { return }  // no bytes to write
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw PlanFileError.system(path: given, errno: errno, doing: "write")
@@ -68,9 +75,13 @@ public enum AtomicFile {
                 offset += n
             }
         }
+        FileStamp.mark(fd)
         // umask may have narrowed the mode given to open().
         guard fchmod(fd, mode) == 0, fsync(fd) == 0 else {
             throw PlanFileError.system(path: given, errno: errno, doing: "write")
+        }
+        if let expected, FileStamp(path: path) != expected {
+            throw PlanFileError.changedWhileSaving(path: given)
         }
         close(fd)
         finished = true

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Why a plan file could not be read, parsed or written.
 public enum PlanFileError: Error, Sendable, CustomStringConvertible {
@@ -21,9 +16,20 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     case changedElsewhere(path: String, reasons: [String])
     /// The file is beyond ``PlanFile/maximumSize`` or ``PlanFile/maximumLines``; why, in words.
     case tooLarge(path: String, reason: String)
+    /// Another program changed the file moments ago and may still be writing it (an
+    /// editor, a sync client, `cat >`): it did not settle within the time waited.
+    case unsettled(path: String, seconds: Double)
+    /// Saving would remove actions that the file on disk no longer has: another program
+    /// removed them, or is halfway through writing the file. Nothing was written.
+    case wouldRemoveActions(path: String, refs: [String])
+    /// The file changed between the save's last read of it and the moment it was to be
+    /// replaced (a writer that takes no lock); nothing was written.
+    case changedWhileSaving(path: String)
 
     public var description: String {
         switch self {
+        case .system(let path, EEXIST, _):
+            return "\(path) already exists; choose a new name"
         case .system(let path, let code, let doing):
             let reason: String
             switch code {
@@ -48,6 +54,27 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
                 separator: "\n")
         case .tooLarge(let path, let reason):
             return "\(path): cannot read: \(reason)"
+        case .unsettled(let path, let seconds):
+            return "\(path): another program is still writing it (it kept changing for \(Int(seconds.rounded())) s); "
+                + "try again once it has finished"
+        case .wouldRemoveActions(let path, let refs):
+            return "\(path): the file on disk no longer has \(PlanFileError.listed(refs)), so saving would remove "
+                + "\(refs.count == 1 ? "it" : "them"); another program removed them or is still writing the file. "
+                + "Nothing was written: check the file (`actionplan check`) and make the change again"
+        case .changedWhileSaving(let path):
+            return "\(path): another program kept changing it while this change was being saved; try again"
+        }
+    }
+}
+
+extension PlanFileError {
+    /// `1.1a`, `1.1a and 1.1b`, or `4.1a, 4.1b … 6.3c (35 actions)`.
+    static func listed(_ refs: [String]) -> String {
+        switch refs.count {
+        case 0: return "no actions"
+        case 1: return refs[0]
+        case 2...4: return refs.dropLast().joined(separator: ", ") + " and " + (refs.last ?? "")
+        default: return refs.prefix(3).joined(separator: ", ") + " … " + (refs.last ?? "") + " (\(refs.count) actions)"
         }
     }
 }
@@ -99,9 +126,10 @@ public enum PlanFile {
         var lines = 0
         // One byte more than the file has, to see the end of the file within it.
         let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }  // never: the capacity is at least 1
             var count = 0
             while count < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                let n = Glibc.read(fd, base + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -121,7 +149,7 @@ public enum PlanFile {
     }
 
     /// Saves a document atomically over whatever the file holds now, under the plan's lock.
-    /// To keep changes made elsewhere, use ``save(_:editedFrom:to:lockTimeout:)``.
+    /// To keep changes made elsewhere, save through a ``PlanSession``.
     public static func save(_ document: PlanDocument, to path: String, lockTimeout: Double = 10) throws(PlanFileError) {
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }

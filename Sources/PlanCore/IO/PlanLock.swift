@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// An advisory lock that writers of one plan take while they check and replace the
 /// file: `flock` on a lock file next to the plan (`.NAME.plan.lock`).
@@ -14,7 +9,7 @@ import Foundation
 /// stale (the kernel dropped its `flock`), and the next writer takes it over and
 /// removes it. Every `actionplan` writer (the CLI, the terminal interface, the merge
 /// driver's callers) takes this lock; programs that do not are caught by the content
-/// check that follows it (see ``PlanFile/save(_:editedFrom:to:lockTimeout:)``).
+/// check that follows it (see ``PlanSession/save(_:)``).
 public final class PlanLock {
     /// The lock file's path.
     public let path: String

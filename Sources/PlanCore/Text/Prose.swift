@@ -26,7 +26,7 @@ public enum Prose {
                 if let c = current { out.append(c) }
                 current = String(line)
             } else {
-                current! += " " + line.droppingBlanks()
+                current?.append(" " + line.droppingBlanks())
             }
         }
         if let c = current { out.append(c) }

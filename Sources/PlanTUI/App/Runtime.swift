@@ -1,33 +1,28 @@
-import Foundation
 import PlanCore
 
-/// The loop (Bubble Tea's Program): draw the state, read a key, update, carry
-/// out the effects, and feed their results back in.
+/// The loop (Bubble Tea's Program): draw the state, read an event, update, carry out
+/// the effects, and feed their results back in as events.
 public enum Runtime {
-    /// What the runtime needs from the outside world besides the terminal.
+    /// What the runtime needs from the outside world besides the terminal: the open
+    /// plan file and `$EDITOR`, both carried out by PlanCore.
     public struct Services {
         /// Saves the document. With `force` false it keeps changes made to the file since it
         /// was read (merging them in) and refuses to overwrite a change to the same field.
         public var save: (PlanDocument, _ force: Bool) -> SaveOutcome
         /// The file as it is now when it changed since it was last read or saved.
-        public var reloadIfChanged: () -> Reload
+        public var reloadIfChanged: () -> PlanSession.Reload
         /// Lets a person edit text in another program; nil when that failed.
         public var editText: (String) -> String?
         /// Writes the document to another file, which must not exist yet.
         public var saveCopy: (PlanDocument, _ path: String) -> SaveOutcome
 
-        public enum Reload {
-            case unchanged
-            case changed(PlanDocument)
-            /// The file changed and does not parse (someone may be halfway through editing it).
-            case invalid(String)
-        }
-
         public init(
             save: @escaping (PlanDocument, Bool) -> SaveOutcome,
-            reloadIfChanged: @escaping () -> Reload = { .unchanged },
+            reloadIfChanged: @escaping () -> PlanSession.Reload = { .unchanged },
             editText: @escaping (String) -> String?,
-            saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = Services.writeNewFile
+            saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = { _, path in
+                .failed(.readOnly(path: path))  // No copies where none were provided for.
+            }
         ) {
             self.save = save
             self.reloadIfChanged = reloadIfChanged
@@ -35,25 +30,34 @@ public enum Runtime {
             self.saveCopy = saveCopy
         }
 
-        /// Saves to `path` under the plan's lock, merging changes made elsewhere since
-        /// `document` was read from it; watches it for such changes; edits text in
-        /// `$VISUAL`/`$EDITOR`.
-        public static func live(path: String, readAs document: PlanDocument) -> Services {
-            let file = LivePlanFile(path: path, readAs: document)
-            return Services(save: file.save, reloadIfChanged: file.reloadIfChanged, editText: ExternalEditor.edit)
+        /// The services of a running interface on `session`'s file: saves under the plan's
+        /// lock, merging changes made elsewhere; reloads what changed on disk; edits text in
+        /// `$VISUAL`/`$EDITOR`; writes copies to new files.
+        public static func live(_ session: PlanSession) -> Services {
+            Services(
+                save: { document, force in
+                    perform {
+                        () throws(PlanFileError) -> SaveOutcome in
+                        if force {
+                            try session.overwrite(document)
+                            return .saved
+                        }
+                        let saved = try session.save(document)
+                        return saved.merged ? .merged(saved.document, refs: saved.mergedRefs) : .saved
+                    }
+                },
+                reloadIfChanged: session.reloadIfChanged,
+                editText: ExternalEditor.edit,
+                saveCopy: { document, path in
+                    perform { () throws(PlanFileError) -> SaveOutcome in
+                        try PlanSession.writeNew(document, to: path)
+                        return .saved
+                    }
+                })
         }
 
-        /// Writes a plan to a new file (refusing one that exists), atomically.
-        public static func writeNewFile(_ document: PlanDocument, to path: String) -> SaveOutcome {
-            guard !FileManager.default.fileExists(atPath: path) else {
-                return .failed("\(path) already exists; choose a new name")
-            }
-            do {
-                try AtomicFile.write(document, to: path)
-                return .saved
-            } catch {
-                return .failed("\(error)")
-            }
+        private static func perform(_ body: () throws(PlanFileError) -> SaveOutcome) -> SaveOutcome {
+            do { return try body() } catch { return SaveOutcome(error) }
         }
     }
 
@@ -62,70 +66,66 @@ public enum Runtime {
     public static func run(_ initial: AppState, terminal: Terminal, services: Services, pollMilliseconds: Int = 1000)
         -> AppState
     {
-        var state = initial
-        var watchForcesReload = false
+        var loop = Loop(state: initial, terminal: terminal, services: services)
         let size = terminal.size
-        _ = state.handle(.resize(width: size.width, height: size.height))
+        _ = loop.dispatch(.key(.resize(width: size.width, height: size.height)))
         var needsDraw = true
         while true {
-            if needsDraw { terminal.draw(render(state)) }
+            if needsDraw { terminal.draw(render(loop.state)) }
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
             // A tick with nothing new (no key, no change on disk) leaves the screen as it is.
             needsDraw = key != .tick
             // Changes made elsewhere (another program, `git pull`) come in before the
             // key is acted on, so an edit never overwrites them.
-            if !state.unsaved || watchForcesReload {
-                watchForcesReload = false
+            if !loop.state.unsaved || loop.reloadRequested {
+                loop.reloadRequested = false
                 switch services.reloadIfChanged() {
-                case .unchanged: break
+                case .unchanged, .settling: break
                 case .changed(let document):
-                    state.reloaded(document)
+                    _ = loop.dispatch(.reloaded(document))
                     needsDraw = true
-                case .invalid(let problem):
-                    state.diskInvalid(problem)
+                case .invalid(let error):
+                    _ = loop.dispatch(.diskInvalid(error))
                     needsDraw = true
                 }
             }
-            for effect in state.handle(key) {
-                switch effect {
-                case .save(let description, let force):
-                    state.saveFinished(description, services.save(state.document, force))
-                case .reloadFromDisk:
-                    watchForcesReload = true
-                case .saveCopy(let path):
-                    state.copyFinished(path, services.saveCopy(state.document, path))
-                case .openExternalEditor(let text):
-                    var result: String?
-                    terminal.suspend { result = services.editText(text) }
-                    state.externalEditFinished(result)
-                case .bell:
-                    break
-                case .quit:
-                    return state
-                }
-            }
+            if loop.dispatch(.key(key)) == .quit { return loop.state }
         }
     }
-}
 
-/// Hands text to `$VISUAL` or `$EDITOR` (default `vi`) in a temporary file.
-public enum ExternalEditor {
-    public static func edit(_ text: String) -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("actionplan-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).md")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            try Data((text + "\n").utf8).write(to: file)
-            // The editor command may carry arguments ("code -w"); the file goes in as $1.
-            let ended = try ChildProcess.run(
-                "/bin/sh", ["-c", editor + " \"$1\"", "editor", file.path],
-                stdin: .inherit, stdout: .inherit, stderr: .inherit)
-            guard ended.status == 0 else { return nil }
-            return try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            return nil
+    /// The state and what carries out its effects.
+    private struct Loop {
+        var state: AppState
+        let terminal: Terminal
+        let services: Services
+        var reloadRequested = false
+
+        enum Next { case goOn, quit }
+
+        /// Updates with `event`, carries out the effects and feeds their results back in.
+        mutating func dispatch(_ event: Event) -> Next {
+            var pending = [event]
+            while !pending.isEmpty {
+                for effect in state.update(pending.removeFirst()) {
+                    switch effect {
+                    case .save(let description, let force):
+                        pending.append(.saved(description: description, services.save(state.document, force)))
+                    case .reloadFromDisk:
+                        reloadRequested = true
+                    case .saveCopy(let path):
+                        pending.append(.copied(path: path, services.saveCopy(state.document, path)))
+                    case .openExternalEditor(let text):
+                        var result: String?
+                        terminal.suspend { result = services.editText(text) }
+                        pending.append(.edited(result))
+                    case .bell:
+                        break
+                    case .quit:
+                        return .quit
+                    }
+                }
+            }
+            return .goOn
         }
     }
 }

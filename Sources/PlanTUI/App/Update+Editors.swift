@@ -128,7 +128,7 @@ extension AppState {
     }
 
     /// The runtime hands back the text from `$EDITOR` (nil when the editor failed).
-    public mutating func externalEditFinished(_ text: String?) {
+    mutating func externalEditFinished(_ text: String?) {
         guard let text else {
             message = Message(text: "The external editor failed; the text is unchanged.", kind: .error)
             return

@@ -4,7 +4,21 @@ import PlanCore
 /// The update: a key and the current state make the next state and the effects
 /// for the runtime to carry out. Nothing here touches the terminal or the disk.
 extension AppState {
-    public mutating func handle(_ key: Key) -> [Effect] {
+    /// The one way in: an event and the current state make the next state, and the
+    /// effects for the runtime to carry out (whose results come back as events).
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .saved(let description, let outcome): saveFinished(description, outcome)
+        case .copied(let path, let outcome): copyFinished(path, outcome)
+        case .reloaded(let document): reloaded(document)
+        case .diskInvalid(let error): diskInvalid(error)
+        case .edited(let text): externalEditFinished(text)
+        }
+        return []
+    }
+
+    mutating func handle(_ key: Key) -> [Effect] {
         if case .resize(let w, let h) = key {
             width = w
             height = h
@@ -50,8 +64,8 @@ extension AppState {
         case .moveDown: scrollsDetail ? scrollDetail(1) : move(1)
         case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
         case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
-        case .first: scrollsDetail ? (detailTop = 0) : select(0)
-        case .last: scrollsDetail ? (detailTop = maxDetailTop) : select(rows.count - 1)
+        case .first: if scrollsDetail { detailTop = 0 } else { select(0) }
+        case .last: if scrollsDetail { detailTop = maxDetailTop } else { select(rows.count - 1) }
         case .open: open()
         case .back: return back()
         case .toggleFocus: toggleFocus()
@@ -144,7 +158,7 @@ extension AppState {
             modal = .detail
             detailTop = 0
         case .section, .area:
-            if folded.contains(selected!) { unfold() } else { fold() }
+            if let selected, folded.contains(selected) { unfold() } else { fold() }
         }
     }
 
@@ -347,7 +361,7 @@ extension AppState {
 
     /// The file changed on disk and was read again: show it, keeping the selection.
     /// Undo steps are dropped, since undoing would now overwrite the other change.
-    public mutating func reloaded(_ fresh: PlanDocument) {
+    private mutating func reloaded(_ fresh: PlanDocument) {
         let wasPaused = pausedReason != nil
         pausedReason = nil
         unsaved = false
@@ -362,13 +376,14 @@ extension AppState {
     }
 
     /// The file changed on disk and has errors: changes here wait until it is fixed.
-    public mutating func diskInvalid(_ problem: String) {
+    private mutating func diskInvalid(_ error: PlanFileError) {
+        let problem = error.description.split(separator: "\n").first.map(String.init) ?? "it does not parse"
         pausedReason = problem
         message = Message(text: "The file on disk has errors, so changes are paused: \(problem)", kind: .error)
     }
 
     /// The runtime reports how a save went.
-    public mutating func saveFinished(_ description: String, _ outcome: SaveOutcome) {
+    private mutating func saveFinished(_ description: String, _ outcome: SaveOutcome) {
         switch outcome {
         case .saved:
             unsaved = false
@@ -384,7 +399,8 @@ extension AppState {
             scrollListToSelection()
             let others = refs.isEmpty ? "" : " to " + refs.joined(separator: ", ")
             message = Message(text: "Saved \(description), merged with changes saved elsewhere\(others).", kind: .info)
-        case .conflict(let reason):
+        case .conflict(let reasons):
+            let reason = reasons.joined(separator: "; ")
             unsaved = true
             conflict = true
             message = Message(
@@ -401,9 +417,12 @@ extension AppState {
     }
 
     /// The runtime reports how writing to another file (`W`) went.
-    public mutating func copyFinished(_ target: String, _ outcome: SaveOutcome) {
+    private mutating func copyFinished(_ target: String, _ outcome: SaveOutcome) {
         switch outcome {
-        case .failed(let error), .conflict(let error):
+        case .failed(let error):
+            message = Message(text: "Not written to \(target): \(error). W tries another place.", kind: .error)
+        case .conflict(let reasons):
+            let error = reasons.joined(separator: "; ")
             message = Message(text: "Not written to \(target): \(error). W tries another place.", kind: .error)
         case .saved, .merged:
             message = Message(

@@ -31,32 +31,3 @@ public struct MouseEvent: Hashable, Sendable {
         self.y = y
     }
 }
-
-/// What the update asks the outside world to do. The runtime performs effects and
-/// feeds the results back (`saveFinished`, `reloaded`, `externalEditFinished`), so
-/// the update itself stays pure.
-public enum Effect: Equatable, Sendable {
-    /// Save the document atomically. Without `force`, a file that changed on disk
-    /// since it was read is not overwritten.
-    case save(description: String, force: Bool = false)
-    /// Read the file again, dropping what is on screen (after a conflict).
-    case reloadFromDisk
-    /// Write the document to another file (after a failed save), leaving the plan's file alone.
-    case saveCopy(path: String)
-    /// Hand text to `$EDITOR`.
-    case openExternalEditor(text: String)
-    case bell
-    case quit
-}
-
-/// How a save went.
-public enum SaveOutcome: Sendable {
-    case saved
-    /// Someone else changed the file since it was read; both changes were merged and
-    /// the merge written. Carries the plan as saved and the refs changed elsewhere.
-    case merged(PlanDocument, refs: [String])
-    /// The file changed on disk in a way that cannot be merged with this change (the same
-    /// field of the same action); nothing was written. Carries why.
-    case conflict(String)
-    case failed(String)
-}

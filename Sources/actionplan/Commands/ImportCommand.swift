@@ -109,7 +109,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         do {
-            try AtomicFile.write(result.document, to: output)
+            try PlanFile.save(result.document, to: output)  // under the lock, like every writer of a plan
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)

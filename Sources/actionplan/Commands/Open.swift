@@ -25,7 +25,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         // A file that does not parse never opens, so it is never written.
-        let document = try PlanLoading.load(plan.path)
+        let session = try PlanLoading.open(plan.path)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Console.error("error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
             throw ExitCode(1)
@@ -34,9 +34,9 @@ struct Open: ParsableCommand {
         defer { terminal.restore() }
         let size = terminal.size
         let state = AppState(
-            document: document, path: plan.path, today: PlanDate.today(),
+            document: session.document, path: plan.path, today: PlanDate.today(),
             author: Author.resolve(explicit: by, gitName: Git.userName), width: size.width, height: size.height,
             colors: terminal.colorsEnabled)
-        Runtime.run(state, terminal: terminal, services: .live(path: plan.path, readAs: document))
+        Runtime.run(state, terminal: terminal, services: .live(session))
     }
 }

@@ -24,7 +24,8 @@ struct UndoCommand: ParsableCommand {
                 "nothing to undo: no change to \(plan.path) was recorded by actionplan for this account",
                 path: plan.path, options: write)
         }
-        let current = try PlanLoading.load(plan.path)
+        let session = try PlanLoading.open(plan.path)
+        let current = session.document
         let undone: PlanDocument
         do {
             undone = try last.undoing(on: current)
@@ -36,7 +37,7 @@ struct UndoCommand: ParsableCommand {
         let outcome = PlanDocument.EditOutcome(
             ref: "plan", changes: undone.text == current.text ? [] : ["undid \(last.description)"])
         try EditCommand.finish(
-            original: current, edited: undone, outcome: outcome, path: plan.path, options: write, author: nil,
+            session: session, edited: undone, outcome: outcome, options: write, author: nil,
             day: PlanDate.today(),
             unchanged: { _, _ in "nothing to undo: \(last.description) is no longer in the file" },
             recordForUndo: false)

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import PlanCore
 
-/// What every command that changes a plan does, in one place: load, edit in memory,
-/// then print the diff (`--dry-run`) or save (merging changes saved at the same
-/// time), record the change for `actionplan undo`, and report in text or JSON.
+/// What every command that changes a plan does, in one place: open a ``PlanSession``,
+/// edit in memory, then print the diff (`--dry-run`) or save through the session
+/// (merging changes saved at the same time), record the change for `actionplan undo`,
+/// and report in text or JSON.
 /// Refused edits print `error: …` and exit 1 with the file untouched.
 enum EditCommand {
     typealias Edit = (inout PlanDocument) throws(PlanDocument.EditError) -> PlanDocument.EditOutcome
@@ -15,8 +16,8 @@ enum EditCommand {
         path: String, options: WriteOptions, author: String? = nil, day: PlanDate = PlanDate.today(),
         unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil, edit: Edit
     ) throws {
-        let original = try PlanLoading.load(path)
-        var document = original
+        let session = try PlanLoading.open(path)
+        var document = session.document
         let outcome: PlanDocument.EditOutcome
         do {
             outcome = try edit(&document)
@@ -24,20 +25,23 @@ enum EditCommand {
             try fail(error.description, path: path, options: options)
         }
         try finish(
-            original: original, edited: document, outcome: outcome, path: path, options: options, author: author,
-            day: day, unchanged: unchanged)
+            session: session, edited: document, outcome: outcome, options: options, author: author, day: day,
+            unchanged: unchanged)
     }
 
-    /// Saves (or, with `--dry-run`, diffs) `edited`, a change of `original`, and reports it.
+    /// Saves (or, with `--dry-run`, diffs) `edited`, a change of the session's document,
+    /// and reports it.
     static func finish(
-        original: PlanDocument, edited: PlanDocument, outcome: PlanDocument.EditOutcome, path: String,
-        options: WriteOptions, author: String?, day: PlanDate,
-        unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil, recordForUndo: Bool = true
+        session: PlanSession, edited: PlanDocument, outcome: PlanDocument.EditOutcome, options: WriteOptions,
+        author: String?, day: PlanDate, unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil,
+        recordForUndo: Bool = true
     ) throws {
+        let original = session.document
+        let path = session.path
         let diff = outcome.changed ? LineDiff.unified(from: original, to: edited, path: path) : ""
-        var saved: PlanFile.Saved?
+        var saved: PlanSession.Saved?
         if outcome.changed, !options.dryRun {
-            saved = try PlanLoading.saved(edited, editedFrom: original, to: path)
+            saved = try PlanLoading.saved(edited, in: session)
             if recordForUndo {
                 let entry = UndoJournal.Entry(
                     description: "\(outcome.ref): " + outcome.changes.joined(separator: "; "), author: author,

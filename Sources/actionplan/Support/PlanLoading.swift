@@ -14,19 +14,28 @@ enum PlanLoading {
         }
     }
 
-    /// Saves `document`, an edit of `base`, keeping changes that someone else saved in
-    /// the meantime (see ``PlanFile/save(_:editedFrom:to:lockTimeout:)``). Returns words
-    /// for the confirmation when such changes were merged in, else "".
-    static func save(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws -> String {
-        mergedWords(try saved(document, editedFrom: base, to: path))
+    /// Opens a plan for editing (see ``PlanSession``): waits for a file that another
+    /// program is still writing to settle.
+    static func open(_ path: String) throws -> PlanSession {
+        do {
+            return try PlanSession(opening: path)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// Saves `document`, an edit of the session's plan, keeping changes that someone else
+    /// saved in the meantime (see ``PlanSession/save(_:)``). Returns words for the
+    /// confirmation when such changes were merged in, else "".
+    static func save(_ document: PlanDocument, in session: PlanSession) throws -> String {
+        mergedWords(try saved(document, in: session))
     }
 
     /// The same, returning what was written.
-    static func saved(_ document: PlanDocument, editedFrom base: PlanDocument, to path: String) throws
-        -> PlanFile.Saved
-    {
+    static func saved(_ document: PlanDocument, in session: PlanSession) throws -> PlanSession.Saved {
         do {
-            return try PlanFile.save(document, editedFrom: base, to: path)
+            return try session.save(document)
         } catch {
             Console.error("error: \(error.description); the plan was not changed")
             throw ExitCode(1)
@@ -34,7 +43,7 @@ enum PlanLoading {
     }
 
     /// "; merged with changes saved at the same time to 1.2a" when the save merged, else "".
-    static func mergedWords(_ saved: PlanFile.Saved?) -> String {
+    static func mergedWords(_ saved: PlanSession.Saved?) -> String {
         guard let saved, saved.merged else { return "" }
         let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
         return "; merged with changes saved at the same time\(refs)"
