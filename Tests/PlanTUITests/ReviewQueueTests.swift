@@ -98,3 +98,39 @@ struct ReviewQueueTests {
         #expect(plan.dueWithin(0, of: today).map(\.ref) == ["1.1a"])
     }
 }
+
+/// `s` sorts each area's actions as `list --sort` does, and says so in the header.
+@Suite("Sorting the list")
+struct SortKeyTests {
+    func areaRefs(_ state: AppState, _ area: String) -> [String] {
+        guard let range = state.plan.area(number: area)?.actionRange else { return [] }
+        return state.rows.compactMap { row -> String? in
+            guard case .action(let i) = row, range.contains(i) else { return nil }
+            return state.plan.actions[i].ref
+        }
+    }
+
+    @Test func sCyclesThroughTheOrdersAndBackToFileOrder() throws {
+        var state = try TUIFixtures.state(width: 120, height: 40)
+        let fileOrder = areaRefs(state, "1.1")
+        var seen: [ActionSort.Term?] = []
+        for _ in AppState.sortCycle {
+            state.press(.character("s"))
+            seen.append(state.sort)
+            let expected = ActionSort(state.sort.map { [$0] } ?? []).sorted(
+                Array(state.plan.actions[state.plan.area(number: "1.1")!.actionRange]), on: TUIFixtures.today
+            ).map(\.ref)
+            #expect(areaRefs(state, "1.1") == expected)
+        }
+        #expect(seen == AppState.sortCycle)
+        #expect(state.sort == nil && areaRefs(state, "1.1") == fileOrder)
+    }
+
+    @Test func theHeaderSaysHowTheListIsSorted() throws {
+        var state = try TUIFixtures.state(width: 120, height: 40)
+        state.press(.character("s"))
+        #expect(render(state).text.split(separator: "\n")[2].hasPrefix(" sorted by due  (s: next order)"))
+        state.press(.character("s"))
+        #expect(render(state).text.split(separator: "\n")[2].hasPrefix(" sorted by most overdue first"))
+    }
+}

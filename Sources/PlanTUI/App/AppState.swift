@@ -120,6 +120,8 @@ public struct AppState: Sendable {
     public internal(set) var focus = Focus.list
     public internal(set) var folded: Set<RowID> = []
     public internal(set) var filter = ListFilter()
+    /// The order of each area's actions (`s`), as `list --sort` has them; nil for file order.
+    public internal(set) var sort: ActionSort.Term?
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -195,7 +197,7 @@ public struct AppState: Sendable {
                 if filtering && matching.isEmpty { continue }
                 out.append(.area(section: s, area: a))
                 if folded.contains(.area(area.number)) { continue }
-                out += matching.map(Row.action)
+                out += sorted(matching).map(Row.action)
             }
         }
         rows = out
@@ -204,6 +206,38 @@ public struct AppState: Sendable {
             self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
+    }
+
+    /// Action indices in ``sort``'s order (file order without one).
+    private func sorted(_ indices: [Int]) -> [Int] {
+        guard let sort else { return indices }
+        let actions = ActionSort([sort]).sorted(indices.map { plan.actions[$0] }, on: today)
+        return actions.compactMap { plan.index(ofRef: $0.ref) }
+    }
+
+    /// The orders `s` steps through, as a meeting reads a plan; then back to file order.
+    static let sortCycle: [ActionSort.Term?] = [
+        ActionSort.Term(.due), ActionSort.Term(.overdueDays, descending: true), ActionSort.Term(.status),
+        ActionSort.Term(.owner), ActionSort.Term(.updated), ActionSort.Term(.ref), nil,
+    ]
+
+    /// `s`: the next order in ``sortCycle``, keeping the selection.
+    mutating func cycleSort() {
+        let position = Self.sortCycle.firstIndex { $0 == sort } ?? (Self.sortCycle.count - 1)
+        sort = Self.sortCycle[(position + 1) % Self.sortCycle.count]
+        refresh()
+        scrollListToSelection()
+        message = Message(
+            text: sort.map { "Sorted by \(Self.sortLabel($0)) within each area." } ?? "In file order.", kind: .info)
+    }
+
+    /// "due", "most overdue first", …: what the header says.
+    static func sortLabel(_ term: ActionSort.Term) -> String {
+        switch (term.key, term.descending) {
+        case (.overdueDays, true): "most overdue first"
+        case (.updated, false): "least recently updated"
+        case (let key, let descending): key.rawValue + (descending ? " (descending)" : "")
+        }
     }
 
     public func id(of row: Row) -> RowID {

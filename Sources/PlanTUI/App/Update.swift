@@ -91,6 +91,7 @@ extension AppState {
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
         case .filters: modal = .filters(ownerInput: nil)
+        case .sort: cycleSort()
         case .undo: return undo()
         case .redo: return redo()
         case .retrySave:
