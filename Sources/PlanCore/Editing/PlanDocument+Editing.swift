@@ -162,9 +162,17 @@ extension PlanDocument {
     private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError)
         -> [String]
     {
-        let paragraphs = try proseLines(text, what: "note")
-        return [fieldIndent + historyHead("Note", date: date, author: author) + paragraphs[0]]
-            + paragraphs.dropFirst().map { $0.isEmpty ? "" : fieldIndent + "  " + $0 }
+        historyLines("Note", date: date, author: author, text: try proseLines(text, what: "note"), indent: fieldIndent)
+    }
+
+    /// A history item with free text (a note, a retirement, an old wording): the head
+    /// line with the first line of `text`, the others as continuation lines two
+    /// deeper (empty lines stay empty, between paragraphs).
+    func historyLines(
+        _ keyword: String, date: PlanDate, author: String?, text: [Substring], indent: String
+    ) -> [String] {
+        [indent + historyHead(keyword, date: date, author: author) + (text.first ?? "")]
+            + text.dropFirst().map { $0.isEmpty ? "" : indent + "  " + $0 }
     }
 
     // MARK: - Splicing and read-back

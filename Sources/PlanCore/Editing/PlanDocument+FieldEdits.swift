@@ -96,11 +96,9 @@ extension PlanDocument {
         guard outcome.changed else { return outcome }
         var expected = edited.plan.actions[index]
         expected.history.append(HistoryEntry(date: date, author: author, change: .reworded(old.text), line: 0))
-        let indent = old.fieldIndent ?? "  "
-        let paragraphs = old.text.split(separator: "\n", omittingEmptySubsequences: false)
-        let history =
-            [indent + historyHead("Reworded", date: date, author: author) + paragraphs[0]]
-            + paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + "  " + $0 }
+        let history = historyLines(
+            "Reworded", date: date, author: author,
+            text: old.text.split(separator: "\n", omittingEmptySubsequences: false), indent: old.fieldIndent ?? "  ")
         try edited.commit(
             [edited.appending(history, to: index)], to: index, expecting: expected, what: "the old wording")
         self = edited

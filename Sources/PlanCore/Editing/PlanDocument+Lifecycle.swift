@@ -78,10 +78,8 @@ extension PlanDocument {
             throw .invalidText("\(action.ref) was already retired on \(retired.date.iso)")
         }
         let paragraphs = try proseLines(reason, what: "reason")
-        let indent = action.fieldIndent ?? "  "
-        let lines =
-            [indent + historyHead("Retired", date: date, author: author) + paragraphs[0]]
-            + paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + "  " + $0 }
+        let lines = historyLines(
+            "Retired", date: date, author: author, text: paragraphs, indent: action.fieldIndent ?? "  ")
         var expected = action
         expected.history.append(
             HistoryEntry(date: date, author: author, change: .retired(paragraphs.joined(separator: "\n")), line: 0))

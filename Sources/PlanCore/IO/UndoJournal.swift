@@ -88,10 +88,24 @@ extension UndoJournal.Entry {
         } catch {
             throw .unreadable(error.diagnostics.first?.message ?? "it does not parse")
         }
-        if current.text == after.text { return before }
+        return try current.reverting(after, to: before)
+    }
+}
+
+extension PlanDocument {
+    /// This document with one change taken back: the change turned `before` into
+    /// `after`, and this document is `after` or what became of it since. The way back
+    /// (after → before) is merged onto this document like a save merges, so that later
+    /// changes (by anyone) to other actions and fields are kept; refused when a later
+    /// change touched what this one changed. The CLI's `undo` and the TUI's `u` both
+    /// go through here (and the TUI's redo, with the two swapped).
+    public func reverting(_ after: PlanDocument, to before: PlanDocument) throws(UndoJournal.Entry.Refusal)
+        -> PlanDocument
+    {
+        if text == after.text { return before }
         let result: PlanMerge.Result
         do {
-            result = try PlanMerge.merge(base: after, ours: current, theirs: before)
+            result = try PlanMerge.merge(base: after, ours: self, theirs: before)
         } catch {
             throw .blocked([error.description])
         }

@@ -41,6 +41,13 @@ public struct ListFilter: Equatable, Sendable {
     }
 }
 
+/// One change made in the TUI: the document before and after it, and what it did.
+struct UndoStep {
+    var before: PlanDocument
+    var after: PlanDocument
+    var description: String
+}
+
 /// A note being written, for a plain note or to go with a status change.
 public struct NoteDraft: Equatable, Sendable {
     public var ref: String
@@ -141,8 +148,11 @@ public struct AppState: Sendable {
     /// The review under way (`v`), if any.
     public internal(set) var review: ReviewSession?
 
-    var undoStack: [(document: PlanDocument, description: String)] = []
-    var redoStack: [(document: PlanDocument, description: String)] = []
+    /// The changes made here, to take back (`u`) and make again (`Ctrl-R`). They survive
+    /// a reload and a merge with another writer's save: each is taken back as the way
+    /// from `after` to `before`, merged onto the document as it then is.
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()

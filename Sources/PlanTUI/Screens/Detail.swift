@@ -14,6 +14,7 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
         Span(state.plan.statusKey.label(for: action.status)),
     ]
     if action.isOverdue(on: state.today) { titleLine.append(Span("  OVERDUE", theme.overdue)) }
+    if let retired = action.retirement { titleLine.append(Span("  RETIRED \(retired.date.ukShort)", theme.dim)) }
 
     let lines = detailLines(action, state: state, theme: theme, width: width - 2)
     let visible = height - 1

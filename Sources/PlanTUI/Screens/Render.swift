@@ -215,12 +215,16 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         return [
             Span("    " + DisplayWidth.fit(safe(action.ref), to: columns.ref) + " "),
             theme.badge(action.status),
-            Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
+            Span(
+                " "
+                    + DisplayWidth.fit(
+                        (action.isRetired ? "(retired) " : "") + safe(Prose.firstLine(action.text)), to: columns.text)
+                    + " ", action.isRetired ? theme.dim : .plain),
             Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
             Span(
                 DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
                 overdue ? theme.overdue : .plain),
-            Span(overdue ? " !" : "  ", theme.overdue),
+            Span(overdue ? " !" : action.isRetired ? " x" : "  ", overdue ? theme.overdue : theme.dim),
         ]
     }
 }

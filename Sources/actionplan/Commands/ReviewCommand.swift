@@ -33,10 +33,7 @@ struct ReviewCommand: ParsableCommand {
     var day: PlanDate { date?.date ?? PlanDate.today() }
 
     func validate() throws {
-        if let date = date?.date, date > PlanDate.today(), !allowFuture {
-            throw ValidationError(
-                "--date \(date.iso) is after today (\(PlanDate.today().iso)); give --allow-future if that is meant")
-        }
+        try AuthorOptions.refuseFuture(date?.date, allowed: allowFuture)
         if !record, by != nil || write.dryRun { throw ValidationError("--by and --dry-run go with --record") }
     }
 

@@ -54,8 +54,12 @@ struct AuthorOptions: ParsableArguments {
         help: "Accept a --date after today (refused otherwise: the change would count in no figure until then).")
     var allowFuture = false
 
-    func validate() throws {
-        if let date = date?.date, date > PlanDate.today(), !allowFuture {
+    func validate() throws { try Self.refuseFuture(date?.date, allowed: allowFuture) }
+
+    /// A `--date` after today is refused unless `--allow-future` is given: the change
+    /// would count in no figure until then, and block every earlier change.
+    static func refuseFuture(_ date: PlanDate?, allowed: Bool) throws {
+        if let date, date > PlanDate.today(), !allowed {
             throw ValidationError(
                 "--date \(date.iso) is after today (\(PlanDate.today().iso)); a change dated in the future counts in no figure until then and blocks earlier changes. Give --allow-future if that is meant."
             )
