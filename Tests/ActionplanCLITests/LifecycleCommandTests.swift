@@ -334,3 +334,22 @@ struct ListAndCheckOptionTests {
         #expect(summary.outLines == ["ok: plan.plan: 4 actions, 4 warnings"])
     }
 }
+
+@Suite("-o - writes to standard output", .tags(.endToEnd))
+struct OutputToStandardOutputTests {
+    @Test func exportAndImport() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", samplePlan)
+        let export = try box.run(["export", "plan.plan", "--format", "md", "-o", "-"])
+        #expect(export.status == 0, "\(export)")
+        #expect(export.stdout.hasPrefix("# Test plan: recording children's views"), "\(export)")
+        #expect(try box.listing() == ["plan.plan"])
+        try box.write("tracker.csv", "Ref,Action,Owner,Due,RAG\n1.1a,Do it,Ann,2026-04-30,A\n")
+        let imported = try box.run(["import", "tracker.csv", "-o", "-", "--title", "Tracker"])
+        #expect(imported.status == 0, "\(imported)")
+        #expect(imported.stdout.hasPrefix("# Tracker\n"), "\(imported)")
+        #expect(imported.stdout.contains("- [A] 1.1a Do it"), "\(imported)")
+        #expect(!imported.stderr.isEmpty)
+        #expect(try box.listing() == ["plan.plan", "tracker.csv"])
+    }
+}
