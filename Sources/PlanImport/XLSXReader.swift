@@ -19,7 +19,7 @@ public enum XLSXReader {
         } catch {
             throw ImportError("not an .xlsx workbook: the zip archive is damaged")
         }
-        let workbook = try Workbook(try part("xl/workbook.xml", in: archive, required: true)!)
+        let workbook = try Workbook(try requiredPart("xl/workbook.xml", in: archive))
         guard !workbook.sheets.isEmpty else { throw ImportError("the workbook has no sheets") }
         let chosen: (name: String, relationship: String)
         if let wanted {
@@ -35,7 +35,7 @@ public enum XLSXReader {
         } else {
             chosen = workbook.sheets[0]
         }
-        let relationships = try Relationships(try part("xl/_rels/workbook.xml.rels", in: archive, required: true)!)
+        let relationships = try Relationships(try requiredPart("xl/_rels/workbook.xml.rels", in: archive))
         guard let target = relationships.targets[chosen.relationship] else {
             throw ImportError(
                 "the workbook does not say where sheet '\(chosen.name)' is (no relationship \(chosen.relationship))")
@@ -43,10 +43,10 @@ public enum XLSXReader {
         // Targets are relative to xl/, or absolute within the archive.
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         let strings =
-            try part("xl/sharedStrings.xml", in: archive, required: false).map(SharedStrings.init)?.strings ?? []
-        let styles = try part("xl/styles.xml", in: archive, required: false).map(Styles.init) ?? Styles()
+            try part("xl/sharedStrings.xml", in: archive).map(SharedStrings.init)?.strings ?? []
+        let styles = try part("xl/styles.xml", in: archive).map(Styles.init) ?? Styles()
         let sheet = try Worksheet(
-            try part(path, in: archive, required: true)!, name: path, strings: strings,
+            try requiredPart(path, in: archive), name: path, strings: strings,
             styles: styles, date1904: workbook.date1904)
         return ImportTable(rows: sheet.rows, date1904: workbook.date1904)
     }
@@ -54,7 +54,14 @@ public enum XLSXReader {
     /// No part may unpack to more than this: a zip bomb fails fast.
     static let maximumPartSize = 200 << 20
 
-    static func part(_ path: String, in archive: ZipReader, required: Bool) throws(ImportError) -> (Data, String)? {
+    static func requiredPart(_ path: String, in archive: ZipReader) throws(ImportError) -> (Data, String) {
+        guard let part = try part(path, in: archive) else {
+            throw ImportError("not an .xlsx workbook: it has no \(path)")
+        }
+        return part
+    }
+
+    static func part(_ path: String, in archive: ZipReader) throws(ImportError) -> (Data, String)? {
         let data: Data?
         do {
             data = try archive.contents(of: path, limit: maximumPartSize)
@@ -63,11 +70,7 @@ public enum XLSXReader {
         } catch {
             throw ImportError("cannot unpack \(path) from the workbook: it is damaged")
         }
-        guard let data else {
-            if required { throw ImportError("not an .xlsx workbook: it has no \(path)") }
-            return nil
-        }
-        return (data, path)
+        return data.map { ($0, path) }
     }
 }
 
@@ -378,7 +381,7 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
         if collecting > 0 { text += whitespaceString }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if collecting > 0 { text += String(decoding: CDATABlock, as: UTF8.self) }
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if collecting > 0 { text += String(decoding: block, as: UTF8.self) }
     }
 }

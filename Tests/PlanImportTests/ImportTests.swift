@@ -1,9 +1,9 @@
 import Foundation
-import PlanImport
 import Testing
 import ZIPFoundation
 
 @testable import PlanCore
+@testable import PlanImport
 
 /// `actionplan import`: spreadsheets in several dialects read field by field, values in
 /// their usual spellings, the layout of sections, areas and refs, round trips through

@@ -1,3 +1,5 @@
+import PlanCore
+
 /// What a spreadsheet column holds, for `actionplan import`.
 public enum ImportField: String, CaseIterable, Sendable {
     case ref, action, owner, due, rag, progress, section, area, ignore
@@ -157,7 +159,10 @@ enum ImportColumns {
                 uses[index] = .extra(name: fieldName(heading), reason: reason)
             }
         }
-        return zip(headings, uses).map { ImportColumn(heading: $0, use: $1!) }
+        // Every column has its use by now.
+        return zip(headings, uses).map {
+            ImportColumn(heading: $0, use: $1 ?? .extra(name: fieldName($0), reason: nil))
+        }
     }
 
     /// A heading as the name of an extra field `- NAME: value`: letters, digits, spaces
