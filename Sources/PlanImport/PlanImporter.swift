@@ -102,6 +102,8 @@ private struct RowReader {
     let headerIndex: Int
     let columns: [ImportColumn]
     let actionColumn: Int
+    /// Each field's column, looked up for every row.
+    let fieldColumns: [ImportField: Int]
     /// A board pack from `actionplan export --format csv`, whose cells that a spreadsheet
     /// would run as formulas start with `'`.
     let isBoardPack: Bool
@@ -141,13 +143,18 @@ private struct RowReader {
             ])
         }
         self.actionColumn = actionColumn
+        var fieldColumns: [ImportField: Int] = [:]
+        for (index, column) in columns.enumerated() {
+            if case .field(let field) = column.use, fieldColumns[field] == nil { fieldColumns[field] = index }
+        }
+        self.fieldColumns = fieldColumns
         report = ImportReport(headerRow: table.rows[headerIndex].number, columns: columns, noteDate: options.asAt)
         report.rowsAbove = nonBlank.prefix { $0 < headerIndex }.map { table.rows[$0].number }
     }
 
-    var present: Set<ImportField> { Set(columns.compactMap { if case .field(let f) = $0.use { f } else { nil } }) }
+    var present: Set<ImportField> { Set(fieldColumns.keys) }
 
-    func column(_ field: ImportField) -> Int? { columns.firstIndex { $0.use == .field(field) } }
+    func column(_ field: ImportField) -> Int? { fieldColumns[field] }
 
     mutating func readRows() -> [ActionDraft] {
         var drafts: [ActionDraft] = []
@@ -240,7 +247,9 @@ private struct RowReader {
             draft.note = try prose(cell(index).text, row: row.number, heading: columns[index].heading)
         }
         for (index, column) in columns.enumerated() {
-            guard case .extra(let name, _) = column.use else { continue }
+            guard case .extra(let name, _) = column.use, index < row.cells.count, !row.cells[index].isBlank else {
+                continue
+            }
             let value = cell(index)
             let lines = try prose(value.text, row: row.number, heading: column.heading)
             if !lines.isEmpty { draft.extras.append((name, lines)) }

@@ -16,6 +16,8 @@ public enum XLSXReader {
             archive = try ZipReader(data)
         } catch .notAZipArchive {
             throw ImportError("not an .xlsx workbook: the file is not a zip archive")
+        } catch .duplicateName(let name) {
+            throw ImportError("not an .xlsx workbook: the zip archive holds two files named \(name)")
         } catch {
             throw ImportError("not an .xlsx workbook: the zip archive is damaged")
         }
@@ -67,6 +69,8 @@ public enum XLSXReader {
             data = try archive.contents(of: path, limit: maximumPartSize)
         } catch .tooLarge(let size) {
             throw ImportError("\(path) is too large to read (\(size >> 20) MB unpacked)")
+        } catch .wrongChecksum {
+            throw ImportError("cannot unpack \(path) from the workbook: its checksum is wrong (the file is damaged)")
         } catch {
             throw ImportError("cannot unpack \(path) from the workbook: it is damaged")
         }
@@ -210,7 +214,16 @@ private struct Worksheet {
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                 cells = []
             case "c":
-                column = attributes["r"].flatMap(Self.column) ?? cells.count
+                column = cells.count
+                if let reference = attributes["r"] {
+                    if let index = Self.column(reference) {
+                        column = index
+                    } else if problem == nil {
+                        problem =
+                            "\(name) has a cell reference '\(short(reference))' that is not a cell of a worksheet "
+                            + "(columns A to XFD, rows 1 to 1048576)"
+                    }
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -247,11 +260,17 @@ private struct Worksheet {
         self.rows = rows
     }
 
-    /// `AB12` → 27 (0-based column).
+    /// `AB12` → 27 (0-based column); nil for anything but a cell of a worksheet, `A1` to `XFD1048576`.
     static func column(_ reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty, letters.count <= 3 else { return nil }
-        return letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        let scalars = Array(reference.uppercased().unicodeScalars)
+        let letters = scalars.prefix { ("A"..."Z").contains($0) }
+        let digits = scalars.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), (1...7).contains(digits.count), digits.first != "0",
+            digits.allSatisfy({ ("0"..."9").contains($0) }), let row = Int(String(String.UnicodeScalarView(digits))),
+            row <= 1_048_576
+        else { return nil }
+        let column = letters.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return column < 16_384 ? column : nil
     }
 
     static func cell(type: String, value: String, inline: String, strings: [String], isDate: Bool, date1904: Bool)
@@ -318,14 +337,27 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
             throw ImportError("\(part.1) in the workbook holds an empty processing instruction (<?…?>)")
         }
         let walk = XMLWalk(textIn: textIn, start: start, end: end)
-        let parser = XMLParser(data: part.0)
+        // Through a stream, not `XMLParser(data:)`: given data, FoundationXML hands the whole
+        // part to libxml2 in one chunk, and libxml2 stops ("Huge input lookup") once it has
+        // read 10,000,000 bytes of one chunk. From a stream it gets 4 KB at a time and lets
+        // go of what it has read, so a part is limited only by `maximumPartSize`.
+        let parser = XMLParser(stream: InputStream(data: part.0))
         parser.shouldResolveExternalEntities = false
         parser.delegate = walk
         // On Linux, parse() can succeed with an error set (mismatched tags) or on a part cut short.
         guard parser.parse(), parser.parserError == nil, walk.depth == 0, walk.sawElement else {
-            throw ImportError("\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))")
+            let code = (parser.parserError as NSError?)?.code
+            throw ImportError(
+                "\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))"
+                    + (code.flatMap { parserLimits[$0] }.map { ": \($0)" } ?? ""))
         }
     }
+
+    /// libxml2's errors for its own limits, which a workbook from Excel never reaches.
+    private static let parserLimits = [
+        1: "a value longer than the XML parser's limit of 10,000,000 bytes",
+        110: "a name longer than the XML parser's limit of 50,000 characters",
+    ]
 
     /// `<?target?>`: a target (possibly empty) and no data.
     private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
