@@ -21,7 +21,12 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     case changedElsewhere(path: String, reasons: [String])
     /// The file is beyond ``PlanFile/maximumSize`` or ``PlanFile/maximumLines``; why, in words.
     case tooLarge(path: String, reason: String)
+    /// Not written or locked because doing so would be unsafe: the plan or its lock file
+    /// is not a regular file of its own (a symbolic link, a pipe, a device); why, in words.
+    case refused(path: String, reason: String)
 
+    /// The message, with the path's control characters escaped (a file name from a pulled
+    /// repository must not reach the terminal raw).
     public var description: String {
         switch self {
         case .system(let path, let code, let doing):
@@ -34,21 +39,35 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             case ENOSPC: reason = "the disk is full"
             default: reason = String(cString: strerror(code))
             }
-            return "\(path): cannot \(doing): \(reason)"
+            return "\(TerminalText.escaped(path)): cannot \(doing): \(reason)"
         case .readOnly(let path):
-            return "\(path): cannot write: the file is read-only (allow changes with `chmod u+w`, or save elsewhere)"
+            return "\(TerminalText.escaped(path)): cannot write: the file is read-only (\(Self.readOnlyHint(path)))"
         case .locked(let path, let holder, let seconds):
-            let who = holder.map { "another program (\($0))" } ?? "another program"
-            return "\(path): \(who) has been saving it for more than \(Int(seconds)) s; try again in a moment"
+            let who = holder.map { "another program (\(TerminalText.escaped($0)))" } ?? "another program"
+            return "\(TerminalText.escaped(path)): \(who) has been saving it for more than \(Int(seconds)) s; "
+                + "try again in a moment (its lock file is \(TerminalText.escaped(PlanLock.lockPath(for: path))))"
         case .changedElsewhere(let path, let reasons):
-            return "\(path): changed elsewhere since it was read, so this change was not saved: "
-                + reasons.joined(separator: "; ")
+            return "\(TerminalText.escaped(path)): changed elsewhere since it was read, so this change was not saved: "
+                + TerminalText.escaped(reasons.joined(separator: "; "))
         case .invalid(let path, let diagnostics, let sourceLines):
-            return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(
-                separator: "\n")
+            return diagnostics.map { $0.formatted(path: TerminalText.escaped(path), sourceLine: sourceLines[$0.line]) }
+                .joined(separator: "\n")
         case .tooLarge(let path, let reason):
-            return "\(path): cannot read: \(reason)"
+            return "\(TerminalText.escaped(path)): cannot read: \(reason)"
+        case .refused(let path, let reason):
+            return "\(TerminalText.escaped(path)): \(TerminalText.escaped(reason))"
         }
+    }
+
+    /// What to do about a read-only file: `chmod u+w` is only for its owner to run.
+    static func readOnlyHint(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_uid != geteuid(), geteuid() != 0 else {
+            return "allow changes with `chmod u+w`, or save elsewhere"
+        }
+        let owner = getpwuid(info.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        let name = owner.map { TerminalText.escaped($0) } ?? "user \(info.st_uid)"
+        return "it belongs to \(name): ask them to allow changes, or save elsewhere"
     }
 }
 

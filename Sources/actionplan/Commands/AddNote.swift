@@ -19,7 +19,7 @@ struct AddNote: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        let original = try PlanLoading.load(plan.path)
+        let original = try PlanLoading.loadForEditing(plan.path)
         var document = original
         let outcome: PlanDocument.EditOutcome
         do {
@@ -31,6 +31,8 @@ struct AddNote: ParsableCommand {
             throw ExitCode(1)
         }
         let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
+        print(
+            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
+        )
     }
 }

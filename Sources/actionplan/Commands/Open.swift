@@ -25,7 +25,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         // A file that does not parse never opens, so it is never written.
-        let document = try PlanLoading.load(plan.path)
+        let document = try PlanLoading.loadForEditing(plan.path)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Console.error("error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
             throw ExitCode(1)

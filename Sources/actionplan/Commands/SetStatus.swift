@@ -22,7 +22,7 @@ struct SetStatus: ParsableCommand {
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
-        let original = try PlanLoading.load(plan.path)
+        let original = try PlanLoading.loadForEditing(plan.path)
         var document = original
         let outcome: PlanDocument.EditOutcome
         do {
@@ -36,6 +36,8 @@ struct SetStatus: ParsableCommand {
             return
         }
         let merged = try PlanLoading.save(document, editedFrom: original, to: plan.path)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
+        print(
+            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
+        )
     }
 }
