@@ -99,12 +99,14 @@ struct Check: ParsableCommand {
                 }
             }
             if refused {
-                Console.error("\(path): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (--strict)")
+                Console.error(
+                    "\(TerminalText.escaped(path)): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (--strict)"
+                )
                 continue
             }
             let count = document.plan.actions.count
             let warned = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-            print("ok: \(path): \(count) action\(count == 1 ? "" : "s")\(warned)")
+            print("ok: \(TerminalText.escaped(path)): \(count) action\(count == 1 ? "" : "s")\(warned)")
         }
         if format == .json {
             print(

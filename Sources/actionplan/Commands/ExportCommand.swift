@@ -7,7 +7,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "The plan as a board paper: Markdown, HTML (prints on A4), CSV for Excel, or JSON.",
         discussion: """
-            Writes to standard output, or with -o to a file (replaced atomically; -o - is standard output). The paper holds \
+            Writes to standard output, or with -o to a file (replaced atomically). The paper holds \
             the summary, RAG by section, what needs attention, red and overdue actions, the changes \
             since the last review and the whole plan, as it stood at the end of the --as-of day.
             """)
@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: [.short, .customLong("output")],
         help: ArgumentHelp(
-            "Write to this file (replaced atomically) instead of standard output; - is standard output.",
+            "Write to this file (replaced atomically; - is standard output) instead of standard output.",
             valueName: "file"))
     var output: String?
 
@@ -40,9 +40,9 @@ struct ExportCommand: ParsableCommand {
         let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
         let text = chosen.render(pack, path: plan.path)
         if let output {
-            try BoardPacks.write(text, to: output)
+            try BoardPacks.write(text, to: Console.outputPath(output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(Console.forStandardOutput(text).utf8))
         }
     }
 }
@@ -67,9 +67,13 @@ enum BoardPacks {
         return BoardPack(plan: plan, asOf: day, since: since)
     }
 
-    /// Writes atomically (or to standard output for `-`); a failure is reported and
-    /// ends the command with status 1.
+    /// Writes atomically; a failure is reported and ends the command with status 1.
     static func write(_ text: String, to path: String) throws {
-        try OutputPath.write(Data(text.utf8), to: path)
+        do {
+            try AtomicFile.write(Data(text.utf8), to: path)
+        } catch {
+            Console.error("error: \(error.description)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -18,9 +18,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
     var file: String
 
-    @Option(
-        name: [.short, .customLong("output")],
-        help: ArgumentHelp("The plan file to write (- for standard output).", valueName: "plan"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
     var output: String?
 
     @Option(help: ArgumentHelp("The worksheet to read from an .xlsx workbook (default: the first).", valueName: "name"))
@@ -58,16 +56,22 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let output, !dryRun, !OutputPath.isStandardOutput(output) {
-            if FileManager.default.fileExists(atPath: output), !force {
-                Console.error("error: \(output) already exists; give --force to replace it")
+        let output = output.map(Console.outputPath)
+        // The plan on standard output: the report goes to standard error.
+        let toStandardOutput = output.map { AtomicFile.descriptor(named: $0) == STDOUT_FILENO } ?? false
+        let report = { (text: String) in toStandardOutput ? Console.error(text) : print(text) }
+        if let output, !dryRun {
+            if Self.isFile(output), !force {
+                Console.error("error: \(TerminalText.escaped(output)) already exists; give --force to replace it")
                 throw ExitCode(1)
             }
             let resolved = { (path: String) in
                 URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             }
             if resolved(output) == resolved(file) {
-                Console.error("error: \(output) is the spreadsheet being imported; write the plan to another file")
+                Console.error(
+                    "error: \(TerminalText.escaped(output)) is the spreadsheet being imported; write the plan to another file"
+                )
                 throw ExitCode(1)
             }
         }
@@ -96,16 +100,10 @@ struct ImportCommand: ParsableCommand {
             Console.error("error: nothing written")
             throw ExitCode(1)
         }
-        if let output, !dryRun, OutputPath.isStandardOutput(output) {
-            // Standard output carries the plan alone; the report goes to standard error.
-            Console.error(
-                TerminalText.escaped(result.report.text, keepNewlines: true).trimmingCharacters(in: .newlines))
-            try OutputPath.write(Data(result.document.text.utf8), to: output)
-            return
-        }
-        print(TerminalText.escaped(result.report.text, keepNewlines: true), terminator: "")
+        let reportText = TerminalText.escaped(result.report.text, keepNewlines: true)
+        if !reportText.isEmpty { report(reportText.hasSuffix("\n") ? String(reportText.dropLast()) : reportText) }
         guard let output, !dryRun else {
-            print("Dry run: nothing written.")
+            report("Dry run: nothing written.")
             return
         }
         do {
@@ -114,9 +112,15 @@ struct ImportCommand: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        print(
+        report(
             "Wrote \(TerminalText.escaped(output)): \(result.report.actions) \(result.report.actions == 1 ? "action" : "actions")."
         )
+    }
+
+    /// Whether `path` is a file that writing would replace: not standard output, a device or a pipe.
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return AtomicFile.descriptor(named: path) == nil && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }
 
