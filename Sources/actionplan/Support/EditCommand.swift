@@ -73,7 +73,8 @@ enum EditCommand {
             if options.dryRun {
                 print(diff, terminator: "")
                 Console.error(
-                    "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (dry run: \(TerminalText.escaped(path)) not changed)")
+                    "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (dry run: \(TerminalText.escaped(path)) not changed)"
+                )
             } else {
                 print(
                     "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(path))"
