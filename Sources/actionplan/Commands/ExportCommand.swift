@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanImport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), CSV for Excel, or JSON.",
+        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), PDF, an Excel workbook, CSV or JSON.",
         discussion: """
             Writes to standard output, or with -o to a file (replaced atomically). The paper holds \
             the summary, RAG by section, what needs attention, red and overdue actions, the changes \
@@ -15,7 +16,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var plan: PlanPathArgument
 
     @Option(help: ArgumentHelp("Output format (default: from the extension of --output).", valueName: "format"))
-    var format: ExportFormat?
+    var format: ExportTarget?
 
     @OptionGroup var asOf: AsOfOption
 
@@ -27,20 +28,25 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard format == nil, output.flatMap(ExportFormat.init(fileName:)) == nil else { return }
+        guard format == nil, output.flatMap(ExportTarget.init(fileName:)) == nil else { return }
         throw ValidationError(
-            "give --format (md, html, csv or json), or an --output file ending in .md, .html, .csv or .json")
+            "give --format (md, html, pdf, xlsx, csv or json), or an --output file ending in .md, .html, .pdf, "
+                + ".xlsx, .csv or .json")
     }
 
     func run() throws {
         let document = try PlanLoading.load(plan.path)
         let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
-        let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
-        let text = chosen.render(pack, path: plan.path)
+        let chosen = format ?? output.flatMap(ExportTarget.init(fileName:)) ?? .md
+        if output == nil, chosen.isBinary, isatty(STDOUT_FILENO) == 1 {
+            Console.error("error: a .\(chosen.fileExtension) file is not for a terminal; give -o FILE")
+            throw ExitCode(1)
+        }
+        let bytes = try chosen.render(pack, path: plan.path)
         if let output {
-            try BoardPacks.write(text, to: output)
+            try BoardPacks.write(bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(bytes)
         }
     }
 }
@@ -66,9 +72,9 @@ enum BoardPacks {
     }
 
     /// Writes atomically; a failure is reported and ends the command with status 1.
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: Data, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(bytes, to: path)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
