@@ -22,6 +22,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var since: SinceOption
 
+    @OptionGroup var length: PackLengthOption
+
     @Option(
         name: [.short, .customLong("output")],
         help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
@@ -36,7 +38,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let document = try PlanLoading.load(plan.path)
-        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
+        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
         let chosen = format ?? output.flatMap(ExportTarget.init(fileName:)) ?? .md
         if output == nil, chosen.isBinary, isatty(STDOUT_FILENO) == 1 {
             Console.error("error: a .\(chosen.fileExtension) file is not for a terminal; give -o FILE")
@@ -53,6 +55,17 @@ struct ExportCommand: ParsableCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 
+extension PackLength: ExpressibleByArgument {}
+
+struct PackLengthOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "full: the whole pack with the plan; short: summary, exceptions, changes and trend, for circulation "
+                + "(md, html and pdf).",
+            valueName: "length"))
+    var pack: PackLength = .full
+}
+
 struct SinceOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -63,12 +76,16 @@ struct SinceOption: ParsableArguments {
 
 /// What `export` and `snapshot` share: building the pack and writing its files.
 enum BoardPacks {
-    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?) throws -> BoardPack {
+    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?, length: PackLength = .full) throws
+        -> BoardPack
+    {
         if let since, since > day {
             Console.error("error: --since \(since.iso) is after the as-of day \(day.iso)")
             throw ExitCode(1)
         }
-        return BoardPack(plan: plan, asOf: day, since: since)
+        var pack = BoardPack(plan: plan, asOf: day, since: since)
+        pack.length = length
+        return pack
     }
 
     /// Writes atomically; a failure is reported and ends the command with status 1.

@@ -25,6 +25,8 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var since: SinceOption
 
+    @OptionGroup var length: PackLengthOption
+
     @Flag(help: "Also write the pack as an Excel workbook, NAME.xlsx.")
     var xlsx = false
 
@@ -50,7 +52,7 @@ struct SnapshotCommand: ParsableCommand {
                     + "use --force to replace it")
             throw ExitCode(1)
         }
-        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date)
+        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date, length: length.pack)
         // Render everything first: a missing renderer leaves no half-written pack behind.
         let rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: plan.path)) }
         do {
