@@ -24,7 +24,7 @@ BUILD_INFO = Sources/actionplan/BuildInfo.swift
 MAN_PAGE = docs/man/actionplan.1
 COMPLETIONS = .build/completions
 
-.PHONY: all build install uninstall deb man completions
+.PHONY: all build install install-files uninstall deb man completions
 
 all: build
 
@@ -40,13 +40,18 @@ build:
 	$(SWIFT) build $(SWIFT_FLAGS) --product actionplan
 	@echo "built $(BUILT): $$($(BUILT) --version)"
 
-completions: build
+# The completion scripts, from the built binary (swift-argument-parser writes them).
+completions:
 	@mkdir -p $(COMPLETIONS)
 	$(BUILT) --generate-completion-script bash > $(COMPLETIONS)/actionplan.bash
 	$(BUILT) --generate-completion-script zsh > $(COMPLETIONS)/_actionplan
 	$(BUILT) --generate-completion-script fish > $(COMPLETIONS)/actionplan.fish
 
-install: build completions
+install: build
+	@$(MAKE) --no-print-directory install-files
+
+# Installs what `build` made, without building (`make deb` uses it too).
+install-files: completions
 	install -d $(BIN_DIR) $(MAN_DIR) $(BASH_DIR) $(ZSH_DIR) $(FISH_DIR)
 	install -m 755 $(BUILT) $(BIN_DIR)/actionplan
 	install -m 644 $(MAN_PAGE) $(MAN_DIR)/actionplan.1
@@ -64,7 +69,8 @@ deb: build
 # Regenerates the committed man page. The plugin builds the tool in debug mode and
 # reads its help; it needs nothing from the network.
 man:
-	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual \
-	  --multi-page=false --output-directory docs/man --authors "actionplan maintainers" \
-	  --section 1
-	@test -f $(MAN_PAGE) && echo "wrote $(MAN_PAGE)"
+	$(SWIFT) package generate-manual \
+	  --authors "actionplan maintainers" --date $$(date +%Y-%m-%d)
+	@mkdir -p docs/man
+	cp .build/plugins/GenerateManual/outputs/actionplan/actionplan.1 $(MAN_PAGE)
+	@echo "wrote $(MAN_PAGE)"

@@ -32,6 +32,7 @@ public enum BoardPackXLSX {
         let overall = pack.summary.overall
         let statuses = pack.statuses
         var rows: [[Cell]] = [[.text(pack.plan.title, .title)]]
+        var firstTable = 0
         var dates: [String] = []
         if let asAt = pack.plan.asAt { dates.append("Updated as at \(asAt.ukLong)") }
         dates.append("figures as of \(pack.asOf.ukLong)")
@@ -45,6 +46,7 @@ public enum BoardPackXLSX {
         rows.append([.text("Overdue", .bold), .number(Double(overall.overdue))])
         rows.append([])
 
+        firstTable = rows.count
         rows.append(["Status", "Actions", "%", "What it means"].map { .text($0, .header) })
         let key = pack.plan.statusKey
         for status in statuses {
@@ -52,7 +54,8 @@ public enum BoardPackXLSX {
             let definition = key.entries.first { $0.status == status }?.definition ?? status.defaultDefinition
             rows.append([
                 self.status(status, pack), .number(Double(overall[status])), .number(share, .percent),
-                .text(definition, .wrapped),
+                // Runs on across the empty cells beside it rather than widening the column.
+                .text(definition),
             ])
         }
         rows.append([.text("All", .bold), .number(Double(overall.total))])
@@ -68,7 +71,7 @@ public enum BoardPackXLSX {
             rows.append([.text("\(section.number) \(section.title)", .bold)] + countCells(pack.counts(of: section)))
             for area in section.areas {
                 let counts = StatusCounts(pack.actions(in: area), on: pack.asOf)
-                rows.append([.text("    \(area.number) \(area.title)", .wrapped)] + countCells(counts))
+                rows.append([.text("    \(area.number) \(area.title)")] + countCells(counts))
             }
         }
         rows.append([.text("All sections", .bold)] + countCells(overall))
@@ -80,15 +83,11 @@ public enum BoardPackXLSX {
         }
 
         var sheet = XLSXSheet(name: summarySheet, rows: rows)
-        sheet.fitColumns(minimum: 8, maximum: 50)
-        // The title and the dates line run across the empty cells beside them.
-        sheet.columnWidths[0] = min(
-            max(sheet.columnWidths.first ?? 8, widest(rows.dropFirst(3).map { $0.first ?? .empty })), 50)
+        // The title, dates and header fields above the tables run across the empty cells beside them.
+        sheet.fitColumns(minimum: 9, maximum: 60, from: firstTable)
+        // The definitions in the status table's last column run on to the right, over the empty cells.
+        if sheet.columnWidths.count > 3 { sheet.columnWidths[3] = max(9, sheet.columnWidths[2]) }
         return sheet
-    }
-
-    private static func widest(_ cells: [XLSXSheet.Cell]) -> Double {
-        (cells.map(XLSXSheet.width).max() ?? 0) + 2
     }
 
     // MARK: - Actions
@@ -102,7 +101,7 @@ public enum BoardPackXLSX {
             let note = action.latestNote
             var cells: [Cell] = [
                 .text("\(row.section.number) \(row.section.title)", .wrapped),
-                .text("\(row.area.number) \(row.area.title)", .wrapped), .text(action.ref),
+                .text("\(row.area.number) \(row.area.title)", .wrapped), .text(action.ref, .wrapped),
                 .text(BoardPackCSV.cellText(action.text), .wrapped),
                 .text(action.owners.joined(separator: "; "), .wrapped),
             ]
@@ -113,7 +112,7 @@ public enum BoardPackXLSX {
             }
             cells.append(action.due?.date.map { .date($0) } ?? .empty)
             cells.append(status(action.status, pack))
-            cells.append(.text(pack.isOverdue(action) ? "yes" : "no"))
+            cells.append(.text(pack.isOverdue(action) ? "yes" : "no", .wrapped))
             cells.append(note.map { .date($0.date) } ?? .empty)
             cells.append(note.map { .text(BoardPackCSV.cellText($0.text), .wrapped) } ?? .empty)
             cells += row.extras.map { $0.isEmpty ? .empty : .text($0, .wrapped) }

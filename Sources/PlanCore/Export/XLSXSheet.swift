@@ -27,10 +27,13 @@ public struct XLSXSheet: Sendable, Equatable {
 
     /// Widths that fit each column's longest line, between `minimum` and `maximum`
     /// characters (longer text wraps in a wrapped column).
-    public mutating func fitColumns(minimum: Double = 6, maximum: Double = 60) {
+    /// Rows before `firstRow` are left out (a title that may run across empty cells).
+    public mutating func fitColumns(minimum: Double = 6, maximum: Double = 60, from firstRow: Int = 0) {
         let count = rows.map(\.count).max() ?? 0
+        let measured = rows.dropFirst(firstRow)
         columnWidths = (0..<count).map { column in
-            let longest = rows.compactMap { $0.indices.contains(column) ? $0[column] : nil }.map(Self.width).max() ?? 0
+            let longest =
+                measured.compactMap { $0.indices.contains(column) ? $0[column] : nil }.map(Self.width).max() ?? 0
             return min(max(longest + 2, minimum), maximum)
         }
     }
@@ -39,6 +42,8 @@ public struct XLSXSheet: Sendable, Equatable {
     public func xml() -> String {
         var out = XLSXWorkbook.declaration
         out += "<worksheet xmlns=\"\(XLSXWorkbook.mainNamespace)\" xmlns:r=\"\(XLSXWorkbook.relationshipNamespace)\">"
+        // Printed, the sheet fits the width of a landscape A4 page and runs on down.
+        out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         if frozenRows > 0 {
             out +=
                 "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(frozenRows)\" "
@@ -72,7 +77,7 @@ public struct XLSXSheet: Sendable, Equatable {
                 "<autoFilter ref=\"A\(header):\(Self.columnLetters(width - 1))\(max(last + 1, header))\"/>"
         }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
+        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return out + "</worksheet>"
     }
 
@@ -81,13 +86,14 @@ public struct XLSXSheet: Sendable, Equatable {
         var lines = 1
         for (column, cell) in row.enumerated() {
             guard case .text(let text, let style) = cell, style == .wrapped || style == .header else { continue }
-            let width = max(Int((columnWidths.indices.contains(column) ? columnWidths[column] : 9) - 1), 1)
+            // A column's width counts digits; text averages about 1.2 characters to a digit's width.
+            let width = max(Int(((columnWidths.indices.contains(column) ? columnWidths[column] : 9) - 1) * 1.2), 1)
             let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
                 $0 + max(1, ($1.count + width - 1) / width)
             }
             lines = max(lines, count)
         }
-        return lines > 1 ? Double(lines) * 15 : nil
+        return lines > 1 ? Double(lines) * 14 + 2 : nil
     }
 
     static func xml(_ cell: Cell, at reference: String) -> String {

@@ -97,14 +97,22 @@ public struct XLSXWorkbook: Sendable {
             out += "<sheet name=\"\(Self.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         out += "</sheets>"
-        let filters = sheets.enumerated().compactMap { index, sheet -> String? in
-            guard let header = sheet.autoFilterRow, let width = sheet.rows.map(\.count).max(), width > 0 else {
-                return nil
-            }
+        // The autofilter's range, and the frozen rows printed at the top of every page.
+        let filters = sheets.enumerated().flatMap { index, sheet -> [String] in
             let name = "'" + Self.escaped(sheet.name).replacingOccurrences(of: "'", with: "''") + "'"
-            let last = max(sheet.rows.count, header)
-            return "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
-                + "\(name)!$A$\(header):$\(XLSXSheet.columnLetters(width - 1))$\(last)</definedName>"
+            var names: [String] = []
+            if let header = sheet.autoFilterRow, let width = sheet.rows.map(\.count).max(), width > 0 {
+                let last = max(sheet.rows.count, header)
+                names.append(
+                    "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
+                        + "\(name)!$A$\(header):$\(XLSXSheet.columnLetters(width - 1))$\(last)</definedName>")
+            }
+            if sheet.frozenRows > 0 {
+                names.append(
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+                        + "\(name)!$1:$\(sheet.frozenRows)</definedName>")
+            }
+            return names
         }
         if !filters.isEmpty { out += "<definedNames>" + filters.joined() + "</definedNames>" }
         return out + "</workbook>"
