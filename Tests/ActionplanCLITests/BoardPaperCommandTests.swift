@@ -166,11 +166,4 @@ struct BoardPaperCommandTests {
         #expect(back.status == 0, "\(back)")
         #expect(try PlanFile.load(box.path("back.plan")).plan.actions.map(\.ref) == document.actions.map(\.ref))
     }
-
-    @Test func versionNamesTheCommit() throws {
-        let box = try Sandbox()
-        let version = try box.run(["--version"])
-        #expect(version.status == 0)
-        #expect(version.stdout.hasPrefix("0.1.0 (commit ") && version.stdout.hasSuffix(")\n"))
-    }
 }

@@ -90,6 +90,7 @@ struct BoardPaperTests {
     }
 
     @Test func cssStringsCannotEscape() {
-        #expect(BoardPackHTML.css("a\"b\\c</style>\u{7}&") == "\"a\\\"b\\\\c\\3C /style> \\26 \"")
+        #expect(BoardPackHTML.css("a\"b\\c</style>&") == "\"a\\\"b\\\\c\\3C /style>\\26 \"")
+        #expect(BoardPackHTML.css("x\u{202E}y") == "\"x\\\\u{202E}y\"")
     }
 }

@@ -126,10 +126,11 @@ extension BoardPackHTML {
 
     /// Text as a CSS string: quotes and backslashes escaped, `<` escaped so that no
     /// text can close the `<style>` element (and `&`, so that none looks like HTML),
-    /// control characters as spaces.
+    /// control characters and bidirectional overrides visible as `\e`, `\u{202E}`.
     static func css(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
+        // Control characters and bidirectional overrides shown as the HTML shows them (`\u{202E}`).
+        for scalar in TerminalText.escaped(text).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

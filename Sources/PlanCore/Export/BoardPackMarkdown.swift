@@ -91,7 +91,7 @@ public enum BoardPackMarkdown {
             pack.length == .short ? "## Exceptions: red and overdue actions\n\n" : "## Red and overdue actions\n\n"
         guard !pack.redOrOverdue.isEmpty else { return out + "No action is red or overdue.\n" }
         out += "| Ref | Status | Action | Owner | Due | Latest note |\n"
-        out += "|-----|-------|--------------------|-----------|--------|------------------------------|\n"
+        out += "|------|---------|--------------------|-----------|--------|------------------------------|\n"
         for action in pack.redOrOverdue {
             let note = action.latestNote.map { note in
                 "**\(note.date.ukShort)\(note.author.map { ", " + Markdown.cell($0) } ?? "")**: "
