@@ -2,7 +2,8 @@
 # Builds the Debian package from the release build (run by `make deb`; docs/release.md):
 # the binary (stripped), the man page and the completions under /usr, the version from
 # `actionplan --version`, and Depends worked out by dpkg-shlibdeps from the libraries
-# the binary loads. Writes .build/deb/actionplan_VERSION_ARCH.deb and prints its path.
+# the binary loads. Compressed with gzip, several times quicker to make than xz for a
+# binary this size. Writes .build/deb/actionplan_VERSION_ARCH.deb and prints its path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,5 +52,5 @@ Description: keep an improvement board's action plan in a plain-text file
  .
  Built from commit $commit.
 CONTROL
-dpkg-deb --build --root-owner-group "$stage" ".build/deb/$name.deb" >/dev/null
+dpkg-deb --build --root-owner-group -Zgzip "$stage" ".build/deb/$name.deb" >/dev/null
 echo ".build/deb/$name.deb"
