@@ -92,8 +92,17 @@ struct XLSXExportTests {
         #expect(
             Set(names).isSuperset(of: [
                 "xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-                "xl/worksheets/sheet3.xml",
+                "xl/worksheets/sheet3.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/drawings/drawing1.xml",
+                "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml",
             ]))
+        // The Summary's native chart of % complete reads the trend table's cells.
+        var chart = Data()
+        _ = try archive.extract(try #require(archive["xl/charts/chart1.xml"])) { chart.append($0) }
+        let chartXML = String(decoding: chart, as: UTF8.self)
+        #expect(chartXML.contains("<c:lineChart>"))
+        #expect(chartXML.contains("<c:f>'Summary'!$A$49:$A$63</c:f>"))
+        #expect(chartXML.contains("<c:f>'Summary'!$H$49:$H$63</c:f>"))
+        #expect(chartXML.contains("<c:pt idx=\"14\"><c:v>0.6388888888888888</c:v></c:pt>"))
         for entry in archive {
             var bytes = Data()
             _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }

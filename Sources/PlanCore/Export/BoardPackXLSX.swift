@@ -78,15 +78,24 @@ public enum BoardPackXLSX {
         rows.append([])
 
         rows.append(([.text("Month end", .header)] + countsHeader.map { .text($0, .header) }))
+        let firstPoint = rows.count + 1
         for point in pack.trend.points {
             rows.append([.date(point.date)] + countCells(point.counts))
         }
+        let lastPoint = rows.count
 
         var sheet = XLSXSheet(name: summarySheet, rows: rows)
         // The title, dates and header fields above the tables run across the empty cells beside them.
         sheet.fitColumns(minimum: 9, maximum: 60, from: firstTable)
         // The definitions in the status table's last column run on to the right, over the empty cells.
         if sheet.columnWidths.count > 3 { sheet.columnWidths[3] = max(9, sheet.columnWidths[2]) }
+        if lastPoint >= firstPoint {
+            // % complete by month, under the trend table, as wide as the tables.
+            sheet.chart = XLSXChart(
+                title: "% complete at each month's end", categoryColumn: 0, valueColumn: 2 + statuses.count,
+                rows: firstPoint...lastPoint, from: (column: 0, row: lastPoint + 1),
+                to: (column: 4 + statuses.count, row: lastPoint + 21))
+        }
         return sheet
     }
 

@@ -19,6 +19,8 @@ public struct XLSXSheet: Sendable, Equatable {
     public var frozenRows = 0
     /// The 1-based row of the header an autofilter is set on, down to the last row.
     public var autoFilterRow: Int?
+    /// A line chart drawn over the sheet's cells.
+    public var chart: XLSXChart?
 
     public init(name: String, rows: [[Cell]]) {
         self.name = XLSXSheet.tabName(name)
@@ -78,6 +80,7 @@ public struct XLSXSheet: Sendable, Equatable {
         }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        if chart != nil { out += "<drawing r:id=\"rId1\"/>" }
         return out + "</worksheet>"
     }
 

@@ -47,7 +47,22 @@ public struct XLSXWorkbook: Sendable {
             ("xl/_rels/workbook.xml.rels", workbookRelationships()), ("xl/styles.xml", Self.styles),
         ]
         for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml()))
+            let number = index + 1
+            parts.append(("xl/worksheets/sheet\(number).xml", sheet.xml()))
+            guard let chart = sheet.chart else { continue }
+            // The sheet points to a drawing, which points to the chart.
+            parts.append(
+                (
+                    "xl/worksheets/_rels/sheet\(number).xml.rels",
+                    Self.relationship("drawing", "../drawings/drawing\(number).xml")
+                ))
+            parts.append(("xl/drawings/drawing\(number).xml", chart.drawingXML()))
+            parts.append(
+                (
+                    "xl/drawings/_rels/drawing\(number).xml.rels",
+                    Self.relationship("chart", "../charts/chart\(number).xml")
+                ))
+            parts.append(("xl/charts/chart\(number).xml", chart.xml(sheet: sheet)))
         }
         return parts.map { ($0.0, Data($0.1.utf8)) }
     }
@@ -70,10 +85,16 @@ public struct XLSXWorkbook: Sendable {
         out +=
             "<Override PartName=\"/docProps/app.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-        for index in sheets.indices {
+        for (index, sheet) in sheets.enumerated() {
             out +=
                 "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            guard sheet.chart != nil else { continue }
+            out +=
+                "<Override PartName=\"/xl/drawings/drawing\(index + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>"
+                + "<Override PartName=\"/xl/charts/chart\(index + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
         }
         return out + "</Types>"
     }
@@ -83,6 +104,13 @@ public struct XLSXWorkbook: Sendable {
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"\(relationshipNamespace)/extended-properties\" Target=\"docProps/app.xml\"/>"
         + "</Relationships>"
+
+    /// A part's relationships file with one relationship, `rId1`, of `type` to `target`.
+    static func relationship(_ type: String, _ target: String) -> String {
+        declaration + "<Relationships xmlns=\"\(packageNamespace)\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/\(type)\" Target=\"\(target)\"/>"
+            + "</Relationships>"
+    }
 
     static let appProperties =
         declaration
