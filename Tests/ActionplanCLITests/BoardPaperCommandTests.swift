@@ -1,6 +1,7 @@
 import Foundation
 import PlanCore
 import Testing
+import ZIPFoundation
 
 /// The papers a board circulates, end to end: the PDF printed by Chromium (read back
 /// with poppler's pdfinfo and pdftotext) and the workbook opened by LibreOffice. Each
@@ -15,6 +16,7 @@ struct BoardPaperCommandTests {
     static let chromium = PDFPrinter.find()
     static let poppler = installed("pdfinfo") != nil && installed("pdftotext") != nil
     static let soffice = installed("soffice")
+    static let pandoc = installed("pandoc")
 
     /// The example plan with a protective marking, in the sandbox.
     static func markedExample(in box: Sandbox) throws -> String {
@@ -165,5 +167,28 @@ struct BoardPaperCommandTests {
         let back = try box.run(["import", "saved/pack.xlsx", "--sheet", "Actions", "-o", "back.plan"])
         #expect(back.status == 0, "\(back)")
         #expect(try PlanFile.load(box.path("back.plan")).plan.actions.map(\.ref) == document.actions.map(\.ref))
+    }
+
+    @Test(
+        "the Markdown pack converts to Word with pandoc, the columns as wide as their dashes say",
+        .enabled(if: pandoc != nil, "needs pandoc (apt-get install pandoc)"))
+    func markdownToWord() throws {
+        let box = try Sandbox()
+        let plan = try Self.markedExample(in: box)
+        #expect(try box.run(["export", plan, "--as-of", "2026-11-10", "--pack", "short", "-o", "pack.md"]).status == 0)
+        _ = try Self.run(try #require(Self.pandoc), ["pack.md", "-o", "pack.docx"], in: box)
+        let archive = try Archive(url: box.url.appendingPathComponent("pack.docx"), accessMode: .read)
+        var document = Data()
+        _ = try archive.extract(try #require(archive["word/document.xml"])) { document.append($0) }
+        let xml = String(decoding: document, as: UTF8.self)
+        #expect(xml.contains("The digital team has confirmed that a text message option"))
+        #expect(xml.contains("OFFICIAL-SENSITIVE"))
+        // The exceptions table: Ref, Status, Action, Owner, Due, Latest note.
+        let grids = xml.components(separatedBy: "<w:tblGrid>").dropFirst().map { grid in
+            grid.components(separatedBy: "</w:tblGrid>")[0].components(separatedBy: "w:w=\"").dropFirst()
+                .compactMap { Int($0.prefix { $0.isNumber }) }
+        }
+        let exceptions = try #require(grids.first { $0.count == 6 })
+        #expect(exceptions[0] < exceptions[2] && exceptions[2] < exceptions[5], "\(exceptions)")
     }
 }
