@@ -12,7 +12,7 @@ struct Actionplan: ParsableCommand {
             or else the first .plan file by name in ./plans). When the output is not a terminal, \
             prints that plan's summary instead.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, AddAction.self,
             EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,
