@@ -6,6 +6,8 @@ struct PlacedAction {
     var ref: String
     var section: (number: String, title: String)
     var area: (number: String, title: String)
+    /// The tracker's ref, when it did not fit the area and another was written.
+    var trackerRef: String? = nil
 }
 
 /// Puts each row in a section and an area, and gives refs to rows that have none.
@@ -124,9 +126,11 @@ enum ImportLayout {
             let number = areaNumber(areaKeys[i])
             var draft = draft
             var ref = draft.ref ?? freeRef(in: number, taken: refs)
+            var trackerRef: String?
             // Only a numbered ref is rewritten: no area's number fits a ref such as `A1`.
             if ref.first?.isASCIIDigit == true, !fits(ref, area: number) {
                 draft.extras.insert(("Tracker ref", [ref]), at: 0)
+                trackerRef = ref
                 ref = freeRef(in: number, taken: refs)
             }
             refs.insert(ref.lowercased())
@@ -134,8 +138,9 @@ enum ImportLayout {
             let fallbackTitle = hasSection ? sectionTitle : "Area \(number)"
             let areaTitle = areas.titles[areaKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
             placed.append(
-                PlacedAction(draft: draft, ref: ref, section: (sectionNumber, sectionTitle), area: (number, areaTitle))
-            )
+                PlacedAction(
+                    draft: draft, ref: ref, section: (sectionNumber, sectionTitle), area: (number, areaTitle),
+                    trackerRef: trackerRef))
         }
         // Grouped by section, then area, each in order of first appearance; rows in order within an area.
         let sectionRank = Dictionary(sections.order.enumerated().map { (sections.number(of: $1), $0) }) { a, _ in a }

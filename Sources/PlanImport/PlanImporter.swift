@@ -69,6 +69,15 @@ public enum PlanImporter {
                 var report = reader.report
                 report.skipped = bad.sorted { ($0.row ?? 0) < ($1.row ?? 0) }
                 report.values.removeAll { value in bad.contains { $0.row == value.row } }
+                for action in placed {
+                    guard let trackerRef = action.trackerRef else { continue }
+                    report.values.append(
+                        ImportError(
+                            row: action.draft.row,
+                            "ref '\(short(trackerRef))' is not in area \(action.area.number); written as \(action.ref), "
+                                + "the tracker's ref kept as the extra field 'Tracker ref'"))
+                }
+                report.values.sort { ($0.row ?? 0) < ($1.row ?? 0) }
                 report.actions = placed.count
                 report.sections = document.plan.sections.count
                 report.areas = document.plan.sections.reduce(0) { $0 + $1.areas.count }

@@ -210,6 +210,10 @@ struct ImportLayoutTests {
         let plan = result.document.plan
         #expect(plan.actions.map(\.ref) == ["1.1a", "1.1b"])
         #expect(plan.actions[1].extraFields.map { "\($0.name): \($0.value)" } == ["Tracker ref: 2.3b"])
+        #expect(
+            result.report.values.map(\.description) == [
+                "row 3: ref '2.3b' is not in area 1.1; written as 1.1b, the tracker's ref kept as the extra field 'Tracker ref'"
+            ])
         #expect(result.document.warnings.isEmpty)
     }
 
