@@ -17,3 +17,11 @@ enum Fixtures {
 }
 
 func date(_ iso: String) -> PlanDate { DateText.parseISO(iso)! }
+
+/// The CPU time the calling thread has used, in seconds: work done, which a busy machine
+/// does not inflate as it does the time on the clock.
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
