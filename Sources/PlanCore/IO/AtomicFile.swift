@@ -24,6 +24,7 @@ public enum AtomicFile {
 
     /// Writes a plan's bytes as they are streamed out of it, without building them in memory first.
     public static func write(_ document: PlanDocument, to given: String) throws(PlanFileError) {
+        try PlanFile.checkLimits(document, path: given)
         try write(to: given) { (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
             try document.withBytes(write)
         }

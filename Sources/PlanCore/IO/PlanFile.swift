@@ -21,6 +21,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     case changedElsewhere(path: String, reasons: [String])
     /// The file is beyond ``PlanFile/maximumSize`` or ``PlanFile/maximumLines``; why, in words.
     case tooLarge(path: String, reason: String)
+    /// The plan about to be written would be beyond those limits, so it was not written.
+    case wouldBeTooLarge(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
                 separator: "\n")
         case .tooLarge(let path, let reason):
             return "\(path): cannot read: \(reason)"
+        case .wouldBeTooLarge(let path, let reason):
+            return "\(path): not written: \(reason)"
         }
     }
 }

@@ -54,6 +54,7 @@ struct MergeDriver: ParsableCommand {
             try fallBack(name)
         }
         do {
+            try PlanFile.checkLimits(result.data, path: name)
             try AtomicFile.write(result.data, to: ours)
         } catch {
             Console.error("actionplan: \(error.description)")
@@ -107,6 +108,7 @@ struct MergeDriver: ParsableCommand {
         guard let problem = PlanMerge.problem(inLineMerge: merged, markerSize: markerSize) else { return }
         if let marked = problem.marked {
             do {
+                try PlanFile.checkLimits(marked, path: name)
                 try AtomicFile.write(marked, to: ours)
             } catch {
                 Console.error("actionplan: \(error.description)")
