@@ -1,106 +1,5 @@
 import PlanCore
 
-/// A row of the plan list.
-public enum Row: Hashable, Sendable {
-    case section(Int)
-    case area(section: Int, area: Int)
-    case action(Int)
-}
-
-/// A row's identity across edits and reloads: numbers and refs, not indices.
-public enum RowID: Hashable, Sendable {
-    case section(String)
-    case area(String)
-    case action(String)
-}
-
-/// The TUI's filters: the core ones plus "due within 30 days".
-public struct ListFilter: Equatable, Sendable {
-    public var core = ActionFilter()
-    public var dueSoon = false
-
-    public var isEmpty: Bool { core.isEmpty && !dueSoon }
-
-    func matches(_ action: Action, today: PlanDate) -> Bool {
-        guard core.matches(action, on: today) else { return false }
-        guard dueSoon else { return true }
-        guard let due = action.due?.date, !action.status.isComplete else { return false }
-        return due >= today && due <= today.adding(days: 30)
-    }
-
-    /// "red, amber · owner "police" · overdue": what the header shows.
-    func summary(key: StatusKey) -> String {
-        var parts: [String] = []
-        if !core.statuses.isEmpty {
-            parts.append(core.statuses.sorted().map { key.label(for: $0).lowercased() }.joined(separator: ", "))
-        }
-        if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
-        if core.overdueOnly { parts.append("overdue") }
-        if dueSoon { parts.append("due within 30 days") }
-        if let section = core.section { parts.append("section \(section)") }
-        if let search = core.search, !search.isEmpty { parts.append("search \"\(search)\"") }
-        return parts.joined(separator: " · ")
-    }
-}
-
-/// A note being written, for a plain note or to go with a status change.
-public struct NoteDraft: Equatable, Sendable {
-    public var ref: String
-    public var editor: TextEditor
-    /// Set when the note goes with a status change (asked when going to red).
-    public var status: Status?
-    public var confirmingDiscard = false
-}
-
-/// The `e` form: owner, due and text of one action.
-public struct ActionForm: Equatable, Sendable {
-    public static let labels = ["Owner", "Due", "Action"]
-    public var ref: String
-    public var fields: [TextEditor]
-    public var original: [String]
-    public var focus = 0
-    public var confirmingDiscard = false
-
-    var isChanged: Bool { fields.map(\.text) != original }
-}
-
-/// What covers the main screen, if anything.
-public enum Modal: Equatable, Sendable {
-    case none
-    /// The full-screen detail of the selected action.
-    case detail
-    case help(top: Int)
-    case filters(ownerInput: TextEditor?)
-    case note(NoteDraft)
-    case form(ActionForm)
-    case confirmQuit
-    /// Walking through the actions that need attention, one at a time (`v`).
-    case review
-}
-
-/// A monthly review: the actions that need attention, where we are, and what changed.
-public struct ReviewSession: Equatable, Sendable {
-    public var queue: [String]
-    /// Why each action is in the queue, by ref.
-    public var reasons: [String: [String]]
-    public var position = 0
-    /// The changes made during the review, in words.
-    public var log: [String] = []
-    /// The closing screen is showing.
-    public var finished = false
-
-    public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
-}
-
-public enum Focus: Sendable { case list, detail }
-
-/// A line in the footer.
-public struct Message: Equatable, Sendable {
-    public enum Kind: Sendable { case info, error }
-    public var text: String
-    public var kind: Kind
-}
-
 /// Everything the TUI shows, in one value: `handle(_:)` turns a key into a new
 /// state (and effects), `render(_:)` turns a state into a frame.
 public struct AppState: Sendable {
@@ -147,7 +46,7 @@ public struct AppState: Sendable {
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
     /// Where each visible row is, so that finding the selection does not scan the rows.
-    private var rowIndex: [RowID: Int] = [:]
+    private(set) var rowIndex: [RowID: Int] = [:]
     /// The counts of each section (by index), for its heading row.
     private(set) var sectionCounts: [StatusCounts] = []
     /// The widest ref in cells, for the list's REF column.
@@ -207,76 +106,6 @@ public struct AppState: Sendable {
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
     }
-
-    public func id(of row: Row) -> RowID {
-        switch row {
-        case .section(let s): .section(plan.sections[s].number)
-        case .area(let s, let a): .area(plan.sections[s].areas[a].number)
-        case .action(let i): .action(plan.actions[i].ref)
-        }
-    }
-
-    public var selectedIndex: Int? {
-        selected.flatMap { rowIndex[$0] }
-    }
-
-    /// The selected action, if an action row is selected.
-    public var selectedAction: Action? {
-        guard case .action(let ref)? = selected else { return nil }
-        return plan.action(ref: ref)
-    }
-
-    func firstActionRow() -> Int? {
-        rows.firstIndex { if case .action = $0 { true } else { false } }
-    }
-
-    /// When the selected row disappears (filtered out, folded, removed), the row
-    /// that now stands where it was: its heading, or the closest row.
-    func nearestRow(to lost: RowID, oldIndex: Int?) -> Int? {
-        guard !rows.isEmpty else { return nil }
-        if case .action(let ref) = lost, let action = plan.action(ref: ref) {
-            // Folded away: its heading. Filtered out: the action now in its place.
-            let area = rowForArea(action.areaNumber)
-            if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
-            if folded.contains(.section(action.sectionNumber)),
-                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) })
-            {
-                return index
-            }
-            if let oldIndex {
-                let start = min(oldIndex, rows.count - 1)
-                let next = rows[start...].firstIndex { if case .action = $0 { true } else { false } }
-                let previous = rows[...start].lastIndex { if case .action = $0 { true } else { false } }
-                if let index = next ?? previous { return index }
-            }
-            return firstActionRow() ?? 0
-        }
-        if case .area(let number) = lost, let section = number.split(separator: ".").first,
-            let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) })
-        {
-            return index
-        }
-        return 0
-    }
-
-    private func rowForArea(_ number: String) -> Row {
-        for (s, section) in plan.sections.enumerated() {
-            if let a = section.areas.firstIndex(where: { $0.number == number }) { return .area(section: s, area: a) }
-        }
-        return .section(0)
-    }
-
-    // MARK: - Layout
-
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
-    static let headerHeight = 3
-
-    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-    /// The detail pane stands beside the list from this width on.
-    public var isWide: Bool { width >= 120 }
-    var listHeight: Int { max(1, height - Self.headerHeight - 1) }
-    var listWidth: Int { isWide ? width * 3 / 5 : width }
 
     mutating func replaceDocument(_ new: PlanDocument) {
         document = new

@@ -34,7 +34,7 @@ extension AppState {
         switch modal {
         case .none, .detail: return handleMain(key)
         case .help(let top): return handleHelp(key, top: top)
-        case .filters(let owner): return handleFilters(key, ownerInput: owner)
+        case .filters(let panel): return handleFilters(key, panel: panel)
         case .note(let draft): return handleNote(key, draft: draft)
         case .form(let form): return handleForm(key, form: form)
         case .review: return handleReview(key)
@@ -64,8 +64,8 @@ extension AppState {
         case .moveDown: scrollsDetail ? scrollDetail(1) : move(1)
         case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
         case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
-        case .first: scrollsDetail ? (detailTop = 0) : select(0)
-        case .last: scrollsDetail ? (detailTop = maxDetailTop) : select(rows.count - 1)
+        case .first: scrollsDetail ? scrollDetail(-detailTop) : select(0)
+        case .last: scrollsDetail ? scrollDetail(maxDetailTop - detailTop) : select(rows.count - 1)
         case .open: open()
         case .back: return back()
         case .toggleFocus: toggleFocus()
@@ -75,22 +75,14 @@ extension AppState {
         case .addNote:
             guard let action = requireAction() else { return [] }
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: nil))
+            modal = .note(NoteDraft(ref: action.ref, actionLabel: Self.label(of: action)))
         case .edit:
             guard let action = requireAction() else { return [] }
-            let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
             returnTo = modal
-            modal = .form(
-                ActionForm(
-                    ref: action.ref,
-                    fields: [
-                        TextEditor(text: original[0], multiline: false),
-                        TextEditor(text: original[1], multiline: false),
-                        TextEditor(text: original[2]),
-                    ], original: original))
+            modal = .form(ActionForm(action: action))
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
-        case .filters: modal = .filters(ownerInput: nil)
+        case .filters: modal = .filters(FilterPanel())
         case .undo: return undo()
         case .redo: return redo()
         case .retrySave:
@@ -152,13 +144,13 @@ extension AppState {
     }
 
     private mutating func open() {
-        guard let index = selectedIndex else { return }
+        guard let index = selectedIndex, let selected else { return }
         switch rows[index] {
         case .action:
             modal = .detail
             detailTop = 0
         case .section, .area:
-            if folded.contains(selected!) { unfold() } else { fold() }
+            if folded.contains(selected) { unfold() } else { fold() }
         }
     }
 
@@ -288,9 +280,7 @@ extension AppState {
     private mutating func setStatus(_ status: Status) -> [Effect] {
         guard let action = requireAction() else { return [] }
         guard plan.statusKey.contains(status) else {
-            message = Message(
-                text: "\(status.name) is not in this plan's key (\(plan.statusKey.listing)).", kind: .error)
-            return [.bell]
+            return refuse("\(status.name) is not in this plan's key (\(plan.statusKey.listing)).").effects
         }
         guard status != action.status else {
             message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
@@ -298,28 +288,26 @@ extension AppState {
         }
         if status == .red {
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: .red))
+            modal = .note(NoteDraft(ref: action.ref, status: .red, actionLabel: Self.label(of: action)))
             return []
         }
         return change { [today, author] document in
             try document.setStatus(ref: action.ref, to: status, on: today, by: author)
-        }
+        }.effects
     }
 
-    /// Applies an edit in memory, remembers the previous document for undo, and
-    /// asks the runtime to save.
-    mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> [Effect] {
+    /// Applies an edit in memory, remembers the previous document for undo, and says
+    /// how it went (an applied change is then saved; see ``ChangeOutcome/effects``).
+    mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> ChangeOutcome {
         if let pausedReason {
-            message = Message(
-                text: "Not changed: the file on disk has errors (\(pausedReason)); fix it first.", kind: .error)
-            return [.bell]
+            return refuse("Not changed: the file on disk has errors (\(pausedReason)); fix it first.")
         }
         var edited = document
         do {
             let outcome = try edit(&edited)
             guard outcome.changed else {
                 message = Message(text: "Nothing changed.", kind: .info)
-                return []
+                return .unchanged
             }
             let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
             undoStack.append((document, description))
@@ -330,11 +318,23 @@ extension AppState {
             } else {
                 replaceDocument(edited)
             }
-            return [.save(description: description)]
+            return .applied(description: description)
         } catch {
-            message = Message(text: "Not changed: \(error)", kind: .error)
-            return [.bell]
+            return refuse("Not changed: \(error)")
         }
+    }
+
+    /// A refused change: the reason goes to the footer.
+    private mutating func refuse(_ reason: String) -> ChangeOutcome {
+        message = Message(text: reason, kind: .error)
+        return .refused(reason: reason)
+    }
+
+    /// "1.2d Develop, with children and parents, a…": an action named for a title.
+    static func label(of action: Action, words: Int = 6) -> String {
+        let text = Prose.firstLine(action.text).split(separator: " ")
+        let start = text.prefix(words).joined(separator: " ")
+        return action.ref + " " + start + (text.count > words ? "…" : "")
     }
 
     private mutating func undo() -> [Effect] {
@@ -445,51 +445,16 @@ extension AppState {
         return []
     }
 
-    private mutating func handleFilters(_ key: Key, ownerInput: TextEditor?) -> [Effect] {
-        if var input = ownerInput {
-            switch key {
-            case .enter, .escape:
-                if key == .escape { input = TextEditor(text: "", multiline: false) }
-                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
-                modal = .filters(ownerInput: nil)
-            default:
-                _ = input.handle(key)
-                modal = .filters(ownerInput: input)
-                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
-            }
-            refresh()
-            return []
-        }
-        switch key {
-        case .character(let c):
-            if let status = Status(code: String(c)), "ragbn".contains(c), plan.statusKey.contains(status) {
-                if filter.core.statuses.contains(status) {
-                    filter.core.statuses.remove(status)
-                } else {
-                    filter.core.statuses.insert(status)
-                }
-            } else if c == "o" {
-                modal = .filters(ownerInput: TextEditor(text: filter.core.owner ?? "", multiline: false))
-            } else if c == "d" {
-                filter.core.overdueOnly.toggle()
-            } else if c == "s" {
-                filter.dueSoon.toggle()
-            } else if c.isNumber, plan.sections.contains(where: { $0.number == String(c) }) {
-                filter.core.section = filter.core.section == String(c) ? nil : String(c)
-            } else if c == "c" {
-                filter = ListFilter(core: ActionFilter(search: filter.core.search))
-            } else if c == "f" || c == "q" {
-                modal = .none
-            }
-        case .enter, .escape:
-            modal = .none
-        case .control("c"):
-            return [.quit]
-        default:
-            break
+    private mutating func handleFilters(_ key: Key, panel: FilterPanel) -> [Effect] {
+        var panel = panel
+        let step = panel.update(key, filter: &filter, plan: plan)
+        switch step {
+        case .open: modal = .filters(panel)
+        case .close: modal = .none
+        case .quit: return [.quit]
         }
         refresh()
-        scrollListToSelection()
+        if panel.ownerInput == nil { scrollListToSelection() }
         return []
     }
 }

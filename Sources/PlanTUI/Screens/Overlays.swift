@@ -68,8 +68,8 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
 func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
     let title =
         draft.status == .red
-        ? "Why is \(draft.ref) going red? A short note (may be left empty)"
-        : "New progress note for \(draft.ref)"
+        ? "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
+        : "New progress note for \(draft.actionLabel)"
     let height = max(8, min(state.height - 8, 16))
     grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
@@ -84,11 +84,11 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: "Edit \(form.ref)")
     let labelWidth = 8
     var y = inner.y
-    for (index, label) in ActionForm.labels.enumerated() {
-        let focused = index == form.focus
-        grid.put(DisplayWidth.fit(label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
-        let fieldHeight = index == 2 ? max(1, inner.y + inner.height - 2 - y) : 1
-        let editor = form.fields[index]
+    for field in ActionForm.Field.allCases {
+        let focused = field == form.focus
+        grid.put(DisplayWidth.fit(field.label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
+        let fieldHeight = field == .text ? max(1, inner.y + inner.height - 2 - y) : 1
+        let editor = form[field]
         if focused {
             drawEditor(
                 editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid
@@ -98,7 +98,7 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
                 grid.put(String(line), x: inner.x + labelWidth, y: y + offset, maxWidth: inner.width - labelWidth)
             }
         }
-        y += fieldHeight + (index < 2 ? 1 : 0)
+        y += fieldHeight + (field != .text ? 1 : 0)
     }
     let help =
         form.confirmingDiscard

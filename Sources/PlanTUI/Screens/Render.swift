@@ -9,7 +9,13 @@ public func render(_ state: AppState) -> Grid {
         return grid
     }
     drawHeader(state, theme, into: &grid)
+    // An editor covers what it was opened from: the list, the full detail or the review.
+    let base: Modal
     switch state.modal {
+    case .note, .form: base = state.returnTo
+    default: base = state.modal
+    }
+    switch base {
     case .help(let top):
         drawHelp(state, top: top, theme, into: &grid)
     case .detail:
@@ -25,7 +31,7 @@ public func render(_ state: AppState) -> Grid {
     }
     drawFooter(state, theme, into: &grid)
     switch state.modal {
-    case .filters(let owner): drawFilters(state, ownerInput: owner, theme, into: &grid)
+    case .filters(let panel): drawFilters(state, ownerInput: panel.ownerInput, theme, into: &grid)
     case .note(let draft): drawNoteEditor(state, draft, theme, into: &grid)
     case .form(let form): drawForm(state, form, theme, into: &grid)
     default: break
