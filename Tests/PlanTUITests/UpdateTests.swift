@@ -122,7 +122,7 @@ struct UpdateTests {
         #expect(render(state).row(at: 23).hasPrefix("/missing"))
         state.press(.enter)
         #expect(state.searchInput == nil && state.filter.core.search == "missing")
-        #expect(render(state).row(at: 2) == " Filter: search \"missing\"  (Esc clears)")
+        #expect(render(state).row(at: 2) == " Filter: search \"missing\"  13 of 72 actions  (Esc clears)")
         state.press(.escape)
         #expect(state.rows.count == all)
     }

@@ -11,4 +11,21 @@ extension AppState {
     public var isWide: Bool { width >= 120 }
     var listHeight: Int { max(1, height - Self.headerHeight - 1) }
     var listWidth: Int { isWide ? width * 3 / 5 : width }
+
+    /// "12 of 10,000 actions": how many match the filter, for its heading.
+    var matchSummary: String {
+        let total = plan.actions.count
+        return "\(Self.grouped(matchCount)) of \(Self.grouped(total)) action\(total == 1 ? "" : "s")"
+    }
+
+    /// 10000 as "10,000".
+    static func grouped(_ number: Int) -> String {
+        let digits = Array(String(number))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
 }

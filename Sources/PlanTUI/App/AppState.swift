@@ -20,7 +20,18 @@ public struct AppState: Sendable {
     public internal(set) var modal = Modal.none
     public internal(set) var focus = Focus.list
     public internal(set) var folded: Set<RowID> = []
-    public internal(set) var filter = ListFilter()
+    public internal(set) var filter = ListFilter() {
+        didSet { if filter != oldValue { keptRef = nil } }
+    }
+    /// An action changed in a filtered view that no longer matches the filter: it stays
+    /// visible and selected, marked, until the cursor moves or the filter changes, so
+    /// that the next key (`n`, say) still goes to it.
+    public internal(set) var keptRef: String?
+    /// How many actions match the filter (all of them when there is none).
+    public private(set) var matchCount = 0
+    /// Each action's searchable text, lower-cased, by action index: built on the first
+    /// search after the document changed, so a letter typed costs a scan, not a re-casing.
+    private(set) var searchIndex: [String] = []
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -76,29 +87,53 @@ public struct AppState: Sendable {
         counts = StatusCounts(plan.actions, on: today)
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
         refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
+        searchIndex = []
+    }
+
+    private mutating func buildSearchIndex() {
+        guard searchIndex.count != plan.actions.count else { return }
+        searchIndex = plan.actions.map(Self.searchText)
+    }
+
+    /// What `/` searches in an action: ref, text, owners and notes, lower-cased.
+    static func searchText(_ action: Action) -> String {
+        ([action.ref, action.text] + action.owners + action.notes.map(\.text)).joined(separator: "\n").lowercased()
     }
 
     /// Rebuilds the visible rows after any change to the document, the filters or the
-    /// folds, keeping the selection where it can.
+    /// folds, keeping the selection where it can. An action just changed in this view
+    /// (``keptRef``) stays in it though it no longer matches, until the cursor moves.
     mutating func refresh() {
         let oldIndex = selectedIndex
         var out: [Row] = []
         let filtering = !filter.isEmpty
+        let query = filter.core.search.map { $0.lowercased() } ?? ""
+        if !query.isEmpty { buildSearchIndex() }
+        var structural = filter
+        structural.core.search = nil
+        let keptIndex = keptRef.flatMap { plan.index(ofRef: $0) }
+        func matches(_ index: Int) -> Bool {
+            guard filtering else { return true }
+            if !query.isEmpty && !searchIndex[index].contains(query) { return false }
+            return structural.matches(plan.actions[index], today: today)
+        }
+        func visible(_ index: Int) -> Bool { index == keptIndex || matches(index) }
+        matchCount = 0
         for (s, section) in plan.sections.enumerated() {
-            let sectionMatches = section.areas.contains { area in
-                area.actionRange.contains { filter.matches(plan.actions[$0], today: today) }
-            }
-            if filtering && !sectionMatches { continue }
+            let areas = section.areas.map { $0.actionRange.filter(visible) }
+            matchCount += areas.reduce(0) { $0 + $1.count }
+            if filtering && areas.allSatisfy(\.isEmpty) { continue }
             out.append(.section(s))
             if folded.contains(.section(section.number)) { continue }
             for (a, area) in section.areas.enumerated() {
-                let matching = area.actionRange.filter { filter.matches(plan.actions[$0], today: today) }
+                let matching = areas[a]
                 if filtering && matching.isEmpty { continue }
                 out.append(.area(section: s, area: a))
                 if folded.contains(.area(area.number)) { continue }
                 out += matching.map(Row.action)
             }
         }
+        if let keptIndex, !matches(keptIndex) { matchCount -= 1 }
         rows = out
         rowIndex = Dictionary(uniqueKeysWithValues: rows.indices.map { (id(of: rows[$0]), $0) })
         if let selected, selectedIndex == nil {
@@ -131,6 +166,11 @@ public struct AppState: Sendable {
         counts.add(action, on: today)
         sectionCounts[section].remove(old, on: today)
         sectionCounts[section].add(action, on: today)
-        if !filter.isEmpty { refresh() }
+        if searchIndex.indices.contains(index) { searchIndex[index] = Self.searchText(action) }
+        if !filter.isEmpty {
+            // Still on screen, marked, though it may no longer match: the next key goes to it.
+            if selected == .action(action.ref), !filter.matches(action, today: today) { keptRef = action.ref }
+            refresh()
+        }
     }
 }

@@ -121,6 +121,11 @@ extension AppState {
         let new = id(of: rows[clamped])
         if new != selected { detailTop = 0 }
         selected = new
+        if let keptRef, new != .action(keptRef) {
+            // The changed action leaves the filtered view once the cursor leaves it.
+            self.keptRef = nil
+            refresh()
+        }
         scrollListToSelection()
     }
 

@@ -149,8 +149,13 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
     if filter.isEmpty {
         grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
     } else {
-        grid.put(
-            [Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
+        var line = [Span(" Filter: " + filter, theme.accent), Span("  \(state.matchSummary)", .plain)]
+        if let kept = state.keptRef {
+            line.append(Span("  × \(kept) no longer matches; it goes when you move", theme.accent))
+        } else {
+            line.append(Span("  (Esc clears)", theme.dim))
+        }
+        grid.put(line, x: 0, y: 2, maxWidth: width)
     }
     if state.rows.isEmpty {
         let text =
@@ -220,7 +225,8 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
             Span(
                 DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
                 overdue ? theme.overdue : .plain),
-            Span(overdue ? " !" : "  ", theme.overdue),
+            action.ref == state.keptRef
+                ? Span(" ×", theme.accent) : Span(overdue ? " !" : "  ", overdue ? theme.overdue : .plain),
         ]
     }
 }
