@@ -54,3 +54,65 @@ struct MeetingTests {
         #expect(AppState.grouped(10000) == "10,000" && AppState.grouped(999) == "999")
     }
 }
+
+@Suite("Search that keeps up")
+struct SearchTests {
+    /// A plan of `sections` × 10 areas × 10 actions, each with a note.
+    static func bigPlan(sections: Int) -> String {
+        var text = "# A large plan\n\n"
+        for s in 1...sections {
+            text += "## \(s) Section \(s)\n\n"
+            for a in 1...10 {
+                text += "### \(s).\(a) Area \(s).\(a)\n\n"
+                for n in 1...10 {
+                    text += "- [A] \(s).\(a).\(n) Produce report number \(n) for area \(s).\(a) with partners.\n"
+                    text += "  - Owner: Owner \(n)\n  - Due: 2027-0\(n % 9 + 1)-15\n"
+                    text += "  - Note 2026-10-0\(n % 9 + 1): Progress on item \(s * 100 + a * 10 + n) is steady.\n"
+                }
+                text += "\n"
+            }
+        }
+        return text
+    }
+
+    @Test func keysTypedTogetherAreAppliedBeforeTheNextFrame() throws {
+        let state = try TUIFixtures.state(text: Self.bigPlan(sections: 100))
+        #expect(state.plan.actions.count == 10_000)
+        let query = "item 4242 is steady"
+        let terminal = FakeTerminal(batches: [[.character("/")] + Key.from(query), [.enter], [.character("q")]])
+        let started = ContinuousClock.now
+        let final = Runtime.run(
+            state, terminal: terminal, services: Runtime.Services(save: { _, _ in .saved }, editText: { $0 }))
+        let elapsed = ContinuousClock.now - started
+        // One frame at the start, one after the whole search, one after Enter: not one per letter.
+        #expect(terminal.frames.count == 3)
+        #expect(final.filter.core.search == query)
+        #expect(final.matchCount == 1)
+        #expect(final.selectedAction?.ref == "42.4.2")
+        #expect(terminal.frames[1].row(at: 2).contains("1 of 10,000 actions"))
+        print("20-letter search on 10,000 actions, coalesced: \(elapsed)")
+    }
+
+    @Test func matchesAreHighlightedAndBracketKeysMoveBetweenThem() throws {
+        var state = try TUIFixtures.state(width: 120, height: 40)
+        state.press(.character("/"))
+        state.type("produce")
+        state.press(.enter)
+        #expect(state.matchCount >= 2)
+        let grid = render(state)
+        guard let y = (0..<grid.height).first(where: { grid.row(at: $0).hasPrefix("›") }),
+            let x = grid.column(of: "Produce", inRow: y)
+        else {
+            Issue.record("no highlighted match on the selected row")
+            return
+        }
+        #expect(grid[x, y].style.underline && grid[x, y].style.bold)
+        #expect(!grid[x + 8, y].style.underline)
+        let first = state.selected
+        state.press(.character("]"))
+        #expect(state.selected != first)
+        if case .action = state.selected {} else { Issue.record("] stopped on a heading") }
+        state.press(.character("["))
+        #expect(state.selected == first)
+    }
+}

@@ -74,15 +74,37 @@ final class FakeTerminal: Terminal, @unchecked Sendable {
     var restored = false
     var suspended = 0
 
+    /// Keys typed together, faster than frames are drawn: after the first of a batch
+    /// is read, the rest are waiting (``readPendingKeys()``).
+    var batches: [[Key]] = []
+    var waiting: [Key] = []
+
     init(width: Int = 80, height: Int = 24, keys: [Key]) {
         size = (width, height)
         self.keys = keys
     }
 
+    init(width: Int = 80, height: Int = 24, batches: [[Key]]) {
+        size = (width, height)
+        self.keys = []
+        self.batches = batches.filter { !$0.isEmpty }
+    }
+
     func draw(_ grid: Grid) { frames.append(grid) }
 
     func readKey(timeoutMilliseconds: Int) -> Key {
-        keys.isEmpty ? .character("q") : keys.removeFirst()
+        if !batches.isEmpty {
+            var batch = batches.removeFirst()
+            let first = batch.removeFirst()
+            waiting = batch
+            return first
+        }
+        return keys.isEmpty ? .character("q") : keys.removeFirst()
+    }
+
+    func readPendingKeys() -> [Key] {
+        defer { waiting = [] }
+        return waiting
     }
 
     func suspend(while body: () -> Void) {

@@ -31,7 +31,10 @@ public struct AppState: Sendable {
     public private(set) var matchCount = 0
     /// Each action's searchable text, lower-cased, by action index: built on the first
     /// search after the document changed, so a letter typed costs a scan, not a re-casing.
-    private(set) var searchIndex: [String] = []
+    private(set) var searchIndex: [[UInt8]] = []
+    /// The last search and which actions matched it: a letter typed after it only
+    /// rechecks those, since a longer query matches a subset.
+    private var lastSearch: (query: [UInt8], hits: [Bool])?
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -88,16 +91,53 @@ public struct AppState: Sendable {
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
         refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
         searchIndex = []
+        lastSearch = nil
     }
 
-    private mutating func buildSearchIndex() {
-        guard searchIndex.count != plan.actions.count else { return }
-        searchIndex = plan.actions.map(Self.searchText)
+    /// Which actions contain `query` (lower-cased UTF-8), narrowing the last search's
+    /// hits when the query extends it.
+    private mutating func searchHits(_ query: [UInt8]) -> [Bool] {
+        if searchIndex.count != plan.actions.count {
+            searchIndex = plan.actions.map(Self.searchText)
+            lastSearch = nil
+        }
+        var hits: [Bool]
+        if let last = lastSearch, last.hits.count == searchIndex.count, query.starts(with: last.query) {
+            hits = last.hits
+            for index in hits.indices where hits[index] { hits[index] = Self.bytes(searchIndex[index], contain: query) }
+        } else {
+            hits = searchIndex.map { Self.bytes($0, contain: query) }
+        }
+        lastSearch = (query, hits)
+        return hits
     }
 
-    /// What `/` searches in an action: ref, text, owners and notes, lower-cased.
-    static func searchText(_ action: Action) -> String {
-        ([action.ref, action.text] + action.owners + action.notes.map(\.text)).joined(separator: "\n").lowercased()
+    /// What `/` searches in an action: ref, text, owners and notes, lower-cased, as UTF-8.
+    static func searchText(_ action: Action) -> [UInt8] {
+        Array(
+            ([action.ref, action.text] + action.owners + action.notes.map(\.text)).joined(separator: "\n").lowercased()
+                .utf8)
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var matched = 1
+                        while matched < pin.count, hay[start + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Rebuilds the visible rows after any change to the document, the filters or the
@@ -108,13 +148,13 @@ public struct AppState: Sendable {
         var out: [Row] = []
         let filtering = !filter.isEmpty
         let query = filter.core.search.map { $0.lowercased() } ?? ""
-        if !query.isEmpty { buildSearchIndex() }
+        let hits = query.isEmpty ? nil : searchHits(Array(query.utf8))
         var structural = filter
         structural.core.search = nil
         let keptIndex = keptRef.flatMap { plan.index(ofRef: $0) }
         func matches(_ index: Int) -> Bool {
             guard filtering else { return true }
-            if !query.isEmpty && !searchIndex[index].contains(query) { return false }
+            if let hits, !hits[index] { return false }
             return structural.matches(plan.actions[index], today: today)
         }
         func visible(_ index: Int) -> Bool { index == keptIndex || matches(index) }
@@ -166,7 +206,10 @@ public struct AppState: Sendable {
         counts.add(action, on: today)
         sectionCounts[section].remove(old, on: today)
         sectionCounts[section].add(action, on: today)
-        if searchIndex.indices.contains(index) { searchIndex[index] = Self.searchText(action) }
+        if searchIndex.indices.contains(index) {
+            searchIndex[index] = Self.searchText(action)
+            lastSearch = nil
+        }
         if !filter.isEmpty {
             // Still on screen, marked, though it may no longer match: the next key goes to it.
             if selected == .action(action.ref), !filter.matches(action, today: today) { keptRef = action.ref }

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back, toggleFocus, fold, unfold
     case setStatus(Status)
-    case addNote, edit, search, filters
+    case addNote, edit, search, filters, nextMatch, previousMatch
     case undo, redo, retrySave, saveElsewhere, review
     case help, quit
 }
@@ -50,6 +50,10 @@ public enum KeyMap {
         Binding(keys: [.character("e")], label: "e", command: .edit, help: "Edit the owner, due date and text"),
         Binding(
             keys: [.character("/")], label: "/", command: .search, help: "Search as you type (ref, text, owner, notes)"),
+        Binding(
+            keys: [.character("]")], label: "] [", command: .nextMatch,
+            help: "Next and previous action that matches the search (skips headings)"),
+        Binding(keys: [.character("[")], label: "", command: .previousMatch, help: ""),
         Binding(
             keys: [.character("f")], label: "f", command: .filters,
             help: "Filters: status, owner, overdue, due soon, section"),
@@ -112,7 +116,7 @@ public enum KeyMap {
         var out =
             "# Keys\n\nGenerated from the key table in `Sources/PlanTUI/App/KeyMap.swift`; the `?` help screen shows the same.\n\n"
         out += "## Plan list and detail\n\n| Key | Does |\n|---|---|\n"
-        out += main.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
+        out += main.filter { !$0.label.isEmpty }.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Note and text editor\n\n| Key | Does |\n|---|---|\n"
         out += editor.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Review (`v`)\n\n| Key | Does |\n|---|---|\n"

@@ -83,6 +83,8 @@ extension AppState {
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
         case .filters: modal = .filters(FilterPanel())
+        case .nextMatch: moveToAction(1)
+        case .previousMatch: moveToAction(-1)
         case .undo: return undo()
         case .redo: return redo()
         case .retrySave:
@@ -113,6 +115,34 @@ extension AppState {
     private mutating func move(_ delta: Int) {
         guard let index = selectedIndex else { return select(0) }
         select(index + delta)
+    }
+
+    /// The next (or previous) action row, past headings, wrapping at the ends: with a
+    /// search on, every action shown matches it.
+    private mutating func moveToAction(_ step: Int) {
+        guard !rows.isEmpty else { return }
+        let start = selectedIndex ?? (step > 0 ? rows.count - 1 : 0)
+        for offset in 1...rows.count {
+            let index = ((start + step * offset) % rows.count + rows.count) % rows.count
+            if case .action = rows[index] {
+                select(index)
+                scrollDetailToMatch()
+                return
+            }
+        }
+    }
+
+    /// Scrolls the detail to the first line that shows the search, if one does.
+    mutating func scrollDetailToMatch() {
+        guard let query = filter.core.search, !query.isEmpty, let action = selectedAction else { return }
+        let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
+        let lines = detailLines(action, state: self, theme: Theme(colors: colors), width: width - 2)
+        guard
+            let first = lines.firstIndex(where: {
+                $0.map(\.text).joined().range(of: query, options: .caseInsensitive) != nil
+            })
+        else { return }
+        detailTop = min(max(0, first - 1), maxDetailTop)
     }
 
     mutating func select(_ index: Int) {
@@ -245,6 +275,7 @@ extension AppState {
         }
         refresh()
         scrollListToSelection()
+        scrollDetailToMatch()
         return []
     }
 

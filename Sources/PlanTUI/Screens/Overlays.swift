@@ -9,7 +9,7 @@ func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid
         lines += rows.map { [Span("  " + DisplayWidth.fit($0.0, to: 18), theme.accent), Span($0.1)] }
         lines.append([])
     }
-    section("Plan list and detail", KeyMap.main.map { ($0.label, $0.help) })
+    section("Plan list and detail", KeyMap.main.filter { !$0.label.isEmpty }.map { ($0.label, $0.help) })
     section("Writing a note or editing an action", KeyMap.editor)
     section("Review (v)", KeyMap.review)
     section("Filter panel (f)", KeyMap.filters)

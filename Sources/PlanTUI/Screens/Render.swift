@@ -217,11 +217,14 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         let overdue = action.isOverdue(on: state.today)
         // Escape before measuring: `\e` takes two cells where ESC took none.
         let safe = { (text: String) in TerminalText.escaped(text) }
+        let search = state.filter.core.search
+        let text = [Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " ")]
         return [
             Span("    " + DisplayWidth.fit(safe(action.ref), to: columns.ref) + " "),
             theme.badge(action.status),
-            Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
-            Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
+        ] + Highlight.matches(of: search, in: text, mark: theme.match) + [
+            Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " ")
+        ] + [
             Span(
                 DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
                 overdue ? theme.overdue : .plain),

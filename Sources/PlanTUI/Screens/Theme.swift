@@ -25,6 +25,14 @@ struct Theme {
         Span(status.code, colors ? Style(foreground: color(of: status), bold: true) : .bold)
     }
 
+    /// A search match: underlined and bold over the text's own style, readable in any theme.
+    func match(_ base: Style) -> Style {
+        var style = base
+        style.bold = true
+        style.underline = true
+        return style
+    }
+
     var overdue: Style { colors ? Style(foreground: .red, bold: true) : .bold }
     var heading: Style { .bold }
     var dim: Style { colors ? Style(foreground: .gray, dim: true) : .dim }
