@@ -9,7 +9,7 @@ extension NcursesTerminal {
     public func draw(_ grid: Grid) {
         guard !restored else { return }
         let screen = size
-        if lastScreenSize == nil || lastScreenSize! != screen {
+        if lastScreenSize.map({ $0 != screen }) ?? true {
             erase()
             lastScreenSize = screen
         }
@@ -135,13 +135,6 @@ extension NcursesTerminal {
     }
 
     func cursesColor(_ color: Color) -> Int16 {
-        switch color {
-        case .red: Int16(COLOR_RED)
-        case .amber: Int16(COLOR_YELLOW)
-        case .green: Int16(COLOR_GREEN)
-        case .blue: Int16(COLOR_BLUE)
-        case .cyan: Int16(COLOR_CYAN)
-        case .gray: shim_COLORS() > 8 ? 8 : Int16(COLOR_WHITE)
-        }
+        Int16(color.index(colorCount: colorCount))
     }
 }

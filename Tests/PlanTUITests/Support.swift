@@ -54,8 +54,12 @@ extension AppState {
 /// the test fails, so that new snapshots are looked at before they are committed;
 /// `SNAPSHOT_RECORD=1` rewrites them all.
 func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    assertSnapshot(text: grid.text + "\n", named: name, sourceLocation: sourceLocation)
+}
+
+/// Compares text (a styled frame, say) with `Snapshots/NAME.txt`, as above.
+func assertSnapshot(text actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = TUIFixtures.snapshots.appendingPathComponent(name + ".txt")
-    let actual = grid.text + "\n"
     let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
     guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
         try? FileManager.default.createDirectory(at: TUIFixtures.snapshots, withIntermediateDirectories: true)

@@ -15,6 +15,14 @@ public enum Author {
 
     /// `name = J Smith` (or `name: J Smith`) in `$XDG_CONFIG_HOME/actionplan/config`.
     static func configuredName(environment: [String: String]) -> String? {
+        configured("name", environment: environment)
+    }
+
+    /// The value of `key = value` (or `key: value`) in `$XDG_CONFIG_HOME/actionplan/config`
+    /// (`~/.config/actionplan/config`), if the file has it: `name`, `theme`.
+    public static func configured(_ key: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
         let base =
             environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.config" }
@@ -23,7 +31,7 @@ public enum Author {
         }
         for line in text.split(whereSeparator: \.isNewline) {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == "=" || $0 == ":" })
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "name" else {
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == key else {
                 continue
             }
             let name = parts[1].trimmingCharacters(in: .whitespaces)

@@ -16,6 +16,10 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var colors: Bool
+    /// The colour scheme (for a dark or light background); mono when `colors` is off.
+    public var theme: ThemeName
+    /// Colours the terminal has (8, 16 or 256): the theme picks its palette by it.
+    public var colorCount: Int
 
     public internal(set) var modal = Modal.none
     public internal(set) var focus = Focus.list
@@ -68,7 +72,7 @@ public struct AppState: Sendable {
 
     public init(
         document: PlanDocument, path: String, today: PlanDate, author: String?,
-        width: Int = 80, height: Int = 24, colors: Bool = true
+        width: Int = 80, height: Int = 24, colors: Bool = true, theme: ThemeName = .dark, colorCount: Int = 256
     ) {
         self.document = document
         self.path = path
@@ -77,6 +81,8 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.colors = colors
+        self.theme = theme
+        self.colorCount = colorCount
         recount()
         refresh()
         if let first = firstActionRow() { selected = id(of: rows[first]) }

@@ -136,7 +136,7 @@ extension AppState {
     mutating func scrollDetailToMatch() {
         guard let query = filter.core.search, !query.isEmpty, let action = selectedAction else { return }
         let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
-        let lines = detailLines(action, state: self, theme: Theme(colors: colors), width: width - 2)
+        let lines = detailLines(action, state: self, theme: Theme(self), width: width - 2)
         guard
             let first = lines.firstIndex(where: {
                 $0.map(\.text).joined().range(of: query, options: .caseInsensitive) != nil
@@ -174,7 +174,7 @@ extension AppState {
     var maxDetailTop: Int {
         guard let action = selectedAction else { return 0 }
         let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
-        let lines = detailLines(action, state: self, theme: Theme(colors: colors), width: width - 2).count
+        let lines = detailLines(action, state: self, theme: Theme(self), width: width - 2).count
         return max(0, lines - (height - 4))
     }
 

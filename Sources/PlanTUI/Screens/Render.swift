@@ -3,7 +3,7 @@ import PlanCore
 /// The render: a state becomes a frame. Pure; draws only the visible rows.
 public func render(_ state: AppState) -> Grid {
     var grid = Grid(width: state.width, height: state.height)
-    let theme = Theme(colors: state.colors)
+    let theme = Theme(state)
     if state.isTooSmall {
         drawTooSmall(state, into: &grid)
         return grid
@@ -183,7 +183,11 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
 /// On the selection bar plain text is reversed with the bar, and badges (already
 /// reversed) flip back, so that they still stand out from the bar.
 private func selectedStyle(_ style: Style) -> Style {
+    // A colour badge keeps its own pair; coloured text loses its colour, which the bar
+    // (reverse video of the terminal's own colours) might make unreadable.
+    if style.background != nil { return style }
     var selected = style
+    selected.foreground = nil
     selected.reverse.toggle()
     selected.dim = false
     return selected
