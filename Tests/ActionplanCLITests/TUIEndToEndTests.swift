@@ -27,14 +27,14 @@ struct TUIEndToEndTests {
         session.keys("j", "j", "j")
         try session.waitFor { $0.contains("1.1d") && $0.contains("Produce a thematic") }
         session.keys("g")
-        try session.waitFor("Saved 1.1d: status Amber -> Green")
+        try session.waitFor("1.1d: status Amber -> Green (saved)")
         session.keys("n")
         try session.waitFor("New progress note for 1.1d")
         session.type("Report agreed by the board.")
         session.keys("Enter")
         session.type("Published on the website.")
         session.keys("C-d")
-        try session.waitFor("Saved 1.1d: note added")
+        try session.waitFor("1.1d: note added (saved)")
         session.keys("q")
         try session.waitFor("exit=0")
 

@@ -116,3 +116,84 @@ struct SearchTests {
         #expect(state.selected == first)
     }
 }
+
+@Suite("Review, wording and signals")
+struct ReviewAndWordingTests {
+    @Test func theReviewShowsBehindItsEditorsAndItsReasonFollowsTheStatus() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("v"))
+        let ref = try #require(state.review?.currentRef)
+        state.press(.character("n"))
+        // The review's banner is still there behind the note editor, not the list.
+        #expect(render(state).row(at: 2).hasPrefix(" Review 1 of"))
+        state.press(.escape)
+        let before = state.review?.reasons[ref] ?? []
+        state.press(.character("g"))
+        let after = state.review?.reasons[ref] ?? []
+        #expect(before != after)
+        #expect(after == ["no longer needs attention"])
+    }
+
+    @Test func backspaceOnTheClosingScreenGoesBackToTheLastAction() throws {
+        var state = try TUIFixtures.state()
+        state.press(.character("v"), .character(" "), .escape)
+        #expect(state.review?.finished == true)
+        state.press(.backspace)
+        #expect(state.review?.finished == false && state.review?.position == 1)
+        #expect(state.modal == .review)
+    }
+
+    @Test func undoSaysWhatItUndidWithoutThePath() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("2.1d")
+        state.press(.character("n"))
+        state.type("A note.")
+        state.press(.control("d"))
+        let effects = state.press(.character("u"))
+        #expect(effects == [.save(description: "Undone: 2.1d: note added")])
+        _ = state.update(.saved(description: "Undone: 2.1d: note added", .saved))
+        #expect(state.message?.text == "Undone: 2.1d: note added (saved)")
+        #expect(!(state.message?.text.contains("plans/") ?? true))
+    }
+
+    @Test func theHeaderTellsThePlansDateFromToday() throws {
+        let grid = render(try TUIFixtures.state())
+        #expect(grid.row(at: 0).hasSuffix("plan as at 10 Nov 2026"))
+        #expect(grid.row(at: 1).contains("overdue on 10 Nov 2026 (today)"))
+    }
+
+    @Test func theWheelOverTheDetailScrollsTheDetail() throws {
+        var state = try TUIFixtures.state(width: 120, height: 40)
+        state.selectRef("1.2d")
+        let selected = state.selected
+        state.press(.mouse(MouseEvent(kind: .wheelDown, x: 100, y: 10)))
+        #expect(state.selected == selected && state.detailTop == 3)
+        state.press(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 10)))
+        #expect(state.selected != selected)
+    }
+
+    @Test func loweringACompleteActionAsksWhy() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1a")  // Blue
+        #expect(state.press(.character("a")).isEmpty)
+        guard case .note(let draft) = state.modal else {
+            Issue.record("no question asked")
+            return
+        }
+        #expect(draft.status == .amber)
+        #expect(render(state).text.contains("Back to Amber: 1.1a"))
+        state.press(.escape)
+        #expect(state.plan.action(ref: "1.1a")?.status == .blue)
+        state.press(.character("a"))
+        state.type("The guidance must be revised.")
+        #expect(state.press(.control("d")).count == 1)
+        #expect(state.plan.action(ref: "1.1a")?.status == .amber)
+    }
+
+    @Test func ctrlENamesTheEditor() throws {
+        var state = try TUIFixtures.state()
+        state.editorName = "nano"
+        state.press(.character("n"))
+        #expect(render(state).text.contains("Ctrl-E nano"))
+    }
+}

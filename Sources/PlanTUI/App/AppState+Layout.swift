@@ -2,8 +2,9 @@ import PlanCore
 
 /// Where things go on the screen.
 extension AppState {
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
+    /// Below this the screen says it is too small; above it columns and hints give way.
+    public static let minimumWidth = 60
+    public static let minimumHeight = 20
     static let headerHeight = 3
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
         }
     }
     public var author: String?
+    /// The program Ctrl-E opens ("vim", "nano"…), named in the editors' hints.
+    public var editorName = "$EDITOR"
     public var width: Int
     public var height: Int
     public var colors: Bool
@@ -69,6 +71,8 @@ public struct AppState: Sendable {
     private(set) var sectionCounts: [StatusCounts] = []
     /// The widest ref in cells, for the list's REF column.
     private(set) var refWidth = 4
+    /// The widest due label in cells, for the DUE column on wide screens.
+    private(set) var dueWidth = 11
 
     public init(
         document: PlanDocument, path: String, today: PlanDate, author: String?,
@@ -96,6 +100,7 @@ public struct AppState: Sendable {
         counts = StatusCounts(plan.actions, on: today)
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
         refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
+        dueWidth = plan.actions.lazy.map { DisplayWidth.of(ActionTable.dueLabel($0.due)) }.max() ?? 11
         searchIndex = []
         lastSearch = nil
     }

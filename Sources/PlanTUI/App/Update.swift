@@ -247,8 +247,10 @@ extension AppState {
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
         switch event.kind {
-        case .wheelUp: move(-3)
-        case .wheelDown: move(3)
+        case .wheelUp, .wheelDown:
+            let step = event.kind == .wheelUp ? -3 : 3
+            // Over the detail (beside the list, or full screen) the wheel scrolls the detail.
+            if modal == .detail || (isWide && event.x > listWidth) { scrollDetail(step) } else { move(step) }
         case .press:
             let row = event.y - Self.headerHeight
             guard row >= 0, row < listHeight, event.x < listWidth, listTop + row < rows.count else { return [] }
@@ -299,6 +301,9 @@ extension AppState {
         return []
     }
 
+    /// The plan's file name, for messages (the full path is long and the same every time).
+    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+
     /// Where `W` suggests writing: beside the plan, `NAME-mine.plan`.
     static func copyPath(for path: String) -> String {
         guard path.hasSuffix(".plan") else { return path + "-mine" }
@@ -322,9 +327,16 @@ extension AppState {
             message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
             return []
         }
-        if status == .red {
+        // Going red, or taking a complete action back (blue → amber, green → red), asks why.
+        if status == .red || (action.status.isComplete && !status.isComplete) {
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, status: .red, actionLabel: Self.label(of: action)))
+            modal = .note(NoteDraft(ref: action.ref, status: status, actionLabel: Self.label(of: action)))
+            if status != .red {
+                message = Message(
+                    text:
+                        "\(action.ref) is complete (\(plan.statusKey.label(for: action.status))); say why it goes back.",
+                    kind: .info)
+            }
             return []
         }
         return change { [today, author] document in
@@ -354,6 +366,11 @@ extension AppState {
             } else {
                 replaceDocument(edited)
             }
+            if review != nil {
+                // The banner says why the action is in the review as it is now, not as it was.
+                let now = actionsNeedingAttention().first { $0.ref == outcome.ref }?.reasons
+                review?.reasons[outcome.ref] = now ?? ["no longer needs attention"]
+            }
             return .applied(description: description)
         } catch {
             return refuse("Not changed: \(error)")
@@ -381,7 +398,7 @@ extension AppState {
         redoStack.append((document, last.description))
         replaceDocument(last.document)
         scrollListToSelection()
-        return [.save(description: "undid \(last.description)")]
+        return [.save(description: "Undone: \(last.description)")]
     }
 
     private mutating func redo() -> [Effect] {
@@ -392,7 +409,7 @@ extension AppState {
         undoStack.append((document, next.description))
         replaceDocument(next.document)
         scrollListToSelection()
-        return [.save(description: "redid \(next.description)")]
+        return [.save(description: "Redone: \(next.description)")]
     }
 
     /// The file changed on disk and was read again: show it, keeping the selection.
@@ -407,7 +424,7 @@ extension AppState {
         replaceDocument(fresh)
         scrollListToSelection()
         message = Message(
-            text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(path) changed on disk.",
+            text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(fileName) changed on disk.",
             kind: .info)
     }
 
@@ -424,7 +441,7 @@ extension AppState {
         case .saved:
             unsaved = false
             conflict = false
-            message = Message(text: "Saved \(description) to \(path)", kind: .info)
+            message = Message(text: "\(description) (saved)", kind: .info)
         case .merged(let merged, let refs):
             unsaved = false
             conflict = false
@@ -434,7 +451,7 @@ extension AppState {
             replaceDocument(merged)
             scrollListToSelection()
             let others = refs.isEmpty ? "" : " to " + refs.joined(separator: ", ")
-            message = Message(text: "Saved \(description), merged with changes saved elsewhere\(others).", kind: .info)
+            message = Message(text: "\(description) (saved, merged with changes made elsewhere\(others))", kind: .info)
         case .conflict(let reasons):
             let reason = reasons.joined(separator: "; ")
             unsaved = true

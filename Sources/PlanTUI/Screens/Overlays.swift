@@ -67,13 +67,18 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
 
 func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
     let title =
-        draft.status == .red
-        ? "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
-        : "New progress note for \(draft.actionLabel)"
+        draft.status.map { $0 != .red } ?? false
+        ? "Back to \(state.plan.statusKey.label(for: draft.status ?? .amber)): \(draft.actionLabel). Why? (Esc keeps it as it is)"
+        : draft.status == .red
+            ? "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
+            : "New progress note for \(draft.actionLabel)"
     let height = max(8, min(state.height - 8, 16))
     grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
-    let help = draft.confirmingDiscard ? "Discard this note? y/n" : "Ctrl-D save · Esc cancel · Ctrl-E $EDITOR"
+    let help =
+        draft.confirmingDiscard
+        ? "Discard this note? y/n"
+        : "Ctrl-D save · Esc cancel · blank line: new paragraph · Ctrl-E \(state.editorName)"
     grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: draft.confirmingDiscard ? theme.error : theme.dim)
     drawEditor(draft.editor, x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2, into: &grid)
 }
@@ -87,23 +92,29 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
     for field in ActionForm.Field.allCases {
         let focused = field == form.focus
         grid.put(DisplayWidth.fit(field.label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
-        let fieldHeight = field == .text ? max(1, inner.y + inner.height - 2 - y) : 1
         let editor = form[field]
-        if focused {
-            drawEditor(
-                editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid
-            )
+        let fieldWidth = inner.width - labelWidth
+        // Long owners show whole: wrapped onto a second row when they do not fit one.
+        let ownerRows = field == .owner ? min(2, wrappedRanges(editor.lines[0], width: fieldWidth - 1).count) : 1
+        let fieldHeight = field == .text ? max(1, inner.y + inner.height - 2 - y) : ownerRows
+        if focused && editor.multiline {
+            drawEditor(editor, x: inner.x + labelWidth, y: y, width: fieldWidth, height: fieldHeight, into: &grid)
+        } else if focused && fieldHeight == 1 {
+            drawEditor(editor, x: inner.x + labelWidth, y: y, width: fieldWidth, height: 1, into: &grid)
         } else {
-            for (offset, line) in editor.lines.prefix(fieldHeight).enumerated() {
-                grid.put(String(line), x: inner.x + labelWidth, y: y + offset, maxWidth: inner.width - labelWidth)
-            }
+            // Wrapped to the box, not cut at its edge.
+            var multiline = editor
+            multiline.multiline = true
+            let cursor = grid.cursor
+            drawEditor(multiline, x: inner.x + labelWidth, y: y, width: fieldWidth, height: fieldHeight, into: &grid)
+            if !focused { grid.cursor = cursor }
         }
         y += fieldHeight + (field != .text ? 1 : 0)
     }
     let help =
         form.confirmingDiscard
         ? "Discard your changes? y/n"
-        : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · A; B"
+        : "Tab field · Ctrl-D save · Esc cancel · separate owners with ; · Ctrl-E \(state.editorName)"
     grid.put(
         help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
         maxWidth: inner.width)
@@ -194,10 +205,14 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
         return
     }
     let reasons = session.currentRef.flatMap { session.reasons[$0] } ?? []
-    let banner: StyledLine = [
-        Span(" Review \(session.position + 1) of \(session.queue.count) ", Style(bold: true, reverse: true)),
-        Span("  " + reasons.joined(separator: " · "), theme.accent),
-    ]
-    grid.put(banner, x: 0, y: 2, maxWidth: state.width)
-    drawDetail(state, theme, x: 0, width: state.width, top: 3, into: &grid)
+    let label = " Review \(session.position + 1) of \(session.queue.count) "
+    let labelWidth = DisplayWidth.of(label) + 2
+    // The reasons wrap beside the label (at most three rows), never cut at the edge.
+    let reasonLines = Wrap.lines(reasons.joined(separator: " · "), width: max(10, state.width - labelWidth - 1))
+        .prefix(3)
+    grid.put(label, x: 0, y: 2, style: Style(bold: true, reverse: true))
+    for (offset, line) in reasonLines.enumerated() {
+        grid.put(line, x: labelWidth, y: 2 + offset, style: theme.accent, maxWidth: state.width - labelWidth)
+    }
+    drawDetail(state, theme, x: 0, width: state.width, top: 2 + max(1, reasonLines.count), into: &grid)
 }

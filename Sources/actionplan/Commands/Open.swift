@@ -37,15 +37,25 @@ struct Open: ParsableCommand {
             throw ExitCode(1)
         }
         let environment = ProcessInfo.processInfo.environment
+        // A terminal that cannot place the cursor would show a blank or garbled screen.
+        let term = environment["TERM"] ?? ""
+        guard !["", "dumb", "unknown"].contains(term) else {
+            Console.error(
+                "error: this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot place the cursor, which the "
+                    + "interface needs; use `actionplan summary` or `actionplan list` instead, or set TERM (e.g. xterm-256color)"
+            )
+            throw ExitCode(1)
+        }
         let chosen = ThemeName.resolve(
             explicit: theme, configured: Author.configured("theme", environment: environment), environment: environment)
         let terminal = NcursesTerminal(colors: noColor || chosen == .mono ? false : nil, mouse: !noMouse)
         defer { terminal.restore() }
         let size = terminal.size
-        let state = AppState(
+        var state = AppState(
             document: session.document, path: plan.path, today: PlanDate.today(),
             author: Author.resolve(explicit: by), width: size.width, height: size.height,
             colors: terminal.colorsEnabled, theme: chosen, colorCount: terminal.colorCount)
+        state.editorName = ExternalEditor.command
         Runtime.run(state, terminal: terminal, services: .live(session))
     }
 }
