@@ -1,28 +1,51 @@
 import PlanCore
 
 func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid) {
-    var lines: [StyledLine] = [
-        [Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)], [],
-    ]
-    func section(_ title: String, _ rows: [(String, String)]) {
-        lines.append([Span(title, .bold)])
-        lines += rows.map { [Span("  " + DisplayWidth.fit($0.0, to: 18), theme.accent), Span($0.1)] }
+    // Two columns where each has room for a key and a readable description; one otherwise.
+    let columns = state.width >= 110 ? 2 : 1
+    let gap = 3
+    let columnWidth = (state.width - 2 - gap * (columns - 1)) / columns
+    func section(_ title: String, _ rows: [(String, String)]) -> [StyledLine] {
+        var lines: [StyledLine] = [[Span(title, .bold)]]
+        // The key column as wide as its widest key, and a space, so that keys never run into their text.
+        let keyWidth = min(20, (rows.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2)
+        for (key, help) in rows {
+            let wrapped = Wrap.lines(help, width: max(10, columnWidth - 2 - keyWidth))
+            for (index, line) in wrapped.enumerated() {
+                let label = index == 0 ? key : ""
+                lines.append([Span("  " + DisplayWidth.fit(label, to: keyWidth), theme.accent), Span(line)])
+            }
+        }
         lines.append([])
+        return lines
     }
-    section("Plan list and detail", KeyMap.main.filter { !$0.label.isEmpty }.map { ($0.label, $0.help) })
-    section("Writing a note or editing an action", KeyMap.editor)
-    section("Review (v)", KeyMap.review)
-    section("Filter panel (f)", KeyMap.filters)
-    lines.append(
-        [Span("Status letters: ", .bold)]
-            + state.plan.statusKey.entries.flatMap {
-                [theme.badge($0.status), Span(" \($0.label)  ")]
-            })
-    lines.append([Span("! after a due date: overdue (past due and not complete).", theme.dim)])
-    let height = state.height - 3
-    let first = min(top, max(0, lines.count - height))
-    for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
-        grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
+    var sections = [
+        section("Plan list and detail", KeyMap.main.filter { !$0.label.isEmpty }.map { ($0.label, $0.help) }),
+        section("Writing a note or editing an action", KeyMap.editor),
+        section("Review (v)", KeyMap.review),
+        section("Filter panel (f)", KeyMap.filters),
+    ]
+    var legend: [StyledLine] = [[Span("Status letters:", .bold)]]
+    legend += state.plan.statusKey.entries.map { [Span("  "), theme.badge($0.status), Span(" \($0.label)")] }
+    legend += Wrap.lines("! after a due date: overdue (past due and not complete).", width: columnWidth).map {
+        [Span($0, theme.dim)]
+    }
+    sections.append(legend)
+    // The first column takes the list's keys; the others the rest, in order.
+    var laidOut: [[StyledLine]] = Array(repeating: [], count: columns)
+    for (index, lines) in sections.enumerated() {
+        laidOut[columns == 1 || index == 0 ? 0 : 1] += lines
+    }
+    let header: StyledLine = [Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)]
+    grid.put(header, x: 1, y: 2, maxWidth: state.width - 2)
+    let height = state.height - 4
+    let longest = laidOut.map(\.count).max() ?? 0
+    let first = min(top, max(0, longest - height))
+    for (column, lines) in laidOut.enumerated() {
+        let x = 1 + column * (columnWidth + gap)
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            grid.put(line, x: x, y: 3 + offset, maxWidth: columnWidth)
+        }
     }
 }
 
