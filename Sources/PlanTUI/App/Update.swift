@@ -64,8 +64,8 @@ extension AppState {
         case .moveDown: scrollsDetail ? scrollDetail(1) : move(1)
         case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
         case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
-        case .first: scrollsDetail ? scrollDetail(-detailTop) : select(0)
-        case .last: scrollsDetail ? scrollDetail(maxDetailTop - detailTop) : select(rows.count - 1)
+        case .first: if scrollsDetail { detailTop = 0 } else { select(0) }
+        case .last: if scrollsDetail { detailTop = maxDetailTop } else { select(rows.count - 1) }
         case .open: open()
         case .back: return back()
         case .toggleFocus: toggleFocus()
@@ -179,13 +179,13 @@ extension AppState {
     }
 
     private mutating func open() {
-        guard let index = selectedIndex, let selected else { return }
+        guard let index = selectedIndex else { return }
         switch rows[index] {
         case .action:
             modal = .detail
             detailTop = 0
         case .section, .area:
-            if folded.contains(selected) { unfold() } else { fold() }
+            if let selected, folded.contains(selected) { unfold() } else { fold() }
         }
     }
 

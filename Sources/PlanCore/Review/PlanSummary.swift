@@ -1,0 +1,32 @@
+/// The figures a board reports: per status, % complete, overdue; overall and by section.
+public struct PlanSummary: Sendable {
+    public struct SectionLine: Sendable {
+        public var number: String
+        public var title: String
+        public var counts: StatusCounts
+    }
+
+    public var title: String
+    public var asAt: PlanDate?
+    /// The day the figures are for: statuses as they stood then, overdue as on that day.
+    public var asOf: PlanDate
+    public var statusKey: StatusKey
+    public var overall: StatusCounts
+    public var sections: [SectionLine]
+    /// How many actions each board check finds (the rules the plan has not switched off).
+    public var attention: [(check: BoardCheck, count: Int)]
+
+    /// Summarises `plan` as it stood at the end of `day`.
+    public init(plan current: Plan, asOf day: PlanDate) {
+        let plan = current.asOf(day)
+        title = plan.title
+        asAt = plan.asAt
+        asOf = day
+        statusKey = plan.statusKey
+        overall = StatusCounts(plan.actions, on: day)
+        sections = plan.sections.map {
+            SectionLine(number: $0.number, title: $0.title, counts: StatusCounts(plan.actions(in: $0), on: day))
+        }
+        attention = BoardCheck.counts(for: plan, on: day)
+    }
+}
