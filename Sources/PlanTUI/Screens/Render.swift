@@ -145,7 +145,7 @@ struct ListColumns {
     init(width: Int, refWidth: Int, dueWidth: Int = 11) {
         self.width = width
         ref = min(8, max(4, refWidth))
-        owner = width >= 76 ? min(40, max(10, width / 6)) : 0
+        owner = width >= 70 ? min(40, max(10, width / 6)) : 0
         due = width >= 60 ? (width >= 100 ? min(24, max(11, dueWidth)) : 11) : 0
         // gutter 1, indent 4, ref, gap, badge 3, gap, text, gap, owner (and gap), due (and gap), mark 2
         let ownerCells = owner > 0 ? owner + 1 : 0
