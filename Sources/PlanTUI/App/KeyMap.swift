@@ -89,7 +89,7 @@ public enum KeyMap {
     /// Keys of the review (`v`), besides the status and note keys of the list.
     public static let review: [(label: String, help: String)] = [
         ("Space Enter", "Next action (no change)"),
-        ("Backspace", "Previous action"),
+        ("Backspace", "Previous action (on the closing screen: back to the last one)"),
         ("↑ ↓ PgUp PgDn", "Scroll the action"),
         ("r a g b n e", "Set the status, add a note, edit, as in the list"),
         ("Esc q", "End the review: a closing screen lists what changed"),
@@ -124,7 +124,7 @@ public enum KeyMap {
         out += "\n## Filter panel (`f`)\n\n| Key | Does |\n|---|---|\n"
         out += filters.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out +=
-            "\nThe mouse selects a row with a click and scrolls with the wheel; `actionplan open --no-mouse` turns it off.\n"
+            "\nThe mouse selects a row with a click and scrolls with the wheel (over the detail pane, the detail); `actionplan open --no-mouse` turns it off.\n"
         return out
     }
 }
