@@ -29,6 +29,8 @@ public struct AppState: Sendable {
     public internal(set) var filter = ListFilter() {
         didSet { if filter != oldValue { keptRef = nil } }
     }
+    /// The order of each area's actions (`s`), as `list --sort` has them; nil for file order.
+    public internal(set) var sort: ActionSort.Term?
     /// An action changed in a filtered view that no longer matches the filter: it stays
     /// visible and selected, marked, until the cursor moves or the filter changes, so
     /// that the next key (`n`, say) still goes to it.
@@ -60,8 +62,11 @@ public struct AppState: Sendable {
     /// The review under way (`v`), if any.
     public internal(set) var review: ReviewSession?
 
-    var undoStack: [(document: PlanDocument, description: String)] = []
-    var redoStack: [(document: PlanDocument, description: String)] = []
+    /// The changes made here, to take back (`u`) and make again (`Ctrl-R`). They survive
+    /// a reload and a merge with another writer's save: each is taken back as the way
+    /// from `after` to `before`, merged onto the document as it then is.
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
@@ -181,7 +186,7 @@ public struct AppState: Sendable {
                 if filtering && matching.isEmpty { continue }
                 out.append(.area(section: s, area: a))
                 if folded.contains(.area(area.number)) { continue }
-                out += matching.map(Row.action)
+                out += sorted(matching).map(Row.action)
             }
         }
         if let keptIndex, !matches(keptIndex) { matchCount -= 1 }

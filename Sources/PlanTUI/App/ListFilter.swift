@@ -1,6 +1,6 @@
 import PlanCore
 
-/// The TUI's filters: the core ones plus "due within 30 days".
+/// The TUI's filters: the core ones plus "due before the next review" (``ReviewCycle/days``).
 public struct ListFilter: Equatable, Sendable {
     public var core = ActionFilter()
     public var dueSoon = false
@@ -9,9 +9,7 @@ public struct ListFilter: Equatable, Sendable {
 
     func matches(_ action: Action, today: PlanDate) -> Bool {
         guard core.matches(action, on: today) else { return false }
-        guard dueSoon else { return true }
-        guard let due = action.due?.date, !action.status.isComplete else { return false }
-        return due >= today && due <= today.adding(days: 30)
+        return !dueSoon || action.isDue(within: ReviewCycle.days, of: today)
     }
 
     /// "red, amber · owner "police" · overdue": what the header shows.
@@ -22,7 +20,7 @@ public struct ListFilter: Equatable, Sendable {
         }
         if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
         if core.overdueOnly { parts.append("overdue") }
-        if dueSoon { parts.append("due within 30 days") }
+        if dueSoon { parts.append("due within \(ReviewCycle.days) days") }
         if let section = core.section { parts.append("section \(section)") }
         if let search = core.search, !search.isEmpty { parts.append("search \"\(search)\"") }
         return parts.joined(separator: " · ")

@@ -163,15 +163,21 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
     if columns.owner > 0 { heading += DisplayWidth.fit("OWNER", to: columns.owner) + " " }
     if columns.due > 0 { heading += "DUE" }
     // An active filter takes the place of the column headings: it explains why rows are missing.
-    let filter = state.filter.summary(key: plan.statusKey)
+    var filter = state.filter.summary(key: plan.statusKey)
+    if let sort = state.sort {
+        filter += (filter.isEmpty ? "" : " · ") + "sorted by " + AppState.sortLabel(sort)
+    }
     if filter.isEmpty {
         grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
     } else {
-        var line = [Span(" Filter: " + filter, theme.accent), Span("  \(state.matchSummary)", .plain)]
+        var line = [
+            Span((state.filter.isEmpty ? " " : " Filter: ") + filter, theme.accent),
+            Span(state.filter.isEmpty ? "" : "  \(state.matchSummary)", .plain),
+        ]
         if let kept = state.keptRef {
             line.append(Span("  × \(kept) no longer matches; it goes when you move", theme.accent))
         } else {
-            line.append(Span("  (Esc clears)", theme.dim))
+            line.append(Span(state.filter.isEmpty ? "  (s: next order)" : "  (Esc clears)", theme.dim))
         }
         grid.put(line, x: 0, y: 2, maxWidth: width)
     }
@@ -240,7 +246,12 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         // Escape before measuring: `\e` takes two cells where ESC took none.
         let safe = { (text: String) in TerminalText.escaped(text) }
         let search = state.filter.core.search
-        let text = [Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " ")]
+        let retired = action.isRetired ? "(retired) " : ""
+        let text = [
+            Span(
+                " " + DisplayWidth.fit(retired + safe(Prose.firstLine(action.text)), to: columns.text) + " ",
+                action.isRetired ? theme.dim : .plain)
+        ]
         let owner = action.owners.joined(separator: "; ")
         let due = ActionTable.dueLabel(action.due)
         return [
@@ -250,7 +261,8 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
             Span(columns.owner > 0 ? DisplayWidth.fit(safe(owner), to: columns.owner) + " " : ""),
             Span(columns.due > 0 ? DisplayWidth.fit(safe(due), to: columns.due) : "", overdue ? theme.overdue : .plain),
             action.ref == state.keptRef
-                ? Span(" ×", theme.accent) : Span(overdue ? " !" : "  ", overdue ? theme.overdue : .plain),
+                ? Span(" ×", theme.accent)
+                : Span(overdue ? " !" : action.isRetired ? " x" : "  ", overdue ? theme.overdue : theme.dim),
         ]
     }
 }
