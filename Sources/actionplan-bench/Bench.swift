@@ -49,6 +49,13 @@ struct Bench: ParsableCommand {
             valueName: "folder"))
     var writePlans: String?
 
+    @Flag(
+        help: """
+            Compare the CLI with Taskwarrior and todo.txt on the same actions (list, filter, set, note, \
+            export), run alternately; a peer that is not installed is skipped.
+            """)
+    var peers = false
+
     @Option(help: "The actionplan binary whose peak memory is measured (default: the one built beside this benchmark).")
     var actionplan: String?
 
@@ -91,6 +98,17 @@ struct Bench: ParsableCommand {
         if let profile {
             let workload = try Workload(size: sizeList[0], directory: directory)
             profiled { for _ in 0..<runs { workload.run(profile) } }
+            return
+        }
+
+        if peers {
+            let bench = PeerBench(runs: runs, clock: clock, actionplan: actionplanBinary)
+            let tables = try sizeList.map { try bench.measure(size: $0, in: directory, progress: progress) }
+            print(Self.machine + "\n")
+            print(
+                "Median of \(runs) runs (min–max) of each command, after one untimed warm-up run; the tools take turns.\n"
+            )
+            print(tables.joined(separator: "\n"), terminator: "")
             return
         }
 
@@ -141,12 +159,7 @@ struct Bench: ParsableCommand {
 
         if only != nil { return }
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
-        let binary =
-            actionplan
-            ?? Bundle.main.executableURL.map {
-                $0.deletingLastPathComponent().appendingPathComponent("actionplan").path
-            }
-            ?? "actionplan"  // not found: the warning below says to pass --actionplan
+        let binary = actionplanBinary
         let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }
             .dropFirst()
         if childRuns.count == runs {
@@ -159,6 +172,15 @@ struct Bench: ParsableCommand {
                 "warning: could not run `\(binary) summary`; build it with `swift build -c release` or pass --actionplan"
             )
         }
+    }
+
+    /// The CLI measured: `--actionplan`, or the one built beside this benchmark.
+    private var actionplanBinary: String {
+        actionplan
+            ?? Bundle.main.executableURL.map {
+                $0.deletingLastPathComponent().appendingPathComponent("actionplan").path
+            }
+            ?? "actionplan"  // not found: the runs fail and say to pass --actionplan
     }
 
     /// The only code a profiler should count: start it with
