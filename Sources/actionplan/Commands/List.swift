@@ -7,7 +7,7 @@ struct List: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Only actions with this status (repeat for several).", valueName: "status"))
     var rag: [StatusArgument] = []
@@ -38,13 +38,17 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Table width in columns (default: the terminal's, or 120).", valueName: "n"))
     var width: Int?
 
-    func run() throws {
-        let document = try PlanLoading.load(plan.path)
-        let day = asOf.day
-        let past = document.plan.asOf(day)
-        let filter = ActionFilter(
+    var filter: ActionFilter {
+        ActionFilter(
             statuses: Set(rag.map(\.status)), owner: owner, overdueOnly: overdue,
             dueBefore: dueBefore?.date, section: section, search: search)
+    }
+
+    func run() throws {
+        guard let path = plans.single else { return try runPortfolio() }
+        let document = try PlanLoading.load(path)
+        let day = asOf.day
+        let past = document.plan.asOf(day)
         let actions = past.actions(matching: filter, on: day)
         switch format {
         case .table:
@@ -56,7 +60,42 @@ struct List: ParsableCommand {
         case .csv:
             print(ActionTable.csv(actions, key: past.statusKey, on: day), terminator: "")
         case .json:
-            print(PlanJSON.list(actions, plan: past, path: plan.path, on: day).serialized())
+            print(PlanJSON.list(actions, plan: past, path: path, on: day).serialized())
         }
+    }
+
+    /// Several plans: a PLAN column (or `plan` field) says which plan each action is in.
+    private func runPortfolio() throws {
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        let day = asOf.day
+        var rows: [(member: Portfolio.Member, plan: Plan, action: Action)] = []
+        var total = 0
+        for (member, document) in portfolio.loaded {
+            let past = document.plan.asOf(day)
+            total += past.actions.count
+            rows += past.actions(matching: filter, on: day).map { (member, past, $0) }
+        }
+        switch format {
+        case .table:
+            print(
+                ActionTable.text(
+                    rows.map(\.action), plans: rows.map(\.member.name), on: day, width: width ?? Console.width),
+                terminator: "")
+            let overdueCount = rows.filter { $0.action.isOverdue(on: day) }.count
+            print(
+                "\(rows.count) of \(total) actions in \(portfolio.loaded.count) plans"
+                    + (overdueCount > 0 ? "; ! = overdue as of \(day.ukShort) (\(overdueCount))" : ""))
+        case .csv:
+            print(
+                ActionTable.csv(rows.map { ($0.plan.statusKey, $0.action) }, plans: rows.map(\.member.path), on: day),
+                terminator: "")
+        case .json:
+            print(
+                PortfolioJSON.list(
+                    rows.map { ($0.member.path, $0.plan, $0.action) }, failed: portfolio.failures, on: day
+                )
+                .serialized())
+        }
+        try PortfolioLoading.finish(portfolio)
     }
 }
