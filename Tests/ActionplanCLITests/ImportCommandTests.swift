@@ -10,7 +10,7 @@ struct ImportCommandTests {
     /// A fixture of the core tests' import folder, copied into the sandbox.
     @discardableResult
     static func copyFixture(_ name: String, to box: Sandbox, as copy: String? = nil) throws -> String {
-        let source = packageRoot.appendingPathComponent("Tests/PlanCoreTests/Fixtures/import/\(name)")
+        let source = packageRoot.appendingPathComponent("Tests/PlanImportTests/Fixtures/import/\(name)")
         return try box.write(copy ?? name, data: try Data(contentsOf: source))
     }
 

@@ -67,6 +67,13 @@ extension Substring {
     var isBlank: Bool { indentation.contentStart == endIndex }
 
     /// The line with up to `width` columns of indentation removed.
+    /// The line with its indentation written in spaces: a tab goes to the next multiple of 4.
+    func indentedWithSpaces() -> Substring {
+        let (width, start) = indentation
+        guard self[startIndex..<start].utf8.contains(UInt8(ascii: "\t")) else { return self }
+        return Substring(String(repeating: " ", count: width) + self[start...])
+    }
+
     func droppingIndentation(_ width: Int) -> Substring {
         var removed = 0
         var index = utf8.startIndex

@@ -63,13 +63,16 @@ public final class PlanSession {
     public let lockTimeout: Double
     private var stamp: FileStamp?
 
-    /// Opens the plan at `path`, waiting for a file that is being written to settle.
+    /// Opens the plan at `path`, waiting for a file that is being written to settle; a
+    /// path that is not a regular file (a named pipe, a device) is refused.
     public init(
         opening path: String, settleTime: Double = PlanSession.defaultSettleTime, lockTimeout: Double = 10
     ) throws(PlanFileError) {
         self.path = path
         self.settleTime = settleTime
         self.lockTimeout = lockTimeout
+        // A named pipe or a device is refused before it is read: reading one could wait for ever.
+        try PlanLock.requireRegularPlan(path)
         var read: PlanDocument?
         let stamp = try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime) {
             () throws(PlanFileError) in read = try PlanFile.load(path)

@@ -128,7 +128,7 @@ public enum DateText {
         return validated(year: year, month: month, day: day, text: word)
     }
 
-    static func validated(year: Int, month: Int, day: Int, text: some StringProtocol) -> Reading {
+    package static func validated(year: Int, month: Int, day: Int, text: some StringProtocol) -> Reading {
         if let date = PlanDate(year: year, month: month, day: day) { return .date(date) }
         guard (1...12).contains(month) else {
             return .impossible("'\(text)' is not a date: there is no month \(month)")
@@ -137,7 +137,7 @@ public enum DateText {
         return .impossible("'\(text)' is not a date: \(PlanDate.monthNames[month - 1]) \(year) has \(days) days")
     }
 
-    static func dayNumber(_ word: Substring) -> Int? {
+    package static func dayNumber(_ word: Substring) -> Int? {
         var digits = word
         for suffix in ["st", "nd", "rd", "th"] where word.lowercased().hasSuffix(suffix) {
             digits = word.dropLast(2)
@@ -146,7 +146,7 @@ public enum DateText {
         return Int(digits)
     }
 
-    static func monthNumber(_ word: Substring) -> Int? {
+    package static func monthNumber(_ word: Substring) -> Int? {
         let lower = word.lowercased()
         guard lower.count >= 3 else { return nil }
         if lower == "sept" { return 9 }
@@ -189,5 +189,5 @@ public enum DateText {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }
