@@ -78,3 +78,47 @@ public enum PortfolioJSON {
         ])
     }
 }
+
+extension PortfolioJSON {
+    /// `trend` over several plans: the portfolio's points, then each plan's trend.
+    public static func trend(
+        total: Trend, plans: [(path: String, title: String, trend: Trend)],
+        failed: [(path: String, error: PlanFileError)], every interval: Trend.Interval
+    ) -> JSONValue {
+        .object([
+            ("schemaVersion", .int(schemaVersion)),
+            ("interval", .string(interval.rawValue)),
+            ("points", TrendReport.points(total)),
+            (
+                "plans",
+                .array(
+                    plans.map {
+                        .object([
+                            ("plan", .string($0.path)), ("title", .string($0.title)),
+                            ("points", TrendReport.points($0.trend)),
+                        ])
+                    })
+            ),
+            ("failed", failures(failed)),
+        ])
+    }
+
+    /// `changes` over several plans: each plan's object from `changes --format json`.
+    public static func changes(
+        _ plans: [(path: String, title: String, changes: Changes)], failed: [(path: String, error: PlanFileError)]
+    ) -> JSONValue {
+        .object([
+            ("schemaVersion", .int(schemaVersion)),
+            (
+                "plans",
+                .array(
+                    plans.map {
+                        guard case .object(let pairs) = ChangesReport.json($0.changes, path: $0.path, title: $0.title)
+                        else { return .null }
+                        return .object(pairs.filter { $0.0 != "schemaVersion" })
+                    })
+            ),
+            ("failed", failures(failed)),
+        ])
+    }
+}

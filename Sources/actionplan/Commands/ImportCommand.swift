@@ -18,6 +18,26 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
     var file: String
 
+    @Argument(
+        help: ArgumentHelp(
+            "With --updates: more return sheets, then the plans (files or folders) they update.", valueName: "path"))
+    var more: [String] = []
+
+    @Flag(
+        help: ArgumentHelp(
+            "Read filled-in return sheets (from `actionplan chase -o`) and apply each row to its plan: "
+                + "import --updates SHEET... PLAN..."))
+    var updates = false
+
+    @Option(help: ArgumentHelp("With --updates: the date of the changes (default: today).", valueName: "date"))
+    var date: DateArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --updates: who made the changes, for rows without an owner (default: as for `set`).",
+            valueName: "name"))
+    var by: String?
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
     var output: String?
 
@@ -50,12 +70,15 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if updates { return try validateUpdates() }
+        if !more.isEmpty { throw ValidationError("one spreadsheet at a time (or --updates for return sheets)") }
         guard output != nil || dryRun else {
             throw ValidationError("give the plan file to write with -o PLAN, or --dry-run")
         }
     }
 
     func run() throws {
+        if updates { return try runUpdates() }
         let output = output.map(Console.outputPath)
         // The plan on standard output: the report goes to standard error.
         let toStandardOutput = output.map { AtomicFile.descriptor(named: $0) == STDOUT_FILENO } ?? false
