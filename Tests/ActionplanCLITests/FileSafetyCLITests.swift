@@ -97,10 +97,12 @@ import Testing
         #expect(chown(lock, 12345, 12345) == 0)
         chmod(lock, 0o644)
 
+        let before = Self.info(plan)
         let result = try box.run(["note", "board.plan", "1.1a", "Checked."], through: Self.asUser(12346, group: 12345))
         #expect(result.status == 0, "\(result)")
         let saved = Self.info(plan)
         #expect(saved.st_uid == 12345 && saved.st_gid == 12345 && saved.st_mode & 0o777 == 0o664)
+        #expect(saved.st_ino == before.st_ino, "written in place: 12346 cannot give a new file to 12345")
         #expect(try box.text("board.plan").contains("Note 2026-03-01: Checked."))
         #expect(try box.listing() == ["board.plan"])
     }

@@ -37,7 +37,7 @@ import Testing
         let lock = PlanLock.lockPath(for: path)
         try FileManager.default.createSymbolicLink(atPath: lock, withDestinationPath: victim)
         do {
-            _ = try PlanFile.save(try noted("Mine."), editedFrom: original, to: path)
+            _ = try PlanSession(path: path, document: original, settleTime: 0).save(try noted("Mine."))
             Issue.record("saved through a planted lock link")
         } catch let error as PlanFileError {
             #expect(error.description.hasPrefix("\(lock): the plan's lock file is a symbolic link"))
@@ -85,7 +85,7 @@ import Testing
         let pipe = folder.appendingPathComponent("pipe.plan").path
         #expect(mkfifo(pipe, 0o644) == 0)
         do {
-            _ = try PlanFile.save(try noted("Mine."), editedFrom: original, to: pipe)
+            _ = try PlanSession(path: pipe, document: original, settleTime: 0).save(try noted("Mine."))
             Issue.record("saved into a pipe")
         } catch let error as PlanFileError {
             #expect(error.description == "\(pipe): cannot edit: it is a named pipe, not a plan file")
@@ -101,7 +101,7 @@ import Testing
         defer { cleanUp() }
         #expect(chown(path, 12345, 12345) == 0)
         chmod(path, 0o600)
-        _ = try PlanFile.save(try noted("Mine."), editedFrom: original, to: path)
+        _ = try PlanSession(path: path, document: original, settleTime: 0).save(try noted("Mine."))
         let saved = info(path)
         #expect(saved.st_uid == 12345 && saved.st_gid == 12345)
         #expect(saved.st_mode & 0o7777 == 0o600)
@@ -114,7 +114,7 @@ import Testing
         try #require(Self.setAttribute("user.board", Array("northmoor".utf8), on: path) == 0)
         try #require(Self.setAttribute("system.posix_acl_access", acl, on: path) == 0)
         let before = info(path)
-        _ = try PlanFile.save(try noted("Mine."), editedFrom: original, to: path)
+        _ = try PlanSession(path: path, document: original, settleTime: 0).save(try noted("Mine."))
         #expect(info(path).st_ino != before.st_ino, "renamed over, as the owner saved it")
         #expect(Self.attribute("user.board", of: path) == Array("northmoor".utf8))
         #expect(Self.attribute("system.posix_acl_access", of: path) == acl)
@@ -125,7 +125,7 @@ import Testing
         defer { cleanUp() }
         let other = folder.appendingPathComponent("linked.plan").path
         #expect(link(path, other) == 0)
-        _ = try PlanFile.save(try noted("Mine."), editedFrom: original, to: path)
+        _ = try PlanSession(path: path, document: original, settleTime: 0).save(try noted("Mine."))
         #expect(info(path).st_ino == info(other).st_ino)
         #expect(info(path).st_nlink == 2)
         #expect(try PlanFile.load(other).plan.action(ref: "1.1b")?.latestNote?.text == "Mine.")

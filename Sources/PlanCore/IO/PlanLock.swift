@@ -45,6 +45,7 @@ public final class PlanLock {
         var keepFolder = false
         defer { if !keepFolder { close(folder) } }
         let deadline = Date().addingTimeInterval(timeout)
+        var removedStaleHolder: String?
         while true {
             let (fd, writable) = try openLockFile(name, in: folder, path: path, planPath: planPath, plan: plan)
             guard fd >= 0 else { continue }  // removed in between by the writer before us
@@ -55,11 +56,12 @@ public final class PlanLock {
                     close(fd)
                     continue
                 }
-                let previous = readHolder(fd)
+                let previous = readHolder(fd) ?? removedStaleHolder
                 if !writable {
                     // Left by another user who died while saving: remove it and make our own.
                     // Where the folder does not let us, lock it as it is.
                     if unlinkat(folder, name, 0) == 0 {
+                        removedStaleHolder = previous
                         close(fd)
                         continue
                     }

@@ -91,9 +91,12 @@ public final class PlanSession {
         self.document = document
         self.settleTime = settleTime
         self.lockTimeout = lockTimeout
+        // If the file no longer holds what was read, the first reload reads it. Only a
+        // regular file is read to tell: reading a pipe could wait for ever.
+        var info = stat()
+        let regular = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         let now = FileStamp(path: path)
-        // If the file no longer holds what was read, the first reload reads it.
-        stamp = (try? PlanFile.read(path)).map { document.hasBytes($0) } == true ? now : nil
+        stamp = regular && (try? PlanFile.read(path)).map { document.hasBytes($0) } == true ? now : nil
     }
 
     /// Saves `edited`, an edit of ``document``, without losing a change made to the file
@@ -107,6 +110,7 @@ public final class PlanSession {
     /// the error says why.
     @discardableResult
     public func save(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
+        try PlanLock.requireRegularPlan(path)
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
         for _ in 0..<Self.attempts {
