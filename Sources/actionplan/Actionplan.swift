@@ -9,8 +9,9 @@ struct Actionplan: ParsableCommand {
         abstract: "Keep an improvement board's action plan in a plain-text file.",
         discussion: """
             With no subcommand, opens the default plan in the terminal interface ($ACTIONPLAN_PLAN, \
-            or else the first .plan file by name in ./plans). When the output is not a terminal, \
-            prints that plan's summary instead.
+            or else the first .plan file by name in ./plans, or the first plan its portfolio.txt lists). \
+            When the output is not a terminal, prints that plan's summary instead, or the portfolio's \
+            summary when ./plans has a portfolio.txt.
             """,
         version: "0.1.0",
         subcommands: [
@@ -26,7 +27,7 @@ struct Actionplan: ParsableCommand {
             let open = try Open.parse([path])
             try open.run()
         } else {
-            let summary = try Summary.parse([path])
+            let summary = try Summary.parse([DefaultPlan.portfolioFolder ?? path])
             try summary.run()
         }
     }

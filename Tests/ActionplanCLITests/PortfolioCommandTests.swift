@@ -129,4 +129,80 @@ struct PortfolioCommandTests {
         let result = try box.run(["summary"])
         #expect(result.status == 64, "\(result)")
     }
+
+    @Test("actionplan with no arguments, ./plans with a portfolio.txt: the portfolio's summary")
+    func noArgumentsPortfolio() throws {
+        let box = try twoPlans()
+        try box.write("plans/portfolio.txt", "# Our plans\n## Plans\n- b.plan\n- a.plan: Plan A\n")
+        let result = try box.run([])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.outLines.first == "Our plans")
+        #expect(result.outLines.contains { $0.hasPrefix("Plan A  ") })
+    }
+
+    @Test("trend of a folder: the portfolio's trend, then each plan's, over the same days")
+    func trendOfFolder() throws {
+        let box = try twoPlans()
+        let result = try box.run(["trend", "plans", "--from", "2026-01-01", "--to", "2026-03-01"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.outLines.first == "Portfolio of 2 plans")
+        #expect(result.outLines.contains("Test plan: recording children's views"))
+        #expect(result.outLines.contains("Custom key plan"))
+        // On 1 March: 6 actions in all, 2 of them complete.
+        #expect(
+            result.outLines.contains { $0.hasPrefix(" 1 Mar 2026") && $0.hasSuffix("2 of 6, 2 overdue") }, "\(result)")
+
+        let json = try jsonObject(try box.run(["trend", "plans", "--to", "2026-03-01", "--format", "json"]).stdout)
+        #expect(json["schemaVersion"] as? Int == 2)
+        let points = try #require(json["points"] as? [[String: Any]])
+        #expect(points.last?["total"] as? Int == 6)
+        #expect((json["plans"] as? [[String: Any]])?.map { $0["plan"] as? String } == ["plans/a.plan", "plans/b.plan"])
+
+        let csv = try box.run(["trend", "plans", "--from", "2026-03-01", "--to", "2026-03-01", "--format", "csv"])
+        #expect(csv.outLines.first?.hasPrefix("plan,date,total") == true)
+        #expect(
+            csv.outLines.dropFirst().map { $0.components(separatedBy: ",").prefix(3) } == [
+                ["", "2026-03-01", "6"], ["plans/a.plan", "2026-03-01", "4"], ["plans/b.plan", "2026-03-01", "2"],
+            ])
+    }
+
+    @Test("changes of several plans: a section per plan")
+    func changesOfPlans() throws {
+        let box = try twoPlans()
+        let result = try box.run(["changes", "plans", "--since", "2026-01-25", "--until", "2026-03-01"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.outLines.first == "Test plan: recording children's views")
+        #expect(result.outLines.contains("Custom key plan"), "\(result)")
+        let json = try jsonObject(
+            try box.run(["changes", "plans", "--since", "2026-01-25", "--format", "json"]).stdout)
+        #expect(json["schemaVersion"] as? Int == 2)
+        #expect((json["plans"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test("export of a folder: one pack, the portfolio's table first, then each plan's pack; html refused")
+    func exportOfFolder() throws {
+        let box = try twoPlans()
+        try box.write("plans/c.plan", brokenPlan)
+        let result = try box.run(["export", "plans", "--format", "md", "-o", "pack.md"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("plans/c.plan:5:"))
+        let pack = try box.text("pack.md")
+        #expect(pack.hasPrefix("# Portfolio of 2 plans\n"), "\(pack)")
+        #expect(pack.contains("| **Total** | 6 |"))
+        #expect(pack.contains("\n# Test plan: recording children's views\n"))
+        #expect(pack.contains("\n# Custom key plan\n"))
+        #expect(pack.contains("could not be read: plans/c.plan"))
+
+        let html = try box.run(["export", "plans/a.plan", "plans/b.plan", "--format", "html"])
+        #expect(html.status == 1 && html.stderr.contains("Markdown or JSON"), "\(html)")
+    }
+
+    @Test("snapshot of a folder: each plan's pack in the dated folder")
+    func snapshotOfFolder() throws {
+        let box = try twoPlans()
+        let result = try box.run(["snapshot", "plans"])
+        #expect(result.status == 0, "\(result)")
+        let written = try box.listing("plans/snapshots/2026-03-01")
+        #expect(written == ["a.csv", "a.html", "a.json", "a.md", "b.csv", "b.html", "b.json", "b.md"])
+    }
 }

@@ -160,4 +160,26 @@ struct PortfolioTests {
         let filter = ActionFilter(owner: "head of service front door")
         #expect(document.plan.actions(matching: filter, on: date("2026-03-01")).map(\.ref) == ["1.1a", "1.1b"])
     }
+
+    @Test(
+        "the repository's plans/ folder is a portfolio: every plan reads, the ILACS plan shares owners with the JTAI plan"
+    )
+    func repositoryPortfolio() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let portfolio = try Portfolio.load([root.appendingPathComponent("plans").path])
+        #expect(portfolio.title == "Northmoor Safeguarding Children Partnership")
+        #expect(portfolio.failed.isEmpty)
+        #expect(portfolio.members.count == 4)
+        let plans = Dictionary(
+            uniqueKeysWithValues: portfolio.loaded.map {
+                (($0.member.path as NSString).lastPathComponent, $0.document.plan)
+            })
+        let ilacs = try #require(plans["ilacs-improvement.plan"])
+        let jtai = try #require(plans["example-jtai.plan"])
+        #expect(ilacs.sections.count == 2)
+        #expect((20...40).contains(ilacs.actions.count))
+        let owners = { (plan: Plan) in Set(plan.actions.flatMap { OwnerName.split($0.owners).map(OwnerName.key) }) }
+        #expect(owners(ilacs).intersection(owners(jtai)).count >= 3)
+    }
 }

@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
             since the last review and the whole plan, as it stood at the end of the --as-of day.
             """)
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Output format (default: from the extension of --output).", valueName: "format"))
     var format: ExportFormat?
@@ -35,15 +35,44 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try PlanLoading.load(plan.path)
-        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
         let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
-        let text = chosen.render(pack, path: plan.path)
+        let text: String
+        var portfolio: Portfolio?
+        if let path = plans.single {
+            let document = try PlanLoading.load(path)
+            let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
+            text = chosen.render(pack, path: path)
+        } else {
+            (text, portfolio) = try portfolioPack(chosen)
+        }
         if let output {
             try BoardPacks.write(text, to: Console.outputPath(output))
         } else {
             FileHandle.standardOutput.write(Data(Console.forStandardOutput(text).utf8))
         }
+        if let portfolio { try PortfolioLoading.finish(portfolio) }
+    }
+}
+
+extension ExportCommand {
+    /// Several plans: the portfolio's figures, then each plan's pack (Markdown or JSON).
+    private func portfolioPack(_ format: ExportFormat) throws -> (String, Portfolio) {
+        guard format == .md || format == .json else {
+            Console.error(
+                "error: a pack of several plans is Markdown or JSON (--format md or json); html and csv take one plan")
+            throw ExitCode(1)
+        }
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        let summary = PortfolioSummary(portfolio, asOf: asOf.day)
+        var packs: [(path: String, pack: BoardPack)] = []
+        for (member, document) in portfolio.loaded {
+            packs.append((member.path, try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)))
+        }
+        let text =
+            format == .md
+            ? PortfolioPack.markdown(summary, title: portfolio.title, packs: packs.map(\.pack))
+            : PortfolioPack.json(summary, title: portfolio.title, packs: packs).serialized() + "\n"
+        return (text, portfolio)
     }
 }
 

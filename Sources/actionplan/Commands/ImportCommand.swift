@@ -13,30 +13,16 @@ struct ImportCommand: ParsableCommand {
             Prints a report of what was read. A row that cannot become an action stops the import \
             (FILE:ROW: error: …) unless --skip-bad-rows is given. The plan is checked before it is written, \
             atomically, and an existing file is never replaced without --force.
+
+            import --updates SHEET... PLAN... [--dry-run] [--skip-bad-rows] [--date DATE] [--by NAME] reads \
+            filled-in return sheets (from `actionplan chase -o`) and applies each row to its plan as a \
+            status change and/or a dated note by the row's owner (else --by), dated --date (default \
+            today). It prints a report first; if any row is refused, nothing is written unless \
+            --skip-bad-rows is given.
             """)
 
     @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
     var file: String
-
-    @Argument(
-        help: ArgumentHelp(
-            "With --updates: more return sheets, then the plans (files or folders) they update.", valueName: "path"))
-    var more: [String] = []
-
-    @Flag(
-        help: ArgumentHelp(
-            "Read filled-in return sheets (from `actionplan chase -o`) and apply each row to its plan: "
-                + "import --updates SHEET... PLAN..."))
-    var updates = false
-
-    @Option(help: ArgumentHelp("With --updates: the date of the changes (default: today).", valueName: "date"))
-    var date: DateArgument?
-
-    @Option(
-        help: ArgumentHelp(
-            "With --updates: who made the changes, for rows without an owner (default: as for `set`).",
-            valueName: "name"))
-    var by: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
     var output: String?
@@ -68,6 +54,29 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(help: "Replace the plan file if it exists.")
     var force = false
+
+    @Argument(
+        help: ArgumentHelp(
+            "With --updates: more return sheets, then the plans (files or folders) they update.", valueName: "path",
+            visibility: .hidden))
+    var more: [String] = []
+
+    @Flag(
+        help: ArgumentHelp(
+            "Read filled-in return sheets (from `actionplan chase -o`) and apply each row to its plan: "
+                + "import --updates SHEET... PLAN..."))
+    var updates = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --updates: the date of the changes (default: today).", valueName: "date", visibility: .hidden))
+    var date: DateArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --updates: who made the changes, for rows without an owner (default: as for `set`).",
+            valueName: "name", visibility: .hidden))
+    var by: String?
 
     func validate() throws {
         if updates { return try validateUpdates() }

@@ -9,10 +9,12 @@ struct SnapshotCommand: ParsableCommand {
         discussion: """
             Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json, where NAME is the plan file's name \
             without its extension and the date is the --as-of day, and prints the paths written. \
-            The trend in each pack is rebuilt from the plan's history, never read from old snapshots.
+            The trend in each pack is rebuilt from the plan's history, never read from old snapshots. \
+            Given several plans or a folder, writes each plan's pack; a plan that cannot be read is \
+            reported, the others are written, and the exit status is 1.
             """)
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(
         help: ArgumentHelp(
@@ -28,10 +30,16 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let document = try PlanLoading.load(plan.path)
+        guard plans.single == nil else { return try snapshot(plans.paths[0], PlanLoading.load(plans.paths[0])) }
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        for (member, document) in portfolio.loaded { try snapshot(member.path, document) }
+        try PortfolioLoading.finish(portfolio)
+    }
+
+    private func snapshot(_ path: String, _ document: PlanDocument) throws {
         let day = asOf.day
-        let folder = Self.join(dir ?? Self.join(Self.folder(of: plan.path), "snapshots"), day.iso)
-        let name = URL(fileURLWithPath: plan.path).deletingPathExtension().lastPathComponent
+        let folder = Self.join(dir ?? Self.join(Self.folder(of: path), "snapshots"), day.iso)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let files = ExportFormat.allCases.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
 
         let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
@@ -50,7 +58,7 @@ struct SnapshotCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for file in files {
-            try BoardPacks.write(file.format.render(pack, path: plan.path), to: file.path)
+            try BoardPacks.write(file.format.render(pack, path: path), to: file.path)
             Console.print(file.path)
         }
     }

@@ -19,8 +19,7 @@ struct PlanPathsArgument: ParsableArguments {
     /// always has on one plan.
     var single: String? {
         guard paths.count == 1, let path = paths.first else { return nil }
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? nil : path
+        return Portfolio.isFolder(path) ? nil : path
     }
 }
 

@@ -57,6 +57,12 @@ public struct Portfolio: Sendable {
         return addresses.first { OwnerName.key($0.owner) == key }?.address
     }
 
+    /// Whether `path` is a folder (to be read as a folder of plans).
+    public static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
     /// Reads `paths`, each a plan file or a folder of plans. A folder contributes the
     /// plans its `portfolio.txt` lists, in that order, else every `.plan` file in it
     /// by name. A path given twice is read once.
@@ -78,8 +84,7 @@ public struct Portfolio: Sendable {
             members.append(Member(path: path, displayName: name, loaded: loaded))
         }
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard isFolder(path) else {
                 add(path, name: nil)
                 continue
             }
