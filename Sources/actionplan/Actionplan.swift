@@ -15,9 +15,10 @@ struct Actionplan: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, TrendCommand.self,
-            ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self, MergeDriver.self,
-            GitSetup.self, Sync.self, Owners.self, Chase.self,
+            Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, AddAction.self,
+            EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,
+            TrendCommand.self, ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self,
+            MergeDriver.self, GitSetup.self, Sync.self, ConfigCommand.self, Owners.self, Chase.self,
         ]
     )
 

@@ -30,7 +30,7 @@ struct UpdateRoundTests {
         #expect(text.contains("Action plan updates for Designated Nurse"), "\(result)")
         #expect(text.contains("Please reply by 8 March 2026."))
         #expect(text.contains("2.1a  Plan A"))
-        #expect(text.contains("Status: Red · Due: 15 Jan 2026 · overdue, red"))
+        #expect(text.contains("Status: Red · Due: 15 Jan 2026 · red, overdue since 15 Jan 2026"), "\(result)")
         #expect(text.contains("Action plan updates for Voice of the child group"))
         #expect(text.contains("Latest note, 14 January 2026 (Sam Patel):"))
         // Sam Patel's one action is green: nothing to chase.

@@ -642,14 +642,50 @@ struct ConcurrentSaveTests {
         #expect(onDisk.action(ref: "1.1d")?.status == .green)
         #expect(onDisk.action(ref: "2.1a")?.status == .red)
         #expect(onDisk.action(ref: "2.1a")?.latestNote?.text == "Slipped.")
-        // The second one shows the merge, keeps its selection, and can no longer undo past it.
+        // The second one shows the merge and keeps its selection.
         #expect(
             second.message?.text
                 == "Saved 2.1a: status Green -> Red; note added, merged with changes saved elsewhere to 1.1d.")
         #expect(second.plan.action(ref: "1.1d")?.status == .green)
         #expect(second.selected == .action("2.1a"))
         #expect(!second.unsaved)
-        #expect(second.press(.character("u")).isEmpty)
+        // Undo survives the other writer's save: it takes back 2.1a's change and keeps 1.1d's.
+        #expect(second.press(.character("u")) == [.save(description: "undid 2.1a: status Green -> Red; note added")])
+        #expect(second.plan.action(ref: "2.1a")?.status == .green)
+        #expect(second.plan.action(ref: "2.1a")?.latestNote?.text != "Slipped.")
+        #expect(second.plan.action(ref: "1.1d")?.status == .green)
+        // Redo makes it again, on top of the same merged plan.
+        #expect(second.press(.control("r")) == [.save(description: "redid 2.1a: status Green -> Red; note added")])
+        #expect(second.plan.action(ref: "2.1a")?.status == .red && second.plan.action(ref: "1.1d")?.status == .green)
+    }
+
+    @Test func undoAfterAnotherWriterChangedTheSameFieldSaysWhy() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        #expect(state.press(.character("g")).count == 1)
+        // Someone else then set 1.1d red, and the file was read again.
+        var theirs = state.document
+        try theirs.setStatus(ref: "1.1d", to: .red, on: TUIFixtures.today, by: "Them", note: "Not yet.")
+        _ = state.update(.reloaded(theirs))
+        #expect(state.press(.character("u")).isEmpty)
+        #expect(
+            state.message?.text.hasPrefix("Cannot undo 1.1d: status Amber -> Green: a later change depends on it")
+                == true)
+        #expect(state.plan.action(ref: "1.1d")?.status == .red)
+        #expect(state.press(.character("u")).isEmpty)
+        #expect(state.message?.text == "Nothing to undo.")
+    }
+
+    @Test func undoAfterAReloadKeepsTheOtherChange() throws {
+        var state = try TUIFixtures.state()
+        state.selectRef("1.1d")
+        #expect(state.press(.character("g")).count == 1)
+        var theirs = state.document
+        try theirs.addNote(ref: "2.1a", text: "Theirs.", on: TUIFixtures.today, by: "Them")
+        _ = state.update(.reloaded(theirs))
+        #expect(state.press(.character("u")) == [.save(description: "undid 1.1d: status Amber -> Green")])
+        #expect(state.plan.action(ref: "1.1d")?.status == .amber)
+        #expect(state.plan.action(ref: "2.1a")?.latestNote?.text == "Theirs.")
     }
 
     @Test func theSameFieldChangedElsewhereStopsTheSave() throws {

@@ -13,7 +13,7 @@ struct ActionBlock {
         var isLog: Bool { if case .log = self { true } else { false } }
     }
 
-    enum LogKind: Hashable { case note, status, due, owner, added }
+    enum LogKind: Hashable { case note, status, due, owner, added, retired, moved, reworded }
 
     struct Item {
         var kind: Kind
@@ -56,6 +56,9 @@ struct ActionBlock {
                 case .due: .due
                 case .owner: .owner
                 case .added: .added
+                case .retired: .retired
+                case .moved: .moved
+                case .reworded: .reworded
                 }
             starts.append((entry.line - 1, .log(kind), entry.date))
         }

@@ -21,6 +21,8 @@ extension PlanDocument {
         case statusNotInKey(Status, key: StatusKey)
         case invalidText(String)
         case notStored(String)
+        case unknownArea(String, areas: [String])
+        case duplicateRef(String)
 
         public var description: String {
             switch self {
@@ -31,6 +33,10 @@ extension PlanDocument {
                 "status \(status.name) (\(status.code)) is not in this plan's key, which has \(key.listing)"
             case .invalidText(let why): why
             case .notStored(let why): "the change could not be stored: \(why)"
+            case .unknownArea(let area, let areas):
+                "no area \(area) in this plan"
+                    + (areas.isEmpty ? "; it has no areas" : "; its areas are \(areas.joined(separator: ", "))")
+            case .duplicateRef(let ref): "the plan already has an action \(ref); refs are unique (ignoring case)"
             }
         }
     }
@@ -110,14 +116,7 @@ extension PlanDocument {
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        if trimmed.contains(where: { "()\n\r".contains($0) })
-            || trimmed.unicodeScalars.contains(where: {
-                TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t"
-            })
-        {
-            throw .invalidText(
-                "a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
-        }
+        if let problem = Author.problem(with: trimmed) { throw .invalidText(problem) }
         return trimmed
     }
 
@@ -165,9 +164,17 @@ extension PlanDocument {
     private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError)
         -> [String]
     {
-        let paragraphs = try proseLines(text, what: "note")
-        return [fieldIndent + historyHead("Note", date: date, author: author) + paragraphs[0]]
-            + paragraphs.dropFirst().map { $0.isEmpty ? "" : fieldIndent + "  " + $0 }
+        historyLines("Note", date: date, author: author, text: try proseLines(text, what: "note"), indent: fieldIndent)
+    }
+
+    /// A history item with free text (a note, a retirement, an old wording): the head
+    /// line with the first line of `text`, the others as continuation lines two
+    /// deeper (empty lines stay empty, between paragraphs).
+    func historyLines(
+        _ keyword: String, date: PlanDate, author: String?, text: [Substring], indent: String
+    ) -> [String] {
+        [indent + historyHead(keyword, date: date, author: author) + (text.first ?? "")]
+            + text.dropFirst().map { $0.isEmpty ? "" : indent + "  " + $0 }
     }
 
     // MARK: - Splicing and read-back

@@ -34,16 +34,20 @@ public struct BoardPack: Sendable {
         changes = Changes(plan: current, since: start, until: day)
         let first = min(Trend.firstDate(of: current) ?? day, day)
         trend = Trend(plan: current, from: first, to: day, every: .month)
-        let reds = past.actions.filter { $0.status == .red }
-        let late = past.actions.filter { $0.status != .red && $0.isOverdue(on: day) }
-        redOrOverdue = reds + late
+        // The red and overdue part of what the monthly review walks, reds first.
+        let queue = ReviewQueue(plan: past, on: day).entries
+        let reds = queue.filter { $0.reasons.contains(.red) }
+        let late = queue.filter { entry in
+            !entry.reasons.contains(.red) && entry.reasons.contains { if case .overdue = $0 { true } else { false } }
+        }
+        redOrOverdue = (reds + late).compactMap { past.action(ref: $0.ref) }
     }
 
-    /// The plan's `Last reviewed` date when it is on or before `day`, else 30 days
-    /// before `day`.
+    /// The plan's `Last reviewed` date when it is on or before `day`, else one review
+    /// cycle (``ReviewCycle/days``) before `day`.
     public static func defaultSince(for plan: Plan, asOf day: PlanDate) -> PlanDate {
         if let reviewed = plan.lastReviewed?.date, reviewed <= day { return reviewed }
-        return day.adding(days: -30)
+        return day.adding(days: -ReviewCycle.days)
     }
 
     // MARK: - What the renderers share

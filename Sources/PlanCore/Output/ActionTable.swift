@@ -17,8 +17,9 @@ public enum ActionTable {
             + DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
         for (index, action) in actions.enumerated() {
-            let flag = action.isOverdue(on: day) ? "!" : " "
-            let firstLine = Prose.firstLine(action.text)
+            // A retired action keeps its letter; `x` beside it and the text say it is closed.
+            let flag = action.isRetired ? "x" : action.isOverdue(on: day) ? "!" : " "
+            let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
             if let plans, index < plans.count { out += DisplayWidth.fit(safe(plans[index]), to: planWidth) + "  " }
             out +=
                 DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
@@ -49,7 +50,8 @@ public enum ActionTable {
             let plan = plans.map { index < $0.count ? [$0[index]] : [""] } ?? []
             out += writer.row(
                 plan + [
-                    action.ref, action.sectionNumber, action.areaNumber, key.label(for: action.status),
+                    action.ref, action.sectionNumber, action.areaNumber,
+                    key.label(for: action.status) + (action.isRetired ? " (retired)" : ""),
                     action.due?.text ?? "", action.due?.date?.iso ?? "", action.isOverdue(on: day) ? "yes" : "no",
                     action.owners.joined(separator: "; "), action.text, note?.date.iso ?? "", note?.text ?? "",
                 ])

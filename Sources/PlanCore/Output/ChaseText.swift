@@ -56,7 +56,7 @@ public enum ChaseText {
         let action = entry.item.action
         return
             "Status: \(entry.item.plan.statusKey.label(for: action.status)) · Due: \(ActionTable.dueLabel(action.due))"
-            + " · " + entry.needs.map(\.words).joined(separator: ", ")
+            + " · " + entry.needs.map(\.text).joined(separator: ", ")
     }
 
     private static func request(_ letter: ChaseRound.Letter, in round: ChaseRound) -> String {

@@ -4,7 +4,7 @@ public enum PlanJSON {
     public static let schemaVersion = 1
 
     public static func action(_ action: Action, key: StatusKey, on day: PlanDate) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("ref", .string(action.ref)),
             ("section", .string(action.sectionNumber)),
             ("area", .string(action.areaNumber)),
@@ -25,7 +25,19 @@ public enum PlanJSON {
                 "extraFields",
                 .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
             ),
-        ])
+        ]
+        // Only on retired actions, so that the JSON of plans without any is as it was.
+        if let retirement = action.retirement, case .retired(let reason) = retirement.change {
+            pairs.append(
+                (
+                    "retired",
+                    .object([
+                        ("date", .string(retirement.date.iso)), ("author", .optional(retirement.author)),
+                        ("reason", .string(reason)),
+                    ])
+                ))
+        }
+        return .object(pairs)
     }
 
     static func note(_ note: Note) -> JSONValue {
@@ -49,13 +61,20 @@ public enum PlanJSON {
             ]
         case .added(let text):
             pairs += [("kind", .string("added")), ("text", .string(text))]
+        case .retired(let reason):
+            pairs += [("kind", .string("retired")), ("reason", .string(reason))]
+        case .moved(let from, let to):
+            pairs += [("kind", .string("moved")), ("from", .string(from)), ("to", .string(to))]
+        case .reworded(let old):
+            pairs += [("kind", .string("reworded")), ("from", .string(old))]
         }
         pairs.append(("line", .int(entry.line)))
         return .object(pairs)
     }
 
     public static func counts(_ counts: StatusCounts, key: StatusKey) -> [(String, JSONValue)] {
-        [
+        // `retired` only when there are some, so that the JSON of plans without any is as it was.
+        (counts.retired > 0 ? [("retired", .int(counts.retired))] : []) + [
             ("total", .int(counts.total)),
             ("complete", .int(counts.complete)),
             ("percentComplete", .double(counts.percentComplete)),

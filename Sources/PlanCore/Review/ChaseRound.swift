@@ -4,7 +4,7 @@
 public struct ChaseRound: Sendable {
     public struct Entry: Sendable {
         public var item: OwnerReport.Item
-        public var needs: [OwnerReport.Need]
+        public var needs: [ReviewQueue.Reason]
     }
 
     /// What one owner is sent.
@@ -36,12 +36,12 @@ public struct ChaseRound: Sendable {
         letters = OwnerReport(portfolio, asOf: day, dueWithin: days).owners.compactMap { owner in
             guard wanted.isEmpty || owner.key.contains(wanted) else { return nil }
             let entries = owner.items.compactMap { item -> Entry? in
-                let needs = OwnerReport.needs(item.action, in: item.plan, on: day, dueWithin: days)
+                let needs = ReviewQueue.reasons(for: item.action, in: item.plan, on: day, cycle: days)
                 return needs.isEmpty ? nil : Entry(item: item, needs: needs)
             }
             guard !entries.isEmpty else { return nil }
             return Letter(
-                owner: owner, entries: entries, openItems: owner.items.filter { !$0.action.status.isComplete },
+                owner: owner, entries: entries, openItems: owner.items.filter(\.action.isOpen),
                 address: portfolio.address(for: owner.name))
         }
     }

@@ -29,8 +29,9 @@ public struct OwnerReport: Sendable {
     /// By name, ignoring case.
     public var owners: [Owner]
 
-    /// Owners of the plans that parsed, as they stood on `day`; "due soon" is not
-    /// complete, not overdue and due within `days` days of `day`.
+    /// Owners of the plans that parsed, as they stood on `day`. What counts as overdue,
+    /// due soon (within `days` days) and not updated is the monthly review's rule
+    /// (``ReviewQueue``).
     public init(_ portfolio: Portfolio, asOf day: PlanDate, dueWithin days: Int = 30) {
         asOf = day
         dueWithin = days
@@ -47,12 +48,12 @@ public struct OwnerReport: Sendable {
                     spellingCounts[key, default: [:]][name, default: (0, order)].count += 1
                     var owner = byKey[key] ?? Owner(key: key, name: name, spellings: [], items: [])
                     owner.items.append(Item(path: member.path, planName: member.name, plan: plan, action: action))
-                    let needs = OwnerReport.needs(action, in: plan, on: day, dueWithin: days)
-                    if !action.status.isComplete { owner.open += 1 }
-                    if needs.contains(.overdue) { owner.overdue += 1 }
-                    if needs.contains(.dueSoon) { owner.dueSoon += 1 }
-                    if needs.contains(.notUpdated) { owner.notUpdated += 1 }
-                    if needs.contains(.red) { owner.red += 1 }
+                    let reasons = ReviewQueue.reasons(for: action, in: plan, on: day, cycle: days).map(\.identifier)
+                    if action.isOpen { owner.open += 1 }
+                    if reasons.contains("overdue") { owner.overdue += 1 }
+                    if reasons.contains("due-soon") { owner.dueSoon += 1 }
+                    if reasons.contains(BoardCheck.notUpdated.rawValue) { owner.notUpdated += 1 }
+                    if reasons.contains("red") { owner.red += 1 }
                     byKey[key] = owner
                 }
             }
@@ -68,36 +69,5 @@ public struct OwnerReport: Sendable {
         }.sorted {
             $0.name.lowercased() != $1.name.lowercased() ? $0.name.lowercased() < $1.name.lowercased() : $0.key < $1.key
         }
-    }
-
-    /// Why an action needs its owner's attention in an update round.
-    public enum Need: String, Sendable, CaseIterable {
-        case overdue
-        case dueSoon = "due-soon"
-        case red
-        case notUpdated = "not-updated"
-
-        public var words: String {
-            switch self {
-            case .overdue: "overdue"
-            case .dueSoon: "due soon"
-            case .red: "red"
-            case .notUpdated: "not updated since the last review"
-            }
-        }
-    }
-
-    /// What `action` needs on `day`: nothing for a complete action.
-    public static func needs(_ action: Action, in plan: Plan, on day: PlanDate, dueWithin days: Int) -> [Need] {
-        guard !action.status.isComplete else { return [] }
-        var needs: [Need] = []
-        if action.isOverdue(on: day) {
-            needs.append(.overdue)
-        } else if let due = action.due?.date, due <= day.adding(days: days) {
-            needs.append(.dueSoon)
-        }
-        if action.status == .red { needs.append(.red) }
-        if BoardCheck.notUpdated.finding(for: action, in: plan, on: day) != nil { needs.append(.notUpdated) }
-        return needs
     }
 }

@@ -14,7 +14,7 @@ public enum RowID: Hashable, Sendable {
     case action(String)
 }
 
-/// The TUI's filters: the core ones plus "due within 30 days".
+/// The TUI's filters: the core ones plus "due before the next review" (``ReviewCycle/days``).
 public struct ListFilter: Equatable, Sendable {
     public var core = ActionFilter()
     public var dueSoon = false
@@ -23,9 +23,7 @@ public struct ListFilter: Equatable, Sendable {
 
     func matches(_ action: Action, today: PlanDate) -> Bool {
         guard core.matches(action, on: today) else { return false }
-        guard dueSoon else { return true }
-        guard let due = action.due?.date, !action.status.isComplete else { return false }
-        return due >= today && due <= today.adding(days: 30)
+        return !dueSoon || action.isDue(within: ReviewCycle.days, of: today)
     }
 
     /// "red, amber · owner "police" · overdue": what the header shows.
@@ -36,11 +34,18 @@ public struct ListFilter: Equatable, Sendable {
         }
         if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
         if core.overdueOnly { parts.append("overdue") }
-        if dueSoon { parts.append("due within 30 days") }
+        if dueSoon { parts.append("due within \(ReviewCycle.days) days") }
         if let section = core.section { parts.append("section \(section)") }
         if let search = core.search, !search.isEmpty { parts.append("search \"\(search)\"") }
         return parts.joined(separator: " · ")
     }
+}
+
+/// One change made in the TUI: the document before and after it, and what it did.
+struct UndoStep {
+    var before: PlanDocument
+    var after: PlanDocument
+    var description: String
 }
 
 /// A note being written, for a plain note or to go with a status change.
@@ -122,6 +127,8 @@ public struct AppState: Sendable {
     public internal(set) var focus = Focus.list
     public internal(set) var folded: Set<RowID> = []
     public internal(set) var filter = ListFilter()
+    /// The order of each area's actions (`s`), as `list --sort` has them; nil for file order.
+    public internal(set) var sort: ActionSort.Term?
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -141,8 +148,11 @@ public struct AppState: Sendable {
     /// The review under way (`v`), if any.
     public internal(set) var review: ReviewSession?
 
-    var undoStack: [(document: PlanDocument, description: String)] = []
-    var redoStack: [(document: PlanDocument, description: String)] = []
+    /// The changes made here, to take back (`u`) and make again (`Ctrl-R`). They survive
+    /// a reload and a merge with another writer's save: each is taken back as the way
+    /// from `after` to `before`, merged onto the document as it then is.
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
@@ -197,7 +207,7 @@ public struct AppState: Sendable {
                 if filtering && matching.isEmpty { continue }
                 out.append(.area(section: s, area: a))
                 if folded.contains(.area(area.number)) { continue }
-                out += matching.map(Row.action)
+                out += sorted(matching).map(Row.action)
             }
         }
         rows = out
@@ -206,6 +216,38 @@ public struct AppState: Sendable {
             self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
+    }
+
+    /// Action indices in ``sort``'s order (file order without one).
+    private func sorted(_ indices: [Int]) -> [Int] {
+        guard let sort else { return indices }
+        let actions = ActionSort([sort]).sorted(indices.map { plan.actions[$0] }, on: today)
+        return actions.compactMap { plan.index(ofRef: $0.ref) }
+    }
+
+    /// The orders `s` steps through, as a meeting reads a plan; then back to file order.
+    static let sortCycle: [ActionSort.Term?] = [
+        ActionSort.Term(.due), ActionSort.Term(.overdueDays, descending: true), ActionSort.Term(.status),
+        ActionSort.Term(.owner), ActionSort.Term(.updated), ActionSort.Term(.ref), nil,
+    ]
+
+    /// `s`: the next order in ``sortCycle``, keeping the selection.
+    mutating func cycleSort() {
+        let position = Self.sortCycle.firstIndex { $0 == sort } ?? (Self.sortCycle.count - 1)
+        sort = Self.sortCycle[(position + 1) % Self.sortCycle.count]
+        refresh()
+        scrollListToSelection()
+        message = Message(
+            text: sort.map { "Sorted by \(Self.sortLabel($0)) within each area." } ?? "In file order.", kind: .info)
+    }
+
+    /// "due", "most overdue first", …: what the header says.
+    static func sortLabel(_ term: ActionSort.Term) -> String {
+        switch (term.key, term.descending) {
+        case (.overdueDays, true): "most overdue first"
+        case (.updated, false): "least recently updated"
+        case (let key, let descending): key.rawValue + (descending ? " (descending)" : "")
+        }
     }
 
     public func id(of row: Row) -> RowID {

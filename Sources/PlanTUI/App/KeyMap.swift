@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back, toggleFocus, fold, unfold
     case setStatus(Status)
-    case addNote, edit, search, filters
+    case addNote, edit, search, filters, sort
     case undo, redo, retrySave, saveElsewhere, review
     case help, quit
 }
@@ -54,6 +54,9 @@ public enum KeyMap {
             keys: [.character("f")], label: "f", command: .filters,
             help: "Filters: status, owner, overdue, due soon, section"),
         Binding(
+            keys: [.character("s")], label: "s", command: .sort,
+            help: "Sort each area: due, most overdue, status, owner, least updated, ref, file order"),
+        Binding(
             keys: [.character("v")], label: "v", command: .review,
             help: "Review: walk through the actions that need attention, one at a time"),
         Binding(keys: [.character("u")], label: "u", command: .undo, help: "Undo the last change (saved at once)"),
@@ -97,7 +100,7 @@ public enum KeyMap {
         ("r a g b n", "Show only these statuses (toggle; several allowed)"),
         ("o", "Owner contains… (type, then Enter)"),
         ("d", "Only overdue actions"),
-        ("s", "Only actions due within 30 days"),
+        ("s", "Only actions due within \(ReviewCycle.days) days"),
         ("1-9", "Only this section (press again to show all)"),
         ("c", "Clear every filter"),
         ("Enter Esc f", "Close the panel"),

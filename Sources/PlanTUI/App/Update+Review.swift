@@ -4,30 +4,10 @@ import PlanCore
 /// the list's keys for status and notes, and a closing screen that can record the
 /// review's date in the plan.
 extension AppState {
-    /// Actions that are not complete and are red, overdue, due before the next
-    /// review (within 30 days), or not updated since the last review.
+    /// What the review walks: ``ReviewQueue`` on today, the same queue as
+    /// `actionplan list --review`, with each reason in words.
     public func actionsNeedingAttention() -> [(ref: String, reasons: [String])] {
-        let lastReview = plan.lastReviewed?.date
-        let nextReview = today.adding(days: 30)
-        return plan.actions.compactMap { action in
-            guard !action.status.isComplete else { return nil }
-            var reasons: [String] = []
-            if action.status == .red { reasons.append("red") }
-            if let due = action.due?.date {
-                if due < today {
-                    reasons.append("overdue since \(due.ukShort)")
-                } else if due <= nextReview {
-                    reasons.append("due \(due.ukShort), before the next review")
-                }
-            }
-            if let lastReview {
-                let latest = (action.notes.map(\.date) + action.history.map(\.date)).max()
-                if latest.map({ $0 <= lastReview }) ?? true {
-                    reasons.append("no update since the last review (\(lastReview.ukShort))")
-                }
-            }
-            return reasons.isEmpty ? nil : (action.ref, reasons)
-        }
+        ReviewQueue(plan: plan, on: today).entries.map { ($0.ref, $0.reasons.map(\.text)) }
     }
 
     mutating func startReview() {

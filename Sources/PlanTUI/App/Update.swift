@@ -91,6 +91,7 @@ extension AppState {
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
         case .filters: modal = .filters(ownerInput: nil)
+        case .sort: cycleSort()
         case .undo: return undo()
         case .redo: return redo()
         case .retrySave:
@@ -322,7 +323,7 @@ extension AppState {
                 return []
             }
             let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
-            undoStack.append((document, description))
+            undoStack.append(UndoStep(before: document, after: edited, description: description))
             redoStack.removeAll()
             review?.log.append(description)
             if let index = edited.plan.index(ofRef: outcome.ref) {
@@ -342,8 +343,10 @@ extension AppState {
             message = Message(text: "Nothing to undo.", kind: .info)
             return []
         }
-        redoStack.append((document, last.description))
-        replaceDocument(last.document)
+        guard let undone = takeBack(last, verb: "undo") else { return [] }
+        // The undo is itself a change (document → undone); redo takes that back.
+        redoStack.append(UndoStep(before: document, after: undone, description: last.description))
+        replaceDocument(undone)
         scrollListToSelection()
         return [.save(description: "undid \(last.description)")]
     }
@@ -353,21 +356,34 @@ extension AppState {
             message = Message(text: "Nothing to redo.", kind: .info)
             return []
         }
-        undoStack.append((document, next.description))
-        replaceDocument(next.document)
+        guard let redone = takeBack(next, verb: "redo") else { return [] }
+        undoStack.append(UndoStep(before: document, after: redone, description: next.description))
+        replaceDocument(redone)
         scrollListToSelection()
         return [.save(description: "redid \(next.description)")]
     }
 
+    /// The document with `step` taken back (after → before), merged onto changes saved
+    /// since by another writer; nil, with the reason shown, when one of those touched
+    /// what the step changed (the step is then dropped).
+    private mutating func takeBack(_ step: UndoStep, verb: String) -> PlanDocument? {
+        do {
+            return try document.reverting(step.after, to: step.before)
+        } catch {
+            message = Message(text: "Cannot \(verb) \(step.description): \(error.description).", kind: .error)
+            return nil
+        }
+    }
+
     /// The file changed on disk and was read again: show it, keeping the selection.
-    /// Undo steps are dropped, since undoing would now overwrite the other change.
+    /// Undo steps are kept: each is taken back onto whatever the file now holds.
     private mutating func reloaded(_ fresh: PlanDocument) {
         let wasPaused = pausedReason != nil
         pausedReason = nil
+        // A change that was never saved (Esc after a conflict drops it) has nothing to undo.
+        if unsaved { _ = undoStack.popLast() }
         unsaved = false
         conflict = false
-        undoStack.removeAll()
-        redoStack.removeAll()
         replaceDocument(fresh)
         scrollListToSelection()
         message = Message(
@@ -392,9 +408,7 @@ extension AppState {
         case .merged(let merged, let refs):
             unsaved = false
             conflict = false
-            // Undoing now would take the other changes out again.
-            undoStack.removeAll()
-            redoStack.removeAll()
+            // Undo steps stay: each is taken back onto the merged plan, keeping the other changes.
             replaceDocument(merged)
             scrollListToSelection()
             let others = refs.isEmpty ? "" : " to " + refs.joined(separator: ", ")

@@ -14,6 +14,7 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
         Span(state.plan.statusKey.label(for: action.status)),
     ]
     if action.isOverdue(on: state.today) { titleLine.append(Span("  OVERDUE", theme.overdue)) }
+    if let retired = action.retirement { titleLine.append(Span("  RETIRED \(retired.date.ukShort)", theme.dim)) }
 
     let lines = detailLines(action, state: state, theme: theme, width: width - 2)
     let visible = height - 1
@@ -112,6 +113,12 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
                 what = "owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"
             case .added:
                 what = "added to the plan"
+            case .retired(let reason):
+                what = "retired: \(reason)"
+            case .moved(let from, let to):
+                what = "moved from area \(from) to \(to)"
+            case .reworded(let old):
+                what = "reworded; it read: \(old)"
             }
             let text = what + (entry.author.map { " · \($0)" } ?? "")
             let date = DisplayWidth.fit(entry.date.ukShort, to: 12)

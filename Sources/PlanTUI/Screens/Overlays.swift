@@ -48,7 +48,7 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
         Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true)),
     ])
     rows.append([Span(" d  " + tick(filter.core.overdueOnly) + " Overdue only")])
-    rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within 30 days")])
+    rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within \(ReviewCycle.days) days")])
     let sections = state.plan.sections.map(\.number).prefix(9).joined(separator: " ")
     rows.append([Span(" 1-9 Section: " + (filter.core.section ?? "all")), Span("  (\(sections))", theme.dim)])
     rows.append([Span(" c  Clear all", theme.dim)])

@@ -139,12 +139,18 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
     heading +=
         DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
     // An active filter takes the place of the column headings: it explains why rows are missing.
-    let filter = state.filter.summary(key: plan.statusKey)
+    var filter = state.filter.summary(key: plan.statusKey)
+    if let sort = state.sort {
+        filter += (filter.isEmpty ? "" : " · ") + "sorted by " + AppState.sortLabel(sort)
+    }
     if filter.isEmpty {
         grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
     } else {
         grid.put(
-            [Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
+            [
+                Span((state.filter.isEmpty ? " " : " Filter: ") + filter, theme.accent),
+                Span(state.filter.isEmpty ? "  (s: next order)" : "  (Esc clears)", theme.dim),
+            ], x: 0, y: 2, maxWidth: width)
     }
     if state.rows.isEmpty {
         let text =
@@ -209,12 +215,16 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         return [
             Span("    " + DisplayWidth.fit(safe(action.ref), to: columns.ref) + " "),
             theme.badge(action.status),
-            Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
+            Span(
+                " "
+                    + DisplayWidth.fit(
+                        (action.isRetired ? "(retired) " : "") + safe(Prose.firstLine(action.text)), to: columns.text)
+                    + " ", action.isRetired ? theme.dim : .plain),
             Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
             Span(
                 DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
                 overdue ? theme.overdue : .plain),
-            Span(overdue ? " !" : "  ", theme.overdue),
+            Span(overdue ? " !" : action.isRetired ? " x" : "  ", overdue ? theme.overdue : theme.dim),
         ]
     }
 }

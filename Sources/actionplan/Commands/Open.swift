@@ -35,7 +35,7 @@ struct Open: ParsableCommand {
         let size = terminal.size
         let state = AppState(
             document: session.document, path: plan.path, today: PlanDate.today(),
-            author: Author.resolve(explicit: by), width: size.width, height: size.height,
+            author: Author.resolve(explicit: by, gitName: Git.userName), width: size.width, height: size.height,
             colors: terminal.colorsEnabled)
         Runtime.run(state, terminal: terminal, services: .live(session))
     }
