@@ -95,16 +95,7 @@ enum ImportColumns {
     }
 
     /// `A`, `B`, … `Z`, `AA`: a column's letters from its 0-based index.
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var out = ""
-        while n > 0 {
-            let digit = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + digit))) + out
-            n = (n - 1) / 26
-        }
-        return out
-    }
+    static func letters(_ index: Int) -> String { XLSXSheet.columnLetters(index) }
 
     /// The header of a board pack exported with `actionplan export --format csv`.
     static let boardPackHeader = BoardPackCSV.header.map(key)

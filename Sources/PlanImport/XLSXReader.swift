@@ -10,6 +10,8 @@ import PlanCore
 /// results and error values, with missing cells filled in as empty ones. Numbers in a
 /// date format are shown as ISO dates; every number keeps its value, for due dates.
 public enum XLSXReader {
+    /// Reads the sheet named `wanted` (case-insensitive), else the first sheet, except in
+    /// a workbook from `actionplan export` (a Summary sheet first, then Actions): its Actions.
     public static func read(_ data: Data, sheet wanted: String? = nil) throws(ImportError) -> ImportTable {
         let archive: ZipReader
         do {
@@ -34,6 +36,11 @@ public enum XLSXReader {
                         + workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", "))
             }
             chosen = match
+        } else if workbook.sheets[0].name == BoardPackXLSX.summarySheet,
+            let actions = workbook.sheets.first(where: { $0.name == BoardPackXLSX.actionsSheet })
+        {
+            // A workbook from `actionplan export`: its actions, not the figures in front of them.
+            chosen = actions
         } else {
             chosen = workbook.sheets[0]
         }

@@ -13,7 +13,7 @@ struct Actionplan: ParsableCommand {
             When the output is not a terminal, prints that plan's summary instead, or the portfolio's \
             summary when ./plans has a portfolio.txt.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, AddAction.self,
             EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,

@@ -86,8 +86,8 @@ struct Chase: ParsableCommand {
                     letter, in: round, from: from, sheetName: sheetName, boundary: "actionplan-" + name)
             }
             let ext = format == .text ? "txt" : format.rawValue
-            try BoardPacks.write(message, to: folder + "/" + name + "." + ext)
-            try BoardPacks.write(ReturnSheet.csv(letter), to: folder + "/" + sheetName)
+            try BoardPacks.write(Data(message.utf8), to: folder + "/" + name + "." + ext)
+            try BoardPacks.write(Data(ReturnSheet.csv(letter).utf8), to: folder + "/" + sheetName)
             let count = letter.entries.count
             print(
                 "\(name).\(ext): \(TerminalText.escaped(letter.owner.name)), \(count) action\(count == 1 ? "" : "s")"

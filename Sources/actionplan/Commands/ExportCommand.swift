@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanImport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), CSV for Excel, or JSON.",
+        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), PDF, an Excel workbook, CSV or JSON.",
         discussion: """
             Writes to standard output, or with -o to a file (replaced atomically). The paper holds \
             the summary, RAG by section, what needs attention, red and overdue actions, the changes \
@@ -15,11 +16,13 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Output format (default: from the extension of --output).", valueName: "format"))
-    var format: ExportFormat?
+    var format: ExportTarget?
 
     @OptionGroup var asOf: AsOfOption
 
     @OptionGroup var since: SinceOption
+
+    @OptionGroup var length: PackLengthOption
 
     @Option(
         name: [.short, .customLong("output")],
@@ -29,26 +32,38 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard format == nil, output.flatMap(ExportFormat.init(fileName:)) == nil else { return }
+        guard format == nil, output.flatMap(ExportTarget.init(fileName:)) == nil else { return }
         throw ValidationError(
-            "give --format (md, html, csv or json), or an --output file ending in .md, .html, .csv or .json")
+            "give --format (md, html, pdf, xlsx, csv or json), or an --output file ending in .md, .html, .pdf, "
+                + ".xlsx, .csv or .json")
     }
 
     func run() throws {
-        let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
-        let text: String
+        let chosen = format ?? output.flatMap(ExportTarget.init(fileName:)) ?? .md
+        if output == nil, chosen.isBinary, isatty(STDOUT_FILENO) == 1 {
+            Console.error("error: a .\(chosen.fileExtension) file is not for a terminal; give -o FILE")
+            throw ExitCode(1)
+        }
+        let bytes: Data
         var portfolio: Portfolio?
         if let path = plans.single {
             let document = try PlanLoading.load(path)
-            let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
-            text = chosen.render(pack, path: path)
+            let pack = try BoardPacks.make(
+                document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
+            bytes = try chosen.render(pack, path: path)
         } else {
-            (text, portfolio) = try portfolioPack(chosen)
+            let (text, loaded) = try portfolioPack(chosen)
+            bytes = Data(text.utf8)
+            portfolio = loaded
         }
         if let output {
-            try BoardPacks.write(text, to: Console.outputPath(output))
+            try BoardPacks.write(bytes, to: Console.outputPath(output))
+        } else if chosen.isBinary {
+            FileHandle.standardOutput.write(bytes)
         } else {
-            FileHandle.standardOutput.write(Data(Console.forStandardOutput(text).utf8))
+            // Text to a terminal has its control characters escaped; to a file or a pipe it is exact.
+            FileHandle.standardOutput.write(
+                Data(Console.forStandardOutput(String(decoding: bytes, as: UTF8.self)).utf8))
         }
         if let portfolio { try PortfolioLoading.finish(portfolio) }
     }
@@ -56,17 +71,21 @@ struct ExportCommand: ParsableCommand {
 
 extension ExportCommand {
     /// Several plans: the portfolio's figures, then each plan's pack (Markdown or JSON).
-    private func portfolioPack(_ format: ExportFormat) throws -> (String, Portfolio) {
+    private func portfolioPack(_ format: ExportTarget) throws -> (String, Portfolio) {
         guard format == .md || format == .json else {
             Console.error(
-                "error: a pack of several plans is Markdown or JSON (--format md or json); html and csv take one plan")
+                "error: a pack of several plans is Markdown or JSON (--format md or json); other formats take one plan")
             throw ExitCode(1)
         }
         let portfolio = try PortfolioLoading.load(plans.paths)
         let summary = PortfolioSummary(portfolio, asOf: asOf.day)
         var packs: [(path: String, pack: BoardPack)] = []
         for (member, document) in portfolio.loaded {
-            packs.append((member.path, try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)))
+            packs.append(
+                (
+                    member.path,
+                    try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
+                ))
         }
         let text =
             format == .md
@@ -78,6 +97,17 @@ extension ExportCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 
+extension PackLength: ExpressibleByArgument {}
+
+struct PackLengthOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "full: the whole pack with the plan; short: summary, exceptions, changes and trend, for circulation "
+                + "(md, html and pdf).",
+            valueName: "length"))
+    var pack: PackLength = .full
+}
+
 struct SinceOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -88,18 +118,22 @@ struct SinceOption: ParsableArguments {
 
 /// What `export` and `snapshot` share: building the pack and writing its files.
 enum BoardPacks {
-    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?) throws -> BoardPack {
+    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?, length: PackLength = .full) throws
+        -> BoardPack
+    {
         if let since, since > day {
             Console.error("error: --since \(since.iso) is after the as-of day \(day.iso)")
             throw ExitCode(1)
         }
-        return BoardPack(plan: plan, asOf: day, since: since)
+        var pack = BoardPack(plan: plan, asOf: day, since: since)
+        pack.length = length
+        return pack
     }
 
     /// Writes atomically; a failure is reported and ends the command with status 1.
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: Data, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(bytes, to: path)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
