@@ -39,6 +39,12 @@ struct Bench: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Measure only this operation (and the file size) at every size, e.g. `--only merge`.",
+            valueName: ProfiledOperation.allCases.map(\.rawValue).joined(separator: "|")))
+    var only: ProfiledOperation?
+
+    @Option(
+        help: ArgumentHelp(
             "Write the generated plans (plan-SIZE.plan) into this folder and stop, e.g. to profile the CLI on them.",
             valueName: "folder"))
     var writePlans: String?
@@ -107,6 +113,7 @@ struct Bench: ParsableCommand {
         report[.fileSize, size] = Figure(.bytes, samples: [bytes], note: "(\(w.lineCount.grouped) lines)")
 
         func time(_ operation: Operation, _ body: () -> Void) {
+            if let only, operation.profiled != only { return }
             progress("\(size.grouped) actions: \(operation.rawValue.trimmingCharacters(in: .whitespaces))")
             report[operation, size] = Figure(.seconds, samples: clock.measure(runs: runs, body))
         }
@@ -130,7 +137,9 @@ struct Bench: ParsableCommand {
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }
         time(.exportHTML) { w.export(.html) }
         time(.exportCSV) { w.export(.csv) }
+        time(.merge) { w.merge() }
 
+        if only != nil { return }
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let binary =
             actionplan

@@ -1,5 +1,6 @@
 import Foundation
 import PlanCore
+import PlanImport
 import Testing
 import ZIPFoundation
 

@@ -146,6 +146,7 @@ extension PlanDocument {
     /// Text typed for a note or an action's text, normalised and split into lines: the
     /// first goes on the head line, the others (empty for a paragraph break) below it.
     func proseLines(_ text: String, what: String) throws(EditError) -> [Substring] {
+        try checkLineCount(of: text, what: what)
         let normalized = PlanDocument.normalizedNote(text)
         guard !normalized.isEmpty else { throw .invalidText("the \(what) is empty") }
         if normalized.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: true) }) {
@@ -159,6 +160,27 @@ extension PlanDocument {
                 "line \(n + 1) of the \(what) starts with `<!--`, which the file would read as the start of a comment")
         }
         return lines
+    }
+
+    /// Refuses at once, before any work on it, text with so many lines that the plan
+    /// could not be read back with them (``PlanFile/maximumLines``). Only lines with a
+    /// visible ASCII character are counted: they survive normalising for certain.
+    private func checkLineCount(of text: String, what: String) throws(EditError) {
+        var count = 0
+        var visible = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if visible { count += 1 }
+                visible = false
+            } else if byte > 32 && byte < 127 {
+                visible = true
+            }
+        }
+        if visible { count += 1 }
+        guard lines.count + count > PlanFile.maximumLines else { return }
+        throw .notStored(
+            "the \(what) has \(count) lines; with the plan's \(lines.count) that is more than the "
+                + "\(PlanFile.maximumLines / 1_000_000) million a plan may have, so it could not be read back")
     }
 
     private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError)
@@ -227,6 +249,9 @@ extension PlanDocument {
             edited[k].ending = ending
         }
         if lines.last?.ending == LineEnding.none, !edited.isEmpty { edited[edited.count - 1].ending = .none }
+        if let problem = PlanDocument.limitProblem(edited, byteOrderMark: hasByteOrderMark) {
+            throw .notStored(problem)
+        }
 
         let inside = splices.allSatisfy {
             old.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= old.upperBound

@@ -70,16 +70,24 @@ public enum Author {
 
     /// `name = J Smith` (or `name: J Smith`) in the config file.
     static func configuredName(environment: [String: String]) -> String? {
+        configured("name", environment: environment)
+    }
+
+    /// The value of `key = value` (or `key: value`) in the config file, if it has one:
+    /// `name`, `theme`.
+    public static func configured(_ key: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String?
+    {
         guard let path = configPath(environment: environment),
             let text = try? String(contentsOfFile: path, encoding: .utf8)
         else { return nil }
         for line in text.split(whereSeparator: \.isNewline) {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == "=" || $0 == ":" })
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "name" else {
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == key else {
                 continue
             }
-            let name = parts[1].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { return name }
+            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { return value }
         }
         return nil
     }

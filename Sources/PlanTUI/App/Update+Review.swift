@@ -46,6 +46,10 @@ extension AppState {
                 review = nil
                 modal = .none
                 message = Message(text: "Review closed without recording it.", kind: .info)
+            case .backspace:
+                session.previous()
+                review = session
+                showReviewAction()
             case .control("c"):
                 return [.quit]
             default:
@@ -55,16 +59,15 @@ extension AppState {
         }
         switch key {
         case .character(" "), .enter:
-            session.position += 1
-            if session.position >= session.queue.count { session.finished = true }
+            session.next()
             review = session
             showReviewAction()
         case .backspace:
-            session.position = max(0, session.position - 1)
+            session.previous()
             review = session
             showReviewAction()
         case .escape, .character("q"):
-            session.finished = true
+            session.finish()
             review = session
         case .up, .character("k"): detailTop = max(0, detailTop - 1)
         case .down, .character("j"): detailTop = min(detailTop + 1, maxDetailTop)
@@ -91,6 +94,6 @@ extension AppState {
         let board = plan.lastReviewed?.by ?? plan.extraFields.first { $0.name.lowercased() == "board" }?.value
         return change { [today] document in
             try document.setLastReviewed(on: today, by: board)
-        }
+        }.effects
     }
 }

@@ -29,7 +29,8 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
     grid.put(titleLine, x: x + 1, y: top, maxWidth: width - 3 - positionWidth)
     grid.put(position, x: x + width - positionWidth - 1, y: top, style: theme.dim)
     for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
-        grid.put(line, x: x + 1, y: top + 1 + offset, maxWidth: width - 2)
+        let marked = Highlight.matches(of: state.filter.core.search, in: line, mark: theme.match)
+        grid.put(marked, x: x + 1, y: top + 1 + offset, maxWidth: width - 2)
     }
 }
 

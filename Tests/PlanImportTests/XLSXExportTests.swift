@@ -52,19 +52,20 @@ struct XLSXExportTests {
 
     /// Refs a spreadsheet would read as numbers or dates, and text it would run as a formula, stay text.
     @Test func refsAndFormulaTextStayText() throws {
-        let plan = try parse(
-            """
-            # Refs
+        let plan = try PlanDocument(
+            text:
+                """
+                # Refs
 
-            ## 1 Section
-            ### 1.1 Area
-            - [A] 1.2 Twelve.
-              - Owner: =SUM(A1)
-              - Due: 2026-02-28
-            - [R] 1.20 Twenty.
-              - Due: Quarterly, from 1 April 2026
-              - Note 2026-01-05 (Sam): -5% on last quarter
-            """
+                ## 1 Section
+                ### 1.1 Area
+                - [A] 1.2 Twelve.
+                  - Owner: =SUM(A1)
+                  - Due: 2026-02-28
+                - [R] 1.20 Twenty.
+                  - Due: Quarterly, from 1 April 2026
+                  - Note 2026-01-05 (Sam): -5% on last quarter
+                """
         ).plan
         let data = try WorkbookFile.boardPack(BoardPack(plan: plan, asOf: date("2026-03-01")))
         let rows = try XLSXReader.read(data).rows
