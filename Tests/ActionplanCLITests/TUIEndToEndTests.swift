@@ -43,6 +43,21 @@ struct TUIEndToEndTests {
     }
 
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func aLetterWithoutAStatusLineIsPointedOutOnOpening() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write(
+            "plan.plan", samplePlan.replacingOccurrences(of: "- [A] 2.1b", with: "- [G] 2.1b"))
+        let session = try TmuxSession(width: 120, height: 30)
+        defer { session.kill() }
+        session.run(
+            "ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\"")
+        try session.waitFor(
+            "2.1b's letter has no status line saying when it changed: actionplan check plan.plan --fix-history")
+        session.keys("q")
+        try session.waitFor("exit=0")
+    }
+
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
     func setGreenAddATwoLineNoteAndQuit() throws {
         let sandbox = try Sandbox()
         let original = try Data(contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan"))

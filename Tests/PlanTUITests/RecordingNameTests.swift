@@ -61,3 +61,28 @@ struct RecordingNameTests {
         #expect(throws: Author.SaveNameError.self) { try Author.saveConfiguredName("a\nb", environment: environment) }
     }
 }
+
+@Suite("Letters without a status line, on opening")
+struct StatusWithoutHistoryNoticeTests {
+    @Test func theFooterOffersFixHistoryAfterTheNamePrompt() throws {
+        var state = try TUIFixtures.state(width: 120)
+        state.announceStatusesWithoutHistory([])
+        #expect(state.message == nil)
+        state.announceStatusesWithoutHistory(["1.1d"])
+        #expect(
+            state.message?.text
+                == "1.1d's letter has no status line saying when it changed: actionplan check example-jtai.plan --fix-history --date DATE"
+        )
+        #expect(render(state).row(at: 23).hasPrefix("1.1d's letter has no status line"))
+
+        var asking = try TUIFixtures.state(width: 120)
+        asking.author = "sam"
+        asking.askForName()
+        asking.announceStatusesWithoutHistory(["1.1d", "2.1b"])
+        #expect(render(asking).row(at: 23).hasPrefix("Your full name, for the history: sam"))
+        asking.press(.escape)
+        #expect(asking.message?.text.hasPrefix("2 letters (1.1d…) have no status line") == true)
+        asking.press(.character("j"))
+        #expect(asking.message == nil)
+    }
+}

@@ -14,10 +14,13 @@ extension AppState {
         switch key {
         case .escape:
             nameInput = nil
-            message = Message(
-                text: author.map { "Recording as \($0). Set a full name with `actionplan config name`." }
-                    ?? "No name: changes are recorded without one. Set it with `actionplan config name`.",
-                kind: .info)
+            defer { noticeAfterPrompt = nil }
+            message =
+                noticeAfterPrompt
+                ?? Message(
+                    text: author.map { "Recording as \($0). Set a full name with `actionplan config name`." }
+                        ?? "No name: changes are recorded without one. Set it with `actionplan config name`.",
+                    kind: .info)
         case .enter:
             let name = input.text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty || name == author {
@@ -37,11 +40,27 @@ extension AppState {
     }
 
     mutating func nameSaved(_ name: String, failure: String?) {
+        defer { noticeAfterPrompt = nil }
         message =
             if let failure {
                 Message(text: "Recording as \(name) for now; not kept for next time: \(failure)", kind: .error)
             } else {
-                Message(text: "Recording as \(name), from now on.", kind: .info)
+                noticeAfterPrompt ?? Message(text: "Recording as \(name), from now on.", kind: .info)
             }
+    }
+
+    /// On opening: the actions whose letter no status line explains (`HistoryCheck`),
+    /// with the command that records when they changed. Shown in the footer (after
+    /// the name prompt, if that is open).
+    public mutating func announceStatusesWithoutHistory(_ refs: [String]) {
+        guard let first = refs.first else { return }
+        let which =
+            refs.count == 1
+            ? "\(first)'s letter has no status line saying when it"
+            : "\(refs.count) letters (\(first)…) have no status line saying when they"
+        let notice = Message(
+            text: "\(which) changed: actionplan check \(fileName) --fix-history --date DATE",
+            kind: .info)
+        if nameInput != nil { noticeAfterPrompt = notice } else { message = notice }
     }
 }

@@ -60,6 +60,9 @@ struct Open: ParsableCommand {
         state.editorName = ExternalEditor.command
         // A bare login name (or none) makes a poor history line: ask once for a full name.
         if Author.isBareLogin(author, environment: environment) { state.askForName() }
+        state.announceStatusesWithoutHistory(
+            HistoryCheck.actionsWithoutStatusHistory(in: session.document.plan, baseline: Git.committedPlan(plan.path))
+                .map(\.action.ref))
         Runtime.run(state, terminal: terminal, services: .live(session))
     }
 }
