@@ -33,7 +33,8 @@ struct GraphemeEndToEndTests {
         let session = try TmuxSession(width: 100, height: 30)
         defer { session.kill() }
         session.run(
-            "ACTIONPLAN_TODAY=2026-06-30 '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\"")
+            "ACTIONPLAN_TODAY=2026-06-30 ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\""
+        )
         try session.waitFor("Plain visits")
         try session.waitFor { $0.contains(Self.family) && $0.contains(Self.marks) }
         let rows = session.capture().split(separator: "\n").map(String.init)

@@ -194,6 +194,58 @@ struct LifecycleCommandTests {
     }
 }
 
+@Suite("actionplan check --fix-history", .tags(.endToEnd))
+struct FixHistoryCommandTests {
+    /// The sample with 2.1b's letter edited by hand to G, no status line saying when.
+    static let edited = samplePlan.replacingOccurrences(of: "- [A] 2.1b", with: "- [G] 2.1b")
+
+    @Test("--dry-run prints the status lines it would add and writes nothing; without it they are saved")
+    func dryRunThenFix() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", Self.edited)
+        let dry = try box.run(
+            ["check", "plan.plan", "--fix-history", "--date", "2026-02-20", "--by", "Jo", "--dry-run"],
+            environment: env(box))
+        #expect(dry.status == 0, "\(dry)")
+        #expect(
+            dry.stdout == """
+                --- a/plan.plan
+                +++ b/plan.plan
+                @@ -32,3 +32,4 @@
+                   - Owner: Education Safeguarding Lead
+                   - Due: To be agreed
+                   - Added 2026-01-20
+                +  - Status 2026-02-20 (Jo): A -> G
+
+                """, "\(dry)")
+        #expect(dry.stderr.contains("(dry run: plan.plan not changed)"), "\(dry)")
+        #expect(try box.text("plan.plan") == Self.edited)
+        #expect(!FileManager.default.fileExists(atPath: box.stateURL.path))
+
+        let json = try box.run(
+            ["check", "plan.plan", "--fix-history", "--date", "2026-02-20", "--dry-run", "--format", "json"],
+            environment: env(box))
+        let object = try jsonObject(json.stdout)
+        #expect(object["dryRun"] as? Bool == true && object["saved"] as? Bool == false)
+        #expect((object["diff"] as? String)?.contains("+  - Status 2026-02-20") == true)
+        #expect(try box.text("plan.plan") == Self.edited)
+
+        let fixed = try box.run(
+            ["check", "plan.plan", "--fix-history", "--date", "2026-02-20", "--by", "Jo"], environment: env(box))
+        #expect(fixed.status == 0, "\(fixed)")
+        #expect(try box.text("plan.plan") == Self.edited + "  - Status 2026-02-20 (Jo): A -> G\n")
+    }
+
+    @Test("--dry-run without --fix-history is refused")
+    func dryRunAlone() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", Self.edited)
+        let result = try box.run(["check", "plan.plan", "--dry-run"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--date, --by and --dry-run go with --fix-history"), "\(result)")
+    }
+}
+
 @Suite("actionplan review, undo, config name", .tags(.endToEnd))
 struct ReviewUndoConfigTests {
     @Test("review lists what the review walks; --record sets Last reviewed")

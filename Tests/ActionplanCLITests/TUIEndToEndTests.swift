@@ -11,6 +11,52 @@ struct TUIEndToEndTests {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
         || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
 
+    /// The account's login and its GECOS full name, when the latter is no better than the former.
+    static let bareLogin: String? = {
+        guard let account = getpwuid(getuid()) else { return nil }
+        let login = String(cString: account.pointee.pw_name)
+        let gecos = account.pointee.pw_gecos.map { String(cString: $0) } ?? ""
+        let full = gecos.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return full.isEmpty || full == login ? login : nil
+    }()
+
+    @Test(.enabled(if: tmuxAvailable && bareLogin != nil, "needs tmux and an account without a full name"))
+    func asksOnceForAFullNameAndKeepsIt() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("plan.plan", samplePlan)
+        let login = try #require(Self.bareLogin)
+        let session = try TmuxSession(width: 120, height: 30)
+        defer { session.kill() }
+        session.run(
+            "env -u ACTIONPLAN_USER HOME='\(sandbox.url.path)' XDG_CONFIG_HOME='\(sandbox.url.path)/config' "
+                + "GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 USER='\(login)' "
+                + "'\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\"")
+        try session.waitFor("Your full name, for the history: \(login)")
+        for _ in login { session.keys("BSpace") }
+        session.type("Sam Patel")
+        session.keys("Enter")
+        try session.waitFor("Recording as Sam Patel, from now on.")
+        try session.waitFor("recording as Sam Patel")
+        session.keys("q")
+        try session.waitFor("exit=0")
+        #expect(try sandbox.text("config/actionplan/config") == "name = Sam Patel\n")
+    }
+
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func aLetterWithoutAStatusLineIsPointedOutOnOpening() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write(
+            "plan.plan", samplePlan.replacingOccurrences(of: "- [A] 2.1b", with: "- [G] 2.1b"))
+        let session = try TmuxSession(width: 120, height: 30)
+        defer { session.kill() }
+        session.run(
+            "ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --no-mouse '\(path)'; echo \"exit=$?\"")
+        try session.waitFor(
+            "2.1b's letter has no status line saying when it changed: actionplan check plan.plan --fix-history")
+        session.keys("q")
+        try session.waitFor("exit=0")
+    }
+
     @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
     func setGreenAddATwoLineNoteAndQuit() throws {
         let sandbox = try Sandbox()

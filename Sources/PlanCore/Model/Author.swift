@@ -49,6 +49,23 @@ public enum Author {
         return nil
     }
 
+    /// True when the name resolved is no better than a login name: none at all, the
+    /// login name itself, or an account "full name" that only repeats it (as root's
+    /// often does). A front end asks for a full name then.
+    public static func isBareLogin(
+        _ found: (name: String, source: Source)?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Bool {
+        guard let found else { return true }
+        switch found.source {
+        case .login: return true
+        case .account:
+            let login =
+                environment["USER"] ?? getpwuid(getuid()).flatMap { $0.pointee.pw_name }.map { String(cString: $0) }
+            return found.name == login
+        default: return false
+        }
+    }
+
     /// Why `name` cannot be recorded in a history line's brackets, or nil when it can:
     /// brackets, line breaks, tabs and control characters would not read back.
     public static func problem(with name: String) -> String? {

@@ -47,6 +47,10 @@ public struct AppState: Sendable {
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
     public internal(set) var saveAsInput: TextEditor?
+    /// The full name being typed when the interface asks who is recording (see ``askForName()``).
+    public internal(set) var nameInput: TextEditor?
+    /// A notice from opening (see ``announceStatusesWithoutHistory(_:)``) held back while the name prompt is open.
+    var noticeAfterPrompt: Message?
     public internal(set) var selected: RowID?
     public internal(set) var listTop = 0
     public internal(set) var detailTop = 0

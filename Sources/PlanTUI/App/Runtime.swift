@@ -15,6 +15,8 @@ public enum Runtime {
         public var editText: (String) -> String?
         /// Writes the document to another file, which must not exist yet.
         public var saveCopy: (PlanDocument, _ path: String) -> SaveOutcome
+        /// Keeps the name changes are recorded under in the config file; nil when saved, else why not.
+        public var saveName: (String) -> String?
 
         public init(
             save: @escaping (PlanDocument, Bool) -> SaveOutcome,
@@ -22,12 +24,14 @@ public enum Runtime {
             editText: @escaping (String) -> String?,
             saveCopy: @escaping (PlanDocument, String) -> SaveOutcome = { _, path in
                 .failed(.readOnly(path: path))  // No copies where none were provided for.
-            }
+            },
+            saveName: @escaping (String) -> String? = { _ in "there is no config file to keep it in" }
         ) {
             self.save = save
             self.reloadIfChanged = reloadIfChanged
             self.editText = editText
             self.saveCopy = saveCopy
+            self.saveName = saveName
         }
 
         /// The services of a running interface on `session`'s file: saves under the plan's
@@ -52,6 +56,14 @@ public enum Runtime {
                     perform { () throws(PlanFileError) -> SaveOutcome in
                         try PlanSession.writeNew(document, to: path)
                         return .saved
+                    }
+                },
+                saveName: { name in
+                    do throws(Author.SaveNameError) {
+                        try Author.saveConfiguredName(name)
+                        return nil
+                    } catch {
+                        return error.description
                     }
                 })
         }
@@ -123,6 +135,8 @@ public enum Runtime {
                         var result: String?
                         terminal.suspend { result = services.editText(text) }
                         pending.append(.edited(result))
+                    case .saveName(let name):
+                        pending.append(.nameSaved(name: name, failure: services.saveName(name)))
                     case .bell:
                         break
                     case .quit:

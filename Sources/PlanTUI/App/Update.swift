@@ -14,6 +14,7 @@ extension AppState {
         case .reloaded(let document): reloaded(document)
         case .diskInvalid(let error): diskInvalid(error)
         case .edited(let text): externalEditFinished(text)
+        case .nameSaved(let name, let failure): nameSaved(name, failure: failure)
         }
         return []
     }
@@ -49,6 +50,7 @@ extension AppState {
     // MARK: - Main screen
 
     private mutating func handleMain(_ key: Key) -> [Effect] {
+        if let input = nameInput { return handleNameInput(key, input: input) }
         if let input = saveAsInput { return handleSaveAs(key, input: input) }
         if let input = searchInput { return handleSearch(key, input: input) }
         if case .mouse(let event) = key { return handleMouse(event) }

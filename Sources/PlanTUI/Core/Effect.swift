@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     case saveCopy(path: String)
     /// Hand text to `$EDITOR`.
     case openExternalEditor(text: String)
+    /// Keep the name changes are recorded under for next time (`actionplan config name`).
+    case saveName(String)
     case bell
     case quit
 }

@@ -15,4 +15,6 @@ public enum Event: Sendable {
     case diskInvalid(PlanFileError)
     /// The text back from `$EDITOR` (``Effect/openExternalEditor(text:)``); nil when the editor failed.
     case edited(String?)
+    /// How keeping the name (``Effect/saveName(_:)``) went: nil when it was saved, else why not.
+    case nameSaved(name: String, failure: String?)
 }

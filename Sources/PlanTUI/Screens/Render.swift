@@ -71,21 +71,39 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     line.append(Span("\(counts.overdue) overdue", counts.overdue > 0 ? theme.overdue : .plain))
     line.append(Span(" on \(state.today.ukShort) (today)", theme.dim))
     grid.put(line, x: 0, y: 1, maxWidth: state.width)
+    // Who is recording, on the right where it fits: the first thing dropped when narrow.
+    if let author = state.author {
+        let recording = "recording as \(TerminalText.escaped(author)) "
+        let used = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if used + 2 + DisplayWidth.of(recording) <= state.width {
+            grid.put(recording, x: state.width - DisplayWidth.of(recording), y: 1, style: theme.dim)
+        }
+    }
+}
+
+/// A one-line prompt in the footer: the label, what is typed (with the cursor in it), then the keys.
+private func drawPrompt(
+    _ label: String, _ input: TextEditor, hint: String, _ state: AppState, _ theme: Theme, into grid: inout Grid
+) {
+    let y = state.height - 1
+    grid.put(label, x: 0, y: y, style: theme.accent)
+    grid.put(input.text, x: DisplayWidth.of(label), y: y)
+    let end = DisplayWidth.of(label + input.text)
+    grid.put("  " + hint, x: end + 1, y: y, style: theme.dim)
+    grid.cursor = (
+        min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y
+    )
 }
 
 private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let y = state.height - 1
+    if let input = state.nameInput {
+        return drawPrompt(
+            "Your full name, for the history: ", input, hint: "Enter keep · Esc use the login name", state, theme,
+            into: &grid)
+    }
     if let input = state.saveAsInput {
-        let label = "Write to: "
-        grid.put(label, x: 0, y: y, style: theme.accent)
-        grid.put(input.text, x: DisplayWidth.of(label), y: y)
-        let end = DisplayWidth.of(label + input.text)
-        grid.put("  Enter write · Esc cancel", x: end + 1, y: y, style: theme.dim)
-        grid.cursor = (
-            min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))),
-            y
-        )
-        return
+        return drawPrompt("Write to: ", input, hint: "Enter write · Esc cancel", state, theme, into: &grid)
     }
     if let input = state.searchInput {
         let text = "/" + input.text

@@ -45,6 +45,11 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("With --fix-history: who is recording.", valueName: "name"))
     var by: String?
 
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "With --fix-history: print the diff the status lines would make to the file, and write nothing.")
+    var dryRun = false
+
     @OptionGroup var asOf: AsOfOption
 
     func validate() throws {
@@ -53,7 +58,9 @@ struct Check: ParsableCommand {
             throw ValidationError("--fix-history needs --date: the day the letters were changed, as far as you know")
         }
         if fixHistory, paths.count != 1 { throw ValidationError("--fix-history mends one plan at a time") }
-        if !fixHistory, date != nil || by != nil { throw ValidationError("--date and --by go with --fix-history") }
+        if !fixHistory, date != nil || by != nil || dryRun {
+            throw ValidationError("--date, --by and --dry-run go with --fix-history")
+        }
         if let date = date?.date, date > PlanDate.today() {
             throw ValidationError("--date \(date.iso) is after today; a status is reached on or before today")
         }
@@ -122,7 +129,10 @@ struct Check: ParsableCommand {
     private func mendHistory(_ path: String, on day: PlanDate) throws {
         let who = Author.resolve(explicit: by, gitName: Git.userName)
         let baseline = Git.committedPlan(path)
-        try EditCommand.run(path: path, options: WriteOptions(), author: who, day: day) {
+        var options = WriteOptions()
+        options.dryRun = dryRun
+        options.format = format == .json ? .json : .text
+        try EditCommand.run(path: path, options: options, author: who, day: day) {
             document throws(PlanDocument.EditError) in
             var changes: [String] = []
             let found = HistoryCheck.actionsWithoutStatusHistory(in: document.plan, baseline: baseline)

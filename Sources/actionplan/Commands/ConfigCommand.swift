@@ -31,24 +31,14 @@ struct ConfigName: ParsableCommand {
             Console.print("\(found.name) (from \(found.source.rawValue))")
             return
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if let problem = trimmed.isEmpty ? "the name is empty" : Author.problem(with: trimmed) {
-            Console.error("error: \(problem)")
-            throw ExitCode(1)
-        }
-        guard let path = Author.configPath() else {
-            Console.error("error: neither $XDG_CONFIG_HOME nor $HOME is set, so there is nowhere to keep the name")
-            throw ExitCode(1)
-        }
-        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let path: String
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(Author.configText(existing, settingName: trimmed).utf8), to: path)
+            path = try Author.saveConfiguredName(name)
         } catch {
-            Console.error("error: cannot write \(path): \(error)")
+            Console.error("error: \(error)")
             throw ExitCode(1)
         }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
         Console.print("Your changes will be recorded as \(trimmed) (\(path)).")
     }
 }

@@ -26,7 +26,8 @@ struct Open: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Who is making changes (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
+            "Who is making changes (default: $ACTIONPLAN_USER, the configured name, git's user.name, the account's full name, then the login name; with the login name or none, the interface asks once for a full name).",
+            valueName: "name"))
     var by: String?
 
     func run() throws {
@@ -51,11 +52,17 @@ struct Open: ParsableCommand {
         let terminal = NcursesTerminal(colors: noColor || chosen == .mono ? false : nil, mouse: !noMouse)
         defer { terminal.restore() }
         let size = terminal.size
+        let author = Author.resolution(explicit: by, gitName: Git.userName)
         var state = AppState(
-            document: session.document, path: plan.path, today: PlanDate.today(),
-            author: Author.resolve(explicit: by, gitName: Git.userName), width: size.width, height: size.height,
-            colors: terminal.colorsEnabled, theme: chosen, colorCount: terminal.colorCount)
+            document: session.document, path: plan.path, today: PlanDate.today(), author: author?.name,
+            width: size.width, height: size.height, colors: terminal.colorsEnabled, theme: chosen,
+            colorCount: terminal.colorCount)
         state.editorName = ExternalEditor.command
+        // A bare login name (or none) makes a poor history line: ask once for a full name.
+        if Author.isBareLogin(author, environment: environment) { state.askForName() }
+        state.announceStatusesWithoutHistory(
+            HistoryCheck.actionsWithoutStatusHistory(in: session.document.plan, baseline: Git.committedPlan(plan.path))
+                .map(\.action.ref))
         Runtime.run(state, terminal: terminal, services: .live(session))
     }
 }
