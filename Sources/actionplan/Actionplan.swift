@@ -16,7 +16,7 @@ struct Actionplan: ParsableCommand {
         subcommands: [
             Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, TrendCommand.self,
             ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self, MergeDriver.self,
-            GitSetup.self, Sync.self,
+            GitSetup.self, Sync.self, SignOffCommand.self, AssessCommand.self, MeasureCommand.self, AsAtCommand.self,
         ]
     )
 

@@ -13,7 +13,7 @@ struct ActionBlock {
         var isLog: Bool { if case .log = self { true } else { false } }
     }
 
-    enum LogKind: Hashable { case note, status, due, owner, added }
+    enum LogKind: Hashable { case note, status, due, owner, added, agreed, value }
 
     struct Item {
         var kind: Kind
@@ -59,6 +59,7 @@ struct ActionBlock {
                 }
             starts.append((entry.line - 1, .log(kind), entry.date))
         }
+        starts += ActionBlock.governanceStarts(action)
         starts.sort { $0.0 < $1.0 }
         let firstItem = starts.first?.0 ?? range.upperBound
         head = Array(lines[range.lowerBound..<max(range.lowerBound + 1, firstItem)])
@@ -95,5 +96,18 @@ struct ActionBlock {
     static func key(_ lines: [SourceLine]) -> String {
         lines.map { $0.text.drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace() }
             .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+extension ActionBlock {
+    /// Where the board's lines of an action start: agreements and values are history
+    /// (a union in a merge), a measure's definition is a field keyed by its name.
+    static func governanceStarts(_ action: Action) -> [(Int, Kind, PlanDate?)] {
+        var starts: [(Int, Kind, PlanDate?)] = action.agreements.map { ($0.line - 1, .log(.agreed), $0.date) }
+        for measure in action.measures {
+            starts.append((measure.line - 1, .extra("measure " + measure.name.lowercased(), occurrence: 0), nil))
+            starts += measure.values.map { ($0.line - 1, .log(.value), $0.date) }
+        }
+        return starts
     }
 }

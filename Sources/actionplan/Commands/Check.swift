@@ -37,9 +37,13 @@ struct Check: ParsableCommand {
                 failed = true
                 continue
             }
+            let past = document.plan.asOf(asOf.day)
             let warnings =
                 document.warnings
-                + (noBoardChecks ? [] : BoardCheck.warnings(for: document.plan.asOf(asOf.day), on: asOf.day))
+                + (noBoardChecks
+                    ? []
+                    : (BoardCheck.warnings(for: past, on: asOf.day) + GovernanceCheck.warnings(for: past, on: asOf.day))
+                        .sorted { ($0.line, $0.column) < ($1.line, $1.column) })
             if !quiet || strict {
                 for warning in warnings {
                     Console.error(warning.formatted(path: path, sourceLine: document.sourceLine(warning.line)))

@@ -19,6 +19,16 @@ struct SetStatus: ParsableCommand {
     @Option(help: ArgumentHelp("A progress note to add with the change.", valueName: "text"))
     var note: String?
 
+    @Option(
+        name: .customLong("agreed-by"),
+        help: ArgumentHelp(
+            "Who agreed that the impact is evidenced, when setting blue (required when the plan declares `Impact agreed by`).",
+            valueName: "board"))
+    var agreedBy: String?
+
+    @Option(help: ArgumentHelp("Why the action leaves blue (required when it does).", valueName: "text"))
+    var reason: String?
+
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
@@ -26,7 +36,9 @@ struct SetStatus: ParsableCommand {
         var document = session.document
         let outcome: PlanDocument.EditOutcome
         do {
-            outcome = try document.setStatus(ref: ref, to: rag.status, on: author.day, by: author.author, note: note)
+            outcome = try document.setStatus(
+                ref: ref, to: rag.status, on: author.day, by: author.author, note: note, agreedBy: agreedBy,
+                reason: reason)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
