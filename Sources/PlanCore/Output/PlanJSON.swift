@@ -4,28 +4,30 @@ public enum PlanJSON {
     public static let schemaVersion = 1
 
     public static func action(_ action: Action, key: StatusKey, on day: PlanDate) -> JSONValue {
-        .object([
-            ("ref", .string(action.ref)),
-            ("section", .string(action.sectionNumber)),
-            ("area", .string(action.areaNumber)),
-            ("status", .string(action.status.identifier)),
-            ("statusCode", .string(action.status.code)),
-            ("statusLabel", .string(key.label(for: action.status))),
-            ("text", .string(action.text)),
-            ("owners", .array(action.owners.map(JSONValue.string))),
-            (
-                "due",
-                action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
-            ),
-            ("overdue", .bool(action.isOverdue(on: day))),
-            ("line", .int(action.line)),
-            ("notes", .array(action.notes.map(note))),
-            ("history", .array(action.history.map(history))),
-            (
-                "extraFields",
-                .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
-            ),
-        ])
+        .object(
+            [
+                ("ref", .string(action.ref)),
+                ("section", .string(action.sectionNumber)),
+                ("area", .string(action.areaNumber)),
+                ("status", .string(action.status.identifier)),
+                ("statusCode", .string(action.status.code)),
+                ("statusLabel", .string(key.label(for: action.status))),
+                ("text", .string(action.text)),
+                ("owners", .array(action.owners.map(JSONValue.string))),
+                (
+                    "due",
+                    action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
+                ),
+                ("overdue", .bool(action.isOverdue(on: day))),
+                ("line", .int(action.line)),
+                ("notes", .array(action.notes.map(note))),
+                ("history", .array(action.history.map(history))),
+                (
+                    "extraFields",
+                    .array(
+                        action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
+                ),
+            ] + GovernanceJSON.actionPairs(action))
     }
 
     static func note(_ note: Note) -> JSONValue {
@@ -108,7 +110,7 @@ public enum PlanJSON {
                                     + counts($0.counts, key: summary.statusKey))
                         })
                 ),
-            ])
+            ] + GovernanceJSON.summaryPairs(summary))
     }
 
     public static func list(_ actions: [Action], plan: Plan, path: String, on day: PlanDate) -> JSONValue {

@@ -68,7 +68,7 @@ extension Measure {
     /// `46`, `12.5`: a number as a person writes it, without a needless `.0`.
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.2f", value)
+        var text = String(format: "%.1f", value)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }
