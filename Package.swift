@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Supported platform: Linux (Debian/Ubuntu). The code calls Glibc directly (posix_spawn, flock,
+// stat's st_mtim) and the terminal interface uses ncursesw; macOS is not supported.
 let package = Package(
     name: "actionplan",
     products: [
@@ -17,9 +19,11 @@ let package = Package(
     targets: [
         .target(name: "PlanCore"),
         .target(name: "PlanTUI", dependencies: ["PlanCore"]),
-        // Reading .xlsx workbooks (a zip of XML) for `actionplan import`; kept out of PlanCore.
-        // Zip archives are read with a small reader of its own over the system's zlib (see
-        // ZipReader.swift); ZIPFoundation is only for the tests, which make workbooks.
+        // `actionplan import`: reading spreadsheets (CSV/TSV, and .xlsx workbooks, a zip of XML),
+        // mapping their columns and layout, and writing the plan; kept out of PlanCore, which
+        // is the model, the format and what is computed from it. Zip archives are read with a
+        // small reader of its own over the system's zlib (see ZipReader.swift); ZIPFoundation
+        // is only for the tests, which make workbooks.
         .target(name: "PlanImport", dependencies: ["PlanCore", "CSystemZlib"]),
         .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
@@ -52,8 +56,15 @@ let package = Package(
             name: "PlanCoreTests",
             dependencies: [
                 "PlanCore",
-                "PlanImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlanImportTests",
+            dependencies: [
+                "PlanImport",
+                "PlanCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]

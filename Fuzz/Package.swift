@@ -15,12 +15,17 @@ let package = Package(
     targets: [
         // libFuzzer's LLVMFuzzerRunDriver, for executables that have a main of their own.
         .target(name: "FuzzDriver"),
-        .target(name: "FuzzKit", dependencies: ["FuzzDriver", .product(name: "PlanCore", package: "actionplan")]),
+        .target(
+            name: "FuzzKit",
+            dependencies: [
+                "FuzzDriver", .product(name: "PlanCore", package: "actionplan"),
+                .product(name: "PlanImport", package: "actionplan"),
+            ]),
         .executableTarget(name: "fuzz-plan", dependencies: [
             "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
         ]),
         .executableTarget(name: "fuzz-delimited", dependencies: [
-            "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
+            "FuzzKit", .product(name: "PlanImport", package: "actionplan"),
         ]),
         .executableTarget(name: "fuzz-xlsx", dependencies: [
             "FuzzKit", .product(name: "PlanCore", package: "actionplan"),

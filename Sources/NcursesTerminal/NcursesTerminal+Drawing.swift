@@ -9,12 +9,13 @@ extension NcursesTerminal {
     public func draw(_ grid: Grid) {
         guard !restored else { return }
         let screen = size
-        if lastScreenSize == nil || lastScreenSize! != screen {
+        if lastScreenSize.map({ $0 != screen }) ?? true {
             erase()
             lastScreenSize = screen
         }
         let width = min(grid.width, screen.width)
         let height = min(grid.height, screen.height)
+        var overlays: [Overlay] = []
 
         for y in 0..<height {
             var x = 0
@@ -46,6 +47,9 @@ extension NcursesTerminal {
                         break
                     }
                     let (printable, cells) = Self.printable(cell.text, cells: graphemeCells)
+                    if Self.needsOverlay(cell.text, printable: printable, joins: joinsGraphemes) {
+                        overlays.append(Overlay(x: x, y: y, text: cell.text, style: style))
+                    }
                     text += printable
                     cursor = x + cells
                     x += 1
@@ -73,6 +77,7 @@ extension NcursesTerminal {
             move(Int32(max(0, screen.height - 1)), Int32(max(0, screen.width - 1)))
         }
         refresh()
+        drawOverlays(overlays)
     }
 
     /// The grapheme as ncurses should get it, and the columns ncurses will advance
@@ -81,7 +86,8 @@ extension NcursesTerminal {
     /// a ZWJ sequence such as 👨‍👩‍👧 is one 2-cell grapheme to the grid but 6 columns
     /// to ncurses. Scalars past the grid's `cells` are dropped (with the joiner that
     /// led to them: a dangling U+200D showed up elsewhere on the screen in tmux), so
-    /// such a sequence draws as its first emoji and the row stays aligned.
+    /// ncurses draws such a sequence as its first emoji and the row stays aligned; the
+    /// whole sequence is then written over it (see NcursesTerminal+Graphemes.swift).
     /// Control and unprintable characters become "?" so they cannot shift the row.
     static func printable(_ text: String, cells budget: Int) -> (String, Int) {
         var out = String.UnicodeScalarView()

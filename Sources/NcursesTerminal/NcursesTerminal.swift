@@ -26,6 +26,8 @@ public final class NcursesTerminal: PlanTUI.Terminal {
     var cursorVisible: Bool?
     var pending: [Key] = []
     var restored = false
+    /// Whether the terminal draws a ZWJ emoji sequence as one glyph (asked at start).
+    var joinsGraphemes = false
 
     struct PairKey: Hashable {
         var foreground: Color?
@@ -75,6 +77,7 @@ public final class NcursesTerminal: PlanTUI.Terminal {
             mousemask(mmask_t(mask), nil)
             mouseinterval(0)
         }
+        joinsGraphemes = NcursesTerminal.probeJoinsGraphemes()
     }
 
     deinit { restore() }

@@ -16,10 +16,12 @@ public enum XLSXReader {
             archive = try ZipReader(data)
         } catch .notAZipArchive {
             throw ImportError("not an .xlsx workbook: the file is not a zip archive")
+        } catch .duplicateName(let name) {
+            throw ImportError("not an .xlsx workbook: the zip archive holds two files named \(name)")
         } catch {
             throw ImportError("not an .xlsx workbook: the zip archive is damaged")
         }
-        let workbook = try Workbook(try part("xl/workbook.xml", in: archive, required: true)!)
+        let workbook = try Workbook(try requiredPart("xl/workbook.xml", in: archive))
         guard !workbook.sheets.isEmpty else { throw ImportError("the workbook has no sheets") }
         let chosen: (name: String, relationship: String)
         if let wanted {
@@ -35,7 +37,7 @@ public enum XLSXReader {
         } else {
             chosen = workbook.sheets[0]
         }
-        let relationships = try Relationships(try part("xl/_rels/workbook.xml.rels", in: archive, required: true)!)
+        let relationships = try Relationships(try requiredPart("xl/_rels/workbook.xml.rels", in: archive))
         guard let target = relationships.targets[chosen.relationship] else {
             throw ImportError(
                 "the workbook does not say where sheet '\(chosen.name)' is (no relationship \(chosen.relationship))")
@@ -43,10 +45,10 @@ public enum XLSXReader {
         // Targets are relative to xl/, or absolute within the archive.
         let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
         let strings =
-            try part("xl/sharedStrings.xml", in: archive, required: false).map(SharedStrings.init)?.strings ?? []
-        let styles = try part("xl/styles.xml", in: archive, required: false).map(Styles.init) ?? Styles()
+            try part("xl/sharedStrings.xml", in: archive).map(SharedStrings.init)?.strings ?? []
+        let styles = try part("xl/styles.xml", in: archive).map(Styles.init) ?? Styles()
         let sheet = try Worksheet(
-            try part(path, in: archive, required: true)!, name: path, strings: strings,
+            try requiredPart(path, in: archive), name: path, strings: strings,
             styles: styles, date1904: workbook.date1904)
         return ImportTable(rows: sheet.rows, date1904: workbook.date1904)
     }
@@ -54,20 +56,25 @@ public enum XLSXReader {
     /// No part may unpack to more than this: a zip bomb fails fast.
     static let maximumPartSize = 200 << 20
 
-    static func part(_ path: String, in archive: ZipReader, required: Bool) throws(ImportError) -> (Data, String)? {
+    static func requiredPart(_ path: String, in archive: ZipReader) throws(ImportError) -> (Data, String) {
+        guard let part = try part(path, in: archive) else {
+            throw ImportError("not an .xlsx workbook: it has no \(path)")
+        }
+        return part
+    }
+
+    static func part(_ path: String, in archive: ZipReader) throws(ImportError) -> (Data, String)? {
         let data: Data?
         do {
             data = try archive.contents(of: path, limit: maximumPartSize)
         } catch .tooLarge(let size) {
             throw ImportError("\(path) is too large to read (\(size >> 20) MB unpacked)")
+        } catch .wrongChecksum {
+            throw ImportError("cannot unpack \(path) from the workbook: its checksum is wrong (the file is damaged)")
         } catch {
             throw ImportError("cannot unpack \(path) from the workbook: it is damaged")
         }
-        guard let data else {
-            if required { throw ImportError("not an .xlsx workbook: it has no \(path)") }
-            return nil
-        }
-        return (data, path)
+        return data.map { ($0, path) }
     }
 }
 
@@ -207,7 +214,16 @@ private struct Worksheet {
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
                 cells = []
             case "c":
-                column = attributes["r"].flatMap(Self.column) ?? cells.count
+                column = cells.count
+                if let reference = attributes["r"] {
+                    if let index = Self.column(reference) {
+                        column = index
+                    } else if problem == nil {
+                        problem =
+                            "\(name) has a cell reference '\(short(reference))' that is not a cell of a worksheet "
+                            + "(columns A to XFD, rows 1 to 1048576)"
+                    }
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -244,11 +260,17 @@ private struct Worksheet {
         self.rows = rows
     }
 
-    /// `AB12` → 27 (0-based column).
+    /// `AB12` → 27 (0-based column); nil for anything but a cell of a worksheet, `A1` to `XFD1048576`.
     static func column(_ reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }
-        guard !letters.isEmpty, letters.count <= 3 else { return nil }
-        return letters.uppercased().unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        let scalars = Array(reference.uppercased().unicodeScalars)
+        let letters = scalars.prefix { ("A"..."Z").contains($0) }
+        let digits = scalars.dropFirst(letters.count)
+        guard (1...3).contains(letters.count), (1...7).contains(digits.count), digits.first != "0",
+            digits.allSatisfy({ ("0"..."9").contains($0) }), let row = Int(String(String.UnicodeScalarView(digits))),
+            row <= 1_048_576
+        else { return nil }
+        let column = letters.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return column < 16_384 ? column : nil
     }
 
     static func cell(type: String, value: String, inline: String, strings: [String], isDate: Bool, date1904: Bool)
@@ -315,14 +337,27 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
             throw ImportError("\(part.1) in the workbook holds an empty processing instruction (<?…?>)")
         }
         let walk = XMLWalk(textIn: textIn, start: start, end: end)
-        let parser = XMLParser(data: part.0)
+        // Through a stream, not `XMLParser(data:)`: given data, FoundationXML hands the whole
+        // part to libxml2 in one chunk, and libxml2 stops ("Huge input lookup") once it has
+        // read 10,000,000 bytes of one chunk. From a stream it gets 4 KB at a time and lets
+        // go of what it has read, so a part is limited only by `maximumPartSize`.
+        let parser = XMLParser(stream: InputStream(data: part.0))
         parser.shouldResolveExternalEntities = false
         parser.delegate = walk
         // On Linux, parse() can succeed with an error set (mismatched tags) or on a part cut short.
         guard parser.parse(), parser.parserError == nil, walk.depth == 0, walk.sawElement else {
-            throw ImportError("\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))")
+            let code = (parser.parserError as NSError?)?.code
+            throw ImportError(
+                "\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))"
+                    + (code.flatMap { parserLimits[$0] }.map { ": \($0)" } ?? ""))
         }
     }
+
+    /// libxml2's errors for its own limits, which a workbook from Excel never reaches.
+    private static let parserLimits = [
+        1: "a value longer than the XML parser's limit of 10,000,000 bytes",
+        110: "a name longer than the XML parser's limit of 50,000 characters",
+    ]
 
     /// `<?target?>`: a target (possibly empty) and no data.
     private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
@@ -378,7 +413,7 @@ private final class XMLWalk: NSObject, XMLParserDelegate {
         if collecting > 0 { text += whitespaceString }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if collecting > 0 { text += String(decoding: CDATABlock, as: UTF8.self) }
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if collecting > 0 { text += String(decoding: block, as: UTF8.self) }
     }
 }

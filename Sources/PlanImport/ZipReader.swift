@@ -15,16 +15,20 @@ struct ZipReader {
         var compressedSize: Int
         var uncompressedSize: Int
         var localHeader: Int
+        var crc32: UInt32
     }
 
     enum Failure: Error, Equatable {
         case notAZipArchive
         case damaged
         case tooLarge(Int)
+        /// Two files of one name: readers differ in which they take, so neither is taken.
+        case duplicateName(String)
+        case wrongChecksum
     }
 
     private let bytes: [UInt8]
-    /// By name; the first of two files with the same name wins.
+    /// By name; names are unique.
     private(set) var entries: [String: Entry] = [:]
 
     init(_ data: Data) throws(Failure) {
@@ -42,9 +46,11 @@ struct ZipReader {
             guard offset + recordLength <= start + size else { throw .damaged }
             let entry = Entry(
                 method: Self.u16(bytes, offset + 10), compressedSize: Int(Self.u32(bytes, offset + 20)),
-                uncompressedSize: Int(Self.u32(bytes, offset + 24)), localHeader: Int(Self.u32(bytes, offset + 42)))
+                uncompressedSize: Int(Self.u32(bytes, offset + 24)), localHeader: Int(Self.u32(bytes, offset + 42)),
+                crc32: Self.u32(bytes, offset + 16))
             let name = String(decoding: bytes[offset + 46..<offset + 46 + nameLength], as: UTF8.self)
-            if entries[name] == nil { entries[name] = entry }
+            guard entries[name] == nil else { throw .duplicateName(name) }
+            entries[name] = entry
             offset += recordLength
         }
     }
@@ -58,10 +64,31 @@ struct ZipReader {
         let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
         guard entry.compressedSize != 0xFFFF_FFFF, start + entry.compressedSize <= bytes.count else { throw .damaged }
         let packed = bytes[start..<start + entry.compressedSize]
+        let contents: Data
         switch entry.method {
-        case 0: return Data(packed)
-        case 8: return try Self.inflate(packed, limit: limit)
+        case 0: contents = Data(packed)
+        case 8: contents = try Self.inflate(packed, limit: limit)
         default: throw .damaged
+        }
+        guard contents.count == entry.uncompressedSize, Self.crc32(of: contents) == entry.crc32 else {
+            throw .wrongChecksum
+        }
+        return contents
+    }
+
+    /// zlib's CRC-32, over the data in pieces that fit its `uInt` length.
+    static func crc32(of data: Data) -> UInt32 {
+        data.withUnsafeBytes { raw in
+            var crc = CSystemZlib.crc32(0, nil, 0)
+            var offset = 0
+            while offset < raw.count {
+                let length = min(raw.count - offset, 1 << 30)
+                crc = CSystemZlib.crc32(
+                    crc, raw.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: Bytef.self) },
+                    uInt(length))
+                offset += length
+            }
+            return UInt32(truncatingIfNeeded: crc)
         }
     }
 

@@ -134,7 +134,10 @@ struct Bench: ParsableCommand {
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let binary =
             actionplan
-            ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("actionplan").path
+            ?? Bundle.main.executableURL.map {
+                $0.deletingLastPathComponent().appendingPathComponent("actionplan").path
+            }
+            ?? "actionplan"  // not found: the warning below says to pass --actionplan
         let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }
             .dropFirst()
         if childRuns.count == runs {

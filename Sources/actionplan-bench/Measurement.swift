@@ -1,11 +1,6 @@
 import Foundation
+import Glibc
 import PlanCore
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// One figure of the table: the median of several runs and their spread (min–max).
 struct Figure {
@@ -20,11 +15,14 @@ struct Figure {
 
     init(_ unit: Unit, samples: [Double], note: String? = nil) {
         let sorted = samples.sorted()
+        guard let first = sorted.first, let last = sorted.last else {
+            preconditionFailure("a figure needs at least one sample")
+        }
         let middle = sorted.count / 2
         self.unit = unit
         median = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-        low = sorted.first!
-        high = sorted.last!
+        low = first
+        high = last
         self.note = note
     }
 
@@ -103,9 +101,10 @@ enum Files {
         precondition(fd >= 0, "cannot write \(path): \(String(cString: strerror(errno)))")
         defer { close(fd) }
         data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }  // no bytes to write
             var offset = 0
             while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
                 precondition(n > 0 || errno == EINTR, "cannot write \(path): \(String(cString: strerror(errno)))")
                 offset += max(0, n)
             }

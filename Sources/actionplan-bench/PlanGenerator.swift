@@ -41,17 +41,26 @@ struct GeneratedPlan {
 /// three dated notes and a status history of 2–4 changes that ends in the current status.
 struct PlanGenerator {
     /// "Today" for every measurement: the day after the last update round.
-    static let today = PlanDate(year: 2026, month: 7, day: 1)!
+    static let today = day(2026, 7, 1)
     /// A day in the middle of the history, for `--as-of`.
-    static let middleOfHistory = PlanDate(year: 2025, month: 4, day: 1)!
-    private static let historyStart = PlanDate(year: 2024, month: 1, day: 1)!.dayNumber
-    private static let historyEnd = PlanDate(year: 2026, month: 6, day: 30)!.dayNumber
+    static let middleOfHistory = day(2025, 4, 1)
+    private static let historyStart = day(2024, 1, 1).dayNumber
+    private static let historyEnd = day(2026, 6, 30).dayNumber
+    private static let dueRange = day(2024, 6, 1).dayNumber...day(2027, 12, 31).dayNumber
     private static let width = 79
 
     private var rng: SplitMix64
     private var out = ""
 
     private init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+
+    /// A day written in this file, so known to exist.
+    private static func day(_ year: Int, _ month: Int, _ day: Int) -> PlanDate {
+        guard let date = PlanDate(year: year, month: month, day: day) else {
+            preconditionFailure("\(year)-\(month)-\(day) is not a day")
+        }
+        return date
+    }
 
     /// A plan of exactly `actions` actions (at least 1), the same for the same arguments.
     static func plan(actions count: Int, seed: UInt64 = 0x5EED_AC71_0F1A_2026) -> GeneratedPlan {
@@ -134,7 +143,8 @@ struct PlanGenerator {
             let author = rng.pick(Self.authors)
             switch event {
             case .status:
-                let to = changes.next()!
+                // One target per status event: `targets` has `changeCount` of them.
+                guard let to = changes.next() else { preconditionFailure("more status events than targets") }
                 out += "  - Status \(date) (\(author)): \(from.code) -> \(to.code)\n"
                 from = to
             case .note:
@@ -167,10 +177,7 @@ struct PlanGenerator {
 
     /// An ISO date, or (for about 8%) free text, half of which holds exactly one date.
     private mutating func due() -> String {
-        let date = PlanDate(
-            dayNumber: rng.int(
-                PlanDate(year: 2024, month: 6, day: 1)!.dayNumber...PlanDate(year: 2027, month: 12, day: 31)!.dayNumber)
-        )
+        let date = PlanDate(dayNumber: rng.int(Self.dueRange))
         guard rng.chance(0.08) else { return date.iso }
         return rng.chance(0.5) ? "New process to be launched on \(date.ukLong)" : rng.pick(Self.freeTextDues)
     }

@@ -74,11 +74,11 @@ struct Workload {
     // MARK: - Operations
 
     func parse() {
-        consume(try! PlanDocument(data: data))
+        consume(checked("parsing the plan") { try PlanDocument(data: data) })
     }
 
     func open() {
-        let document = try! PlanFile.load(path)
+        let document = checked("loading \(path)") { try PlanFile.load(path) }
         consume(
             render(
                 AppState(
@@ -102,8 +102,20 @@ struct Workload {
 
     func setStatusAndSave() {
         var edited = document
-        try! edited.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author)
-        try! PlanFile.save(edited, to: savePath)
+        checked("setting \(firstRef) green and saving") {
+            try edited.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author)
+            try PlanFile.save(edited, to: savePath)
+        }
+    }
+
+    /// Runs an operation that `init` or ``checkEdits()`` saw succeed once: a failure
+    /// in a measured run is a fault of the benchmark, not a figure.
+    private func checked<T>(_ operation: String, _ body: () throws -> T) -> T {
+        do {
+            return try body()
+        } catch {
+            preconditionFailure("\(operation) failed: \(error)")
+        }
     }
 
     /// What `actionplan summary [--as-of DAY]` does after loading: the figures and their text.

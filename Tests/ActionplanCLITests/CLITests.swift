@@ -4,7 +4,7 @@ import Testing
 // End-to-end tests of the `actionplan` binary: check, list, summary, the default
 // plan and usage errors. Editing commands (set, note) are in EditTests.swift.
 
-@Suite("actionplan check")
+@Suite("actionplan check", .tags(.endToEnd))
 struct CheckTests {
     @Test("a valid file: exit 0, `ok: PATH: N actions`, nothing on stderr")
     func validFile() throws {
@@ -153,7 +153,7 @@ func repositoryPlans() -> [String] {
     return names.filter { $0.hasSuffix(".plan") }.sorted().map { folder.appendingPathComponent($0).path }
 }
 
-@Suite("actionplan list")
+@Suite("actionplan list", .tags(.endToEnd))
 struct ListTests {
     /// The refs `list --format json` prints for `arguments`, or nil (and an issue) if it failed.
     static func refs(
@@ -381,7 +381,7 @@ struct ListTests {
     }
 }
 
-@Suite("actionplan summary")
+@Suite("actionplan summary", .tags(.endToEnd))
 struct SummaryTests {
     @Test("text: totals, % complete, overdue, per status and per section")
     func text() throws {
@@ -495,7 +495,7 @@ struct SummaryTests {
     }
 }
 
-@Suite("actionplan with no arguments")
+@Suite("actionplan with no arguments", .tags(.endToEnd))
 struct DefaultPlanTests {
     @Test("prints the summary of the first .plan file in ./plans")
     func firstPlanInPlansFolder() throws {
@@ -547,7 +547,7 @@ struct DefaultPlanTests {
     }
 }
 
-@Suite("usage errors")
+@Suite("usage errors", .tags(.endToEnd))
 struct UsageTests {
     @Test(
         "bad usage: exit 64 and a message naming the problem; the plan is untouched",

@@ -4,7 +4,7 @@ import Testing
 
 /// Many writers on one plan on one machine: real processes running `actionplan`
 /// at the same time, and processes killed in the middle of a save.
-@Suite("Many writers on one machine", .serialized)
+@Suite("Many writers on one machine", .serialized, .tags(.endToEnd))
 struct ConcurrentWriterTests {
     static let worker = """
         i=1

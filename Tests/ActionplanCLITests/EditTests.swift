@@ -13,7 +13,7 @@ func sampleWith11a(code: String = "A", appending added: [String]) -> String {
     }
 }
 
-@Suite("actionplan set")
+@Suite("actionplan set", .tags(.endToEnd))
 struct SetTests {
     @Test("changes exactly the status letter and appends one Status line")
     func setStatus() throws {
@@ -324,7 +324,7 @@ struct SetTests {
     }
 }
 
-@Suite("actionplan note")
+@Suite("actionplan note", .tags(.endToEnd))
 struct NoteTests {
     @Test("appends one Note line and nothing else")
     func singleLine() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `export` and `snapshot` on the sample plan (today pinned to 2026-03-01).
-@Suite("Export and snapshot commands")
+@Suite("Export and snapshot commands", .tags(.endToEnd))
 struct ExportCommandTests {
     @Test func exportToStandardOutput() throws {
         let box = try Sandbox()

@@ -93,7 +93,7 @@ final class Board {
     }
 }
 
-@Suite("A board sharing plans through git", .serialized)
+@Suite("A board sharing plans through git", .serialized, .tags(.endToEnd))
 struct GitCollaborationTests {
     @Test func clonesMergeByMeaningAndATwoStatusConflictIsLeftForAPerson() throws {
         let members = ["Ann", "Bob", "Cat"]

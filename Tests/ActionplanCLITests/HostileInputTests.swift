@@ -16,7 +16,7 @@ func hostileCorpusNames() -> [String] {
     return names.filter { $0.hasSuffix(".plan") }.map { String($0.dropLast(5)) }.sorted()
 }
 
-@Suite("Hostile input: the corpus")
+@Suite("Hostile input: the corpus", .tags(.endToEnd))
 struct HostileCorpusTests {
     @Test("the corpus holds every case of issue 8")
     func corpusIsComplete() {
@@ -56,7 +56,7 @@ struct HostileCorpusTests {
     }
 }
 
-@Suite("Hostile input: made at test time")
+@Suite("Hostile input: made at test time", .tags(.endToEnd))
 struct HostileGeneratedInputTests {
     /// Runs `check` on `name`, and `set` when the file is bad; checks the file and the
     /// folder are as they were. Returns check's result.

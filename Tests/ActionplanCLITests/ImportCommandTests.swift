@@ -5,12 +5,12 @@ import ZIPFoundation
 /// `actionplan import` on the built binary (today pinned to 2026-03-01): the report,
 /// the plan it writes, dry runs, refusing to overwrite, bad rows, workbooks, and the
 /// round trip through `export --format csv`.
-@Suite("Import command")
+@Suite("Import command", .tags(.endToEnd))
 struct ImportCommandTests {
     /// A fixture of the core tests' import folder, copied into the sandbox.
     @discardableResult
     static func copyFixture(_ name: String, to box: Sandbox, as copy: String? = nil) throws -> String {
-        let source = packageRoot.appendingPathComponent("Tests/PlanCoreTests/Fixtures/import/\(name)")
+        let source = packageRoot.appendingPathComponent("Tests/PlanImportTests/Fixtures/import/\(name)")
         return try box.write(copy ?? name, data: try Data(contentsOf: source))
     }
 

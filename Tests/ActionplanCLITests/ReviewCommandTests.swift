@@ -3,7 +3,7 @@ import Testing
 
 /// `trend`, `changes` and the board checks of `check` and `summary`, on the sample plan
 /// (today pinned to 2026-03-01).
-@Suite("Monthly review commands")
+@Suite("Monthly review commands", .tags(.endToEnd))
 struct ReviewCommandTests {
     @Test func trendByMonthAsTextCSVAndJSON() throws {
         let box = try Sandbox()

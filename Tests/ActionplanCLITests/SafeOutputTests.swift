@@ -34,7 +34,7 @@ func terminalControls(in text: String) -> [String] {
     }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
 }
 
-@Suite("Safe output: hostile text through every command")
+@Suite("Safe output: hostile text through every command", .tags(.endToEnd))
 struct SafeOutputTests {
     @Test(
         "terminal output shows control characters escaped",

@@ -5,7 +5,7 @@ import Testing
 
 /// Drives the real `actionplan open` in tmux: keys go in with `send-keys`, the screen
 /// comes back with `capture-pane`, and the plan file is checked byte for byte.
-@Suite("The terminal interface in tmux", .serialized)
+@Suite("The terminal interface in tmux", .serialized, .tags(.endToEnd))
 struct TUIEndToEndTests {
     static let tmuxAvailable =
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")

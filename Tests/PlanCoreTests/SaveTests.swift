@@ -10,12 +10,7 @@ import Testing
     let original: PlanDocument
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("save-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("p.plan").path
-        original = try PlanDocument(
-            data: Data(contentsOf: Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" }!))
-        try PlanFile.save(original, to: path)
+        (folder, path, original) = try folderWithSmallPlan("save-tests")
     }
 
     private func cleanUp() { try? FileManager.default.removeItem(at: folder) }
@@ -37,7 +32,10 @@ import Testing
             Issue.record("the lock was taken twice")
         } catch {
             #expect(error.description.hasPrefix("\(path): another program (pid \(getpid()) on "))
-            #expect(error.description.hasSuffix("has been saving it for more than 0 s; try again in a moment"))
+            #expect(
+                error.description.hasSuffix(
+                    "has been saving it for more than 0 s; try again in a moment (its lock file is \(PlanLock.lockPath(for: path)))"
+                ))
         }
         held.release()
         #expect(!FileManager.default.fileExists(atPath: PlanLock.lockPath(for: path)))

@@ -58,3 +58,14 @@ let planHeader = """
     ### 1.1 Area one
 
     """
+
+/// A fresh folder holding `p.plan`, saved from plans/small.plan: what the save tests start from.
+func folderWithSmallPlan(_ prefix: String) throws -> (folder: URL, path: String, original: PlanDocument) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent("p.plan").path
+    let original = try PlanDocument(
+        data: Data(contentsOf: Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" }!))
+    try PlanFile.save(original, to: path)
+    return (folder, path, original)
+}

@@ -1,5 +1,6 @@
 import Foundation
 import PlanCore
+import PlanImport
 
 /// What every import must hold to, whatever the spreadsheet: the table becomes a plan
 /// that loads again byte for byte, with as many actions as the report says, or the

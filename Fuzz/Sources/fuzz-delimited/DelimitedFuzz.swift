@@ -1,6 +1,6 @@
 import Foundation
 import FuzzKit
-import PlanCore
+import PlanImport
 
 /// Fuzzes the CSV/TSV reader and the importer behind `actionplan import`: any bytes are
 /// read as a table or refused with a reason, and any table imports as a plan that

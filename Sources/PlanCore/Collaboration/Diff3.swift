@@ -36,7 +36,12 @@ enum Diff3 {
             }
             var next = o
             while next < base.count, inOurs[next] == nil || inTheirs[next] == nil { next += 1 }
-            let (nextA, nextB) = next < base.count ? (inOurs[next]!, inTheirs[next]!) : (ours.count, theirs.count)
+            let (nextA, nextB) =
+                if next < base.count, let inA = inOurs[next], let inB = inTheirs[next] {
+                    (inA, inB)
+                } else {
+                    (ours.count, theirs.count)
+                }
             if next == o && nextA == a && nextB == b { break }
             hunks.append(Hunk(base: o..<next, ours: a..<nextA, theirs: b..<nextB, stable: false))
             (o, a, b) = (next, nextA, nextB)

@@ -125,15 +125,17 @@ private struct Merger {
         let data = Data(text.utf8)
         var document: PlanDocument?
         if conflicts.isEmpty {
+            let merged: PlanDocument
             do {
-                document = try PlanDocument(data: data)
+                merged = try PlanDocument(data: data)
             } catch {
                 let first = error.diagnostics.first { $0.severity == .error }
                 throw PlanMerge.Failure(
                     description: "the merged plan would not be valid"
                         + (first.map { " (line \($0.line): \($0.message))" } ?? ""))
             }
-            try check(document!)
+            try check(merged)
+            document = merged
         }
         let changed = theirs.plan.actions.map(\.ref).filter {
             theirBlocks[$0.lowercased()]?.key != baseBlocks[$0.lowercased()]?.key
@@ -416,5 +418,8 @@ extension ActionBlock {
 }
 
 extension PlanDate {
-    static let distantPast = PlanDate(year: 1, month: 1, day: 1)!
+    static let distantPast: PlanDate = {
+        guard let first = PlanDate(year: 1, month: 1, day: 1) else { preconditionFailure("0001-01-01 is a day") }
+        return first
+    }()
 }

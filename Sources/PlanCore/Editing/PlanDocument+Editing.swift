@@ -126,11 +126,13 @@ extension PlanDocument {
     }
 
     /// A note's text as it will read back: line breaks normalised, trailing spaces
-    /// and surrounding blank lines removed.
+    /// and surrounding blank lines removed, tabs in indentation made spaces (to tab
+    /// stops every 4 columns, as the parser reads them), so that lines indented with
+    /// tabs keep their indentation relative to each other.
     static func normalizedNote(_ text: String) -> String {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingTrailingWhitespace() }
+            .map { $0.trimmingTrailingWhitespace().indentedWithSpaces() }
         let kept = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()
         var out: [Substring] = []
         for line in kept where !(line.isEmpty && out.last?.isEmpty == true) { out.append(line) }

@@ -8,12 +8,12 @@ extension PlanDocument {
         let board = board?.trimmingCharacters(in: .whitespaces)
         if let board,
             board.contains(where: {
-                $0.isNewline || TerminalText.needsEscape($0.unicodeScalars.first!, keepNewlines: false)
+                $0.isNewline || $0.unicodeScalars.contains { TerminalText.needsEscape($0, keepNewlines: false) }
             })
         {
             throw .invalidText("a board's name cannot contain line breaks or control characters")
         }
-        let value = date.iso + ((board?.isEmpty ?? true) ? "" : ", \(board!)")
+        let value = if let board, !board.isEmpty { date.iso + ", \(board)" } else { date.iso }
         let replacement = headerFieldReplacement(name: "Last reviewed", value: value)
         var edited = self
         do {

@@ -62,11 +62,11 @@ public enum HTML {
         for line in Prose.logicalLines(text) {
             let content = line.drop { $0 == " " || $0 == "\t" }
             if let item = listItem(content) {
-                if list == nil || list!.ordered != item.ordered {
+                if list?.ordered != item.ordered {
                     flush()
                     list = (item.ordered, item.number, [])
                 }
-                list!.items.append(escaped(item.text))
+                list?.items.append(escaped(item.text))
             } else {
                 flush()
                 if !content.isEmpty { out += element("p", [], escaped(String(content))) }

@@ -1,6 +1,6 @@
 /// Recognising the shapes of single lines: headings, `- NAME: value` fields,
 /// action lines and history heads. Pure functions over one line's content.
-enum LineSyntax {
+package enum LineSyntax {
     /// Words that start an action's known fields and history lines.
     static let historyKeywords: Set<String> = ["note", "status", "due", "owner", "added", "agreed", "value"]
 
@@ -23,7 +23,7 @@ enum LineSyntax {
         var number = token
         if number.hasSuffix(".") { number = number.dropLast() }
         let isNumber =
-            !number.isEmpty && number.first!.isASCIIDigit
+            number.first?.isASCIIDigit == true
             && number.allSatisfy { $0.isASCIIDigit || $0 == "." }
             && !number.contains("..")
         guard isNumber else { return (nil, rest.trimmingTrailingWhitespace(), rest.startIndex) }
@@ -40,7 +40,8 @@ enum LineSyntax {
 
     /// A `- NAME: value` line: NAME starts with a letter and holds letters, digits,
     /// spaces and `( ) / _ ' -`, at most 60 characters.
-    static func field(_ content: Substring) -> (name: Substring, value: Substring, valueStart: Substring.Index)? {
+    package static func field(_ content: Substring) -> (name: Substring, value: Substring, valueStart: Substring.Index)?
+    {
         guard content.hasPrefix("- ") else { return nil }
         let rest = content.dropFirst(2)
         guard let colon = rest.firstIndex(of: ":") else { return nil }
@@ -69,7 +70,8 @@ enum LineSyntax {
             let word = utf8[wordStart..<end]
             guard !word.isEmpty else { return nil }
             let keyword = String(unsafeUninitializedCapacity: word.count) { buffer in
-                for (offset, byte) in word.enumerated() { buffer[offset] = asciiLowercaseLetter(byte)! }
+                // Every byte is an ASCII letter (the loop above): setting bit 5 lowercases it.
+                for (offset, byte) in word.enumerated() { buffer[offset] = byte | 0x20 }
                 return word.count
             }
             return (keyword, content[end...])
@@ -89,7 +91,7 @@ enum LineSyntax {
     }
 
     /// A dated history item at the start of `content`: `- Note 2023-01-05 …`.
-    static func isDatedHistoryItem(_ content: Substring) -> Bool {
+    package static func isDatedHistoryItem(_ content: Substring) -> Bool {
         itemKeyword(content).map(isDatedHistoryItem) ?? false
     }
 
@@ -105,13 +107,13 @@ enum LineSyntax {
     }
 
     /// `- Note:` or `- Status:`: a history keyword used as if it were a plain field.
-    static func isUndatedHistoryItem(_ content: Substring) -> Bool {
+    package static func isUndatedHistoryItem(_ content: Substring) -> Bool {
         guard let (keyword, rest) = itemKeyword(content) else { return false }
         return ["note", "status", "added"].contains(keyword) && rest.first == ":"
     }
 
     /// `- Owner:`, `- Owners:` and `- Due:`.
-    static func plainActionField(_ content: Substring) -> (
+    package static func plainActionField(_ content: Substring) -> (
         kind: PlainActionField, value: Substring, valueStart: Substring.Index
     )? {
         guard let (keyword, rest) = itemKeyword(content), rest.first == ":" else { return nil }
@@ -127,7 +129,7 @@ enum LineSyntax {
         return (kind, value.trimmingTrailingWhitespace(), value.startIndex)
     }
 
-    enum PlainActionField { case owner, due }
+    package enum PlainActionField { case owner, due }
 
     /// Splits `A; B ;C` into owners, dropping empty ones.
     static func owners(_ text: some StringProtocol) -> [String] {

@@ -47,8 +47,10 @@ extension PlanDocument {
             var offset = 0
             var same = true
             withBytes { (bytes: UnsafeRawBufferPointer) in
-                guard same, bytes.count > 0 else { return }
-                same = memcmp(raw.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
+                guard same, bytes.count > 0, let target = raw.baseAddress, let source = bytes.baseAddress else {
+                    return
+                }
+                same = memcmp(target + offset, source, bytes.count) == 0
                 offset += bytes.count
             }
             return same
@@ -71,8 +73,9 @@ private struct ByteChunk {
 
     /// Copies bytes that ``hasRoom(for:)`` says fit.
     mutating func copy(_ bytes: UnsafeRawBufferPointer) {
-        guard let source = bytes.baseAddress else { return }
-        (buffer.baseAddress! + used).copyMemory(from: source, byteCount: bytes.count)
+        // `buffer` is never empty (see init).
+        guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+        (target + used).copyMemory(from: source, byteCount: bytes.count)
         used += bytes.count
     }
 

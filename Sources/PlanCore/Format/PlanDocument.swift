@@ -95,9 +95,9 @@ public struct PlanDocument: Sendable {
     }
 }
 
-enum UTF8Validation {
+package enum UTF8Validation {
     /// Offset of the first byte that is not part of valid UTF-8, or of the first NUL.
-    static func firstProblem(in data: Data) -> Int? {
+    package static func firstProblem(in data: Data) -> Int? {
         data.withUnsafeBytes { firstProblem(in: $0) }.map { data.startIndex + $0 }
     }
 

@@ -65,11 +65,11 @@ extension PlanParser {
             }
             textLines.append(j)
         }
-        if !textLines.isEmpty {
-            let continued = joined(first: "", continuation: textLines.first!..<(textLines.last! + 1))
-            let gap = (i + 1..<textLines.first!).contains { lines[$0].text.isBlank && !isCommentLine($0) }
+        if let first = textLines.first, let last = textLines.last {
+            let continued = joined(first: "", continuation: first..<(last + 1))
+            let gap = (i + 1..<first).contains { lines[$0].text.isBlank && !isCommentLine($0) }
             text.append(continued, paragraphBreak: gap)
-            action.textLines = (i + 1)..<(textLines.last! + 1)
+            action.textLines = (i + 1)..<(last + 1)
         }
         action.text = text.text
         for field in fields { apply(field, to: &action) }
@@ -84,8 +84,8 @@ extension PlanParser {
                 .warning, line: i + 1, column: 1, "action \(head.ref) has no due date",
                 hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)")
         }
-        let section = sections.last!.section
-        let area = section.areas.last!
+        let section = currentSection
+        guard let area = section.areas.last else { preconditionFailure("an action is read only inside an area") }
         action.sectionNumber = section.number
         action.areaNumber = area.number
         if head.status != nil {

@@ -40,6 +40,8 @@ struct PlanParser {
     private var textSections: [(section: TextSection, body: ProseBuffer)] = []
     private var extraFields: [Field] = []
     var sections: [(section: Section, description: ProseBuffer)] = []
+    /// The section being read: there is one whenever the context is `.planSection` or `.area`.
+    var currentSection: Section { sections[sections.count - 1].section }
     private var sectionNumbers: Set<String> = []
     private var areaNumbers: Set<String> = []
     private var areaDescription = ProseBuffer()
@@ -286,14 +288,14 @@ struct PlanParser {
             break
         }
         closeArea()
+        let sectionNumber = currentSection.number
         guard let heading = LineSyntax.heading(content, level: 3), let number = heading.number else {
             report(
                 .error, line: i + 1, column: 5, "area heading without a number",
-                hint: "number areas within their section, e.g. `### \(sections.last!.section.number).1 Title`")
+                hint: "number areas within their section, e.g. `### \(sectionNumber).1 Title`")
             context = .planSection
             return
         }
-        let sectionNumber = sections.last!.section.number
         if !areaNumbers.insert(number).inserted {
             report(
                 .error, line: i + 1, column: 5, "area \(number) appears twice", hint: "give each area its own number")

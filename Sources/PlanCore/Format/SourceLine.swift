@@ -23,7 +23,7 @@ public struct SourceLine: Sendable, Equatable {
     static func split(_ text: String) -> [SourceLine] {
         var text = text
         text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
+        let lines = text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
             var lines: [SourceLine] = []
             // The exact count: a guess too high would hold as much memory as the file.
             lines.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
@@ -41,7 +41,9 @@ public struct SourceLine: Sendable, Equatable {
                 lines.append(SourceLine(text[index(start)..<text.endIndex], ending: .none))
             }
             return lines
-        }!
+        }
+        guard let lines else { preconditionFailure("a contiguous UTF-8 string lends its bytes") }
+        return lines
     }
 }
 
@@ -65,6 +67,13 @@ extension Substring {
     var isBlank: Bool { indentation.contentStart == endIndex }
 
     /// The line with up to `width` columns of indentation removed.
+    /// The line with its indentation written in spaces: a tab goes to the next multiple of 4.
+    func indentedWithSpaces() -> Substring {
+        let (width, start) = indentation
+        guard self[startIndex..<start].utf8.contains(UInt8(ascii: "\t")) else { return self }
+        return Substring(String(repeating: " ", count: width) + self[start...])
+    }
+
     func droppingIndentation(_ width: Int) -> Substring {
         var removed = 0
         var index = utf8.startIndex

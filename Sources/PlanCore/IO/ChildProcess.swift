@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Runs a program and waits for it with `posix_spawn` and `waitpid`.
 ///
@@ -95,7 +90,8 @@ public enum ChildProcess {
     }
 
     /// A started child. One that is dropped while still running is killed and reaped.
-    public final class Running: @unchecked Sendable {
+    /// Not `Sendable`: what it knows of the child's end is unguarded, so it stays with its caller.
+    public final class Running {
         public let pid: pid_t
         let program: String
         private var ended: Termination?
@@ -161,8 +157,7 @@ public enum ChildProcess {
         let pairs = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         let envp = pairs.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         // A thread of the caller may block or ignore signals; the child starts clean.
         var attributes = posix_spawnattr_t()

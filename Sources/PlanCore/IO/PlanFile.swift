@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Why a plan file could not be read, parsed or written.
 public enum PlanFileError: Error, Sendable, CustomStringConvertible {
@@ -30,11 +25,16 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     /// The file changed between the save's last read of it and the moment it was to be
     /// replaced (a writer that takes no lock); nothing was written.
     case changedWhileSaving(path: String)
+    /// Not written or locked because doing so would be unsafe: the plan or its lock file
+    /// is not a regular file of its own (a symbolic link, a pipe, a device); why, in words.
+    case refused(path: String, reason: String)
 
+    /// The message, with the path's control characters escaped (a file name from a pulled
+    /// repository must not reach the terminal raw).
     public var description: String {
         switch self {
         case .system(let path, EEXIST, _):
-            return "\(path) already exists; choose a new name"
+            return "\(TerminalText.escaped(path)) already exists; choose a new name"
         case .system(let path, let code, let doing):
             let reason: String
             switch code {
@@ -45,35 +45,51 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
             case ENOSPC: reason = "the disk is full"
             default: reason = String(cString: strerror(code))
             }
-            return "\(path): cannot \(doing): \(reason)"
+            return "\(TerminalText.escaped(path)): cannot \(doing): \(reason)"
         case .readOnly(let path):
-            return "\(path): cannot write: the file is read-only (allow changes with `chmod u+w`, or save elsewhere)"
+            return "\(TerminalText.escaped(path)): cannot write: the file is read-only (\(Self.readOnlyHint(path)))"
         case .locked(let path, let holder, let seconds):
-            let who = holder.map { "another program (\($0))" } ?? "another program"
-            return "\(path): \(who) has been saving it for more than \(Int(seconds)) s; try again in a moment"
+            let who = holder.map { "another program (\(TerminalText.escaped($0)))" } ?? "another program"
+            return "\(TerminalText.escaped(path)): \(who) has been saving it for more than \(Int(seconds)) s; "
+                + "try again in a moment (its lock file is \(TerminalText.escaped(PlanLock.lockPath(for: path))))"
         case .changedElsewhere(let path, let reasons):
-            return "\(path): changed elsewhere since it was read, so this change was not saved: "
-                + reasons.joined(separator: "; ")
+            return "\(TerminalText.escaped(path)): changed elsewhere since it was read, so this change was not saved: "
+                + TerminalText.escaped(reasons.joined(separator: "; "))
         case .invalid(let path, let diagnostics, let sourceLines):
-            return diagnostics.map { $0.formatted(path: path, sourceLine: sourceLines[$0.line]) }.joined(
-                separator: "\n")
+            return diagnostics.map { $0.formatted(path: TerminalText.escaped(path), sourceLine: sourceLines[$0.line]) }
+                .joined(separator: "\n")
         case .tooLarge(let path, let reason):
-            return "\(path): cannot read: \(reason)"
+            return "\(TerminalText.escaped(path)): cannot read: \(reason)"
+        case .refused(let path, let reason):
+            return "\(TerminalText.escaped(path)): \(TerminalText.escaped(reason))"
         case .unsettled(let path, let seconds):
-            return "\(path): another program is still writing it (it kept changing for \(Int(seconds.rounded())) s); "
-                + "try again once it has finished"
+            return "\(TerminalText.escaped(path)): another program is still writing it "
+                + "(it kept changing for \(Int(seconds.rounded())) s); try again once it has finished"
         case .wouldRemoveActions(let path, let refs):
-            return "\(path): the file on disk no longer has \(PlanFileError.listed(refs)), so saving would remove "
-                + "\(refs.count == 1 ? "it" : "them"); another program removed them or is still writing the file. "
-                + "Nothing was written: check the file (`actionplan check`) and make the change again"
+            return "\(TerminalText.escaped(path)): the file on disk no longer has \(PlanFileError.listed(refs)), "
+                + "so saving would remove \(refs.count == 1 ? "it" : "them"); another program removed them or is "
+                + "still writing the file. Nothing was written: check the file (`actionplan check`) and make the "
+                + "change again"
         case .changedWhileSaving(let path):
-            return "\(path): another program kept changing it while this change was being saved; try again"
+            return "\(TerminalText.escaped(path)): another program kept changing it while this change was being "
+                + "saved; try again"
         }
+    }
+
+    /// What to do about a read-only file: `chmod u+w` is only for its owner to run.
+    static func readOnlyHint(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_uid != geteuid(), geteuid() != 0 else {
+            return "allow changes with `chmod u+w`, or save elsewhere"
+        }
+        let owner = getpwuid(info.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        let name = owner.map { TerminalText.escaped($0) } ?? "user \(info.st_uid)"
+        return "it belongs to \(name): ask them to allow changes, or save elsewhere"
     }
 }
 
 extension PlanFileError {
-    /// `1.1a`, `1.1a and 1.1b`, or `4.1a, 4.1b … 6.3c (35 actions)`.
+    /// `1.1a`, `1.1a and 1.1b`, or `4.1a, 4.1b, 4.1c … 6.3c (35 actions)`.
     static func listed(_ refs: [String]) -> String {
         switch refs.count {
         case 0: return "no actions"
@@ -131,9 +147,10 @@ public enum PlanFile {
         var lines = 0
         // One byte more than the file has, to see the end of the file within it.
         let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }  // never: the capacity is at least 1
             var count = 0
             while count < buffer.count {
-                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                let n = Glibc.read(fd, base + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno

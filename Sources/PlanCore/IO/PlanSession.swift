@@ -63,13 +63,16 @@ public final class PlanSession {
     public let lockTimeout: Double
     private var stamp: FileStamp?
 
-    /// Opens the plan at `path`, waiting for a file that is being written to settle.
+    /// Opens the plan at `path`, waiting for a file that is being written to settle; a
+    /// path that is not a regular file (a named pipe, a device) is refused.
     public init(
         opening path: String, settleTime: Double = PlanSession.defaultSettleTime, lockTimeout: Double = 10
     ) throws(PlanFileError) {
         self.path = path
         self.settleTime = settleTime
         self.lockTimeout = lockTimeout
+        // A named pipe or a device is refused before it is read: reading one could wait for ever.
+        try PlanLock.requireRegularPlan(path)
         var read: PlanDocument?
         let stamp = try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime) {
             () throws(PlanFileError) in read = try PlanFile.load(path)
@@ -88,9 +91,12 @@ public final class PlanSession {
         self.document = document
         self.settleTime = settleTime
         self.lockTimeout = lockTimeout
+        // If the file no longer holds what was read, the first reload reads it. Only a
+        // regular file is read to tell: reading a pipe could wait for ever.
+        var info = stat()
+        let regular = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         let now = FileStamp(path: path)
-        // If the file no longer holds what was read, the first reload reads it.
-        stamp = (try? PlanFile.read(path)).map { document.hasBytes($0) } == true ? now : nil
+        stamp = regular && (try? PlanFile.read(path)).map { document.hasBytes($0) } == true ? now : nil
     }
 
     /// Saves `edited`, an edit of ``document``, without losing a change made to the file
@@ -104,6 +110,7 @@ public final class PlanSession {
     /// the error says why.
     @discardableResult
     public func save(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
+        try PlanLock.requireRegularPlan(path)
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
         for _ in 0..<Self.attempts {

@@ -32,7 +32,8 @@ public enum DateText {
         guard parts[1].count == 2, parts[2].count == 2 else {
             return .impossible("'\(text)' is not an ISO date: write it as YYYY-MM-DD")
         }
-        return validated(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!, text: text)
+        guard let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return .notADate }
+        return validated(year: year, month: month, day: day, text: text)
     }
 
     /// The common case of history lines, `DDDD-DD-DD` in ASCII, read from the bytes
@@ -102,13 +103,13 @@ public enum DateText {
             } else if i + 2 < words.count, let day = dayNumber(word),
                 let month = monthNumber(text[words[i + 1]]),
                 let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
-                yearWord.count == 4
+                yearWord.count == 4, let year = Int(yearWord)
             {
                 let phrase = text[words[i].lowerBound..<words[i + 2].upperBound]
                 mentions.append(
                     Mention(
                         range: words[i].lowerBound..<words[i + 2].upperBound,
-                        reading: validated(year: Int(yearWord)!, month: month, day: day, text: phrase)))
+                        reading: validated(year: year, month: month, day: day, text: phrase)))
                 i += 3
                 continue
             }
@@ -120,13 +121,14 @@ public enum DateText {
     static func readSlashed(_ word: Substring) -> Reading {
         let parts = word.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2
+            parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 || parts[2].count == 2,
+            let day = Int(parts[0]), let month = Int(parts[1]), let written = Int(parts[2])
         else { return .notADate }
-        let year = parts[2].count == 2 ? 2000 + Int(parts[2])! : Int(parts[2])!
-        return validated(year: year, month: Int(parts[1])!, day: Int(parts[0])!, text: word)
+        let year = parts[2].count == 2 ? 2000 + written : written
+        return validated(year: year, month: month, day: day, text: word)
     }
 
-    static func validated(year: Int, month: Int, day: Int, text: some StringProtocol) -> Reading {
+    package static func validated(year: Int, month: Int, day: Int, text: some StringProtocol) -> Reading {
         if let date = PlanDate(year: year, month: month, day: day) { return .date(date) }
         guard (1...12).contains(month) else {
             return .impossible("'\(text)' is not a date: there is no month \(month)")
@@ -135,7 +137,7 @@ public enum DateText {
         return .impossible("'\(text)' is not a date: \(PlanDate.monthNames[month - 1]) \(year) has \(days) days")
     }
 
-    static func dayNumber(_ word: Substring) -> Int? {
+    package static func dayNumber(_ word: Substring) -> Int? {
         var digits = word
         for suffix in ["st", "nd", "rd", "th"] where word.lowercased().hasSuffix(suffix) {
             digits = word.dropLast(2)
@@ -144,7 +146,7 @@ public enum DateText {
         return Int(digits)
     }
 
-    static func monthNumber(_ word: Substring) -> Int? {
+    package static func monthNumber(_ word: Substring) -> Int? {
         let lower = word.lowercased()
         guard lower.count >= 3 else { return nil }
         if lower == "sept" { return 9 }
@@ -187,5 +189,5 @@ public enum DateText {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -92,6 +92,9 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
             return date
         }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return PlanDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+            let date = PlanDate(year: year, month: month, day: day)
+        else { preconditionFailure("the calendar gave no valid day for now: \(parts)") }
+        return date
     }
 }

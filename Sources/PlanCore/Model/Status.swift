@@ -47,7 +47,10 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// Order used in tables: R, A, G, B, N.
     public static func < (lhs: Status, rhs: Status) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        guard let left = allCases.firstIndex(of: lhs), let right = allCases.firstIndex(of: rhs) else {
+            preconditionFailure("every status is one of allCases")
+        }
+        return left < right
     }
 
     /// The one-letter code as written in a file (any case).

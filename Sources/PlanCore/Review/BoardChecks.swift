@@ -53,7 +53,7 @@ public enum BoardCheck: String, Sendable, CaseIterable {
         case .redWithoutNote:
             guard action.status == .red else { return nil }
             let wentRed = action.statusChanges.filter { $0.to == .red }.map(\.date).max()
-            guard !action.notes.contains(where: { wentRed == nil || $0.date >= wentRed! }) else { return nil }
+            guard !action.notes.contains(where: { note in wentRed.map { note.date >= $0 } ?? true }) else { return nil }
             return "\(action.ref) is red with no note saying why"
         }
     }

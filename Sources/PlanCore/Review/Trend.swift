@@ -50,8 +50,10 @@ public struct Trend: Sendable {
         case .month:
             var (year, month) = (start.year, start.month)
             while true {
-                let last = PlanDate(year: year, month: month, day: PlanDate.daysIn(month: month, year: year))!
-                guard last < end else { break }
+                // Nil only past year 9999, which `end` cannot be after.
+                guard let last = PlanDate(year: year, month: month, day: PlanDate.daysIn(month: month, year: year)),
+                    last < end
+                else { break }
                 out.append(last)
                 (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
             }

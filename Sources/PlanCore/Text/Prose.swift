@@ -26,7 +26,7 @@ public enum Prose {
                 if let c = current { out.append(c) }
                 current = String(line)
             } else {
-                current! += " " + line.droppingBlanks()
+                current?.append(" " + line.droppingBlanks())
             }
         }
         if let c = current { out.append(c) }
@@ -39,7 +39,7 @@ public enum Prose {
         logicalLines(text).first ?? ""
     }
 
-    static func startsListItem(_ line: Substring) -> Bool {
+    package static func startsListItem(_ line: Substring) -> Bool {
         let content = line.drop { $0 == " " || $0 == "\t" }
         if content.hasPrefix("- ") || content.hasPrefix("* ") || content.hasPrefix("• ") { return true }
         let digits = content.prefix { $0.isASCII && $0.isNumber }

@@ -6,8 +6,6 @@ public struct TextEditor: Equatable, Sendable {
     public private(set) var lines: [[Character]]
     public private(set) var row = 0
     public private(set) var column = 0
-    /// First visible line, kept so that the cursor stays in view.
-    public var top = 0
     public var multiline: Bool
 
     public init(text: String = "", multiline: Bool = true) {
@@ -83,11 +81,5 @@ public struct TextEditor: Equatable, Sendable {
             return false
         }
         return true
-    }
-
-    /// Scrolls so that the cursor's line is among `height` visible lines.
-    public mutating func keepCursorVisible(height: Int) {
-        if row < top { top = row }
-        if row >= top + height { top = row - height + 1 }
     }
 }

@@ -64,8 +64,8 @@ extension AppState {
         case .moveDown: scrollsDetail ? scrollDetail(1) : move(1)
         case .pageUp: scrollsDetail ? scrollDetail(-(listHeight - 1)) : move(-(listHeight - 1))
         case .pageDown: scrollsDetail ? scrollDetail(listHeight - 1) : move(listHeight - 1)
-        case .first: scrollsDetail ? (detailTop = 0) : select(0)
-        case .last: scrollsDetail ? (detailTop = maxDetailTop) : select(rows.count - 1)
+        case .first: if scrollsDetail { detailTop = 0 } else { select(0) }
+        case .last: if scrollsDetail { detailTop = maxDetailTop } else { select(rows.count - 1) }
         case .open: open()
         case .back: return back()
         case .toggleFocus: toggleFocus()
@@ -158,7 +158,7 @@ extension AppState {
             modal = .detail
             detailTop = 0
         case .section, .area:
-            if folded.contains(selected!) { unfold() } else { fold() }
+            if let selected, folded.contains(selected) { unfold() } else { fold() }
         }
     }
 

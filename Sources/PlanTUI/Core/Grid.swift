@@ -100,12 +100,6 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
-    /// Restyles existing cells, keeping their text.
-    public mutating func restyle(x: Int, y: Int, width w: Int, _ transform: (inout Style) -> Void) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + w) { transform(&self[column, y].style) }
-    }
-
     /// The rows as text, trailing spaces removed: what a person would read.
     public var text: String {
         (0..<height).map { row(at: $0) }.joined(separator: "\n")

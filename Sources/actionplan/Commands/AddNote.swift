@@ -31,6 +31,8 @@ struct AddNote: ParsableCommand {
             throw ExitCode(1)
         }
         let merged = try PlanLoading.save(document, in: session)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
+        print(
+            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
+        )
     }
 }

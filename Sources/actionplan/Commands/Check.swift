@@ -50,13 +50,15 @@ struct Check: ParsableCommand {
                 }
             }
             if strict, !warnings.isEmpty {
-                Console.error("\(path): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (--strict)")
+                Console.error(
+                    "\(TerminalText.escaped(path)): \(warnings.count) warning\(warnings.count == 1 ? "" : "s") (--strict)"
+                )
                 failed = true
                 continue
             }
             let count = document.plan.actions.count
             let warned = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-            print("ok: \(path): \(count) action\(count == 1 ? "" : "s")\(warned)")
+            print("ok: \(TerminalText.escaped(path)): \(count) action\(count == 1 ? "" : "s")\(warned)")
         }
         if failed { throw ExitCode(1) }
     }

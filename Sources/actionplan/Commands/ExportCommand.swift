@@ -23,7 +23,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(
         name: [.short, .customLong("output")],
-        help: ArgumentHelp("Write to this file (replaced atomically) instead of standard output.", valueName: "file"))
+        help: ArgumentHelp(
+            "Write to this file (replaced atomically; - is standard output) instead of standard output.",
+            valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -38,9 +40,9 @@ struct ExportCommand: ParsableCommand {
         let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
         let text = chosen.render(pack, path: plan.path)
         if let output {
-            try BoardPacks.write(text, to: output)
+            try BoardPacks.write(text, to: Console.outputPath(output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(Console.forStandardOutput(text).utf8))
         }
     }
 }

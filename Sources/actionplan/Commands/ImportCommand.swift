@@ -56,16 +56,22 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let output = output.map(Console.outputPath)
+        // The plan on standard output: the report goes to standard error.
+        let toStandardOutput = output.map { AtomicFile.descriptor(named: $0) == STDOUT_FILENO } ?? false
+        let report = { (text: String) in toStandardOutput ? Console.error(text) : print(text) }
         if let output, !dryRun {
-            if FileManager.default.fileExists(atPath: output), !force {
-                Console.error("error: \(output) already exists; give --force to replace it")
+            if Self.isFile(output), !force {
+                Console.error("error: \(TerminalText.escaped(output)) already exists; give --force to replace it")
                 throw ExitCode(1)
             }
             let resolved = { (path: String) in
                 URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
             }
             if resolved(output) == resolved(file) {
-                Console.error("error: \(output) is the spreadsheet being imported; write the plan to another file")
+                Console.error(
+                    "error: \(TerminalText.escaped(output)) is the spreadsheet being imported; write the plan to another file"
+                )
                 throw ExitCode(1)
             }
         }
@@ -94,9 +100,10 @@ struct ImportCommand: ParsableCommand {
             Console.error("error: nothing written")
             throw ExitCode(1)
         }
-        print(TerminalText.escaped(result.report.text, keepNewlines: true), terminator: "")
+        let reportText = TerminalText.escaped(result.report.text, keepNewlines: true)
+        if !reportText.isEmpty { report(reportText.hasSuffix("\n") ? String(reportText.dropLast()) : reportText) }
         guard let output, !dryRun else {
-            print("Dry run: nothing written.")
+            report("Dry run: nothing written.")
             return
         }
         do {
@@ -105,9 +112,15 @@ struct ImportCommand: ParsableCommand {
             Console.error("error: \(error.description)")
             throw ExitCode(1)
         }
-        print(
+        report(
             "Wrote \(TerminalText.escaped(output)): \(result.report.actions) \(result.report.actions == 1 ? "action" : "actions")."
         )
+    }
+
+    /// Whether `path` is a file that writing would replace: not standard output, a device or a pipe.
+    static func isFile(_ path: String) -> Bool {
+        var info = stat()
+        return AtomicFile.descriptor(named: path) == nil && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }
 

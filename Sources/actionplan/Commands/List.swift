@@ -54,7 +54,7 @@ struct List: ParsableCommand {
                 "\(actions.count) of \(past.actions.count) actions"
                     + (overdueCount > 0 ? "; ! = overdue as of \(day.ukShort) (\(overdueCount))" : ""))
         case .csv:
-            print(ActionTable.csv(actions, key: past.statusKey, on: day), terminator: "")
+            print(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)), terminator: "")
         case .json:
             print(PlanJSON.list(actions, plan: past, path: plan.path, on: day).serialized())
         }

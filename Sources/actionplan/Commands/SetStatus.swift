@@ -48,6 +48,8 @@ struct SetStatus: ParsableCommand {
             return
         }
         let merged = try PlanLoading.save(document, in: session)
-        print("\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(plan.path)\(merged))")
+        print(
+            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
+        )
     }
 }

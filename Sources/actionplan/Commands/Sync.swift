@@ -75,7 +75,7 @@ struct Sync: ParsableCommand {
     /// Commits the plan, if it changed, with a message that lists what changed.
     private func commit(_ document: PlanDocument, name: String, in folder: String) throws {
         guard !(try Git.run(["status", "--porcelain", "--", name], in: folder).line.isEmpty) else {
-            print("\(name): nothing to commit")
+            print("\(TerminalText.escaped(name)): nothing to commit")
             return
         }
         let committed = try Git.run(["show", "HEAD:./\(name)"], in: folder)
@@ -91,6 +91,6 @@ struct Sync: ParsableCommand {
             throw GitError(
                 "git commit failed: \((add.errors + commit.errors).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        print("committed \(name)" + (summary.isEmpty ? "" : ": \(summary)"))
+        print(TerminalText.escaped("committed \(name)" + (summary.isEmpty ? "" : ": \(summary)")))
     }
 }

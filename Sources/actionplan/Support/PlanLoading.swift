@@ -55,8 +55,24 @@ enum DefaultPlan {
 }
 
 enum Console {
+    /// Writes a message to standard error. Control characters in it are escaped: messages
+    /// quote paths and plan text, and neither may reach the terminal raw.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
+    }
+
+    /// Output for standard output: when that is a terminal, control characters are
+    /// escaped (line breaks, CRLF ones included, are kept); to a file or a pipe the text
+    /// is exact, for the program reading it.
+    static func forStandardOutput(_ text: String) -> String {
+        guard isatty(STDOUT_FILENO) == 1 else { return text }
+        return text.components(separatedBy: "\r\n").map { TerminalText.escaped($0, keepNewlines: true) }
+            .joined(separator: "\r\n")
+    }
+
+    /// The path `-o` names: `-` is standard output.
+    static func outputPath(_ given: String) -> String {
+        given == "-" ? "/dev/stdout" : given
     }
 
     /// Prints text from a plan with control characters escaped.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 
 /// Reads CSV and TSV as spreadsheets write them (RFC 4180): cells separated by `,`,
 /// `;` or a tab (whichever the header line uses most), quoted cells with doubled

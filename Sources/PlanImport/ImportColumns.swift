@@ -1,3 +1,5 @@
+import PlanCore
+
 /// What a spreadsheet column holds, for `actionplan import`.
 public enum ImportField: String, CaseIterable, Sendable {
     case ref, action, owner, due, rag, progress, section, area, ignore
@@ -19,9 +21,13 @@ public enum ImportField: String, CaseIterable, Sendable {
 
     /// The field a heading names exactly (one of its ``synonyms``), if any.
     public static func matching(_ heading: String) -> ImportField? {
-        let key = ImportColumns.key(heading)
-        return allCases.first { $0.synonyms.contains { ImportColumns.key($0) == key } }
+        bySynonym[ImportColumns.key(heading)]
     }
+
+    /// Every synonym's key, made once: header detection looks up every cell of the first rows.
+    private static let bySynonym: [String: ImportField] = Dictionary(
+        allCases.flatMap { field in field.synonyms.map { (ImportColumns.key($0), field) } }
+    ) { first, _ in first }
 
     /// Whether a heading has the word RAG in it ("RAG", "RAG rating", "Status (RAG)").
     static func namesTheRAG(_ heading: String) -> Bool {
@@ -129,9 +135,22 @@ enum ImportColumns {
             if field != .ignore { taken[field] = headings[index] }
         }
         let boardPack = headings.prefix(boardPackHeader.count).map(key) == boardPackHeader
+        // A wide sheet repeats its headings (a blank one is `Column X`, but "Notes" may come
+        // back forty times): each distinct heading is read once.
+        var namesTheRAG: [String: Bool] = [:]
+        var byWords: [String: ImportField?] = [:]
+        var names: [String: String] = [:]
+        func memo<T>(_ table: inout [String: T], _ heading: String, _ make: (String) -> T) -> T {
+            if let known = table[heading] { return known }
+            let value = make(heading)
+            table[heading] = value
+            return value
+        }
         // "RAG rating" says what it holds more surely than a "Status" beside it (Open, Closed).
         if taken[.rag] == nil, !boardPack,
-            let index = headings.indices.first(where: { uses[$0] == nil && ImportField.namesTheRAG(headings[$0]) })
+            let index = headings.indices.first(where: {
+                uses[$0] == nil && memo(&namesTheRAG, headings[$0], ImportField.namesTheRAG)
+            })
         {
             uses[index] = .field(.rag)
             taken[.rag] = headings[index]
@@ -148,16 +167,19 @@ enum ImportColumns {
             }
         }
         for (index, heading) in headings.enumerated() where uses[index] == nil {
-            let field = ImportField.matching(heading) ?? ImportField.matchingWords(heading)
+            let field = ImportField.matching(heading) ?? memo(&byWords, heading, ImportField.matchingWords)
             if let field, taken[field] == nil {
                 uses[index] = .field(field)
                 taken[field] = heading
             } else {
                 let reason = field.flatMap { taken[$0] }.map { "'\($0)' is already read as that field" }
-                uses[index] = .extra(name: fieldName(heading), reason: reason)
+                uses[index] = .extra(name: memo(&names, heading, fieldName), reason: reason)
             }
         }
-        return zip(headings, uses).map { ImportColumn(heading: $0, use: $1!) }
+        // Every column has its use by now.
+        return zip(headings, uses).map {
+            ImportColumn(heading: $0, use: $1 ?? .extra(name: fieldName($0), reason: nil))
+        }
     }
 
     /// A heading as the name of an extra field `- NAME: value`: letters, digits, spaces

@@ -1,9 +1,9 @@
 import Foundation
-import PlanImport
 import Testing
 import ZIPFoundation
 
 @testable import PlanCore
+@testable import PlanImport
 
 /// `actionplan import`: spreadsheets in several dialects read field by field, values in
 /// their usual spellings, the layout of sections, areas and refs, round trips through
@@ -921,7 +921,9 @@ final class TemporaryFolder {
 /// A minimal .xlsx: `[Content_Types].xml`, `_rels/.rels`, the workbook, its relationships,
 /// shared strings (each the inside of an `<si>`), a style that shows dates (style 1),
 /// and one worksheet per sheet (the rows of its `<sheetData>`).
-func makeWorkbook(sheets: [(name: String, rows: String)], sharedStrings: [String]) throws -> Data {
+func makeWorkbook(
+    sheets: [(name: String, rows: String)], sharedStrings: [String], extraParts: [(path: String, text: String)] = []
+) throws -> Data {
     let archive = try Archive(data: Data(), accessMode: .create)
     func add(_ path: String, _ text: String) throws {
         let data = Data(text.utf8)
@@ -987,5 +989,6 @@ func makeWorkbook(sheets: [(name: String, rows: String)], sharedStrings: [String
             <worksheet xmlns="\(main)"><sheetData>\(sheet.rows)</sheetData></worksheet>
             """)
     }
+    for part in extraParts { try add(part.path, part.text) }
     return try #require(archive.data)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 
 /// A spreadsheet read for `actionplan import`: its rows of cells as a spreadsheet
 /// shows them, each with the spreadsheet's own row number.
@@ -79,11 +80,10 @@ extension PlanDate {
     public init?(excelSerial serial: Double, date1904: Bool) {
         guard serial.isFinite, serial >= (date1904 ? 0 : 1), serial < 2_958_466 else { return nil }
         let days = Int(serial.rounded(.down))
-        if date1904 {
-            self = PlanDate(year: 1904, month: 1, day: 1)!.adding(days: days)
-        } else {
-            guard days != 60 else { return nil }
-            self = PlanDate(year: 1899, month: 12, day: days < 60 ? 31 : 30)!.adding(days: days)
-        }
+        guard date1904 || days != 60,
+            let epoch = date1904
+                ? PlanDate(year: 1904, month: 1, day: 1) : PlanDate(year: 1899, month: 12, day: days < 60 ? 31 : 30)
+        else { return nil }
+        self = epoch.adding(days: days)
     }
 }

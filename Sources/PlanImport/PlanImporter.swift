@@ -1,4 +1,5 @@
 import Foundation
+import PlanCore
 
 /// What `actionplan import` is asked to do with a table.
 public struct ImportOptions: Sendable {
@@ -100,6 +101,9 @@ private struct RowReader {
     let options: ImportOptions
     let headerIndex: Int
     let columns: [ImportColumn]
+    let actionColumn: Int
+    /// Each field's column, looked up for every row.
+    let fieldColumns: [ImportField: Int]
     /// A board pack from `actionplan export --format csv`, whose cells that a spreadsheet
     /// would run as formulas start with `'`.
     let isBoardPack: Bool
@@ -129,7 +133,7 @@ private struct RowReader {
         } catch {
             throw ImportFailure(errors: [error])
         }
-        guard columns.contains(where: { $0.use == .field(.action) }) else {
+        guard let actionColumn = columns.firstIndex(where: { $0.use == .field(.action) }) else {
             throw ImportFailure(errors: [
                 ImportError(
                     "no column holds the actions: none is headed "
@@ -138,13 +142,19 @@ private struct RowReader {
                 )
             ])
         }
+        self.actionColumn = actionColumn
+        var fieldColumns: [ImportField: Int] = [:]
+        for (index, column) in columns.enumerated() {
+            if case .field(let field) = column.use, fieldColumns[field] == nil { fieldColumns[field] = index }
+        }
+        self.fieldColumns = fieldColumns
         report = ImportReport(headerRow: table.rows[headerIndex].number, columns: columns, noteDate: options.asAt)
         report.rowsAbove = nonBlank.prefix { $0 < headerIndex }.map { table.rows[$0].number }
     }
 
-    var present: Set<ImportField> { Set(columns.compactMap { if case .field(let f) = $0.use { f } else { nil } }) }
+    var present: Set<ImportField> { Set(fieldColumns.keys) }
 
-    func column(_ field: ImportField) -> Int? { columns.firstIndex { $0.use == .field(field) } }
+    func column(_ field: ImportField) -> Int? { fieldColumns[field] }
 
     mutating func readRows() -> [ActionDraft] {
         var drafts: [ActionDraft] = []
@@ -157,18 +167,17 @@ private struct RowReader {
                 continue
             }
             report.rowsRead += 1
-            let cell = { [isBoardPack] (index: Int?) -> ImportCell? in
-                guard let index else { return nil }
+            let cell = { [isBoardPack] (index: Int) -> ImportCell in
                 let cell = row.cells.indices.contains(index) ? row.cells[index] : ""
                 return isBoardPack ? ImportValues.formulaUnguarded(cell) : cell
             }
             // Merged cells and "same as above": a blank section or area cell takes the one above.
             // A new section starts without an area.
-            if let text = cell(column(.section))?.text, !text.allSatisfy(\.isWhitespace) {
+            if let text = column(.section).map(cell)?.text, !text.allSatisfy(\.isWhitespace) {
                 if text != section { area = nil }
                 section = text
             }
-            if let text = cell(column(.area))?.text, !text.allSatisfy(\.isWhitespace) { area = text }
+            if let text = column(.area).map(cell)?.text, !text.allSatisfy(\.isWhitespace) { area = text }
             rowNotes = []
             do throws(ImportError) {
                 var draft = try read(row, cell: cell)
@@ -189,7 +198,7 @@ private struct RowReader {
         return drafts
     }
 
-    private mutating func read(_ row: ImportTable.Row, cell: (Int?) -> ImportCell?) throws(ImportError) -> ActionDraft {
+    private mutating func read(_ row: ImportTable.Row, cell: (Int) -> ImportCell) throws(ImportError) -> ActionDraft {
         if let extra = row.cells.indices.dropFirst(columns.count).first(where: { !row.cells[$0].isBlank }) {
             throw ImportError(
                 row: row.number,
@@ -197,15 +206,15 @@ private struct RowReader {
                     + "beyond the header's last column (\(ImportColumns.letters(columns.count - 1))); give the column a heading"
             )
         }
-        let actionHeading = columns[column(.action)!].heading
-        let text = try prose(cell(column(.action))!.text, row: row.number, heading: actionHeading, isActionText: true)
+        let actionHeading = columns[actionColumn].heading
+        let text = try prose(cell(actionColumn).text, row: row.number, heading: actionHeading, isActionText: true)
         guard !text.isEmpty else {
             throw ImportError(row: row.number, "no action text (column '\(actionHeading)' is empty)")
         }
         var draft = ActionDraft(row: row.number, text: text, status: .notStarted, owners: [], note: [], extras: [])
 
         if let index = column(.rag) {
-            let value = cell(index)!.text
+            let value = cell(index).text
             if value.allSatisfy(\.isWhitespace) {
                 note(row, index, "empty; read as N (Not started)")
             } else if let status = ImportValues.status(value) {
@@ -218,7 +227,7 @@ private struct RowReader {
             }
         }
         if let index = column(.ref) {
-            let value = ImportValues.oneLine(cell(index)!.text).filter { $0 != " " }
+            let value = ImportValues.oneLine(cell(index).text).filter { $0 != " " }
             let ref = value.hasSuffix(".") ? String(value.dropLast()) : value
             if !ref.isEmpty {
                 guard let first = ref.first, first.isLetter || first.isNumber,
@@ -232,13 +241,16 @@ private struct RowReader {
                 draft.ref = ref
             }
         }
-        if let index = column(.owner) { draft.owners = ImportValues.owners(cell(index)!.text) }
-        if let index = column(.due) { readDue(cell(index)!, row: row, column: index, into: &draft) }
+        if let index = column(.owner) { draft.owners = ImportValues.owners(cell(index).text) }
+        if let index = column(.due) { readDue(cell(index), row: row, column: index, into: &draft) }
         if let index = column(.progress) {
-            draft.note = try prose(cell(index)!.text, row: row.number, heading: columns[index].heading)
+            draft.note = try prose(cell(index).text, row: row.number, heading: columns[index].heading)
         }
         for (index, column) in columns.enumerated() {
-            guard case .extra(let name, _) = column.use, let value = cell(index) else { continue }
+            guard case .extra(let name, _) = column.use, index < row.cells.count, !row.cells[index].isBlank else {
+                continue
+            }
+            let value = cell(index)
             let lines = try prose(value.text, row: row.number, heading: column.heading)
             if !lines.isEmpty { draft.extras.append((name, lines)) }
         }
@@ -253,7 +265,7 @@ private struct RowReader {
     ) {
         let text = ImportValues.oneLine(cell.text)
         guard !text.isEmpty else { return }
-        var problem: String?
+        let problem: String
         if let serial = cell.number ?? ImportValues.excelSerial(text) {
             if let date = PlanDate(excelSerial: serial, date1904: table.date1904) {
                 draft.due = date.iso
@@ -272,8 +284,9 @@ private struct RowReader {
             case .impossible(let why): problem = why
             case .notADate:
                 let readings = DateText.scan(text).map(\.reading)
-                for case .impossible(let why) in readings { problem = why }
-                if problem == nil {
+                var impossible: String?
+                for case .impossible(let why) in readings { impossible = why }
+                guard let impossible else {
                     draft.due = text
                     // The plan takes a due date from free text that names exactly one.
                     if readings.count(where: { if case .date = $0 { true } else { false } }) != 1 {
@@ -281,11 +294,12 @@ private struct RowReader {
                     }
                     return
                 }
+                problem = impossible
             }
         }
         let name = ImportColumns.fieldName(columns[index].heading + " (not a date)")
         draft.extras.append((name, [text]))
-        note(row, index, "\(problem!); kept as the extra field '\(name)', with no due date")
+        note(row, index, "\(problem); kept as the extra field '\(name)', with no due date")
     }
 
     /// A cell as prose lines. In an action's text, a line that the plan would read as a

@@ -1,3 +1,5 @@
+import PlanCore
+
 /// An action with its place in the plan: section, area and ref.
 struct PlacedAction {
     var draft: ActionDraft
@@ -60,8 +62,8 @@ enum ImportLayout {
                 if let n = number, !n.contains(".") { number = section + "." + n }
                 if let number, title.isEmpty { title = "Area \(number)" }
                 key = areas.add(number: number, title: title, scope: section)
-            } else if refArea.count >= 2, refArea[0] == section,
-                draft.ref!.count > refArea[0].count + refArea[1].count + 1
+            } else if refArea.count >= 2, refArea[0] == section, let ref = draft.ref,
+                ref.count > refArea[0].count + refArea[1].count + 1
             {
                 // `1.1a` and `1.1.2` are in area 1.1; a ref `1.2` names an action, not an area.
                 key = areas.add(number: refArea[0] + "." + refArea[1], title: "Area \(refArea[0]).\(refArea[1])")
@@ -85,13 +87,13 @@ enum ImportLayout {
         var areaNumbers: [String: String] = [:]
         var used = Set(areas.explicit.values)
         for key in areas.order where areas.explicit[key] == nil {
-            let section = sections.number(of: sectionOfArea[key]!.key)
+            let section = sectionOfArea[key].map { sections.number(of: $0.key) } ?? ""
             var n = 1
             while used.contains("\(section).\(n)") { n += 1 }
             areaNumbers[key] = "\(section).\(n)"
             used.insert("\(section).\(n)")
         }
-        func areaNumber(_ key: String) -> String { areas.explicit[key] ?? areaNumbers[key]! }
+        func areaNumber(_ key: String) -> String { areas.explicit[key] ?? areaNumbers[key] ?? "" }
 
         // Refs for rows without one: the area's number and the next free letters.
         var refs = Set(drafts.compactMap { $0.ref?.lowercased() })
@@ -101,29 +103,32 @@ enum ImportLayout {
             let sectionTitle =
                 sections.titles[sectionKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? "Section \(sectionNumber)"
             let number = areaNumber(areaKeys[i])
-            var ref = draft.ref
-            var k = 0
-            while ref == nil {
-                let candidate = number + ImportColumns.letters(k).lowercased()
-                if !refs.contains(candidate) { ref = candidate }
-                k += 1
-            }
-            refs.insert(ref!.lowercased())
+            let ref = draft.ref ?? freeRef(in: number, taken: refs)
+            refs.insert(ref.lowercased())
             // An area with no name of its own: the section's, or its number.
             let fallbackTitle = hasSection ? sectionTitle : "Area \(number)"
             let areaTitle = areas.titles[areaKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
             placed.append(
-                PlacedAction(draft: draft, ref: ref!, section: (sectionNumber, sectionTitle), area: (number, areaTitle))
+                PlacedAction(draft: draft, ref: ref, section: (sectionNumber, sectionTitle), area: (number, areaTitle))
             )
         }
         // Grouped by section, then area, each in order of first appearance; rows in order within an area.
         let sectionRank = Dictionary(sections.order.enumerated().map { (sections.number(of: $1), $0) }) { a, _ in a }
         let areaRank = Dictionary(areas.order.enumerated().map { (areaNumber($1), $0) }) { a, _ in a }
+        func rank(_ action: (offset: Int, element: PlacedAction)) -> (Int, Int, Int) {
+            (sectionRank[action.element.section.number] ?? 0, areaRank[action.element.area.number] ?? 0, action.offset)
+        }
         placed = placed.enumerated().sorted {
-            (sectionRank[$0.element.section.number]!, areaRank[$0.element.area.number]!, $0.offset)
-                < (sectionRank[$1.element.section.number]!, areaRank[$1.element.area.number]!, $1.offset)
+            rank($0) < rank($1)
         }.map(\.element)
         return (placed, problems)
+    }
+
+    /// The area's number and the first letters (`a`, `b`, … `aa`) that make a ref not yet taken.
+    static func freeRef(in area: String, taken: Set<String>) -> String {
+        var k = 0
+        while taken.contains(area + ImportColumns.letters(k).lowercased()) { k += 1 }
+        return area + ImportColumns.letters(k).lowercased()
     }
 
     /// The leading numbers of a ref: `1.1a` → ["1", "1"], `2.3.1` → ["2", "3", "1"], `A1` → [].

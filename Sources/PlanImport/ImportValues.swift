@@ -1,3 +1,5 @@
+import PlanCore
+
 /// Reading the values of spreadsheet cells: statuses, dates, owners, text, and
 /// numbered section and area names.
 enum ImportValues {
@@ -140,7 +142,7 @@ enum ImportValues {
         let number = token.hasSuffix(".") ? token.dropLast() : token
         let after = rest.dropFirst(token.count)
         guard !number.isEmpty, !number.contains(".."), dotted || number.count <= 3,
-            after.isEmpty || after.first == " " || ":)–-".contains(after.first!)
+            after.first.map({ $0 == " " || ":)–-".contains($0) }) ?? true
         else { return (nil, text) }
         let title = after.drop { $0 == " " || ":)–-—.".contains($0) }
         return (String(number), String(title))

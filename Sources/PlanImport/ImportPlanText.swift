@@ -1,3 +1,5 @@
+import PlanCore
+
 /// Writes the imported plan's text, and reads it back to check that every action
 /// reads as it was meant.
 enum ImportPlanText {

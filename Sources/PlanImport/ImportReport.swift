@@ -1,3 +1,5 @@
+import PlanCore
+
 /// What `actionplan import` read and made: rows, how each column was used, the
 /// actions by status, values it could not interpret and rows it skipped.
 public struct ImportReport: Sendable {

@@ -1,0 +1,37 @@
+/// Counts per status, % complete and overdue, for a whole plan and per section.
+public struct StatusCounts: Sendable, Equatable {
+    public private(set) var byStatus: [Status: Int] = [:]
+    public private(set) var total = 0
+    public private(set) var overdue = 0
+
+    public init() {}
+
+    public init(_ actions: some Sequence<Action>, on day: PlanDate) {
+        for action in actions { add(action, on: day) }
+    }
+
+    public mutating func add(_ action: Action, on day: PlanDate) {
+        add(action.status, overdue: action.isOverdue(on: day))
+    }
+
+    mutating func add(_ status: Status, overdue isOverdue: Bool) {
+        byStatus[status, default: 0] += 1
+        total += 1
+        if isOverdue { overdue += 1 }
+    }
+
+    /// Takes back what ``add(_:on:)`` counted for `action`.
+    public mutating func remove(_ action: Action, on day: PlanDate) {
+        byStatus[action.status, default: 0] -= 1
+        if byStatus[action.status] == 0 { byStatus[action.status] = nil }
+        total -= 1
+        if action.isOverdue(on: day) { overdue -= 1 }
+    }
+
+    public subscript(status: Status) -> Int { byStatus[status] ?? 0 }
+
+    public var complete: Int { self[.green] + self[.blue] }
+
+    /// 0–100; 0 for a plan without actions.
+    public var percentComplete: Double { total == 0 ? 0 : Double(complete) * 100 / Double(total) }
+}
