@@ -296,9 +296,11 @@ extension AppState {
             message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
             return []
         }
-        if status == .red {
+        // Red asks why; blue asks for the board's evidence where the plan says who agrees
+        // impact, and leaving blue asks for the reason (see PlanDocument.setStatus(…agreedBy:reason:)).
+        if status == .red || action.status == .blue || (status == .blue && !plan.impactAgreedBy.isEmpty) {
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: .red))
+            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: status))
             return []
         }
         return change { [today, author] document in

@@ -66,10 +66,17 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
 }
 
 func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
+    let leavingBlue = draft.status != nil && draft.status != .blue && state.plan.action(ref: draft.ref)?.status == .blue
     let title =
-        draft.status == .red
-        ? "Why is \(draft.ref) going red? A short note (may be left empty)"
-        : "New progress note for \(draft.ref)"
+        if leavingBlue {
+            "Why does \(draft.ref) leave blue? (a reason is needed)"
+        } else if draft.status == .blue, let board = state.plan.impactAgreedBy.first {
+            "Blue for \(draft.ref), agreed by \(board): what evidences the impact?"
+        } else if draft.status == .red {
+            "Why is \(draft.ref) going red? A short note (may be left empty)"
+        } else {
+            "New progress note for \(draft.ref)"
+        }
     let height = max(8, min(state.height - 8, 16))
     grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
