@@ -235,3 +235,14 @@ struct GovernanceTests {
         #expect(later.contains("area 1.1 was signed off on 30 September 2026, and 1.1a changed after that"))
     }
 }
+
+@Suite("Reviews back in time")
+struct ReviewDateTests {
+    @Test func thePreviousReviewAndTheOneBeforeThat() throws {
+        let plan = try parse(GovernanceTests.fixture).plan
+        #expect(plan.reviewDate(back: 1, onOrBefore: date("2026-11-01")) == date("2026-10-28"))
+        #expect(plan.reviewDate(back: 2, onOrBefore: date("2026-11-01")) == date("2026-09-30"))
+        #expect(plan.reviewDate(back: 1, onOrBefore: date("2026-10-01")) == date("2026-09-30"))
+        #expect(plan.reviewDate(back: 4, onOrBefore: date("2026-11-01")) == nil)
+    }
+}

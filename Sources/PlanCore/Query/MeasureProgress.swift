@@ -135,3 +135,13 @@ extension Area {
         for m in measures.indices { measures[m].shiftLines(by: delta, where: moves) }
     }
 }
+
+extension Plan {
+    /// The date of the `n`th latest review on or before `day` (1: the latest, "since the
+    /// previous review"; 2: the review before that), from the log, else `Last reviewed`.
+    public func reviewDate(back n: Int, onOrBefore day: PlanDate) -> PlanDate? {
+        let dates = reviews.isEmpty ? [lastReviewed?.date].compactMap { $0 } : reviews.map(\.date)
+        let sorted = Array(Set(dates.filter { $0 <= day })).sorted(by: >)
+        return n >= 1 && n <= sorted.count ? sorted[n - 1] : nil
+    }
+}
