@@ -76,7 +76,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ActionplanCLITests",
-            dependencies: ["actionplan", "PlanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "actionplan", "PlanCore", "PlanImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )

@@ -21,16 +21,22 @@ let package = Package(
                 "FuzzDriver", .product(name: "PlanCore", package: "actionplan"),
                 .product(name: "PlanImport", package: "actionplan"),
             ]),
-        .executableTarget(name: "fuzz-plan", dependencies: [
-            "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
-        ]),
-        .executableTarget(name: "fuzz-delimited", dependencies: [
-            "FuzzKit", .product(name: "PlanImport", package: "actionplan"),
-        ]),
-        .executableTarget(name: "fuzz-xlsx", dependencies: [
-            "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
-            .product(name: "PlanImport", package: "actionplan"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .executableTarget(
+            name: "fuzz-plan",
+            dependencies: [
+                "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
+            ]),
+        .executableTarget(
+            name: "fuzz-delimited",
+            dependencies: [
+                "FuzzKit", .product(name: "PlanImport", package: "actionplan"),
+            ]),
+        .executableTarget(
+            name: "fuzz-xlsx",
+            dependencies: [
+                "FuzzKit", .product(name: "PlanCore", package: "actionplan"),
+                .product(name: "PlanImport", package: "actionplan"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )

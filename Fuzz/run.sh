@@ -32,6 +32,10 @@ case "$target" in
   *) echo "usage: Fuzz/run.sh plan|delimited|xlsx [SECONDS] [LIBFUZZER FLAGS...]" >&2; exit 64 ;;
 esac
 
+# SwiftPM keeps this package's build plan, which lists the main package's source files:
+# a file added there since the last build would be missing from it ("cannot find … in
+# scope"). Dropping the plan makes it look again, at the cost of a few seconds.
+rm -f .build/release/description.json
 # -sanitize applies to every module, so the readers are instrumented, not only the
 # harness. ld.gold fails on the sanitized objects; lld links them.
 swift build -c release --product "fuzz-$target" \

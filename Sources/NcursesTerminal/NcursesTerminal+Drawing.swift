@@ -141,13 +141,6 @@ extension NcursesTerminal {
     }
 
     func cursesColor(_ color: Color) -> Int16 {
-        switch color {
-        case .red: Int16(COLOR_RED)
-        case .amber: Int16(COLOR_YELLOW)
-        case .green: Int16(COLOR_GREEN)
-        case .blue: Int16(COLOR_BLUE)
-        case .cyan: Int16(COLOR_CYAN)
-        case .gray: shim_COLORS() > 8 ? 8 : Int16(COLOR_WHITE)
-        }
+        Int16(color.index(colorCount: colorCount))
     }
 }

@@ -16,6 +16,25 @@ extension NcursesTerminal {
         return character(code)
     }
 
+    /// The keys already typed, read with a zero timeout until none is left (at most
+    /// `limit`, so that a stuck key cannot keep the screen from being drawn).
+    public func readPendingKeys() -> [Key] {
+        let limit = 1024
+        var keys: [Key] = []
+        while keys.count < limit, !restored {
+            if !pending.isEmpty {
+                keys.append(pending.removeFirst())
+                continue
+            }
+            var code: wint_t = 0
+            let status = read(&code, timeout: 0)
+            if status == ERR { break }
+            let key = status == KEY_CODE_YES ? functionKey(Int32(bitPattern: code)) : character(code)
+            if key != .tick { keys.append(key) }
+        }
+        return keys
+    }
+
     /// True when the terminal has closed (its window or ssh session went away):
     /// input then fails at once, and waiting for keys would spin.
     var terminalIsGone: Bool {

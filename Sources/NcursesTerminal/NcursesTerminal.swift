@@ -13,6 +13,8 @@ public final class NcursesTerminal: PlanTUI.Terminal {
     /// Whether frames are drawn with colour. Without colour, styles keep
     /// bold/reverse/underline/dim and drop foreground/background.
     public private(set) var colorsEnabled: Bool
+    /// Colours the terminal has (8, 16, 256…), or 0 without colour.
+    public var colorCount: Int { colorsEnabled ? Int(shim_COLORS()) : 0 }
     /// Whether mouse presses and wheel events are reported.
     public let mouseEnabled: Bool
 

@@ -3,6 +3,8 @@ import PlanCore
 /// What a spreadsheet column holds, for `actionplan import`.
 public enum ImportField: String, CaseIterable, Sendable {
     case ref, action, owner, due, rag, progress, section, area, ignore
+    /// The date of the notes in the progress column whose heading names none ("Date of last update").
+    case updated
 
     /// Column headings that mean this field, compared ignoring case and spaces.
     public var synonyms: [String] {
@@ -15,6 +17,11 @@ public enum ImportField: String, CaseIterable, Sendable {
         case .progress: ["Progress", "Update", "Progress and impact to date", "Commentary", "Progress update"]
         case .section: ["Section", "Theme", "Priority"]
         case .area: ["Area", "Finding", "Objective", "Area for improvement"]
+        case .updated:
+            [
+                "Date of last update", "Last updated", "Date updated", "Date of update", "Update date",
+                "Last update date",
+            ]
         case .ignore: []
         }
     }
@@ -80,6 +87,9 @@ public struct ImportColumn: Sendable, Equatable {
 
     public var heading: String
     public var use: Use
+    /// For a progress or RAG column, the date its heading names ("Update Dec 22", "RAG Jan"):
+    /// a tracker keeps one such column per update round.
+    public var date: PlanDate? = nil
 }
 
 enum ImportColumns {
@@ -95,15 +105,14 @@ enum ImportColumns {
     }
 
     /// `A`, `B`, … `Z`, `AA`: a column's letters from its 0-based index.
-    static func letters(_ index: Int) -> String {
-        var n = index + 1
-        var out = ""
-        while n > 0 {
-            let digit = (n - 1) % 26
-            out = String(UnicodeScalar(UInt8(65 + digit))) + out
-            n = (n - 1) / 26
+    static func letters(_ index: Int) -> String { XLSXSheet.columnLetters(index) }
+
+    /// The header: the first of the first 20 non-blank rows with two known headings (a title
+    /// may stand above it), or nil. `mapped` are more headings known (`--map` keys).
+    static func headerRow(in rows: [ImportTable.Row], mapped: Set<String> = []) -> Int? {
+        rows.indices.lazy.filter { !rows[$0].isBlank }.prefix(20).first { index in
+            rows[index].cells.count { ImportField.matching($0.text) != nil || mapped.contains(key($0.text)) } >= 2
         }
-        return out
     }
 
     /// The header of a board pack exported with `actionplan export --format csv`.
@@ -116,9 +125,9 @@ enum ImportColumns {
     /// matches a field by its whole heading, then the columns left by a word of their
     /// heading, the leftmost column winning when two match the same field; every other
     /// column is kept as an extra field.
-    static func resolve(_ headings: [String], overrides: [(column: String, field: ImportField)]) throws(ImportError)
-        -> [ImportColumn]
-    {
+    static func resolve(
+        _ headings: [String], overrides: [(column: String, field: ImportField)], asAt: PlanDate
+    ) throws(ImportError) -> [ImportColumn] {
         var uses = [ImportColumn.Use?](repeating: nil, count: headings.count)
         var taken: [ImportField: String] = [:]
         for (column, field) in overrides {
@@ -166,20 +175,49 @@ enum ImportColumns {
                 taken[field] = heading
             }
         }
+        // One progress and one RAG column may have no date in its heading; the others are rounds.
+        var undated = Set(
+            headings.indices.compactMap { index -> ImportField? in
+                guard case .field(let field) = uses[index], [.progress, .rag].contains(field),
+                    ImportValues.headingDate(headings[index], asAt: asAt) == nil
+                else { return nil }
+                return field
+            })
         for (index, heading) in headings.enumerated() where uses[index] == nil {
             let field = ImportField.matching(heading) ?? memo(&byWords, heading, ImportField.matchingWords)
             if let field, taken[field] == nil {
                 uses[index] = .field(field)
                 taken[field] = heading
+            } else if let field, field == .progress || field == .rag,
+                ImportValues.headingDate(heading, asAt: asAt) != nil || !undated.contains(field)
+            {
+                // One column per update round: "Update Dec 22", "Update Jan 23"; "RAG Dec", "RAG Jan".
+                uses[index] = .field(field)
+                if ImportValues.headingDate(heading, asAt: asAt) == nil { undated.insert(field) }
             } else {
                 let reason = field.flatMap { taken[$0] }.map { "'\($0)' is already read as that field" }
                 uses[index] = .extra(name: memo(&names, heading, fieldName), reason: reason)
             }
         }
         // Every column has its use by now.
-        return zip(headings, uses).map {
+        var columns = zip(headings, uses).map {
             ImportColumn(heading: $0, use: $1 ?? .extra(name: fieldName($0), reason: nil))
         }
+        for index in columns.indices where [.field(.progress), .field(.rag)].contains(columns[index].use) {
+            columns[index].date = ImportValues.headingDate(columns[index].heading, asAt: asAt)
+        }
+        // Two columns of one round ("Update Dec 22" twice) would make two notes of one date for
+        // one column's worth of meaning: the second is kept as an extra field.
+        var rounds: Set<String> = []
+        for index in columns.indices {
+            guard case .field(let field) = columns[index].use, let date = columns[index].date else { continue }
+            if !rounds.insert("\(field.rawValue) \(date.iso)").inserted {
+                columns[index].use = .extra(
+                    name: fieldName(columns[index].heading), reason: "another \(field.rawValue) column has its date")
+                columns[index].date = nil
+            }
+        }
+        return columns
     }
 
     /// A heading as the name of an extra field `- NAME: value`: letters, digits, spaces

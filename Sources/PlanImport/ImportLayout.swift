@@ -6,6 +6,8 @@ struct PlacedAction {
     var ref: String
     var section: (number: String, title: String)
     var area: (number: String, title: String)
+    /// The tracker's ref, when it did not fit the area and another was written.
+    var trackerRef: String? = nil
 }
 
 /// Puts each row in a section and an area, and gives refs to rows that have none.
@@ -15,7 +17,11 @@ struct PlacedAction {
 /// column's numbers, else from the refs (`1.1a` is in section 1); areas from the area
 /// column, else from refs that go on after the area's number (`1.1a` and `1.1.2` are in
 /// area 1.1) and agree with the section, else one area per section. A row with nothing
-/// to go by stays with the row above.
+/// to go by stays with the row above. A ref that is an area's number itself (`1.2`,
+/// with no area column) is in that area; an area with no number takes the one its
+/// first ref starts with. A numbered ref that would still not start with its area's
+/// number (`check` warns of it) is written as the area's next free ref, the tracker's
+/// kept as the extra field `Tracker ref`.
 /// Sections and areas keep the order in which they first appear.
 enum ImportLayout {
     static func place(_ drafts: [ActionDraft], columns: Set<ImportField>) -> (
@@ -53,6 +59,7 @@ enum ImportLayout {
         var areas = Numbering()
         var problems: [ImportError] = []
         var sectionOfArea: [String: (key: String, row: Int)] = [:]
+        var refAreaOfKey: [String: String] = [:]
         for (i, draft) in drafts.enumerated() {
             let section = sections.number(of: sectionKeys[i])
             var key: String
@@ -67,6 +74,11 @@ enum ImportLayout {
             {
                 // `1.1a` and `1.1.2` are in area 1.1; a ref `1.2` names an action, not an area.
                 key = areas.add(number: refArea[0] + "." + refArea[1], title: "Area \(refArea[0]).\(refArea[1])")
+            } else if refArea.count == 2, refArea[0] == section, let ref = draft.ref,
+                ref == refArea.joined(separator: ".")
+            {
+                // Actions numbered 1.1, 1.2 under no area heading: each ref is its own area's number.
+                key = areas.add(number: ref, title: "Area \(ref)")
             } else if i > 0, sectionKeys[i - 1] == sectionKeys[i] {
                 key = areaKeys[i - 1]
             } else {
@@ -82,11 +94,20 @@ enum ImportLayout {
             } else if sectionOfArea[key] == nil {
                 sectionOfArea[key] = (sectionKeys[i], draft.row)
             }
+            if refArea.count >= 2, refArea[0] == section, refAreaOfKey[key] == nil {
+                refAreaOfKey[key] = refArea[0] + "." + refArea[1]
+            }
             areaKeys.append(key)
         }
         var areaNumbers: [String: String] = [:]
         var used = Set(areas.explicit.values)
         for key in areas.order where areas.explicit[key] == nil {
+            // An area heading without a number: the number its first ref starts with, if free.
+            if let number = refAreaOfKey[key], !used.contains(number) {
+                areaNumbers[key] = number
+                used.insert(number)
+                continue
+            }
             let section = sectionOfArea[key].map { sections.number(of: $0.key) } ?? ""
             var n = 1
             while used.contains("\(section).\(n)") { n += 1 }
@@ -103,14 +124,23 @@ enum ImportLayout {
             let sectionTitle =
                 sections.titles[sectionKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? "Section \(sectionNumber)"
             let number = areaNumber(areaKeys[i])
-            let ref = draft.ref ?? freeRef(in: number, taken: refs)
+            var draft = draft
+            var ref = draft.ref ?? freeRef(in: number, taken: refs)
+            var trackerRef: String?
+            // Only a numbered ref is rewritten: no area's number fits a ref such as `A1`.
+            if ref.first?.isASCIIDigit == true, !fits(ref, area: number) {
+                draft.extras.insert(("Tracker ref", [ref]), at: 0)
+                trackerRef = ref
+                ref = freeRef(in: number, taken: refs)
+            }
             refs.insert(ref.lowercased())
             // An area with no name of its own: the section's, or its number.
             let fallbackTitle = hasSection ? sectionTitle : "Area \(number)"
             let areaTitle = areas.titles[areaKeys[i]].flatMap { $0.isEmpty ? nil : $0 } ?? fallbackTitle
             placed.append(
-                PlacedAction(draft: draft, ref: ref, section: (sectionNumber, sectionTitle), area: (number, areaTitle))
-            )
+                PlacedAction(
+                    draft: draft, ref: ref, section: (sectionNumber, sectionTitle), area: (number, areaTitle),
+                    trackerRef: trackerRef))
         }
         // Grouped by section, then area, each in order of first appearance; rows in order within an area.
         let sectionRank = Dictionary(sections.order.enumerated().map { (sections.number(of: $1), $0) }) { a, _ in a }
@@ -122,6 +152,12 @@ enum ImportLayout {
             rank($0) < rank($1)
         }.map(\.element)
         return (placed, problems)
+    }
+
+    /// Whether `check` reads the ref as one of the area's: it starts with the area's number,
+    /// followed by anything but a digit.
+    static func fits(_ ref: String, area: String) -> Bool {
+        ref.hasPrefix(area) && ref.dropFirst(area.count).first?.isNumber != true
     }
 
     /// The area's number and the first letters (`a`, `b`, … `aa`) that make a ref not yet taken.

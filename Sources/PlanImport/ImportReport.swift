@@ -10,6 +10,13 @@ public struct ImportReport: Sendable {
     public var noteDate: PlanDate
     /// Non-blank rows above the header (a title, say), not read.
     public var rowsAbove: [Int] = []
+    /// Rows read as the heading of a section (a banner row) or of an area (its number and
+    /// title, or its findings).
+    public var sectionRows: [Int] = []
+    public var areaRows: [Int] = []
+    /// How the file was read, when it took more than reading it: "sheet 'Actions' (the
+    /// first with a header; passed over: 'Cover')", "Windows-1252 text, decoded".
+    public var source: [String] = []
     /// Non-blank rows under the header.
     public var rowsRead = 0
     public var blankRows = 0
@@ -36,13 +43,32 @@ public struct ImportReport: Sendable {
         if blankRows > 0 { rows += ", \(blankRows) blank \(blankRows == 1 ? "row" : "rows") skipped" }
         if !rowsAbove.isEmpty { rows += "; above the header, not read: " + rowList(rowsAbove) }
         out.append(rows)
+        out += source.map { "Read: " + $0 }
+        if !sectionRows.isEmpty || !areaRows.isEmpty {
+            var layout: [String] = []
+            if !sectionRows.isEmpty { layout.append("sections from the heading rows " + rowList(sectionRows)) }
+            if !areaRows.isEmpty { layout.append("areas from the rows " + rowList(areaRows)) }
+            out.append("Layout: " + layout.joined(separator: "; "))
+        }
 
         out.append("Columns:")
         let width = min(32, columns.map { DisplayWidth.of($0.heading) }.max() ?? 0)
         for column in columns {
             let use: String
             switch column.use {
-            case .field(.progress): use = "progress (a note dated \(noteDate.iso))"
+            case .field(.progress):
+                if let date = column.date {
+                    use = "progress (a note dated \(date.iso), from the heading)"
+                } else if let updated = columns.first(where: { $0.use == .field(.updated) }) {
+                    use = "progress (a note dated by '\(updated.heading)', else \(noteDate.iso))"
+                } else {
+                    use = "progress (a note dated \(noteDate.iso))"
+                }
+            case .field(.rag) where columns.count(where: { $0.use == .field(.rag) }) > 1:
+                use =
+                    column.date.map { "rag (the status on \($0.iso), from the heading: status history)" }
+                    ?? "rag (the current status)"
+            case .field(.updated): use = "updated (the date of the undated progress column's notes)"
             case .field(let field): use = field.rawValue
             case .extra(let name, let reason):
                 use = "kept as the extra field '\(name)'" + (reason.map { " (\($0))" } ?? "")

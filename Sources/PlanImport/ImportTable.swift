@@ -20,6 +20,9 @@ public struct ImportTable: Sendable, Equatable {
     public var rows: [Row]
     /// Excel's 1904 date system (old Mac workbooks): serial 0 is 1904-01-01.
     public var date1904: Bool
+    /// How the table was read, when it took more than reading it, for the report:
+    /// "Windows-1252 text (not UTF-8), decoded", "sheet 'Actions' …".
+    public var source: [String] = []
 
     public init(rows: [Row], date1904: Bool = false) {
         self.rows = rows

@@ -128,11 +128,13 @@ enum ImportValues {
     /// `1. Children's voices` → ("1", "Children's voices"); `Section 2: Voices` → ("2",
     /// "Voices"); `1.2 Leaders` → ("1.2", "Leaders") when `dotted`; otherwise no number.
     /// A section's number is 1 to 3 digits; an area's may have dots.
-    static func numbered(_ cell: String, dotted: Bool) -> (number: String?, title: String) {
+    /// `words` are more words that may stand before the number (from `--map WORD=section`).
+    static func numbered(_ cell: String, dotted: Bool, words: Set<String> = []) -> (number: String?, title: String) {
         let text = oneLine(cell)
         var rest = Substring(text)
         if let word = rest.split(separator: " ").first,
-            ["section", "theme", "priority", "area", "objective"].contains(word.lowercased()),
+            ["section", "theme", "priority", "area", "objective"].contains(word.lowercased())
+                || words.contains(word.lowercased()),
             rest.dropFirst(word.count + 1).first?.isASCIIDigit == true
         {
             rest = rest.dropFirst(word.count + 1)

@@ -10,6 +10,8 @@ import PlanCore
 /// results and error values, with missing cells filled in as empty ones. Numbers in a
 /// date format are shown as ISO dates; every number keeps its value, for due dates.
 public enum XLSXReader {
+    /// Reads the sheet named `wanted` (case-insensitive), else the first sheet, except in
+    /// a workbook from `actionplan export` (a Summary sheet first, then Actions): its Actions.
     public static func read(_ data: Data, sheet wanted: String? = nil) throws(ImportError) -> ImportTable {
         let archive: ZipReader
         do {
@@ -23,6 +25,35 @@ public enum XLSXReader {
         }
         let workbook = try Workbook(try requiredPart("xl/workbook.xml", in: archive))
         guard !workbook.sheets.isEmpty else { throw ImportError("the workbook has no sheets") }
+        let relationships = try Relationships(try requiredPart("xl/_rels/workbook.xml.rels", in: archive))
+        let strings =
+            try part("xl/sharedStrings.xml", in: archive).map(SharedStrings.init)?.strings ?? []
+        let styles = try part("xl/styles.xml", in: archive).map(Styles.init) ?? Styles()
+        func table(of sheet: (name: String, relationship: String)) throws(ImportError) -> ImportTable {
+            guard let target = relationships.targets[sheet.relationship] else {
+                throw ImportError(
+                    "the workbook does not say where sheet '\(sheet.name)' is (no relationship \(sheet.relationship))")
+            }
+            // Targets are relative to xl/, or absolute within the archive.
+            let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            let worksheet = try Worksheet(
+                try requiredPart(path, in: archive), name: path, strings: strings,
+                styles: styles, date1904: workbook.date1904)
+            return ImportTable(rows: worksheet.rows, date1904: workbook.date1904)
+        }
+        if wanted == nil {
+            // A cover sheet or a notes sheet often comes first: the first sheet with a header row.
+            for (n, sheet) in workbook.sheets.enumerated() {
+                var found = try table(of: sheet)
+                guard ImportColumns.headerRow(in: found.rows) != nil else { continue }
+                if n > 0 {
+                    found.source.append(
+                        "sheet '\(sheet.name)', the first with a header row (passed over: "
+                            + workbook.sheets.prefix(n).map { "'\($0.name)'" }.joined(separator: ", ") + ")")
+                }
+                return found
+            }
+        }
         let chosen: (name: String, relationship: String)
         if let wanted {
             guard
@@ -34,23 +65,15 @@ public enum XLSXReader {
                         + workbook.sheets.map { "'\($0.name)'" }.joined(separator: ", "))
             }
             chosen = match
+        } else if workbook.sheets[0].name == BoardPackXLSX.summarySheet,
+            let actions = workbook.sheets.first(where: { $0.name == BoardPackXLSX.actionsSheet })
+        {
+            // A workbook from `actionplan export`: its actions, not the figures in front of them.
+            chosen = actions
         } else {
             chosen = workbook.sheets[0]
         }
-        let relationships = try Relationships(try requiredPart("xl/_rels/workbook.xml.rels", in: archive))
-        guard let target = relationships.targets[chosen.relationship] else {
-            throw ImportError(
-                "the workbook does not say where sheet '\(chosen.name)' is (no relationship \(chosen.relationship))")
-        }
-        // Targets are relative to xl/, or absolute within the archive.
-        let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-        let strings =
-            try part("xl/sharedStrings.xml", in: archive).map(SharedStrings.init)?.strings ?? []
-        let styles = try part("xl/styles.xml", in: archive).map(Styles.init) ?? Styles()
-        let sheet = try Worksheet(
-            try requiredPart(path, in: archive), name: path, strings: strings,
-            styles: styles, date1904: workbook.date1904)
-        return ImportTable(rows: sheet.rows, date1904: workbook.date1904)
+        return try table(of: chosen)
     }
 
     /// No part may unpack to more than this: a zip bomb fails fast.

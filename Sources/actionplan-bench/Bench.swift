@@ -39,9 +39,22 @@ struct Bench: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Measure only this operation (and the file size) at every size, e.g. `--only merge`.",
+            valueName: ProfiledOperation.allCases.map(\.rawValue).joined(separator: "|")))
+    var only: ProfiledOperation?
+
+    @Option(
+        help: ArgumentHelp(
             "Write the generated plans (plan-SIZE.plan) into this folder and stop, e.g. to profile the CLI on them.",
             valueName: "folder"))
     var writePlans: String?
+
+    @Flag(
+        help: """
+            Compare the CLI with Taskwarrior and todo.txt on the same actions (list, filter, set, note, \
+            export), run alternately; a peer that is not installed is skipped.
+            """)
+    var peers = false
 
     @Option(help: "The actionplan binary whose peak memory is measured (default: the one built beside this benchmark).")
     var actionplan: String?
@@ -88,6 +101,17 @@ struct Bench: ParsableCommand {
             return
         }
 
+        if peers {
+            let bench = PeerBench(runs: runs, clock: clock, actionplan: actionplanBinary)
+            let tables = try sizeList.map { try bench.measure(size: $0, in: directory, progress: progress) }
+            print(Self.machine + "\n")
+            print(
+                "Median of \(runs) runs (min–max) of each command, after one untimed warm-up run; the tools take turns.\n"
+            )
+            print(tables.joined(separator: "\n"), terminator: "")
+            return
+        }
+
         #if DEBUG
             progress("warning: this is a debug build; measure with `swift run -c release actionplan-bench`")
         #endif
@@ -107,6 +131,7 @@ struct Bench: ParsableCommand {
         report[.fileSize, size] = Figure(.bytes, samples: [bytes], note: "(\(w.lineCount.grouped) lines)")
 
         func time(_ operation: Operation, _ body: () -> Void) {
+            if let only, operation.profiled != only { return }
             progress("\(size.grouped) actions: \(operation.rawValue.trimmingCharacters(in: .whitespaces))")
             report[operation, size] = Figure(.seconds, samples: clock.measure(runs: runs, body))
         }
@@ -130,14 +155,11 @@ struct Bench: ParsableCommand {
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }
         time(.exportHTML) { w.export(.html) }
         time(.exportCSV) { w.export(.csv) }
+        time(.merge) { w.merge() }
 
+        if only != nil { return }
         progress("\(size.grouped) actions: the CLI's summary, for peak memory")
-        let binary =
-            actionplan
-            ?? Bundle.main.executableURL.map {
-                $0.deletingLastPathComponent().appendingPathComponent("actionplan").path
-            }
-            ?? "actionplan"  // not found: the warning below says to pass --actionplan
+        let binary = actionplanBinary
         let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }
             .dropFirst()
         if childRuns.count == runs {
@@ -150,6 +172,15 @@ struct Bench: ParsableCommand {
                 "warning: could not run `\(binary) summary`; build it with `swift build -c release` or pass --actionplan"
             )
         }
+    }
+
+    /// The CLI measured: `--actionplan`, or the one built beside this benchmark.
+    private var actionplanBinary: String {
+        actionplan
+            ?? Bundle.main.executableURL.map {
+                $0.deletingLastPathComponent().appendingPathComponent("actionplan").path
+            }
+            ?? "actionplan"  // not found: the runs fail and say to pass --actionplan
     }
 
     /// The only code a profiler should count: start it with

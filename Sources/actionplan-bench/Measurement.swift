@@ -129,12 +129,15 @@ struct ChildRun {
 
 /// Children the benchmark times: the CLI, and itself as a launcher (see ``runWithOwnPeak(_:)``).
 enum MeasuredChild {
-    /// Runs a program with standard output sent to /dev/null and returns what it took
+    /// Runs a program with standard output sent to /dev/null (and `environment`, the whole
+    /// environment, when given) and returns what it took
     /// (``PlanCore/ChildProcess`` reads the child's own usage with `wait4`); nil when it
     /// could not be started or did not exit with status 0.
-    static func run(_ arguments: [String]) -> ChildRun? {
+    static func run(_ arguments: [String], environment: [String: String]? = nil) -> ChildRun? {
         let start = Clock.wall.now
-        guard let ended = try? ChildProcess.run(arguments[0], Array(arguments.dropFirst()), stderr: .inherit),
+        guard
+            let ended = try? ChildProcess.run(
+                arguments[0], Array(arguments.dropFirst()), environment: environment, stderr: .inherit),
             ended.status == 0
         else { return nil }
         return ChildRun(wallSeconds: Clock.wall.now - start, cpuSeconds: ended.cpuSeconds, peakBytes: ended.peakBytes)

@@ -20,9 +20,31 @@ enum Operation: String, CaseIterable {
     case peakMemory = "  peak RSS (× file size)"
     case exportHTML = "export HTML (board pack)"
     case exportCSV = "export CSV (board pack)"
+    case merge = "merge: two edits, three-way"
 
     /// Whether the row is a duration, so that it has a growth ratio.
     var isTime: Bool { ![.fileSize, .parseRate, .peakMemory].contains(self) }
+
+    /// The `--profile`/`--only` name of the operation, for those that have one.
+    var profiled: ProfiledOperation? {
+        switch self {
+        case .parse: .parse
+        case .open: .open
+        case .firstFrame: .frame
+        case .keyDown: .down
+        case .keyUpAtEnd: .up
+        case .keyGreen: .green
+        case .keySearch: .search
+        case .setStatusSave: .save
+        case .summary: .summary
+        case .asOfSummary: .asof
+        case .filteredList: .list
+        case .exportHTML: .html
+        case .exportCSV: .csv
+        case .merge: .merge
+        default: nil
+        }
+    }
 
     /// The file-system floors, shown for comparison: not actionplan's own work.
     var isFloor: Bool { [.readFile, .copyFile, .copyFileSync].contains(self) }
@@ -30,5 +52,5 @@ enum Operation: String, CaseIterable {
 
 /// What `--profile` can run on its own under a profiler.
 enum ProfiledOperation: String, CaseIterable {
-    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv
+    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv, merge
 }

@@ -20,12 +20,17 @@ struct Report {
 
     private var resultsTable: String {
         let header = ["operation"] + sizes.map { "\($0.grouped) actions" }
-        let rows = Operation.allCases.map { operation in
+        let rows = measured.map { operation in
             [operation.rawValue] + sizes.map { self[operation, $0]?.formatted ?? "not measured" }
         }
         let clock = self.clock == .wall ? "elapsed (wall-clock) time" : "CPU time (user + system)"
         return "Median of \(runs) runs (min–max) of \(clock), after one untimed warm-up run.\n\n"
             + Self.table(header, rows)
+    }
+
+    /// The rows with a figure at some size (`--only` measures one).
+    private var measured: [Operation] {
+        Operation.allCases.filter { operation in sizes.contains { self[operation, $0] != nil } }
     }
 
     private var steps: [(from: Int, to: Int)] { zip(sizes, sizes.dropFirst()).map { ($0, $1) } }
@@ -36,7 +41,7 @@ struct Report {
         let header =
             ["operation"]
             + steps.map { "\($0.to.short)/\($0.from.short) (size ×\(Self.ratio(Double($0.to) / Double($0.from))))" }
-        let rows = Operation.allCases.filter { $0.isTime || $0 == .peakMemory }.map { operation in
+        let rows = measured.filter { $0.isTime || $0 == .peakMemory }.map { operation in
             [operation.rawValue]
                 + steps.map { step -> String in
                     guard let growth = growth(operation, step) else { return "–" }

@@ -19,6 +19,11 @@ struct Workload {
     let searching: AppState
     /// Where `set status + atomic save` writes, so the generated file stays as it was.
     let savePath: String
+    /// Two edits of the plan made at the same time, for the merge: ours sets the first
+    /// action green with a note, theirs adds a note to the last action and changes the
+    /// header's `As at:` (text outside the actions).
+    let ours: PlanDocument
+    let theirs: PlanDocument
 
     static let today = PlanGenerator.today
     static let author = "Bench Runner"
@@ -57,6 +62,15 @@ struct Workload {
         var search = firstFrame
         _ = search.update(.key(.character("/")))
         searching = search
+
+        var ours = document
+        try ours.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author, note: "Done, and checked.")
+        self.ours = ours
+        let lastRef = document.plan.actions[document.plan.actions.count - 1].ref
+        var theirs = try PlanDocument(
+            text: generated.text.replacingOccurrences(of: "- As at: 2026-06-30\n", with: "- As at: 2026-07-01\n"))
+        try theirs.addNote(ref: lastRef, text: "Reviewed by the board.", on: Self.today, by: "Another Member")
+        self.theirs = theirs
     }
 
     /// Checks once that the edits measured really happen: `g` turns the first action
@@ -69,6 +83,12 @@ struct Workload {
         setStatusAndSave()
         let saved = try PlanFile.load(savePath)
         precondition(saved.plan.actions[0].status == .green, "the saved file does not hold the change")
+        let merged = try PlanMerge.merge(base: document, ours: ours, theirs: theirs)
+        precondition(
+            merged.conflicts.isEmpty && merged.document?.plan.actions.first?.status == .green
+                && merged.document?.plan.actions.last?.notes.last?.text == "Reviewed by the board."
+                && merged.document?.plan.asAt?.iso == "2026-07-01",
+            "the merge did not keep both edits")
     }
 
     // MARK: - Operations
@@ -136,6 +156,16 @@ struct Workload {
         consume(format.render(BoardPack(plan: document.plan, asOf: Self.today), path: path))
     }
 
+    /// What a save does when someone else saved the plan since it was read, and what
+    /// `actionplan merge-driver` does for git: the three-way merge by meaning.
+    func merge() {
+        do {
+            consume(try PlanMerge.merge(base: document, ours: ours, theirs: theirs))
+        } catch {
+            fatalError("the merge failed: \(error)")
+        }
+    }
+
     /// The operation `--profile` names.
     func run(_ operation: ProfiledOperation) {
         switch operation {
@@ -152,6 +182,7 @@ struct Workload {
         case .list: filteredList()
         case .html: export(.html)
         case .csv: export(.csv)
+        case .merge: merge()
         }
     }
 }

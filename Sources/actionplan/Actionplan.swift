@@ -12,11 +12,13 @@ struct Actionplan: ParsableCommand {
             or else the first .plan file by name in ./plans). When the output is not a terminal, \
             prints that plan's summary instead.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
-            Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, TrendCommand.self,
-            ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self, MergeDriver.self,
-            GitSetup.self, Sync.self, SignOffCommand.self, AssessCommand.self, MeasureCommand.self, AsAtCommand.self,
+            Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, AddAction.self,
+            EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,
+            TrendCommand.self, ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self,
+            MergeDriver.self, GitSetup.self, Sync.self, ConfigCommand.self, SignOffCommand.self, AssessCommand.self,
+            MeasureCommand.self, AsAtCommand.self,
         ]
     )
 

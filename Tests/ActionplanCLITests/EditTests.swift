@@ -13,6 +13,18 @@ func sampleWith11a(code: String = "A", appending added: [String]) -> String {
     }
 }
 
+/// The full name of the account the tests run as (the first part of GECOS), which
+/// comes before the login name in who is recording.
+let accountFullName: String? = {
+    guard let gecos = getpwuid(getuid())?.pointee.pw_gecos else { return nil }
+    let name = String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+    return name?.isEmpty == false ? name : nil
+}()
+
+/// The account's login name, the last resort.
+let accountLogin: String? = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) }
+
 @Suite("actionplan set", .tags(.endToEnd))
 struct SetTests {
     @Test("changes exactly the status letter and appends one Status line")
@@ -99,15 +111,15 @@ struct SetTests {
     }
 
     @Test(
-        "who made the change: --by, else ACTIONPLAN_USER, else the config file, else USER, else nobody",
+        "who made the change: --by, else ACTIONPLAN_USER, else the config file, else git's user.name, else the account's full name, else the login name",
         arguments: [
             (["--by", "Jo Bloggs"], [:], " (Jo Bloggs)"),
             (["--by", "Jo Bloggs"], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Jo Bloggs)"),
             ([], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
             ([], ["ACTIONPLAN_USER": "Env User", "USER": "unixuser"], " (Env User)"),
             (["--by", "  "], ["ACTIONPLAN_USER": "Env User"], " (Env User)"),
-            ([], ["USER": "unixuser"], " (unixuser)"),
-            ([], [:], ""),
+            ([], ["USER": "unixuser"], " (\(accountFullName ?? "unixuser"))"),
+            ([], [:], accountFullName.map { " (\($0))" } ?? accountLogin.map { " (\($0))" } ?? ""),
         ] as [([String], [String: String], String)])
     func author(arguments: [String], environment: [String: String], shown: String) throws {
         let box = try Sandbox()
@@ -344,7 +356,9 @@ struct NoteTests {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
         let text = "First paragraph,\nstill the first.\n\nSecond paragraph.\n\n\nThird, after two empty lines."
-        let result = try box.run(["note", "plan.plan", "1.1a", text, "--by", "Sam", "--date", "2 March 2026"])
+        let result = try box.run([
+            "note", "plan.plan", "1.1a", text, "--by", "Sam", "--date", "2 March 2026", "--allow-future",
+        ])
         #expect(result.status == 0, "\(result)")
         #expect(
             try box.text("plan.plan")

@@ -27,14 +27,14 @@ struct TUIEndToEndTests {
         session.keys("j", "j", "j")
         try session.waitFor { $0.contains("1.1d") && $0.contains("Produce a thematic") }
         session.keys("g")
-        try session.waitFor("Saved 1.1d: status Amber -> Green")
+        try session.waitFor("1.1d: status Amber -> Green (saved)")
         session.keys("n")
         try session.waitFor("New progress note for 1.1d")
         session.type("Report agreed by the board.")
         session.keys("Enter")
         session.type("Published on the website.")
         session.keys("C-d")
-        try session.waitFor("Saved 1.1d: note added")
+        try session.waitFor("1.1d: note added (saved)")
         session.keys("q")
         try session.waitFor("exit=0")
 
@@ -65,13 +65,13 @@ struct TUIEndToEndTests {
         let path = try sandbox.write(
             "plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/small.plan")))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let session = try TmuxSession(width: 70, height: 20)
+        let session = try TmuxSession(width: 50, height: 20)
         defer { session.kill() }
         let pidFile = sandbox.path("pid")
         session.run(
             "NO_COLOR=1 sh -c 'echo $$ > \(pidFile); exec \"\(actionplanBinary.path)\" open \"\(path)\"'; echo \"exit=$?\""
         )
-        try session.waitFor("Terminal too small: 70×20.")
+        try session.waitFor("Terminal too small: 50×20.")
         session.resize(width: 100, height: 30)
         try session.waitFor("1.1a")
         let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -116,6 +116,51 @@ struct TUIEndToEndTests {
             case .insert(_, let line, _): "+ " + line
             }
         }
+    }
+
+    /// A board member at 80×23 (an 80×24 terminal under tmux's status line) on a light
+    /// background: filter to overdue, set one green, and its note goes on the same action.
+    @Test(.enabled(if: tmuxAvailable, "tmux is not installed"))
+    func lightThemeAt80x23FilteredGreenThenNoteGoesToTheSameAction() throws {
+        let sandbox = try Sandbox()
+        let original = try Data(contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan"))
+        let path = try sandbox.write("plan.plan", data: original)
+        let session = try TmuxSession(width: 80, height: 23)
+        defer { session.kill() }
+        session.run(
+            "ACTIONPLAN_TODAY=2026-11-10 ACTIONPLAN_USER='E2E Tester' '\(actionplanBinary.path)' open --theme light --no-mouse '\(path)'; echo \"exit=$?\""
+        )
+        try session.waitFor("1.1a")
+        #expect(!session.capture().contains("too small"))
+        session.keys("f", "d", "Enter")
+        try session.waitFor("7 of 72 actions")
+        // The first overdue action is 1.2d.
+        try session.waitFor { $0.contains("› ") && $0.contains("1.2d") }
+        session.keys("g")
+        try session.waitFor("1.2d no longer matches")
+        session.keys("n")
+        try session.waitFor("New progress note for 1.2d")
+        session.type("Survey agreed.")
+        session.keys("C-d")
+        try session.waitFor("1.2d: note added (saved)")
+        session.keys("q")
+        try session.waitFor("exit=0")
+        let written = try PlanDocument(data: try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.plan.action(ref: "1.2d")?.status == .green)
+        #expect(written.plan.action(ref: "1.2d")?.latestNote?.text == "Survey agreed.")
+    }
+
+    @Test func aDumbTerminalIsToldToUseSummaryOrList() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write(
+            "plan.plan", data: try Data(contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan")))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        // `script` gives the command a terminal, so only TERM stands in its way.
+        let output = try runProcess(
+            "/usr/bin/env",
+            ["TERM=dumb", "/usr/bin/script", "-qec", "'\(actionplanBinary.path)' open '\(path)'", "/dev/null"])
+        #expect(output.contains("TERM=dumb"))
+        #expect(output.contains("actionplan summary"))
     }
 }
 

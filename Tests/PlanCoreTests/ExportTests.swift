@@ -297,7 +297,8 @@ struct ExportTests {
     @Test func htmlIsSelfContainedAndPrintable() throws {
         let html = BoardPackHTML.render(try Self.examplePack())
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">"))
-        #expect(html.contains("@page { size: A4; margin: 15mm; }"))
+        #expect(html.contains("@page {\n  size: A4; margin: 18mm 15mm 18mm;"))
+        #expect(html.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"))
         #expect(html.contains("print-color-adjust: exact"))
         for external in ["<script", "<link", "@import", "url(", "@font-face", "src=\"http", "<img"] {
             #expect(!html.contains(external), "\(external)")

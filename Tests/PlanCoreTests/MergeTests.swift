@@ -7,15 +7,10 @@ import Testing
 @Suite struct MergeTests {
     let base: PlanDocument
 
-    init() throws {
-        let url = Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" }!
-        base = try PlanDocument(data: Data(contentsOf: url))
-    }
+    init() throws { base = try smallExamplePlan() }
 
     private func edited(_ edit: (inout PlanDocument) throws -> Void) rethrows -> PlanDocument {
-        var document = base
-        try edit(&document)
-        return document
+        try base.edited(edit)
     }
 
     private func merged(_ ours: PlanDocument, _ theirs: PlanDocument) throws -> PlanMerge.Result {
@@ -210,6 +205,21 @@ import Testing
         let hunks = try #require(Diff3.hunks(base: Array("abcdef"), ours: Array("abXdef"), theirs: Array("abcdeYf")))
         #expect(hunks.map(\.stable) == [true, false, true, false, true])
         #expect(Diff3.matches(Array("abc"), Array("xyz"), maxEdits: 2) == nil)
+    }
+}
+
+/// `plans/small.plan`, the base most merge tests edit.
+func smallExamplePlan() throws -> PlanDocument {
+    let url = try #require(Fixtures.examplePlans.first { $0.lastPathComponent == "small.plan" })
+    return try PlanDocument(data: Data(contentsOf: url))
+}
+
+extension PlanDocument {
+    /// A copy with `edit` applied.
+    func edited(_ edit: (inout PlanDocument) throws -> Void) rethrows -> PlanDocument {
+        var document = self
+        try edit(&document)
+        return document
     }
 }
 

@@ -12,9 +12,11 @@ struct ImportLimitTests {
     static let options = ImportOptions(title: "Wide", asAt: date("2026-03-01"))
 
     /// Header detection once normalised every heading synonym again for every cell:
-    /// 1,000,000 one-letter columns took two minutes of CPU. Now each cell is one lookup.
-    @Test(.timeLimit(.minutes(1)))
-    func aMillionColumnsImportInLinearTime() throws {
+    /// 1,000,000 one-letter columns took two minutes of CPU in a release build (over eight
+    /// in this debug one). Now each cell is one lookup: about 6 s of CPU here. The limit is
+    /// on this thread's CPU time, which other tests running beside it do not inflate.
+    @Test func aMillionColumnsImportInLinearTime() throws {
+        let started = threadCPUSeconds()
         let letters = (0..<1_000_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }
         let header = letters.joined(separator: ",") + ",Action,RAG\n"
         let rows = String(repeating: ",", count: 1_000_000) + "Publish the guidance,G\n"
@@ -24,6 +26,7 @@ struct ImportLimitTests {
         #expect(result.document.plan.actions.map(\.text) == ["Publish the guidance"])
         #expect(result.document.plan.actions.map(\.status) == [.green])
         #expect(result.report.columns.count == 1_000_002)
+        #expect(threadCPUSeconds() - started < 40)
     }
 
     /// The header is looked for in the first 20 non-blank rows only.

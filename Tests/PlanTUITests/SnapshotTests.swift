@@ -74,9 +74,50 @@ struct SnapshotTests {
     }
 
     @Test func tooSmall() throws {
-        assertSnapshot(render(try TUIFixtures.state(width: 79, height: 24)), named: "too-small-79x24")
-        assertSnapshot(render(try TUIFixtures.state(width: 100, height: 20)), named: "too-small-100x20")
-        assertSnapshot(render(try TUIFixtures.state(width: 120, height: 23)), named: "too-small-120x23")
+        assertSnapshot(render(try TUIFixtures.state(width: 59, height: 24)), named: "too-small-59x24")
+        assertSnapshot(render(try TUIFixtures.state(width: 100, height: 19)), named: "too-small-100x19")
+        // A tiny window still shows the whole message, wrapped.
+        let tiny = render(try TUIFixtures.state(width: 24, height: 12))
+        assertSnapshot(tiny, named: "too-small-24x12")
+        #expect(tiny.text.contains("press q to") && tiny.text.contains("quit."))
+    }
+
+    /// Each fixed screen at the sizes people use: 80×24, 80×23 (tmux's status line),
+    /// 79×24 and 60×20 (the smallest), and 120×40 with the detail beside the list.
+    @Test(arguments: [(80, 24), (80, 23), (79, 24), (60, 20), (120, 40)])
+    func screensAtEverySize(width: Int, height: Int) throws {
+        func state() throws -> AppState { try TUIFixtures.state(width: width, height: height) }
+        var screens: [(String, AppState)] = []
+        var main = try state()
+        main.selectRef("1.2d")
+        screens.append(("main", main))
+        var detail = try state()
+        detail.selectRef("1.2d")
+        detail.press(.enter)
+        screens.append(("detail", detail))
+        var help = try state()
+        help.press(.character("?"))
+        screens.append(("help", help))
+        var filters = try state()
+        filters.press(.character("f"), .character("d"))
+        screens.append(("filters", filters))
+        var review = try state()
+        review.press(.character("v"))
+        screens.append(("review", review))
+        var note = try state()
+        note.selectRef("1.2d")
+        note.press(.character("n"))
+        note.type("First line.\nSecond line.")
+        screens.append(("note", note))
+        var form = try state()
+        form.selectRef("2.2b")
+        form.press(.character("e"))
+        screens.append(("form", form))
+        for (name, screen) in screens {
+            let grid = render(screen)
+            #expect(!grid.text.contains("Terminal too small"), "\(name) at \(width)×\(height)")
+            assertSnapshot(grid, named: "size-\(name)-\(width)x\(height)")
+        }
     }
 
     @Test func smallPlan120x40() throws {

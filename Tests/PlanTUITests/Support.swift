@@ -54,8 +54,12 @@ extension AppState {
 /// the test fails, so that new snapshots are looked at before they are committed;
 /// `SNAPSHOT_RECORD=1` rewrites them all.
 func assertSnapshot(_ grid: Grid, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    assertSnapshot(text: grid.text + "\n", named: name, sourceLocation: sourceLocation)
+}
+
+/// Compares text (a styled frame, say) with `Snapshots/NAME.txt`, as above.
+func assertSnapshot(text actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = TUIFixtures.snapshots.appendingPathComponent(name + ".txt")
-    let actual = grid.text + "\n"
     let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
     guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
         try? FileManager.default.createDirectory(at: TUIFixtures.snapshots, withIntermediateDirectories: true)
@@ -74,15 +78,37 @@ final class FakeTerminal: Terminal, @unchecked Sendable {
     var restored = false
     var suspended = 0
 
+    /// Keys typed together, faster than frames are drawn: after the first of a batch
+    /// is read, the rest are waiting (``readPendingKeys()``).
+    var batches: [[Key]] = []
+    var waiting: [Key] = []
+
     init(width: Int = 80, height: Int = 24, keys: [Key]) {
         size = (width, height)
         self.keys = keys
     }
 
+    init(width: Int = 80, height: Int = 24, batches: [[Key]]) {
+        size = (width, height)
+        self.keys = []
+        self.batches = batches.filter { !$0.isEmpty }
+    }
+
     func draw(_ grid: Grid) { frames.append(grid) }
 
     func readKey(timeoutMilliseconds: Int) -> Key {
-        keys.isEmpty ? .character("q") : keys.removeFirst()
+        if !batches.isEmpty {
+            var batch = batches.removeFirst()
+            let first = batch.removeFirst()
+            waiting = batch
+            return first
+        }
+        return keys.isEmpty ? .character("q") : keys.removeFirst()
+    }
+
+    func readPendingKeys() -> [Key] {
+        defer { waiting = [] }
+        return waiting
     }
 
     func suspend(while body: () -> Void) {

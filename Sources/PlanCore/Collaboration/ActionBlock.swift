@@ -13,7 +13,7 @@ struct ActionBlock {
         var isLog: Bool { if case .log = self { true } else { false } }
     }
 
-    enum LogKind: Hashable { case note, status, due, owner, added, agreed, value }
+    enum LogKind: Hashable { case note, status, due, owner, added, retired, moved, reworded, agreed, value }
 
     struct Item {
         var kind: Kind
@@ -22,6 +22,15 @@ struct ActionBlock {
         /// The item's text without indentation, trailing spaces or blank lines: equal
         /// keys are the same item, whatever the indentation or line endings.
         var key: String
+        /// For a `- Status` history line, the change it records.
+        var statusChange: (from: Status, to: Status)?
+
+        /// `- Note 2026-11-03 (Jo)`: what the item is, without what it says. Two notes
+        /// with the same head are taken for one note reworded.
+        var head: Substring {
+            let first = key.prefix { $0 != "\n" }
+            return first.firstIndex(of: ":").map { first[..<$0] } ?? first
+        }
     }
 
     var ref: String
@@ -39,25 +48,26 @@ struct ActionBlock {
         status = action.status
         statusOffset = action.statusOffset
 
-        var starts: [(Int, Kind, PlanDate?)] = []
-        if let owner = action.ownerLines { starts.append((owner.lowerBound, .owner, nil)) }
-        if let due = action.dueLines { starts.append((due.lowerBound, .due, nil)) }
+        var starts: [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] = []
+        if let owner = action.ownerLines { starts.append((owner.lowerBound, .owner, nil, nil)) }
+        if let due = action.dueLines { starts.append((due.lowerBound, .due, nil, nil)) }
         var seen: [String: Int] = [:]
         for field in action.extraFields {
             let name = field.name.lowercased()
-            starts.append((field.line - 1, .extra(name, occurrence: seen[name, default: 0]), nil))
+            starts.append((field.line - 1, .extra(name, occurrence: seen[name, default: 0]), nil, nil))
             seen[name, default: 0] += 1
         }
-        for note in action.notes { starts.append((note.line - 1, .log(.note), note.date)) }
+        for note in action.notes { starts.append((note.line - 1, .log(.note), note.date, nil)) }
         for entry in action.history {
-            let kind: LogKind =
-                switch entry.change {
-                case .status: .status
-                case .due: .due
-                case .owner: .owner
-                case .added: .added
-                }
-            starts.append((entry.line - 1, .log(kind), entry.date))
+            switch entry.change {
+            case .status(let from, let to): starts.append((entry.line - 1, .log(.status), entry.date, (from, to)))
+            case .due: starts.append((entry.line - 1, .log(.due), entry.date, nil))
+            case .owner: starts.append((entry.line - 1, .log(.owner), entry.date, nil))
+            case .added: starts.append((entry.line - 1, .log(.added), entry.date, nil))
+            case .retired: starts.append((entry.line - 1, .log(.retired), entry.date, nil))
+            case .moved: starts.append((entry.line - 1, .log(.moved), entry.date, nil))
+            case .reworded: starts.append((entry.line - 1, .log(.reworded), entry.date, nil))
+            }
         }
         starts += ActionBlock.governanceStarts(action)
         starts.sort { $0.0 < $1.0 }
@@ -66,7 +76,8 @@ struct ActionBlock {
         items = starts.enumerated().map { n, start in
             let end = n + 1 < starts.count ? starts[n + 1].0 : range.upperBound
             let itemLines = Array(lines[start.0..<max(start.0 + 1, end)])
-            return Item(kind: start.1, lines: itemLines, date: start.2, key: ActionBlock.key(itemLines))
+            return Item(
+                kind: start.1, lines: itemLines, date: start.2, key: ActionBlock.key(itemLines), statusChange: start.3)
         }
     }
 
@@ -90,6 +101,9 @@ struct ActionBlock {
 
     func item(_ kind: Kind) -> Item? { items.first { $0.kind == kind } }
 
+    /// The block's lines as they stand.
+    var lines: [SourceLine] { head + items.flatMap(\.lines) }
+
     /// Everything the block says, for telling whether it changed.
     var key: String { ([String(status.code), headKey] + items.map(\.key)).joined(separator: "\n\u{1}") }
 
@@ -102,11 +116,13 @@ struct ActionBlock {
 extension ActionBlock {
     /// Where the board's lines of an action start: agreements and values are history
     /// (a union in a merge), a measure's definition is a field keyed by its name.
-    static func governanceStarts(_ action: Action) -> [(Int, Kind, PlanDate?)] {
-        var starts: [(Int, Kind, PlanDate?)] = action.agreements.map { ($0.line - 1, .log(.agreed), $0.date) }
+    static func governanceStarts(_ action: Action) -> [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] {
+        var starts: [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] = action.agreements.map {
+            ($0.line - 1, .log(.agreed), $0.date, nil)
+        }
         for measure in action.measures {
-            starts.append((measure.line - 1, .extra("measure " + measure.name.lowercased(), occurrence: 0), nil))
-            starts += measure.values.map { ($0.line - 1, .log(.value), $0.date) }
+            starts.append((measure.line - 1, .extra("measure " + measure.name.lowercased(), occurrence: 0), nil, nil))
+            starts += measure.values.map { ($0.line - 1, .log(.value), $0.date, nil) }
         }
         return starts
     }

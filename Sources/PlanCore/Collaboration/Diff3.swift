@@ -14,8 +14,17 @@ enum Diff3 {
     /// The hunks that make up base, ours and theirs, in order. Nil when the sequences
     /// are too different to match in reasonable time (more than `maxEdits` changes).
     static func hunks<T: Hashable>(base: [T], ours: [T], theirs: [T], maxEdits: Int = 2000) -> [Hunk]? {
-        guard let toOurs = matches(base, ours, maxEdits: maxEdits),
-            let toTheirs = matches(base, theirs, maxEdits: maxEdits)
+        var work = 0
+        return hunks(base: base, ours: ours, theirs: theirs, maxEdits: maxEdits, work: &work)
+    }
+
+    /// ``hunks(base:ours:theirs:maxEdits:)``, adding to `work` the number of token
+    /// comparisons made: what a test counts to see that a merge stays linear.
+    static func hunks<T: Hashable>(base: [T], ours: [T], theirs: [T], maxEdits: Int = 2000, work: inout Int)
+        -> [Hunk]?
+    {
+        guard let toOurs = matches(base, ours, maxEdits: maxEdits, work: &work),
+            let toTheirs = matches(base, theirs, maxEdits: maxEdits, work: &work)
         else { return nil }
         var inOurs = [Int?](repeating: nil, count: base.count)
         var inTheirs = [Int?](repeating: nil, count: base.count)
@@ -37,11 +46,8 @@ enum Diff3 {
             var next = o
             while next < base.count, inOurs[next] == nil || inTheirs[next] == nil { next += 1 }
             let (nextA, nextB) =
-                if next < base.count, let inA = inOurs[next], let inB = inTheirs[next] {
-                    (inA, inB)
-                } else {
-                    (ours.count, theirs.count)
-                }
+                next < base.count
+                ? (inOurs[next] ?? ours.count, inTheirs[next] ?? theirs.count) : (ours.count, theirs.count)
             if next == o && nextA == a && nextB == b { break }
             hunks.append(Hunk(base: o..<next, ours: a..<nextA, theirs: b..<nextB, stable: false))
             (o, a, b) = (next, nextA, nextB)
@@ -52,15 +58,22 @@ enum Diff3 {
     /// Index pairs `(i, j)` with `a[i] == b[j]` forming a longest common subsequence, in
     /// order; nil when more than `maxEdits` insertions and deletions separate them.
     static func matches<T: Hashable>(_ a: [T], _ b: [T], maxEdits: Int) -> [(Int, Int)]? {
+        var work = 0
+        return matches(a, b, maxEdits: maxEdits, work: &work)
+    }
+
+    /// Only the region between the common prefix and suffix goes to Myers' algorithm.
+    static func matches<T: Hashable>(_ a: [T], _ b: [T], maxEdits: Int, work: inout Int) -> [(Int, Int)]? {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
             suffix += 1
         }
+        work += prefix + suffix
         let x = Array(a[prefix..<a.count - suffix])
         let y = Array(b[prefix..<b.count - suffix])
-        guard let middle = myers(x, y, maxEdits: maxEdits) else { return nil }
+        guard let middle = myers(x, y, maxEdits: maxEdits, work: &work) else { return nil }
         var out = (0..<prefix).map { ($0, $0) }
         out += middle.map { ($0.0 + prefix, $0.1 + prefix) }
         out += (0..<suffix).map { (a.count - suffix + $0, b.count - suffix + $0) }
@@ -68,7 +81,7 @@ enum Diff3 {
     }
 
     /// Myers' greedy shortest edit script, keeping each round's frontier to walk back.
-    private static func myers<T: Hashable>(_ a: [T], _ b: [T], maxEdits: Int) -> [(Int, Int)]? {
+    private static func myers<T: Hashable>(_ a: [T], _ b: [T], maxEdits: Int, work: inout Int) -> [(Int, Int)]? {
         let n = a.count
         let m = b.count
         if n == 0 || m == 0 { return [] }
@@ -84,9 +97,11 @@ enum Diff3 {
                     k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
                     ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
+                work += 1
                 while x < n, y < m, a[x] == b[y] {
                     x += 1
                     y += 1
+                    work += 1
                 }
                 v[offset + k] = x
                 if x >= n, y >= m { return walkBack(trace, rounds: d, n: n, m: m) }

@@ -21,6 +21,8 @@ extension PlanDocument {
         case statusNotInKey(Status, key: StatusKey)
         case invalidText(String)
         case notStored(String)
+        case unknownArea(String, areas: [String])
+        case duplicateRef(String)
 
         public var description: String {
             switch self {
@@ -31,6 +33,10 @@ extension PlanDocument {
                 "status \(status.name) (\(status.code)) is not in this plan's key, which has \(key.listing)"
             case .invalidText(let why): why
             case .notStored(let why): "the change could not be stored: \(why)"
+            case .unknownArea(let area, let areas):
+                "no area \(area) in this plan"
+                    + (areas.isEmpty ? "; it has no areas" : "; its areas are \(areas.joined(separator: ", "))")
+            case .duplicateRef(let ref): "the plan already has an action \(ref); refs are unique (ignoring case)"
             }
         }
     }
@@ -110,14 +116,7 @@ extension PlanDocument {
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
         guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
-        if trimmed.contains(where: { "()\n\r".contains($0) })
-            || trimmed.unicodeScalars.contains(where: {
-                TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\t"
-            })
-        {
-            throw .invalidText(
-                "a name cannot contain brackets, line breaks or control characters: '\(TerminalText.escaped(trimmed))'")
-        }
+        if let problem = Author.problem(with: trimmed) { throw .invalidText(problem) }
         return trimmed
     }
 
@@ -147,6 +146,7 @@ extension PlanDocument {
     /// Text typed for a note or an action's text, normalised and split into lines: the
     /// first goes on the head line, the others (empty for a paragraph break) below it.
     func proseLines(_ text: String, what: String) throws(EditError) -> [Substring] {
+        try checkLineCount(of: text, what: what)
         let normalized = PlanDocument.normalizedNote(text)
         guard !normalized.isEmpty else { throw .invalidText("the \(what) is empty") }
         if normalized.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: true) }) {
@@ -162,12 +162,41 @@ extension PlanDocument {
         return lines
     }
 
+    /// Refuses at once, before any work on it, text with so many lines that the plan
+    /// could not be read back with them (``PlanFile/maximumLines``). Only lines with a
+    /// visible ASCII character are counted: they survive normalising for certain.
+    private func checkLineCount(of text: String, what: String) throws(EditError) {
+        var count = 0
+        var visible = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if visible { count += 1 }
+                visible = false
+            } else if byte > 32 && byte < 127 {
+                visible = true
+            }
+        }
+        if visible { count += 1 }
+        guard lines.count + count > PlanFile.maximumLines else { return }
+        throw .notStored(
+            "the \(what) has \(count) lines; with the plan's \(lines.count) that is more than the "
+                + "\(PlanFile.maximumLines / 1_000_000) million a plan may have, so it could not be read back")
+    }
+
     private func noteLines(_ text: String, date: PlanDate, author: String?, fieldIndent: String) throws(EditError)
         -> [String]
     {
-        let paragraphs = try proseLines(text, what: "note")
-        return [fieldIndent + historyHead("Note", date: date, author: author) + paragraphs[0]]
-            + paragraphs.dropFirst().map { $0.isEmpty ? "" : fieldIndent + "  " + $0 }
+        historyLines("Note", date: date, author: author, text: try proseLines(text, what: "note"), indent: fieldIndent)
+    }
+
+    /// A history item with free text (a note, a retirement, an old wording): the head
+    /// line with the first line of `text`, the others as continuation lines two
+    /// deeper (empty lines stay empty, between paragraphs).
+    func historyLines(
+        _ keyword: String, date: PlanDate, author: String?, text: [Substring], indent: String
+    ) -> [String] {
+        [indent + historyHead(keyword, date: date, author: author) + (text.first ?? "")]
+            + text.dropFirst().map { $0.isEmpty ? "" : indent + "  " + $0 }
     }
 
     // MARK: - Splicing and read-back
@@ -220,6 +249,9 @@ extension PlanDocument {
             edited[k].ending = ending
         }
         if lines.last?.ending == LineEnding.none, !edited.isEmpty { edited[edited.count - 1].ending = .none }
+        if let problem = PlanDocument.limitProblem(edited, byteOrderMark: hasByteOrderMark) {
+            throw .notStored(problem)
+        }
 
         let inside = splices.allSatisfy {
             old.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= old.upperBound

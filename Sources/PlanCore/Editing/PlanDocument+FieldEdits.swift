@@ -62,18 +62,7 @@ extension PlanDocument {
     public mutating func setText(ref: String, to text: String) throws(EditError) -> EditOutcome {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
-        let paragraphs = try proseLines(text, what: "text")
-        for (n, line) in paragraphs.enumerated().dropFirst() {
-            let content = line.drop { $0 == " " || $0 == "\t" }
-            if LineSyntax.plainActionField(content) != nil || LineSyntax.isDatedHistoryItem(content)
-                || LineSyntax.isUndatedHistoryItem(content)
-            {
-                throw .invalidText(
-                    "line \(n + 1) of the text starts with `- \(content.dropFirst(2).prefix { $0.isLetter })`, "
-                        + "so the file would read it as a field of the action; reword it, e.g. without the leading `- `"
-                )
-            }
-        }
+        let paragraphs = try actionTextLines(text)
         let normalized = paragraphs.joined(separator: "\n")
         guard normalized != action.text else { return EditOutcome(ref: action.ref, changes: []) }
         let head = lines[action.line - 1].text
@@ -92,7 +81,49 @@ extension PlanDocument {
         return EditOutcome(ref: action.ref, changes: ["text updated"])
     }
 
+    /// Rewords an action as ``setText(ref:to:)`` does, and records the old wording in
+    /// `- Reworded DATE (AUTHOR): OLD TEXT` (continuation lines for a text of several
+    /// lines), so that what the board agreed to first stays findable in the file.
+    @discardableResult
+    public mutating func reword(ref: String, to text: String, on date: PlanDate, by author: String?) throws(EditError)
+        -> EditOutcome
+    {
+        let index = try actionIndex(ref)
+        let old = plan.actions[index]
+        let author = try checkedAuthor(author)
+        var edited = self
+        let outcome = try edited.setText(ref: ref, to: text)
+        guard outcome.changed else { return outcome }
+        var expected = edited.plan.actions[index]
+        expected.history.append(HistoryEntry(date: date, author: author, change: .reworded(old.text), line: 0))
+        let history = historyLines(
+            "Reworded", date: date, author: author,
+            text: old.text.split(separator: "\n", omittingEmptySubsequences: false), indent: old.fieldIndent ?? "  ")
+        try edited.commit(
+            [edited.appending(history, to: index)], to: index, expecting: expected, what: "the old wording")
+        self = edited
+        return EditOutcome(ref: old.ref, changes: ["text reworded (the old wording is kept in a Reworded line)"])
+    }
+
     // MARK: - Pieces
+
+    /// An action's text as it will be written, split into lines (see ``proseLines(_:what:)``),
+    /// refused when a line after the first would read as a field of the action.
+    func actionTextLines(_ text: String) throws(EditError) -> [Substring] {
+        let paragraphs = try proseLines(text, what: "text")
+        for (n, line) in paragraphs.enumerated().dropFirst() {
+            let content = line.drop { $0 == " " || $0 == "\t" }
+            if LineSyntax.plainActionField(content) != nil || LineSyntax.isDatedHistoryItem(content)
+                || LineSyntax.isUndatedHistoryItem(content)
+            {
+                throw .invalidText(
+                    "line \(n + 1) of the text starts with `- \(content.dropFirst(2).prefix { $0.isLetter })`, "
+                        + "so the file would read it as a field of the action; reword it, e.g. without the leading `- `"
+                )
+            }
+        }
+        return paragraphs
+    }
 
     /// Writes `- NAME: value` over the field's lines `existing` (keeping the indentation,
     /// the spelling of the name and the line ending) or as a new line at `insertAt`,
@@ -120,7 +151,7 @@ extension PlanDocument {
         try commit([field, history], to: index, expecting: expected, what: "the new \(name.lowercased())")
     }
 
-    private func checkedOwners(_ owners: [String]) throws(EditError) -> [String] {
+    func checkedOwners(_ owners: [String]) throws(EditError) -> [String] {
         let names = owners.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw .invalidText("give at least one owner") }
         for name in names {
@@ -141,7 +172,7 @@ extension PlanDocument {
     }
 
     /// The due text to store and the date it gives, or why it cannot be stored.
-    private func checkedDue(_ text: String) throws(EditError) -> Due {
+    func checkedDue(_ text: String) throws(EditError) -> Due {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw .invalidText(

@@ -126,17 +126,6 @@ extension PlanDocument {
 
     // MARK: - Pieces
 
-    func checkedArea(_ number: String) throws(EditError) -> Area {
-        guard let area = plan.area(number: number) else {
-            let all = plan.sections.flatMap { $0.areas.map(\.number) }
-            let near = all.filter { $0.hasPrefix(number.prefix { $0 != "." }) }
-            throw .invalidText(
-                "no area '\(TerminalText.escaped(number))'"
-                    + (near.isEmpty ? "" : "; did you mean \(near.prefix(5).joined(separator: ", "))?"))
-        }
-        return area
-    }
-
     /// Text for a line of its own: trimmed, one line, no control characters.
     func oneLine(_ text: String, what: String) throws(EditError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -21,6 +21,7 @@ extension PlanDocument {
         } catch {
             throw .notStored(error.diagnostics.first.map(\.message) ?? "the edited file did not parse")
         }
+        if let problem = edited.limitProblem { throw .notStored(problem) }
         guard edited.plan.lastReviewed == Review(date: date, by: (board?.isEmpty ?? true) ? nil : board) else {
             throw .notStored("the review date did not read back as written")
         }

@@ -21,6 +21,8 @@ public struct BoardPack: Sendable {
     public var trend: Trend
     /// The red actions, then the other overdue ones, each in file order.
     public var redOrOverdue: [Action]
+    /// The full paper (with the whole plan) or the short one for circulation.
+    public var length: PackLength = .full
 
     /// Builds the pack for `plan` as it stood at the end of `day`. `since` defaults
     /// to ``defaultSince(for:asOf:)``. A `since` after `day` is treated as `day`.
@@ -34,16 +36,20 @@ public struct BoardPack: Sendable {
         changes = Changes(plan: current, since: start, until: day)
         let first = min(Trend.firstDate(of: current) ?? day, day)
         trend = Trend(plan: current, from: first, to: day, every: .month)
-        let reds = past.actions.filter { $0.status == .red }
-        let late = past.actions.filter { $0.status != .red && $0.isOverdue(on: day) }
-        redOrOverdue = reds + late
+        // The red and overdue part of what the monthly review walks, reds first.
+        let queue = ReviewQueue(plan: past, on: day).entries
+        let reds = queue.filter { $0.reasons.contains(.red) }
+        let late = queue.filter { entry in
+            !entry.reasons.contains(.red) && entry.reasons.contains { if case .overdue = $0 { true } else { false } }
+        }
+        redOrOverdue = (reds + late).compactMap { past.action(ref: $0.ref) }
     }
 
-    /// The plan's `Last reviewed` date when it is on or before `day`, else 30 days
-    /// before `day`.
+    /// The plan's `Last reviewed` date when it is on or before `day`, else one review
+    /// cycle (``ReviewCycle/days``) before `day`.
     public static func defaultSince(for plan: Plan, asOf day: PlanDate) -> PlanDate {
         if let reviewed = plan.lastReviewed?.date, reviewed <= day { return reviewed }
-        return day.adding(days: -30)
+        return day.adding(days: -ReviewCycle.days)
     }
 
     // MARK: - What the renderers share
@@ -67,9 +73,29 @@ public struct BoardPack: Sendable {
     public func actions(in area: Area) -> ArraySlice<Action> { plan.actions[area.actionRange] }
 
     /// Header fields the tool does not interpret (e.g. `Board`, `Inspection`), without
-    /// the `Checks off` setting, which is for the tool rather than for readers.
+    /// the `Checks off` setting, which is for the tool rather than for readers, and
+    /// without the protective marking, which the paper prints on every page instead.
     public var headerFields: [Field] {
-        plan.extraFields.filter { $0.name.lowercased() != "checks off" }
+        plan.extraFields.filter {
+            $0.name.lowercased() != "checks off" && !BoardPack.markingFields.contains($0.name.lowercased())
+        }
+    }
+
+    /// Header field names that give the paper's protective marking.
+    public static let markingFields = ["classification", "protective marking", "security classification"]
+
+    /// The protective marking (`- Classification: OFFICIAL-SENSITIVE`) printed at the
+    /// top and bottom of every page, on one line; nil when the plan has none.
+    public var marking: String? {
+        let field = plan.extraFields.first { BoardPack.markingFields.contains($0.name.lowercased()) }
+        let words = field?.value.split(whereSeparator: \.isWhitespace).joined(separator: " ") ?? ""
+        return words.isEmpty ? nil : words
+    }
+
+    /// The `Board` header field, for the running footer.
+    public var board: String? {
+        plan.extraFields.first { $0.name.lowercased() == "board" }?.value
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     public func isOverdue(_ action: Action) -> Bool { action.isOverdue(on: asOf) }

@@ -9,23 +9,36 @@ public enum BoardPackCSV {
         "Latest note date", "Latest note",
     ]
 
-    /// The fixed columns, then one column for each extra field (`- Evidence: …`) any
-    /// action has, by name in order of first use, so that `import` keeps them.
-    public static func render(_ pack: BoardPack) -> String {
-        let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
-        let rows = pack.plan.sections.flatMap { section in
+    /// The actions in file order with their section, area and the values of the extra
+    /// columns, and the names of those columns: one for each extra field (`- Evidence: …`)
+    /// any action has, by name in order of first use, so that `import` keeps them.
+    /// The CSV and the workbook's Actions sheet are both made from it.
+    public static func table(_ pack: BoardPack) -> (
+        rows: [(section: Section, area: Area, action: Action, extras: [String])], extraNames: [String]
+    ) {
+        let actions = pack.plan.sections.flatMap { section in
             section.areas.flatMap { area in pack.actions(in: area).map { (section, area, $0) } }
         }
         var extraNames: [String] = []
-        for (_, _, action) in rows {
+        for (_, _, action) in actions {
             for field in action.extraFields where !extraNames.contains(field.name) { extraNames.append(field.name) }
         }
-        var out = byteOrderMark + writer.row(header + extraNames)
-        for (section, area, action) in rows {
-            let note = action.latestNote
+        let rows = actions.map { section, area, action in
             let extras = extraNames.map { name in
                 action.extraFields.filter { $0.name == name }.map { cellText($0.value) }.joined(separator: "\n")
             }
+            return (section: section, area: area, action: action, extras: extras)
+        }
+        return (rows, extraNames)
+    }
+
+    /// The fixed columns, then the extra fields' columns (see ``table(_:)``).
+    public static func render(_ pack: BoardPack) -> String {
+        let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
+        let table = table(pack)
+        var out = byteOrderMark + writer.row(header + table.extraNames)
+        for (section, area, action, extras) in table.rows {
+            let note = action.latestNote
             out += writer.row(
                 [
                     "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,

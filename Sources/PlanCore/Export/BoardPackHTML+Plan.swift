@@ -106,28 +106,43 @@ extension BoardPackHTML {
         ]
         fields += action.extraFields.map { (HTML.escaped($0.name), HTML.prose($0.value)) }
         let notes = BoardPack.notesNewestFirst(action)
-        let progress =
-            notes.isEmpty
-            ? HTML.text("p", [("class", "muted")], "No progress notes.")
-            : HTML.text("h6", [], "Progress and impact, newest first") + "\n"
-                + HTML.element(
-                    "ol", [("class", "notes")],
-                    notes.map { note in
-                        let who = note.author.map { " · " + HTML.escaped($0) } ?? ""
-                        return HTML.element(
-                            "li", [],
-                            HTML.element(
-                                "p", [("class", "note-head")],
-                                HTML.element("time", [("datetime", note.date.iso)], note.date.ukLong) + who)
-                                + HTML.prose(note.text))
-                    }.joined(separator: "\n"))
+        // A table, so that on paper its head (the ref and status) repeats on every page
+        // the action runs onto; each note is a row, kept whole on one page.
+        var rows = [
+            HTML.element(
+                "tr", [("class", "action-body")],
+                HTML.element("td", [], HTML.prose(action.text) + "\n" + definitionList(fields)))
+        ]
+        if notes.isEmpty {
+            rows.append(
+                HTML.element(
+                    "tr", [], HTML.element("td", [], HTML.text("p", [("class", "muted")], "No progress notes."))))
+        } else {
+            rows.append(
+                HTML.element(
+                    "tr", [("class", "notes-head")],
+                    HTML.element("td", [], HTML.text("h6", [], "Progress and impact, newest first"))))
+            rows += notes.map { note in
+                let who = note.author.map { " · " + HTML.escaped($0) } ?? ""
+                return HTML.element(
+                    "tr", [("class", "note")],
+                    HTML.element(
+                        "td", [],
+                        HTML.element(
+                            "p", [("class", "note-head")],
+                            HTML.element("time", [("datetime", note.date.iso)], note.date.ukLong) + who)
+                            + HTML.prose(note.text)))
+            }
+        }
         let head = HTML.element(
-            "div", [("class", "action-head")],
-            HTML.element("h5", [], title) + "\n"
-                + HTML.prose(action.text) + "\n" + definitionList(fields))
+            "thead", [], HTML.element("tr", [], HTML.element("th", [("scope", "col")], HTML.element("h5", [], title))))
         return HTML.element(
             "article", [("class", "action action-\(action.status.code)"), ("id", anchor(action.ref))],
-            "\n" + head + "\n" + progress + "\n")
+            "\n"
+                + HTML.element(
+                    "table", [("class", "action-frame")],
+                    "\n" + head + "\n" + HTML.element("tbody", [], "\n" + rows.joined(separator: "\n") + "\n") + "\n")
+                + "\n")
     }
 
     // MARK: - About the plan

@@ -72,12 +72,19 @@ extension BoardPackHTML {
             .action h5 .ref { font-size: 1.05rem; }
             .action h6 { font-size: .95em; margin: .6rem 0 .2rem; }
             .action dl.fields { font-size: .95em; }
+            table.action-frame { margin: 0; font-size: inherit; }
+            table.action-frame th, table.action-frame td { padding: 0; border: 0; font-weight: normal; overflow-wrap: normal; }
+            table.action-frame tr.note td { border-top: 1px solid var(--light); padding: .3rem 0; font-size: .95em; }
+            th.what, td.what { min-width: 11em; }
+            th.latest, td.latest { width: 38%; }
+            td.what, td.latest, td.owner { overflow-wrap: break-word; }
+            td.latest .note-head { font-weight: bold; margin: 0; }
+            .marking { text-align: center; font-weight: bold; letter-spacing: .05em; margin: 0 0 .6rem; }
             .notes { list-style: none; padding: 0; margin: 0; }
             .notes > li { border-top: 1px solid var(--light); padding: .3rem 0; font-size: .95em; }
             .note-head { font-weight: bold; margin: 0 0 .15rem; }
             .muted { color: var(--muted); }
             blockquote { margin: .3rem 0 .8rem; padding-left: .8rem; border-left: 3px solid var(--rule); }
-            @page { size: A4; margin: 15mm; }
             @media print {
               body { max-width: none; padding: 0; font-size: 10pt; }
               p, li { orphans: 3; widows: 3; }
@@ -89,13 +96,54 @@ extension BoardPackHTML {
               .section > h3 { font-size: 13pt; }
               h2, h3, h4, h5, h6, figcaption, .note-head { break-after: avoid; page-break-after: avoid; }
               thead { display: table-header-group; }
-              tr, figure, .figures, dl.fields, .action-head, .notes > li { break-inside: avoid; page-break-inside: avoid; }
+              tr, figure, .figures, dl.fields, .notes > li { break-inside: avoid; page-break-inside: avoid; }
               .action { padding: .3rem .6rem; }
               .plan-part, .plan-part > .section + .section, #about { break-before: page; page-break-before: always; }
               .plan-part > .section { margin-top: 0; }
+              .marking { display: none; }
               .figure { border-left-width: 3px; }
               a { color: inherit; text-decoration: none; }
             }
             """
+    }
+
+    /// A4 pages with a running header (the plan's title, the protective marking, the
+    /// as-at date) and footer (the board, the marking, "Page N of M"), as CSS `@page`
+    /// margin boxes: Chromium prints them, and so does a browser's own Print.
+    static func pageRules(_ pack: BoardPack) -> String {
+        let asAt = "As at " + (pack.plan.asAt ?? pack.asOf).ukLong
+        let marking = pack.marking.map(css) ?? "\"\""
+        let small = "font: 8pt Arial, \"Liberation Sans\", sans-serif; color: #505a5f;"
+        let strong = "font: bold 9pt Arial, \"Liberation Sans\", sans-serif; color: #0b0c0c;"
+        return """
+            @page {
+              size: A4; margin: 18mm 15mm 18mm;
+              @top-left { content: \(css(pack.plan.title)); \(small) vertical-align: bottom; }
+              @top-center { content: \(marking); \(strong) vertical-align: bottom; white-space: nowrap; }
+              @top-right { content: \(css(asAt)); \(small) vertical-align: bottom; }
+              @bottom-left { content: \(css(pack.board ?? pack.plan.title)); \(small) vertical-align: top; }
+              @bottom-center { content: \(marking); \(strong) vertical-align: top; white-space: nowrap; }
+              @bottom-right { content: "Page " counter(page) " of " counter(pages); \(small) vertical-align: top; }
+            }
+            """
+    }
+
+    /// Text as a CSS string: quotes and backslashes escaped, `<` escaped so that no
+    /// text can close the `<style>` element (and `&`, so that none looks like HTML),
+    /// control characters and bidirectional overrides visible as `\e`, `\u{202E}`.
+    static func css(_ text: String) -> String {
+        var out = "\""
+        // Control characters and bidirectional overrides shown as the HTML shows them (`\u{202E}`).
+        for scalar in TerminalText.escaped(text).unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "<": out += "\\3C "
+            case "&": out += "\\26 "
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value): out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -3,20 +3,18 @@
 /// ``BoardPackMarkdown``. Every piece of text from the plan goes through
 /// ``HTML/escaped(_:)``, in content and in attributes alike.
 public enum BoardPackHTML {
+    /// The paper ``BoardPack/length`` asks for: the full pack, or the short one
+    /// (summary, exceptions, changes, trend). A protective marking heads and ends it.
     public static func render(_ pack: BoardPack) -> String {
-        let body = [
-            header(pack),
-            summary(pack),
-            sections(pack),
-            areas(pack),
-            measures(pack),
-            reviews(pack),
-            attention(pack),
-            redOrOverdue(pack),
-            changes(pack),
-            wholePlan(pack),
-            about(pack),
-        ].joined(separator: "\n")
+        let parts =
+            pack.length == .short
+            ? [header(pack), summary(pack), redOrOverdue(pack), changes(pack), trendTable(pack)]
+            : [
+                header(pack), summary(pack), sections(pack), areas(pack), measures(pack), reviews(pack),
+                attention(pack), redOrOverdue(pack), changes(pack), wholePlan(pack), about(pack),
+            ]
+        let marking = pack.marking.map { [HTML.text("p", [("class", "marking")], $0)] } ?? []
+        let body = (marking + parts + marking).joined(separator: "\n")
         return "<!DOCTYPE html>\n"
             + HTML.element(
                 "html", [("lang", "en-GB")],
@@ -32,7 +30,7 @@ public enum BoardPackHTML {
                     HTML.open("meta", [("charset", "utf-8")]),
                     HTML.open("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
                     HTML.text("title", [], "\(pack.plan.title): board pack, \(pack.asOf.ukLong)"),
-                    HTML.element("style", [], "\n" + stylesheet + "\n"),
+                    HTML.element("style", [], "\n" + stylesheet + "\n" + pageRules(pack) + "\n"),
                 ].joined(separator: "\n") + "\n")
     }
 
@@ -119,23 +117,47 @@ public enum BoardPackHTML {
             "attention", "Needs attention", table(head: ["Board check", "Actions"], classes: [1: "num"], rows: rows))
     }
 
+    /// The red actions, then the other overdue ones, each with the text of its latest
+    /// note: why it is red, and what happens next.
     static func redOrOverdue(_ pack: BoardPack) -> String {
+        let title = pack.length == .short ? "Exceptions: red and overdue actions" : "Red and overdue actions"
         guard !pack.redOrOverdue.isEmpty else {
-            return part(
-                "red-and-overdue", "Red and overdue actions", HTML.text("p", [], "No action is red or overdue."))
+            return part("red-and-overdue", title, HTML.text("p", [], "No action is red or overdue."))
         }
         let rows = pack.redOrOverdue.map { action in
             [
-                refLink(action.ref), statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
-                HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack),
-                action.latestNote?.date.ukShort ?? "none",
+                pack.length == .short ? HTML.escaped(action.ref) : refLink(action.ref),
+                statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
+                HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack), latestNote(action),
             ]
         }
         return part(
-            "red-and-overdue", "Red and overdue actions",
+            "red-and-overdue", title,
             table(
                 head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
-                classes: [0: "nowrap", 1: "nowrap", 3: "owner", 4: "due", 5: "nowrap"], rows: rows))
+                classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"], rows: rows))
+    }
+
+    /// The latest note's date, who wrote it, and its text; "none" without a note.
+    static func latestNote(_ action: Action) -> String {
+        guard let note = action.latestNote else { return HTML.text("span", [("class", "muted")], "none") }
+        let who = note.author.map { ", " + HTML.escaped($0) } ?? ""
+        return HTML.element("p", [("class", "note-head")], note.date.ukShort + who) + HTML.prose(note.text)
+    }
+
+    /// % complete at each month's end, as a table (the short pack's trend).
+    static func trendTable(_ pack: BoardPack) -> String {
+        let statuses = pack.statuses
+        let rows = pack.trend.points.map { point in
+            [point.date.ukShort, String(point.counts.total)] + statuses.map { String(point.counts[$0]) }
+                + [SummaryText.percent(point.counts.percentComplete), String(point.counts.overdue)]
+        }
+        let head = ["Month end", "Actions"] + statuses.map { badge($0, pack) } + ["Complete", "Overdue"]
+        return part(
+            "trend", "Trend",
+            table(
+                head: head, classes: Dictionary(uniqueKeysWithValues: (1..<head.count).map { ($0, "num") }),
+                rows: rows, escapeHead: false))
     }
 
     // MARK: - Shared pieces

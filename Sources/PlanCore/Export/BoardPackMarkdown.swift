@@ -2,20 +2,19 @@
 /// needs attention, red and overdue actions, changes since the last review, then
 /// the whole plan. Every piece of text from the plan is escaped (``Markdown``).
 public enum BoardPackMarkdown {
+    /// The full paper, or the short one (``BoardPack/length``). Table separator rows
+    /// give each column its share of the page's width in dashes, which pandoc keeps
+    /// when it makes a Word table (`pandoc pack.md -o pack.docx`).
     public static func render(_ pack: BoardPack) -> String {
-        [
-            header(pack),
-            summary(pack),
-            sections(pack),
-            areas(pack),
-            measures(pack),
-            reviews(pack),
-            attention(pack),
-            redOrOverdue(pack),
-            changes(pack),
-            wholePlan(pack),
-            about(pack),
-        ].filter { !$0.isEmpty }.joined(separator: "\n")
+        let marking = pack.marking.map { ["**\(Markdown.cell($0))**\n"] } ?? []
+        let parts =
+            pack.length == .short
+            ? [header(pack), summary(pack), redOrOverdue(pack), changes(pack), trend(pack)]
+            : [
+                header(pack), summary(pack), sections(pack), areas(pack), measures(pack), reviews(pack),
+                attention(pack), redOrOverdue(pack), trend(pack), changes(pack), wholePlan(pack), about(pack),
+            ]
+        return (marking + parts + marking).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
     // MARK: - Front page
@@ -45,7 +44,8 @@ public enum BoardPackMarkdown {
         out +=
             "\(overall.total) action\(overall.total == 1 ? "" : "s"), \(overall.complete) complete "
             + "(\(SummaryText.percent(overall.percentComplete))), \(overall.overdue) overdue.\n\n"
-        out += "| Status | Actions | % | What it means |\n|---|--:|--:|---|\n"
+        out +=
+            "| Status | Actions | % | What it means |\n|----------------|--------:|-----:|----------------------------------|\n"
         let key = pack.plan.statusKey
         for status in pack.statuses {
             let share = overall.total == 0 ? 0 : Double(overall[status]) * 100 / Double(overall.total)
@@ -62,7 +62,9 @@ public enum BoardPackMarkdown {
         let statuses = pack.statuses
         var out = "## RAG by section\n\n"
         out += "| Section | Actions | " + statuses.map(\.code).joined(separator: " | ") + " | Complete | Overdue |\n"
-        out += "|---|--:|" + statuses.map { _ in "--:|" }.joined() + "--:|--:|\n"
+        out +=
+            "|------------------------------|--------:|" + statuses.map { _ in "---:|" }.joined()
+            + "---------:|--------:|\n"
         func row(_ name: String, _ c: StatusCounts) -> String {
             "| \(name) | \(c.total) | " + statuses.map { String(c[$0]) }.joined(separator: " | ")
                 + " | \(SummaryText.percent(c.percentComplete)) | \(c.overdue) |\n"
@@ -85,14 +87,35 @@ public enum BoardPackMarkdown {
     }
 
     static func redOrOverdue(_ pack: BoardPack) -> String {
-        var out = "## Red and overdue actions\n\n"
+        var out =
+            pack.length == .short ? "## Exceptions: red and overdue actions\n\n" : "## Red and overdue actions\n\n"
         guard !pack.redOrOverdue.isEmpty else { return out + "No action is red or overdue.\n" }
-        out += "| Ref | Status | Action | Owner | Due | Latest note |\n|---|---|---|---|---|---|\n"
+        out += "| Ref | Status | Action | Owner | Due | Latest note |\n"
+        out += "|------|---------|--------------------|-----------|--------|------------------------------|\n"
         for action in pack.redOrOverdue {
+            let note = action.latestNote.map { note in
+                "**\(note.date.ukShort)\(note.author.map { ", " + Markdown.cell($0) } ?? "")**: "
+                    + Markdown.cell(Prose.logicalLines(note.text).filter { !$0.isEmpty }.joined(separator: " "))
+            }
             out +=
                 "| \(Markdown.cell(action.ref)) | \(statusText(action.status, pack)) | \(Markdown.cell(Prose.firstLine(action.text))) "
                 + "| \(Markdown.cell(action.owners.joined(separator: "; "))) | \(due(action, pack)) "
-                + "| \(action.latestNote?.date.ukShort ?? "none") |\n"
+                + "| \(note ?? "none") |\n"
+        }
+        return out
+    }
+
+    /// % complete at each month's end, as a table.
+    static func trend(_ pack: BoardPack) -> String {
+        let statuses = pack.statuses
+        var out = "## Trend\n\n"
+        out += "| Month end | Actions | " + statuses.map(\.code).joined(separator: " | ") + " | Complete | Overdue |\n"
+        out += "|------------|--------:|" + statuses.map { _ in "---:|" }.joined() + "---------:|--------:|\n"
+        for point in pack.trend.points {
+            let c = point.counts
+            out +=
+                "| \(point.date.ukShort) | \(c.total) | " + statuses.map { String(c[$0]) }.joined(separator: " | ")
+                + " | \(SummaryText.percent(c.percentComplete)) | \(c.overdue) |\n"
         }
         return out
     }

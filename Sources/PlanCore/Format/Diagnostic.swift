@@ -12,13 +12,19 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var column: Int
     public var message: String
     public var hint: String?
+    /// What kind of problem, stable for scripts (`no-owner`, `overdue`, `future-history`…);
+    /// `invalid` for errors and warnings without a kind of their own. See docs/json.md.
+    public var code: String
 
-    public init(_ severity: Severity, line: Int, column: Int, _ message: String, hint: String? = nil) {
+    public init(
+        _ severity: Severity, line: Int, column: Int, _ message: String, hint: String? = nil, code: String? = nil
+    ) {
         self.severity = severity
         self.line = line
         self.column = column
         self.message = message
         self.hint = hint
+        self.code = code ?? (severity == .error ? "invalid" : "warning")
     }
 
     /// `line:column: error: message`, without the path.

@@ -2,7 +2,9 @@
 /// action lines and history heads. Pure functions over one line's content.
 package enum LineSyntax {
     /// Words that start an action's known fields and history lines.
-    static let historyKeywords: Set<String> = ["note", "status", "due", "owner", "added", "agreed", "value"]
+    static let historyKeywords: Set<String> = [
+        "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value",
+    ]
 
     /// `- [C] …`: one character in brackets and a space, the shape of an action line.
     static func looksLikeActionLine(_ content: Substring) -> Bool {

@@ -107,6 +107,18 @@ package enum UTF8Validation {
         var i = 0
         let n = bytes.count
         while i < n {
+            // Eight bytes at a time while they are ASCII without NUL, most of a plan: no
+            // byte has its top bit set, and (w - 0x01…01) & ~w & 0x80…80 is zero only
+            // when no byte is zero. Any other word goes through the loop byte by byte.
+            // `i + 8 <= n` keeps the unaligned load inside the buffer.
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                guard w & 0x8080_8080_8080_8080 == 0,
+                    (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 == 0
+                else { break }
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0 { return i }

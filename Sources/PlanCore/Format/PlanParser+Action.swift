@@ -77,12 +77,12 @@ extension PlanParser {
         if action.owners.isEmpty {
             report(
                 .warning, line: i + 1, column: 1, "action \(head.ref) has no owner",
-                hint: "add a line `- Owner: Name or group` under it")
+                hint: "add a line `- Owner: Name or group` under it", code: "no-owner")
         }
         if action.due == nil {
             report(
                 .warning, line: i + 1, column: 1, "action \(head.ref) has no due date",
-                hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)")
+                hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)", code: "no-due")
         }
         let section = currentSection
         guard let area = section.areas.last else { preconditionFailure("an action is read only inside an area") }
@@ -94,7 +94,8 @@ extension PlanParser {
                 report(
                     .warning, line: i + 1, column: column(of: head.refIndex, in: lineText),
                     "ref \(head.ref) is followed by a lone '\(letter)'",
-                    hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space")
+                    hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space",
+                    code: "ref-with-space")
             }
             statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
             actions.append(action)
@@ -171,14 +172,14 @@ extension PlanParser {
         guard ref.hasPrefix(area) else {
             report(
                 .warning, line: line, column: column, "ref \(ref) is in area \(area)",
-                hint: "refs usually start with their area's number, e.g. \(area)a")
+                hint: "refs usually start with their area's number, e.g. \(area)a", code: "ref-outside-area")
             return
         }
         let next = ref.dropFirst(area.count).first
         if let next, next.isNumber {
             report(
                 .warning, line: line, column: column, "ref \(ref) is in area \(area)",
-                hint: "refs usually start with their area's number, e.g. \(area)a")
+                hint: "refs usually start with their area's number, e.g. \(area)a", code: "ref-outside-area")
         }
     }
 
@@ -329,17 +330,32 @@ extension PlanParser {
                 return
             default: break
             }
-            guard let change = historyChange(keyword, value: field.value, line: field.line, column: valueColumn) else {
-                return
-            }
+            guard
+                let change = historyChange(
+                    keyword, value: field.value, joined: value, line: field.line, column: valueColumn)
+            else { return }
             action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
         }
     }
 
-    private mutating func historyChange(_ keyword: String, value: Substring, line: Int, column: () -> Int)
-        -> HistoryEntry.Change?
-    {
-        if keyword == "added" { return .added(String(value)) }
+    private mutating func historyChange(
+        _ keyword: String, value: Substring, joined: String, line: Int, column: () -> Int
+    ) -> HistoryEntry.Change? {
+        switch keyword {
+        case "added": return .added(String(value))
+        // Free text over as many lines as it takes, like a note.
+        case "retired", "reworded":
+            guard !joined.isEmpty else {
+                report(
+                    .error, line: line + 1, column: column(), "a \(keyword) line needs text after the colon",
+                    hint: keyword == "retired"
+                        ? "say why: `- Retired 2026-01-05 (Name): merged into 1.2b`"
+                        : "give the old wording: `- Reworded 2026-01-05 (Name): the text it had before`")
+                return nil
+            }
+            return keyword == "retired" ? .retired(joined) : .reworded(joined)
+        default: break
+        }
         guard let (old, new) = LineSyntax.arrow(value) else {
             report(
                 .error, line: line + 1, column: column(), "expected `OLD -> NEW` in this \(keyword) change",
@@ -362,6 +378,8 @@ extension PlanParser {
             let column = column()
             for side in [old, new] { _ = readDue(String(side), line: line, column: column) }
             return .due(from: String(old), to: String(new))
+        case "moved":
+            return .moved(from: String(old), to: String(new))
         default:
             return .owner(from: LineSyntax.owners(old), to: LineSyntax.owners(new))
         }

@@ -213,7 +213,7 @@ struct PlanParser {
         if context == .area && areaHasAction {
             report(
                 .warning, line: lineNumber, column: 1, "text at the start of a line ends the action above",
-                hint: "to keep it in the action, indent it by two spaces")
+                hint: "to keep it in the action, indent it by two spaces", code: "prose-after-action")
         }
         appendProse(content, paragraphBreak: paragraphBreak)
         return i + 1
@@ -303,8 +303,9 @@ struct PlanParser {
         if !number.hasPrefix(sectionNumber + ".") {
             report(
                 .warning, line: i + 1, column: 5, "area \(number) is in section \(sectionNumber)",
-                hint: "areas of section \(sectionNumber) are usually numbered \(sectionNumber).1, \(sectionNumber).2, …"
-            )
+                hint:
+                    "areas of section \(sectionNumber) are usually numbered \(sectionNumber).1, \(sectionNumber).2, …",
+                code: "area-outside-section")
         }
         context = .area
         areaHasAction = false
@@ -465,14 +466,15 @@ struct PlanParser {
     }
 
     mutating func report(
-        _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil
+        _ severity: Diagnostic.Severity, line: Int, column: Int, _ message: String, hint: String? = nil,
+        code: String? = nil
     ) {
         guard kept[severity, default: 0] < Self.maximumDiagnostics else {
             omitted[severity, default: (0, line)].count += 1
             return
         }
         kept[severity, default: 0] += 1
-        diagnostics.append(Diagnostic(severity, line: line, column: column, message, hint: hint))
+        diagnostics.append(Diagnostic(severity, line: line, column: column, message, hint: hint, code: code))
     }
 
     /// An ISO date where one is required, reporting what is wrong with it otherwise.
@@ -579,8 +581,8 @@ struct PlanParser {
         for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
             report(
                 .warning, line: next.1.line, column: itemColumn(next.1.line),
-                "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)"
-            )
+                "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)",
+                code: "status-chain")
         }
     }
 
@@ -614,7 +616,7 @@ struct PlanParser {
             report(
                 .warning, line: i + 1, column: line.text.unicodeScalars[..<index].count + 1,
                 "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
-                hint: "it is shown escaped; remove it unless it is meant to be there")
+                hint: "it is shown escaped; remove it unless it is meant to be there", code: "control-character")
         }
     }
 }

@@ -43,6 +43,7 @@ public enum AtomicFile {
     public static func write(_ document: PlanDocument, to given: String, unchangedSince expected: FileStamp? = nil)
         throws(PlanFileError)
     {
+        try PlanFile.checkLimits(document, path: given)
         try write(to: given, unchangedSince: expected) {
             (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
             try document.withBytes(write)

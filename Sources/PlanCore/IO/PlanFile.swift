@@ -28,6 +28,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
     /// Not written or locked because doing so would be unsafe: the plan or its lock file
     /// is not a regular file of its own (a symbolic link, a pipe, a device); why, in words.
     case refused(path: String, reason: String)
+    /// The plan about to be written would be beyond those limits, so it was not written.
+    case wouldBeTooLarge(path: String, reason: String)
 
     /// The message, with the path's control characters escaped (a file name from a pulled
     /// repository must not reach the terminal raw).
@@ -70,6 +72,8 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
                 + "so saving would remove \(refs.count == 1 ? "it" : "them"); another program removed them or is "
                 + "still writing the file. Nothing was written: check the file (`actionplan check`) and make the "
                 + "change again"
+        case .wouldBeTooLarge(let path, let reason):
+            return "\(TerminalText.escaped(path)): not written: \(reason)"
         case .changedWhileSaving(let path):
             return "\(TerminalText.escaped(path)): another program kept changing it while this change was being "
                 + "saved; try again"

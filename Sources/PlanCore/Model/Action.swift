@@ -37,8 +37,17 @@ public struct Action: Sendable, Equatable {
 
     public func isOverdue(on day: PlanDate) -> Bool {
         guard let date = due?.date else { return false }
-        return date < day && !status.isComplete
+        return date < day && !status.isComplete && !isRetired
     }
+
+    /// The `- Retired DATE (AUTHOR): reason` line, when the action was closed without
+    /// being done. A retired action keeps its status letter but counts in no figure.
+    public var retirement: HistoryEntry? {
+        history.last { if case .retired = $0.change { true } else { false } }
+    }
+
+    /// Closed without being done (superseded, merged, no longer needed): see ``retirement``.
+    public var isRetired: Bool { retirement != nil }
 
     /// The newest note (by date, then file order).
     public var latestNote: Note? {
@@ -95,6 +104,12 @@ public struct HistoryEntry: Sendable, Equatable {
         case due(from: String, to: String)
         case owner(from: [String], to: [String])
         case added(String)
+        /// Closed without being done; the reason.
+        case retired(String)
+        /// Moved from one area to another: the area numbers.
+        case moved(from: String, to: String)
+        /// The action was reworded; the text it had before.
+        case reworded(String)
     }
 
     public var date: PlanDate

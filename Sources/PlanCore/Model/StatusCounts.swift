@@ -1,8 +1,11 @@
 /// Counts per status, % complete and overdue, for a whole plan and per section.
+/// Retired actions (closed without being done) are counted apart, in ``retired``
+/// only: they are in no status, not in ``total``, so not in % complete.
 public struct StatusCounts: Sendable, Equatable {
     public private(set) var byStatus: [Status: Int] = [:]
     public private(set) var total = 0
     public private(set) var overdue = 0
+    public private(set) var retired = 0
 
     public init() {}
 
@@ -11,8 +14,14 @@ public struct StatusCounts: Sendable, Equatable {
     }
 
     public mutating func add(_ action: Action, on day: PlanDate) {
-        add(action.status, overdue: action.isOverdue(on: day))
+        if action.isRetired {
+            addRetired()
+        } else {
+            add(action.status, overdue: action.isOverdue(on: day))
+        }
     }
+
+    mutating func addRetired() { retired += 1 }
 
     mutating func add(_ status: Status, overdue isOverdue: Bool) {
         byStatus[status, default: 0] += 1
@@ -22,6 +31,10 @@ public struct StatusCounts: Sendable, Equatable {
 
     /// Takes back what ``add(_:on:)`` counted for `action`.
     public mutating func remove(_ action: Action, on day: PlanDate) {
+        if action.isRetired {
+            retired -= 1
+            return
+        }
         byStatus[action.status, default: 0] -= 1
         if byStatus[action.status] == 0 { byStatus[action.status] = nil }
         total -= 1

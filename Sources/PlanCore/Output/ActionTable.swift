@@ -12,8 +12,9 @@ public enum ActionTable {
             DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
         for action in actions {
-            let flag = action.isOverdue(on: day) ? "!" : " "
-            let firstLine = Prose.firstLine(action.text)
+            // A retired action keeps its letter; `x` beside it and the text say it is closed.
+            let flag = action.isRetired ? "x" : action.isOverdue(on: day) ? "!" : " "
+            let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
             out +=
                 DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
                 + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
@@ -34,7 +35,8 @@ public enum ActionTable {
         for action in actions {
             let note = action.latestNote
             out += writer.row([
-                action.ref, action.sectionNumber, action.areaNumber, key.label(for: action.status),
+                action.ref, action.sectionNumber, action.areaNumber,
+                key.label(for: action.status) + (action.isRetired ? " (retired)" : ""),
                 action.due?.text ?? "", action.due?.date?.iso ?? "", action.isOverdue(on: day) ? "yes" : "no",
                 action.owners.joined(separator: "; "), action.text, note?.date.iso ?? "", note?.text ?? "",
             ])

@@ -4,30 +4,41 @@ public enum PlanJSON {
     public static let schemaVersion = 1
 
     public static func action(_ action: Action, key: StatusKey, on day: PlanDate) -> JSONValue {
-        .object(
-            [
-                ("ref", .string(action.ref)),
-                ("section", .string(action.sectionNumber)),
-                ("area", .string(action.areaNumber)),
-                ("status", .string(action.status.identifier)),
-                ("statusCode", .string(action.status.code)),
-                ("statusLabel", .string(key.label(for: action.status))),
-                ("text", .string(action.text)),
-                ("owners", .array(action.owners.map(JSONValue.string))),
+        var pairs: [(String, JSONValue)] = [
+            ("ref", .string(action.ref)),
+            ("section", .string(action.sectionNumber)),
+            ("area", .string(action.areaNumber)),
+            ("status", .string(action.status.identifier)),
+            ("statusCode", .string(action.status.code)),
+            ("statusLabel", .string(key.label(for: action.status))),
+            ("text", .string(action.text)),
+            ("owners", .array(action.owners.map(JSONValue.string))),
+            (
+                "due",
+                action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
+            ),
+            ("overdue", .bool(action.isOverdue(on: day))),
+            ("line", .int(action.line)),
+            ("notes", .array(action.notes.map(note))),
+            ("history", .array(action.history.map(history))),
+            (
+                "extraFields",
+                .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
+            ),
+        ]
+        pairs += GovernanceJSON.actionPairs(action)
+        // Only on retired actions, so that the JSON of plans without any is as it was.
+        if let retirement = action.retirement, case .retired(let reason) = retirement.change {
+            pairs.append(
                 (
-                    "due",
-                    action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
-                ),
-                ("overdue", .bool(action.isOverdue(on: day))),
-                ("line", .int(action.line)),
-                ("notes", .array(action.notes.map(note))),
-                ("history", .array(action.history.map(history))),
-                (
-                    "extraFields",
-                    .array(
-                        action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
-                ),
-            ] + GovernanceJSON.actionPairs(action))
+                    "retired",
+                    .object([
+                        ("date", .string(retirement.date.iso)), ("author", .optional(retirement.author)),
+                        ("reason", .string(reason)),
+                    ])
+                ))
+        }
+        return .object(pairs)
     }
 
     static func note(_ note: Note) -> JSONValue {
@@ -51,13 +62,20 @@ public enum PlanJSON {
             ]
         case .added(let text):
             pairs += [("kind", .string("added")), ("text", .string(text))]
+        case .retired(let reason):
+            pairs += [("kind", .string("retired")), ("reason", .string(reason))]
+        case .moved(let from, let to):
+            pairs += [("kind", .string("moved")), ("from", .string(from)), ("to", .string(to))]
+        case .reworded(let old):
+            pairs += [("kind", .string("reworded")), ("from", .string(old))]
         }
         pairs.append(("line", .int(entry.line)))
         return .object(pairs)
     }
 
     public static func counts(_ counts: StatusCounts, key: StatusKey) -> [(String, JSONValue)] {
-        [
+        // `retired` only when there are some, so that the JSON of plans without any is as it was.
+        (counts.retired > 0 ? [("retired", .int(counts.retired))] : []) + [
             ("total", .int(counts.total)),
             ("complete", .int(counts.complete)),
             ("percentComplete", .double(counts.percentComplete)),

@@ -9,7 +9,8 @@ public enum SummaryText {
         out += dates.joined(separator: "; ") + "\n\n"
         out +=
             "\(overall.total) action\(overall.total == 1 ? "" : "s"), \(overall.complete) complete (\(percent(overall.percentComplete))), "
-            + "\(overall.overdue) overdue\n\n"
+            + "\(overall.overdue) overdue"
+            + (overall.retired > 0 ? "; \(overall.retired) retired (not counted)" : "") + "\n\n"
 
         let statuses =
             summary.statusKey.statuses + Status.allCases.filter { !summary.statusKey.contains($0) && overall[$0] > 0 }

@@ -12,11 +12,21 @@ public struct ActionFilter: Sendable, Equatable {
     public var section: String?
     /// Matches ref, text, owners and notes, ignoring case.
     public var search: String?
+    /// An area number such as `1.2`.
+    public var area: String?
+    /// Only actions that are not complete (and not retired).
+    public var incompleteOnly = false
+    /// Only actions not complete and due within this many days (see ``Action/isDue(within:of:)``).
+    public var dueWithin: Int?
 
     public init(
         statuses: Set<Status> = [], owner: String? = nil, overdueOnly: Bool = false,
-        dueBefore: PlanDate? = nil, section: String? = nil, search: String? = nil
+        dueBefore: PlanDate? = nil, section: String? = nil, search: String? = nil, area: String? = nil,
+        incompleteOnly: Bool = false, dueWithin: Int? = nil
     ) {
+        self.area = area
+        self.incompleteOnly = incompleteOnly
+        self.dueWithin = dueWithin
         self.statuses = statuses
         self.owner = owner
         self.overdueOnly = overdueOnly
@@ -40,6 +50,11 @@ public struct ActionFilter: Sendable, Equatable {
         if let section, action.sectionNumber != section.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) {
             return false
         }
+        if let area, action.areaNumber != area.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) {
+            return false
+        }
+        if incompleteOnly, action.status.isComplete || action.isRetired { return false }
+        if let dueWithin, !action.isDue(within: dueWithin, of: day) { return false }
         if let search, !search.isEmpty {
             let haystacks = [action.ref, action.text] + action.owners + action.notes.map(\.text)
             if !haystacks.contains(where: { $0.localizedCaseInsensitiveContains(search) }) { return false }

@@ -1,17 +1,24 @@
 /// The plan as it stood at the end of a day, rebuilt from each action's history.
 extension Plan {
     /// Statuses, due dates and owners as they were at the end of `day`, notes and
-    /// history up to then, and without the actions added after it.
+    /// history up to then, and without the actions added after it. An action without
+    /// an `Added` line was in the plan from the start of its period (``periodStart``),
+    /// so it is not there before.
     public func asOf(_ day: PlanDate) -> Plan {
+        let start = periodStart
         // Nothing after the day (the common case for "today"): the plan as it is, not a copy.
-        if actions.allSatisfy({ $0.hasNothingAfter(day) }) && governanceHasNothingAfter(day) { return self }
+        if start.map({ $0 <= day }) ?? true, actions.allSatisfy({ $0.hasNothingAfter(day) }),
+            governanceHasNothingAfter(day)
+        {
+            return self
+        }
         var past = governanceAsOf(day)
         var kept: [Action] = []
         kept.reserveCapacity(actions.count)
         var newIndex: [Int?] = []
         newIndex.reserveCapacity(actions.count)
         for action in actions {
-            guard let state = action.asOf(day) else {
+            guard let state = action.asOf(day, periodStart: start) else {
                 newIndex.append(nil)
                 continue
             }
@@ -36,13 +43,33 @@ extension Plan {
     }
 }
 
+extension Plan {
+    /// The first day of the plan's `Period`: its first date (`1 September 2025`), or the
+    /// first of the month it starts with (`September 2025 – March 2027`); nil when the
+    /// period is not given or starts with neither.
+    public var periodStart: PlanDate? {
+        guard let period else { return nil }
+        if let first = DateText.scan(period).first, case .date(let date) = first.reading,
+            period[..<first.range.lowerBound].allSatisfy({ !$0.isNumber })
+        {
+            return date
+        }
+        let words = period.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard words.count >= 2, let month = DateText.monthNumber(words[0]), words[1].count == 4,
+            let year = Int(words[1])
+        else { return nil }
+        return PlanDate(year: year, month: month, day: 1)
+    }
+}
+
 extension Action {
-    /// This action as it was at the end of `day`, or nil if it had not been added yet.
-    public func asOf(_ day: PlanDate) -> Action? {
+    /// This action as it was at the end of `day`, or nil if it had not been added yet:
+    /// its `Added` date, else `periodStart` (the plan's), is after the day.
+    public func asOf(_ day: PlanDate, periodStart: PlanDate? = nil) -> Action? {
+        let timeline = Timeline(self)
+        guard timeline.wasAdded(by: day, periodStart: periodStart) else { return nil }
         // Nothing after the day (the common case for "today"): the action as it is.
         if hasNothingAfter(day) { return self }
-        let timeline = Timeline(self)
-        guard timeline.wasAdded(by: day) else { return nil }
         var past = self
         past.history = history.filter { $0.date <= day }
         past.notes = notes.filter { $0.date <= day }
@@ -75,11 +102,19 @@ extension Action {
                     \.element)
         }
 
-        func wasAdded(by day: PlanDate) -> Bool {
+        /// On or after its `Added` date; without one, on or after the period's start (if known).
+        func wasAdded(by day: PlanDate, periodStart: PlanDate? = nil) -> Bool {
             guard let added = ordered.first(where: { if case .added = $0.change { true } else { false } }) else {
-                return true
+                return periodStart.map { $0 <= day } ?? true
             }
             return added.date <= day
+        }
+
+        /// Whether a `Retired` line is dated on or before `day`.
+        func wasRetired(by day: PlanDate) -> Bool {
+            ordered.contains { entry in
+                if case .retired = entry.change { entry.date <= day } else { false }
+            }
         }
 
         /// The status after the last change on or before `day`, else before the first change.

@@ -68,8 +68,8 @@ public enum BoardCheck: String, Sendable, CaseIterable {
                     Diagnostic(
                         .warning, line: action.line, column: 1, $0,
                         hint:
-                            "board check '\(rule.rawValue)'; a plan can switch it off with `- Checks off: \(rule.rawValue)`"
-                    )
+                            "board check '\(rule.rawValue)'; a plan can switch it off with `- Checks off: \(rule.rawValue)`",
+                        code: rule.rawValue)
                 }
             }
         }

@@ -19,9 +19,15 @@ public struct Trend: Sendable {
         statusKey = plan.statusKey
         // What `plan.asOf(day)` would count, with each action's history read once for all the days.
         let timelines = plan.actions.map(Action.Timeline.init)
+        let periodStart = plan.periodStart
         points = Trend.dates(from: start, to: end, every: interval).map { day in
             var counts = StatusCounts()
-            for (action, timeline) in zip(plan.actions, timelines) where timeline.wasAdded(by: day) {
+            for (action, timeline) in zip(plan.actions, timelines)
+            where timeline.wasAdded(by: day, periodStart: periodStart) {
+                if timeline.wasRetired(by: day) {
+                    counts.addRetired()
+                    continue
+                }
                 let status = timeline.status(at: day, current: action.status)
                 let due = timeline.due(at: day, current: action.due)
                 counts.add(status, overdue: due?.date.map { $0 < day && !status.isComplete } ?? false)

@@ -1,106 +1,5 @@
 import PlanCore
 
-/// A row of the plan list.
-public enum Row: Hashable, Sendable {
-    case section(Int)
-    case area(section: Int, area: Int)
-    case action(Int)
-}
-
-/// A row's identity across edits and reloads: numbers and refs, not indices.
-public enum RowID: Hashable, Sendable {
-    case section(String)
-    case area(String)
-    case action(String)
-}
-
-/// The TUI's filters: the core ones plus "due within 30 days".
-public struct ListFilter: Equatable, Sendable {
-    public var core = ActionFilter()
-    public var dueSoon = false
-
-    public var isEmpty: Bool { core.isEmpty && !dueSoon }
-
-    func matches(_ action: Action, today: PlanDate) -> Bool {
-        guard core.matches(action, on: today) else { return false }
-        guard dueSoon else { return true }
-        guard let due = action.due?.date, !action.status.isComplete else { return false }
-        return due >= today && due <= today.adding(days: 30)
-    }
-
-    /// "red, amber · owner "police" · overdue": what the header shows.
-    func summary(key: StatusKey) -> String {
-        var parts: [String] = []
-        if !core.statuses.isEmpty {
-            parts.append(core.statuses.sorted().map { key.label(for: $0).lowercased() }.joined(separator: ", "))
-        }
-        if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
-        if core.overdueOnly { parts.append("overdue") }
-        if dueSoon { parts.append("due within 30 days") }
-        if let section = core.section { parts.append("section \(section)") }
-        if let search = core.search, !search.isEmpty { parts.append("search \"\(search)\"") }
-        return parts.joined(separator: " · ")
-    }
-}
-
-/// A note being written, for a plain note or to go with a status change.
-public struct NoteDraft: Equatable, Sendable {
-    public var ref: String
-    public var editor: TextEditor
-    /// Set when the note goes with a status change (asked when going to red).
-    public var status: Status?
-    public var confirmingDiscard = false
-}
-
-/// The `e` form: owner, due and text of one action.
-public struct ActionForm: Equatable, Sendable {
-    public static let labels = ["Owner", "Due", "Action"]
-    public var ref: String
-    public var fields: [TextEditor]
-    public var original: [String]
-    public var focus = 0
-    public var confirmingDiscard = false
-
-    var isChanged: Bool { fields.map(\.text) != original }
-}
-
-/// What covers the main screen, if anything.
-public enum Modal: Equatable, Sendable {
-    case none
-    /// The full-screen detail of the selected action.
-    case detail
-    case help(top: Int)
-    case filters(ownerInput: TextEditor?)
-    case note(NoteDraft)
-    case form(ActionForm)
-    case confirmQuit
-    /// Walking through the actions that need attention, one at a time (`v`).
-    case review
-}
-
-/// A monthly review: the actions that need attention, where we are, and what changed.
-public struct ReviewSession: Equatable, Sendable {
-    public var queue: [String]
-    /// Why each action is in the queue, by ref.
-    public var reasons: [String: [String]]
-    public var position = 0
-    /// The changes made during the review, in words.
-    public var log: [String] = []
-    /// The closing screen is showing.
-    public var finished = false
-
-    public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
-}
-
-public enum Focus: Sendable { case list, detail }
-
-/// A line in the footer.
-public struct Message: Equatable, Sendable {
-    public enum Kind: Sendable { case info, error }
-    public var text: String
-    public var kind: Kind
-}
-
 /// Everything the TUI shows, in one value: `handle(_:)` turns a key into a new
 /// state (and effects), `render(_:)` turns a state into a frame.
 public struct AppState: Sendable {
@@ -114,14 +13,36 @@ public struct AppState: Sendable {
         }
     }
     public var author: String?
+    /// The program Ctrl-E opens ("vim", "nano"…), named in the editors' hints.
+    public var editorName = "$EDITOR"
     public var width: Int
     public var height: Int
     public var colors: Bool
+    /// The colour scheme (for a dark or light background); mono when `colors` is off.
+    public var theme: ThemeName
+    /// Colours the terminal has (8, 16 or 256): the theme picks its palette by it.
+    public var colorCount: Int
 
     public internal(set) var modal = Modal.none
     public internal(set) var focus = Focus.list
     public internal(set) var folded: Set<RowID> = []
-    public internal(set) var filter = ListFilter()
+    public internal(set) var filter = ListFilter() {
+        didSet { if filter != oldValue { keptRef = nil } }
+    }
+    /// The order of each area's actions (`s`), as `list --sort` has them; nil for file order.
+    public internal(set) var sort: ActionSort.Term?
+    /// An action changed in a filtered view that no longer matches the filter: it stays
+    /// visible and selected, marked, until the cursor moves or the filter changes, so
+    /// that the next key (`n`, say) still goes to it.
+    public internal(set) var keptRef: String?
+    /// How many actions match the filter (all of them when there is none).
+    public private(set) var matchCount = 0
+    /// Each action's searchable text, lower-cased, by action index: built on the first
+    /// search after the document changed, so a letter typed costs a scan, not a re-casing.
+    private(set) var searchIndex: [[UInt8]] = []
+    /// The last search and which actions matched it: a letter typed after it only
+    /// rechecks those, since a longer query matches a subset.
+    private var lastSearch: (query: [UInt8], hits: [Bool])?
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -141,21 +62,26 @@ public struct AppState: Sendable {
     /// The review under way (`v`), if any.
     public internal(set) var review: ReviewSession?
 
-    var undoStack: [(document: PlanDocument, description: String)] = []
-    var redoStack: [(document: PlanDocument, description: String)] = []
+    /// The changes made here, to take back (`u`) and make again (`Ctrl-R`). They survive
+    /// a reload and a merge with another writer's save: each is taken back as the way
+    /// from `after` to `before`, merged onto the document as it then is.
+    var undoStack: [UndoStep] = []
+    var redoStack: [UndoStep] = []
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
     /// Where each visible row is, so that finding the selection does not scan the rows.
-    private var rowIndex: [RowID: Int] = [:]
+    private(set) var rowIndex: [RowID: Int] = [:]
     /// The counts of each section (by index), for its heading row.
     private(set) var sectionCounts: [StatusCounts] = []
     /// The widest ref in cells, for the list's REF column.
     private(set) var refWidth = 4
+    /// The widest due label in cells, for the DUE column on wide screens.
+    private(set) var dueWidth = 11
 
     public init(
         document: PlanDocument, path: String, today: PlanDate, author: String?,
-        width: Int = 80, height: Int = 24, colors: Bool = true
+        width: Int = 80, height: Int = 24, colors: Bool = true, theme: ThemeName = .dark, colorCount: Int = 256
     ) {
         self.document = document
         self.path = path
@@ -164,6 +90,8 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         self.colors = colors
+        self.theme = theme
+        self.colorCount = colorCount
         recount()
         refresh()
         if let first = firstActionRow() { selected = id(of: rows[first]) }
@@ -177,29 +105,91 @@ public struct AppState: Sendable {
         counts = StatusCounts(plan.actions, on: today)
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
         refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
+        dueWidth = plan.actions.lazy.map { DisplayWidth.of(ActionTable.dueLabel($0.due)) }.max() ?? 11
+        searchIndex = []
+        lastSearch = nil
+    }
+
+    /// Which actions contain `query` (lower-cased UTF-8), narrowing the last search's
+    /// hits when the query extends it.
+    private mutating func searchHits(_ query: [UInt8]) -> [Bool] {
+        if searchIndex.count != plan.actions.count {
+            searchIndex = plan.actions.map(Self.searchText)
+            lastSearch = nil
+        }
+        var hits: [Bool]
+        if let last = lastSearch, last.hits.count == searchIndex.count, query.starts(with: last.query) {
+            hits = last.hits
+            for index in hits.indices where hits[index] { hits[index] = Self.bytes(searchIndex[index], contain: query) }
+        } else {
+            hits = searchIndex.map { Self.bytes($0, contain: query) }
+        }
+        lastSearch = (query, hits)
+        return hits
+    }
+
+    /// What `/` searches in an action: ref, text, owners and notes, lower-cased, as UTF-8.
+    static func searchText(_ action: Action) -> [UInt8] {
+        Array(
+            ([action.ref, action.text] + action.owners + action.notes.map(\.text)).joined(separator: "\n").lowercased()
+                .utf8)
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var matched = 1
+                        while matched < pin.count, hay[start + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Rebuilds the visible rows after any change to the document, the filters or the
-    /// folds, keeping the selection where it can.
+    /// folds, keeping the selection where it can. An action just changed in this view
+    /// (``keptRef``) stays in it though it no longer matches, until the cursor moves.
     mutating func refresh() {
         let oldIndex = selectedIndex
         var out: [Row] = []
         let filtering = !filter.isEmpty
+        let query = filter.core.search.map { $0.lowercased() } ?? ""
+        let hits = query.isEmpty ? nil : searchHits(Array(query.utf8))
+        var structural = filter
+        structural.core.search = nil
+        let keptIndex = keptRef.flatMap { plan.index(ofRef: $0) }
+        func matches(_ index: Int) -> Bool {
+            guard filtering else { return true }
+            if let hits, !hits[index] { return false }
+            return structural.matches(plan.actions[index], today: today)
+        }
+        func visible(_ index: Int) -> Bool { index == keptIndex || matches(index) }
+        matchCount = 0
         for (s, section) in plan.sections.enumerated() {
-            let sectionMatches = section.areas.contains { area in
-                area.actionRange.contains { filter.matches(plan.actions[$0], today: today) }
-            }
-            if filtering && !sectionMatches { continue }
+            let areas = section.areas.map { $0.actionRange.filter(visible) }
+            matchCount += areas.reduce(0) { $0 + $1.count }
+            if filtering && areas.allSatisfy(\.isEmpty) { continue }
             out.append(.section(s))
             if folded.contains(.section(section.number)) { continue }
             for (a, area) in section.areas.enumerated() {
-                let matching = area.actionRange.filter { filter.matches(plan.actions[$0], today: today) }
+                let matching = areas[a]
                 if filtering && matching.isEmpty { continue }
                 out.append(.area(section: s, area: a))
                 if folded.contains(.area(area.number)) { continue }
-                out += matching.map(Row.action)
+                out += sorted(matching).map(Row.action)
             }
         }
+        if let keptIndex, !matches(keptIndex) { matchCount -= 1 }
         rows = out
         rowIndex = Dictionary(uniqueKeysWithValues: rows.indices.map { (id(of: rows[$0]), $0) })
         if let selected, selectedIndex == nil {
@@ -207,76 +197,6 @@ public struct AppState: Sendable {
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
     }
-
-    public func id(of row: Row) -> RowID {
-        switch row {
-        case .section(let s): .section(plan.sections[s].number)
-        case .area(let s, let a): .area(plan.sections[s].areas[a].number)
-        case .action(let i): .action(plan.actions[i].ref)
-        }
-    }
-
-    public var selectedIndex: Int? {
-        selected.flatMap { rowIndex[$0] }
-    }
-
-    /// The selected action, if an action row is selected.
-    public var selectedAction: Action? {
-        guard case .action(let ref)? = selected else { return nil }
-        return plan.action(ref: ref)
-    }
-
-    func firstActionRow() -> Int? {
-        rows.firstIndex { if case .action = $0 { true } else { false } }
-    }
-
-    /// When the selected row disappears (filtered out, folded, removed), the row
-    /// that now stands where it was: its heading, or the closest row.
-    func nearestRow(to lost: RowID, oldIndex: Int?) -> Int? {
-        guard !rows.isEmpty else { return nil }
-        if case .action(let ref) = lost, let action = plan.action(ref: ref) {
-            // Folded away: its heading. Filtered out: the action now in its place.
-            let area = rowForArea(action.areaNumber)
-            if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
-            if folded.contains(.section(action.sectionNumber)),
-                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) })
-            {
-                return index
-            }
-            if let oldIndex {
-                let start = min(oldIndex, rows.count - 1)
-                let next = rows[start...].firstIndex { if case .action = $0 { true } else { false } }
-                let previous = rows[...start].lastIndex { if case .action = $0 { true } else { false } }
-                if let index = next ?? previous { return index }
-            }
-            return firstActionRow() ?? 0
-        }
-        if case .area(let number) = lost, let section = number.split(separator: ".").first,
-            let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) })
-        {
-            return index
-        }
-        return 0
-    }
-
-    private func rowForArea(_ number: String) -> Row {
-        for (s, section) in plan.sections.enumerated() {
-            if let a = section.areas.firstIndex(where: { $0.number == number }) { return .area(section: s, area: a) }
-        }
-        return .section(0)
-    }
-
-    // MARK: - Layout
-
-    public static let minimumWidth = 80
-    public static let minimumHeight = 24
-    static let headerHeight = 3
-
-    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-    /// The detail pane stands beside the list from this width on.
-    public var isWide: Bool { width >= 120 }
-    var listHeight: Int { max(1, height - Self.headerHeight - 1) }
-    var listWidth: Int { isWide ? width * 3 / 5 : width }
 
     mutating func replaceDocument(_ new: PlanDocument) {
         document = new
@@ -302,6 +222,14 @@ public struct AppState: Sendable {
         counts.add(action, on: today)
         sectionCounts[section].remove(old, on: today)
         sectionCounts[section].add(action, on: today)
-        if !filter.isEmpty { refresh() }
+        if searchIndex.indices.contains(index) {
+            searchIndex[index] = Self.searchText(action)
+            lastSearch = nil
+        }
+        if !filter.isEmpty {
+            // Still on screen, marked, though it may no longer match: the next key goes to it.
+            if selected == .action(action.ref), !filter.matches(action, today: today) { keptRef = action.ref }
+            refresh()
+        }
     }
 }

@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case open, back, toggleFocus, fold, unfold
     case setStatus(Status)
-    case addNote, edit, search, filters
+    case addNote, edit, search, filters, sort, nextMatch, previousMatch
     case undo, redo, retrySave, saveElsewhere, review
     case help, quit
 }
@@ -51,8 +51,15 @@ public enum KeyMap {
         Binding(
             keys: [.character("/")], label: "/", command: .search, help: "Search as you type (ref, text, owner, notes)"),
         Binding(
+            keys: [.character("]")], label: "] [", command: .nextMatch,
+            help: "Next and previous action that matches the search (skips headings)"),
+        Binding(keys: [.character("[")], label: "", command: .previousMatch, help: ""),
+        Binding(
             keys: [.character("f")], label: "f", command: .filters,
             help: "Filters: status, owner, overdue, due soon, section"),
+        Binding(
+            keys: [.character("s")], label: "s", command: .sort,
+            help: "Sort each area: due, most overdue, status, owner, least updated, ref, file order"),
         Binding(
             keys: [.character("v")], label: "v", command: .review,
             help: "Review: walk through the actions that need attention, one at a time"),
@@ -85,7 +92,7 @@ public enum KeyMap {
     /// Keys of the review (`v`), besides the status and note keys of the list.
     public static let review: [(label: String, help: String)] = [
         ("Space Enter", "Next action (no change)"),
-        ("Backspace", "Previous action"),
+        ("Backspace", "Previous action (on the closing screen: back to the last one)"),
         ("↑ ↓ PgUp PgDn", "Scroll the action"),
         ("r a g b n e", "Set the status, add a note, edit, as in the list"),
         ("Esc q", "End the review: a closing screen lists what changed"),
@@ -97,7 +104,7 @@ public enum KeyMap {
         ("r a g b n", "Show only these statuses (toggle; several allowed)"),
         ("o", "Owner contains… (type, then Enter)"),
         ("d", "Only overdue actions"),
-        ("s", "Only actions due within 30 days"),
+        ("s", "Only actions due within \(ReviewCycle.days) days"),
         ("1-9", "Only this section (press again to show all)"),
         ("c", "Clear every filter"),
         ("Enter Esc f", "Close the panel"),
@@ -112,7 +119,7 @@ public enum KeyMap {
         var out =
             "# Keys\n\nGenerated from the key table in `Sources/PlanTUI/App/KeyMap.swift`; the `?` help screen shows the same.\n\n"
         out += "## Plan list and detail\n\n| Key | Does |\n|---|---|\n"
-        out += main.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
+        out += main.filter { !$0.label.isEmpty }.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Note and text editor\n\n| Key | Does |\n|---|---|\n"
         out += editor.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Review (`v`)\n\n| Key | Does |\n|---|---|\n"
@@ -120,7 +127,7 @@ public enum KeyMap {
         out += "\n## Filter panel (`f`)\n\n| Key | Does |\n|---|---|\n"
         out += filters.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out +=
-            "\nThe mouse selects a row with a click and scrolls with the wheel; `actionplan open --no-mouse` turns it off.\n"
+            "\nThe mouse selects a row with a click and scrolls with the wheel (over the detail pane, the detail); `actionplan open --no-mouse` turns it off.\n"
         return out
     }
 }

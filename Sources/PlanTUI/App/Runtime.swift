@@ -73,10 +73,13 @@ public enum Runtime {
         while true {
             if needsDraw { terminal.draw(render(loop.state)) }
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            // Keys typed while the last frame was drawn are all applied before the next
+            // one, so a search on a large plan keeps up with typing instead of queueing.
+            let keys = key == .tick ? [key] : [key] + terminal.readPendingKeys()
             // A tick with nothing new (no key, no change on disk) leaves the screen as it is.
             needsDraw = key != .tick
             // Changes made elsewhere (another program, `git pull`) come in before the
-            // key is acted on, so an edit never overwrites them.
+            // keys are acted on, so an edit never overwrites them.
             if !loop.state.unsaved || loop.reloadRequested {
                 loop.reloadRequested = false
                 switch services.reloadIfChanged() {
@@ -89,7 +92,9 @@ public enum Runtime {
                     needsDraw = true
                 }
             }
-            if loop.dispatch(.key(key)) == .quit { return loop.state }
+            for key in keys {
+                if loop.dispatch(.key(key)) == .quit { return loop.state }
+            }
         }
     }
 

@@ -1,29 +1,29 @@
 import Foundation
 import PlanCore
 
-/// Keys in the note editor and the edit form.
+/// Keys in the note editor and the edit form: each sub-state updates itself
+/// (``NoteDraft/update(_:)``, ``ActionForm/update(_:)``); this carries out what it asks for.
 extension AppState {
     mutating func handleNote(_ key: Key, draft: NoteDraft) -> [Effect] {
         var draft = draft
-        if draft.confirmingDiscard {
-            if key == .character("y") {
-                closeEditor()
-                message = Message(text: "Note discarded.", kind: .info)
-            } else {
-                draft.confirmingDiscard = false
-                modal = .note(draft)
-            }
-            return []
-        }
-        switch key {
-        case .control("d"):
+        switch draft.update(key) {
+        case .editing:
+            modal = .note(draft)
+        case .close(let discarded):
+            closeEditor()
+            let words = draft.status == nil ? "No note added." : "Status not changed."
+            message = Message(text: discarded ? "Note discarded." : words, kind: .info)
+        case .openExternalEditor:
+            modal = .note(draft)
+            return [.openExternalEditor(text: draft.editor.text)]
+        case .save:
             closeEditor()
             let text = draft.editor.text
-            let effects: [Effect]
+            let outcome: ChangeOutcome
             if let status = draft.status {
                 let leavingBlue = plan.action(ref: draft.ref)?.status == .blue && status != .blue
                 let agreedBy = status == .blue ? plan.impactAgreedBy.first : nil
-                effects = change { [today, author] document in
+                outcome = change { [today, author] document in
                     try document.setStatus(
                         ref: draft.ref, to: status, on: today, by: author, note: leavingBlue ? nil : text,
                         agreedBy: agreedBy, reason: leavingBlue ? text : nil)
@@ -32,94 +32,56 @@ extension AppState {
                 message = Message(text: "Empty note not added.", kind: .info)
                 return []
             } else {
-                effects = change { [today, author] document in
+                outcome = change { [today, author] document in
                     try document.addNote(ref: draft.ref, text: text, on: today, by: author)
                 }
             }
             // A refused note stays open, so that nothing typed is lost.
-            if effects == [.bell] { modal = .note(draft) }
-            return effects
-        case .control("e"):
-            return [.openExternalEditor(text: draft.editor.text)]
-        case .escape, .control("c"):
-            if draft.editor.isBlank {
-                closeEditor()
-                message = Message(text: draft.status == nil ? "No note added." : "Status not changed.", kind: .info)
-            } else {
-                draft.confirmingDiscard = true
-                modal = .note(draft)
-            }
-        default:
-            _ = draft.editor.handle(key)
-            modal = .note(draft)
+            if outcome.isRefused { modal = .note(draft) }
+            return outcome.effects
         }
         return []
     }
 
     mutating func handleForm(_ key: Key, form: ActionForm) -> [Effect] {
         var form = form
-        if form.confirmingDiscard {
-            if key == .character("y") {
-                closeEditor()
-                message = Message(text: "Edit discarded.", kind: .info)
-            } else {
-                form.confirmingDiscard = false
-                modal = .form(form)
-            }
-            return []
-        }
-        switch key {
-        case .tab, .backTab:
-            form.focus = (form.focus + (key == .tab ? 1 : form.fields.count - 1)) % form.fields.count
+        switch form.update(key) {
+        case .editing:
             modal = .form(form)
-        case .down where form.focus < 2, .enter where form.focus < 2:
-            form.focus += 1
-            modal = .form(form)
-        case .up where form.focus > 0 && (form.focus < 2 || form.fields[2].row == 0):
-            form.focus -= 1
-            modal = .form(form)
-        case .control("d"):
+        case .close(let discarded):
             closeEditor()
-            let effects = saveForm(form)
-            // A refused edit (an impossible date, say) keeps the form and everything typed.
-            if effects == [.bell] { modal = .form(form) }
-            return effects
-        case .control("e"):
-            return [.openExternalEditor(text: form.fields[form.focus].text)]
-        case .escape, .control("c"):
-            if form.isChanged {
-                form.confirmingDiscard = true
-                modal = .form(form)
-            } else {
-                closeEditor()
-            }
-        default:
-            _ = form.fields[form.focus].handle(key)
+            if discarded { message = Message(text: "Edit discarded.", kind: .info) }
+        case .openExternalEditor:
             modal = .form(form)
+            return [.openExternalEditor(text: form[form.focus].text)]
+        case .save:
+            closeEditor()
+            let outcome = saveForm(form)
+            // A refused edit (an impossible date, say) keeps the form and everything typed.
+            if outcome.isRefused { modal = .form(form) }
+            return outcome.effects
         }
         return []
     }
 
     /// Saves the changed fields of the form as one change (one undo step).
-    private mutating func saveForm(_ form: ActionForm) -> [Effect] {
-        let values = form.fields.map(\.text)
+    private mutating func saveForm(_ form: ActionForm) -> ChangeOutcome {
+        let values = form.values
         guard values != form.original else {
             message = Message(text: "Nothing changed.", kind: .info)
-            return []
+            return .unchanged
         }
-        let owners = values[0].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-            !$0.isEmpty
-        }
+        let owners = form.owners
         return change { [today, author] document in
             var changes: [String] = []
-            if values[0] != form.original[0] {
+            if values.owner != form.original.owner {
                 changes += try document.setOwners(ref: form.ref, to: owners, on: today, by: author).changes
             }
-            if values[1] != form.original[1] {
-                changes += try document.setDue(ref: form.ref, to: values[1], on: today, by: author).changes
+            if values.due != form.original.due {
+                changes += try document.setDue(ref: form.ref, to: values.due, on: today, by: author).changes
             }
-            if values[2] != form.original[2] {
-                changes += try document.setText(ref: form.ref, to: values[2]).changes
+            if values.text != form.original.text {
+                changes += try document.setText(ref: form.ref, to: values.text).changes
             }
             return PlanDocument.EditOutcome(ref: form.ref, changes: changes)
         }
@@ -143,7 +105,7 @@ extension AppState {
             draft.editor = TextEditor(text: trimmed)
             modal = .note(draft)
         case .form(var form):
-            form.fields[form.focus] = TextEditor(text: trimmed, multiline: form.fields[form.focus].multiline)
+            form[form.focus] = TextEditor(text: trimmed, multiline: form[form.focus].multiline)
             modal = .form(form)
         default:
             break

@@ -4,30 +4,10 @@ import PlanCore
 /// the list's keys for status and notes, and a closing screen that can record the
 /// review's date in the plan.
 extension AppState {
-    /// Actions that are not complete and are red, overdue, due before the next
-    /// review (within 30 days), or not updated since the last review.
+    /// What the review walks: ``ReviewQueue`` on today, the same queue as
+    /// `actionplan list --review`, with each reason in words.
     public func actionsNeedingAttention() -> [(ref: String, reasons: [String])] {
-        let lastReview = plan.lastReviewed?.date
-        let nextReview = today.adding(days: 30)
-        return plan.actions.compactMap { action in
-            guard !action.status.isComplete else { return nil }
-            var reasons: [String] = []
-            if action.status == .red { reasons.append("red") }
-            if let due = action.due?.date {
-                if due < today {
-                    reasons.append("overdue since \(due.ukShort)")
-                } else if due <= nextReview {
-                    reasons.append("due \(due.ukShort), before the next review")
-                }
-            }
-            if let lastReview {
-                let latest = (action.notes.map(\.date) + action.history.map(\.date)).max()
-                if latest.map({ $0 <= lastReview }) ?? true {
-                    reasons.append("no update since the last review (\(lastReview.ukShort))")
-                }
-            }
-            return reasons.isEmpty ? nil : (action.ref, reasons)
-        }
+        ReviewQueue(plan: plan, on: today).entries.map { ($0.ref, $0.reasons.map(\.text)) }
     }
 
     mutating func startReview() {
@@ -66,6 +46,10 @@ extension AppState {
                 review = nil
                 modal = .none
                 message = Message(text: "Review closed without recording it.", kind: .info)
+            case .backspace:
+                session.previous()
+                review = session
+                showReviewAction()
             case .control("c"):
                 return [.quit]
             default:
@@ -75,16 +59,15 @@ extension AppState {
         }
         switch key {
         case .character(" "), .enter:
-            session.position += 1
-            if session.position >= session.queue.count { session.finished = true }
+            session.next()
             review = session
             showReviewAction()
         case .backspace:
-            session.position = max(0, session.position - 1)
+            session.previous()
             review = session
             showReviewAction()
         case .escape, .character("q"):
-            session.finished = true
+            session.finish()
             review = session
         case .up, .character("k"): detailTop = max(0, detailTop - 1)
         case .down, .character("j"): detailTop = min(detailTop + 1, maxDetailTop)
@@ -115,6 +98,6 @@ extension AppState {
             of: session.queue.count, changed: session.log.count)
         return change { [today] document in
             try document.recordReview(on: today, by: board, counts: counts)
-        }
+        }.effects
     }
 }

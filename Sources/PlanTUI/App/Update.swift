@@ -34,7 +34,7 @@ extension AppState {
         switch modal {
         case .none, .detail: return handleMain(key)
         case .help(let top): return handleHelp(key, top: top)
-        case .filters(let owner): return handleFilters(key, ownerInput: owner)
+        case .filters(let panel): return handleFilters(key, panel: panel)
         case .note(let draft): return handleNote(key, draft: draft)
         case .form(let form): return handleForm(key, form: form)
         case .review: return handleReview(key)
@@ -75,22 +75,17 @@ extension AppState {
         case .addNote:
             guard let action = requireAction() else { return [] }
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: nil))
+            modal = .note(NoteDraft(ref: action.ref, actionLabel: Self.label(of: action)))
         case .edit:
             guard let action = requireAction() else { return [] }
-            let original = [action.owners.joined(separator: "; "), action.due?.text ?? "", action.text]
             returnTo = modal
-            modal = .form(
-                ActionForm(
-                    ref: action.ref,
-                    fields: [
-                        TextEditor(text: original[0], multiline: false),
-                        TextEditor(text: original[1], multiline: false),
-                        TextEditor(text: original[2]),
-                    ], original: original))
+            modal = .form(ActionForm(action: action))
         case .search:
             searchInput = TextEditor(text: filter.core.search ?? "", multiline: false)
-        case .filters: modal = .filters(ownerInput: nil)
+        case .filters: modal = .filters(FilterPanel())
+        case .sort: cycleSort()
+        case .nextMatch: moveToAction(1)
+        case .previousMatch: moveToAction(-1)
         case .undo: return undo()
         case .redo: return redo()
         case .retrySave:
@@ -123,12 +118,45 @@ extension AppState {
         select(index + delta)
     }
 
+    /// The next (or previous) action row, past headings, wrapping at the ends: with a
+    /// search on, every action shown matches it.
+    private mutating func moveToAction(_ step: Int) {
+        guard !rows.isEmpty else { return }
+        let start = selectedIndex ?? (step > 0 ? rows.count - 1 : 0)
+        for offset in 1...rows.count {
+            let index = ((start + step * offset) % rows.count + rows.count) % rows.count
+            if case .action = rows[index] {
+                select(index)
+                scrollDetailToMatch()
+                return
+            }
+        }
+    }
+
+    /// Scrolls the detail to the first line that shows the search, if one does.
+    mutating func scrollDetailToMatch() {
+        guard let query = filter.core.search, !query.isEmpty, let action = selectedAction else { return }
+        let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
+        let lines = detailLines(action, state: self, theme: Theme(self), width: width - 2)
+        guard
+            let first = lines.firstIndex(where: {
+                $0.map(\.text).joined().range(of: query, options: .caseInsensitive) != nil
+            })
+        else { return }
+        detailTop = min(max(0, first - 1), maxDetailTop)
+    }
+
     mutating func select(_ index: Int) {
         guard !rows.isEmpty else { return }
         let clamped = min(max(0, index), rows.count - 1)
         let new = id(of: rows[clamped])
         if new != selected { detailTop = 0 }
         selected = new
+        if let keptRef, new != .action(keptRef) {
+            // The changed action leaves the filtered view once the cursor leaves it.
+            self.keptRef = nil
+            refresh()
+        }
         scrollListToSelection()
     }
 
@@ -147,7 +175,7 @@ extension AppState {
     var maxDetailTop: Int {
         guard let action = selectedAction else { return 0 }
         let width = modal == .none && isWide ? self.width - listWidth - 1 : self.width
-        let lines = detailLines(action, state: self, theme: Theme(colors: colors), width: width - 2).count
+        let lines = detailLines(action, state: self, theme: Theme(self), width: width - 2).count
         return max(0, lines - (height - 4))
     }
 
@@ -220,8 +248,10 @@ extension AppState {
 
     private mutating func handleMouse(_ event: MouseEvent) -> [Effect] {
         switch event.kind {
-        case .wheelUp: move(-3)
-        case .wheelDown: move(3)
+        case .wheelUp, .wheelDown:
+            let step = event.kind == .wheelUp ? -3 : 3
+            // Over the detail (beside the list, or full screen) the wheel scrolls the detail.
+            if modal == .detail || (isWide && event.x > listWidth) { scrollDetail(step) } else { move(step) }
         case .press:
             let row = event.y - Self.headerHeight
             guard row >= 0, row < listHeight, event.x < listWidth, listTop + row < rows.count else { return [] }
@@ -248,6 +278,7 @@ extension AppState {
         }
         refresh()
         scrollListToSelection()
+        scrollDetailToMatch()
         return []
     }
 
@@ -271,6 +302,9 @@ extension AppState {
         return []
     }
 
+    /// The plan's file name, for messages (the full path is long and the same every time).
+    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+
     /// Where `W` suggests writing: beside the plan, `NAME-mine.plan`.
     static func copyPath(for path: String) -> String {
         guard path.hasSuffix(".plan") else { return path + "-mine" }
@@ -288,43 +322,49 @@ extension AppState {
     private mutating func setStatus(_ status: Status) -> [Effect] {
         guard let action = requireAction() else { return [] }
         guard plan.statusKey.contains(status) else {
-            message = Message(
-                text: "\(status.name) is not in this plan's key (\(plan.statusKey.listing)).", kind: .error)
-            return [.bell]
+            return refuse("\(status.name) is not in this plan's key (\(plan.statusKey.listing)).").effects
         }
         guard status != action.status else {
             message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
             return []
         }
-        // Red asks why; blue asks for the board's evidence where the plan says who agrees
-        // impact, and leaving blue asks for the reason (see PlanDocument.setStatus(…agreedBy:reason:)).
-        if status == .red || action.status == .blue || (status == .blue && !plan.impactAgreedBy.isEmpty) {
+        // Going red, or taking a complete action back (blue → amber, green → red), asks why; blue asks
+        // for the board's evidence where the plan says who agrees impact, and leaving blue asks for the
+        // reason (see PlanDocument.setStatus(…agreedBy:reason:)).
+        let takenBack = action.status.isComplete && !status.isComplete
+        if status == .red || takenBack || action.status == .blue
+            || (status == .blue && !plan.impactAgreedBy.isEmpty)
+        {
             returnTo = modal
-            modal = .note(NoteDraft(ref: action.ref, editor: TextEditor(), status: status))
+            modal = .note(NoteDraft(ref: action.ref, status: status, actionLabel: Self.label(of: action)))
+            if status != .red && takenBack {
+                message = Message(
+                    text:
+                        "\(action.ref) is complete (\(plan.statusKey.label(for: action.status))); say why it goes back.",
+                    kind: .info)
+            }
             return []
         }
         return change { [today, author] document in
             try document.setStatus(ref: action.ref, to: status, on: today, by: author)
-        }
+        }.effects
     }
 
-    /// Applies an edit in memory, remembers the previous document for undo, and
-    /// asks the runtime to save.
-    mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> [Effect] {
+    /// Applies an edit in memory, remembers the previous document for undo, and says
+    /// how it went (an applied change is then saved; see ``ChangeOutcome/effects``).
+    mutating func change(_ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome) -> ChangeOutcome {
         if let pausedReason {
-            message = Message(
-                text: "Not changed: the file on disk has errors (\(pausedReason)); fix it first.", kind: .error)
-            return [.bell]
+            return refuse("Not changed: the file on disk has errors (\(pausedReason)); fix it first.")
         }
         var edited = document
         do {
             let outcome = try edit(&edited)
             guard outcome.changed else {
                 message = Message(text: "Nothing changed.", kind: .info)
-                return []
+                return .unchanged
             }
             let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
-            undoStack.append((document, description))
+            undoStack.append(UndoStep(before: document, after: edited, description: description))
             redoStack.removeAll()
             review?.log.append(description)
             if let index = edited.plan.index(ofRef: outcome.ref) {
@@ -332,11 +372,28 @@ extension AppState {
             } else {
                 replaceDocument(edited)
             }
-            return [.save(description: description)]
+            if review != nil {
+                // The banner says why the action is in the review as it is now, not as it was.
+                let now = actionsNeedingAttention().first { $0.ref == outcome.ref }?.reasons
+                review?.reasons[outcome.ref] = now ?? ["no longer needs attention"]
+            }
+            return .applied(description: description)
         } catch {
-            message = Message(text: "Not changed: \(error)", kind: .error)
-            return [.bell]
+            return refuse("Not changed: \(error)")
         }
+    }
+
+    /// A refused change: the reason goes to the footer.
+    private mutating func refuse(_ reason: String) -> ChangeOutcome {
+        message = Message(text: reason, kind: .error)
+        return .refused(reason: reason)
+    }
+
+    /// "1.2d Develop, with children and parents, a…": an action named for a title.
+    static func label(of action: Action, words: Int = 6) -> String {
+        let text = Prose.firstLine(action.text).split(separator: " ")
+        let start = text.prefix(words).joined(separator: " ")
+        return action.ref + " " + start + (text.count > words ? "…" : "")
     }
 
     private mutating func undo() -> [Effect] {
@@ -344,10 +401,12 @@ extension AppState {
             message = Message(text: "Nothing to undo.", kind: .info)
             return []
         }
-        redoStack.append((document, last.description))
-        replaceDocument(last.document)
+        guard let undone = takeBack(last, verb: "undo") else { return [] }
+        // The undo is itself a change (document → undone); redo takes that back.
+        redoStack.append(UndoStep(before: document, after: undone, description: last.description))
+        replaceDocument(undone)
         scrollListToSelection()
-        return [.save(description: "undid \(last.description)")]
+        return [.save(description: "Undone: \(last.description)")]
     }
 
     private mutating func redo() -> [Effect] {
@@ -355,25 +414,38 @@ extension AppState {
             message = Message(text: "Nothing to redo.", kind: .info)
             return []
         }
-        undoStack.append((document, next.description))
-        replaceDocument(next.document)
+        guard let redone = takeBack(next, verb: "redo") else { return [] }
+        undoStack.append(UndoStep(before: document, after: redone, description: next.description))
+        replaceDocument(redone)
         scrollListToSelection()
-        return [.save(description: "redid \(next.description)")]
+        return [.save(description: "Redone: \(next.description)")]
+    }
+
+    /// The document with `step` taken back (after → before), merged onto changes saved
+    /// since by another writer; nil, with the reason shown, when one of those touched
+    /// what the step changed (the step is then dropped).
+    private mutating func takeBack(_ step: UndoStep, verb: String) -> PlanDocument? {
+        do {
+            return try document.reverting(step.after, to: step.before)
+        } catch {
+            message = Message(text: "Cannot \(verb) \(step.description): \(error.description).", kind: .error)
+            return nil
+        }
     }
 
     /// The file changed on disk and was read again: show it, keeping the selection.
-    /// Undo steps are dropped, since undoing would now overwrite the other change.
+    /// Undo steps are kept: each is taken back onto whatever the file now holds.
     private mutating func reloaded(_ fresh: PlanDocument) {
         let wasPaused = pausedReason != nil
         pausedReason = nil
+        // A change that was never saved (Esc after a conflict drops it) has nothing to undo.
+        if unsaved { _ = undoStack.popLast() }
         unsaved = false
         conflict = false
-        undoStack.removeAll()
-        redoStack.removeAll()
         replaceDocument(fresh)
         scrollListToSelection()
         message = Message(
-            text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(path) changed on disk.",
+            text: wasPaused ? "The file is valid again; reloaded it." : "Reloaded: \(fileName) changed on disk.",
             kind: .info)
     }
 
@@ -390,17 +462,15 @@ extension AppState {
         case .saved:
             unsaved = false
             conflict = false
-            message = Message(text: "Saved \(description) to \(path)", kind: .info)
+            message = Message(text: "\(description) (saved)", kind: .info)
         case .merged(let merged, let refs):
             unsaved = false
             conflict = false
-            // Undoing now would take the other changes out again.
-            undoStack.removeAll()
-            redoStack.removeAll()
+            // Undo steps stay: each is taken back onto the merged plan, keeping the other changes.
             replaceDocument(merged)
             scrollListToSelection()
             let others = refs.isEmpty ? "" : " to " + refs.joined(separator: ", ")
-            message = Message(text: "Saved \(description), merged with changes saved elsewhere\(others).", kind: .info)
+            message = Message(text: "\(description) (saved, merged with changes made elsewhere\(others))", kind: .info)
         case .conflict(let reasons):
             let reason = reasons.joined(separator: "; ")
             unsaved = true
@@ -447,51 +517,16 @@ extension AppState {
         return []
     }
 
-    private mutating func handleFilters(_ key: Key, ownerInput: TextEditor?) -> [Effect] {
-        if var input = ownerInput {
-            switch key {
-            case .enter, .escape:
-                if key == .escape { input = TextEditor(text: "", multiline: false) }
-                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
-                modal = .filters(ownerInput: nil)
-            default:
-                _ = input.handle(key)
-                modal = .filters(ownerInput: input)
-                filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
-            }
-            refresh()
-            return []
-        }
-        switch key {
-        case .character(let c):
-            if let status = Status(code: String(c)), "ragbn".contains(c), plan.statusKey.contains(status) {
-                if filter.core.statuses.contains(status) {
-                    filter.core.statuses.remove(status)
-                } else {
-                    filter.core.statuses.insert(status)
-                }
-            } else if c == "o" {
-                modal = .filters(ownerInput: TextEditor(text: filter.core.owner ?? "", multiline: false))
-            } else if c == "d" {
-                filter.core.overdueOnly.toggle()
-            } else if c == "s" {
-                filter.dueSoon.toggle()
-            } else if c.isNumber, plan.sections.contains(where: { $0.number == String(c) }) {
-                filter.core.section = filter.core.section == String(c) ? nil : String(c)
-            } else if c == "c" {
-                filter = ListFilter(core: ActionFilter(search: filter.core.search))
-            } else if c == "f" || c == "q" {
-                modal = .none
-            }
-        case .enter, .escape:
-            modal = .none
-        case .control("c"):
-            return [.quit]
-        default:
-            break
+    private mutating func handleFilters(_ key: Key, panel: FilterPanel) -> [Effect] {
+        var panel = panel
+        let step = panel.update(key, filter: &filter, plan: plan)
+        switch step {
+        case .open: modal = .filters(panel)
+        case .close: modal = .none
+        case .quit: return [.quit]
         }
         refresh()
-        scrollListToSelection()
+        if panel.ownerInput == nil { scrollListToSelection() }
         return []
     }
 }

@@ -1,10 +1,5 @@
 import PlanCore
 
-/// Colours the screen uses. The adapter maps them to terminal colours; tests see names.
-public enum Color: String, Sendable, CaseIterable {
-    case red, amber, green, blue, gray, cyan
-}
-
 /// How a cell is drawn. Status is never shown by colour alone: badges always carry a letter.
 public struct Style: Hashable, Sendable {
     public var foreground: Color?

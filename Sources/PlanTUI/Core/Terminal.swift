@@ -7,8 +7,16 @@ public protocol Terminal: AnyObject {
     func draw(_ grid: Grid)
     /// The next input event, or `.tick` when `timeoutMilliseconds` pass with none.
     func readKey(timeoutMilliseconds: Int) -> Key
+    /// Every input event already waiting, without waiting for more: the runtime applies
+    /// them all before it draws again, so that typing never queues behind drawing.
+    func readPendingKeys() -> [Key]
     /// Leaves the screen to run another program (e.g. `$EDITOR`), then comes back.
     func suspend(while body: () -> Void)
     /// Restores the terminal for good. Safe to call more than once.
     func restore()
+}
+
+extension Terminal {
+    /// A terminal that cannot tell what is waiting reports nothing; each key is then drawn.
+    public func readPendingKeys() -> [Key] { [] }
 }

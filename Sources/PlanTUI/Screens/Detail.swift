@@ -14,6 +14,7 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
         Span(state.plan.statusKey.label(for: action.status)),
     ]
     if action.isOverdue(on: state.today) { titleLine.append(Span("  OVERDUE", theme.overdue)) }
+    if let retired = action.retirement { titleLine.append(Span("  RETIRED \(retired.date.ukShort)", theme.dim)) }
 
     let lines = detailLines(action, state: state, theme: theme, width: width - 2)
     let visible = height - 1
@@ -28,7 +29,8 @@ func drawDetail(_ state: AppState, _ theme: Theme, x: Int, width: Int, top: Int 
     grid.put(titleLine, x: x + 1, y: top, maxWidth: width - 3 - positionWidth)
     grid.put(position, x: x + width - positionWidth - 1, y: top, style: theme.dim)
     for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
-        grid.put(line, x: x + 1, y: top + 1 + offset, maxWidth: width - 2)
+        let marked = Highlight.matches(of: state.filter.core.search, in: line, mark: theme.match)
+        grid.put(marked, x: x + 1, y: top + 1 + offset, maxWidth: width - 2)
     }
 }
 
@@ -121,6 +123,12 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
                 what = "owner \(from.joined(separator: "; ")) → \(to.joined(separator: "; "))"
             case .added:
                 what = "added to the plan"
+            case .retired(let reason):
+                what = "retired: \(reason)"
+            case .moved(let from, let to):
+                what = "moved from area \(from) to \(to)"
+            case .reworded(let old):
+                what = "reworded; it read: \(old)"
             }
             let text = what + (entry.author.map { " · \($0)" } ?? "")
             let date = DisplayWidth.fit(entry.date.ukShort, to: 12)

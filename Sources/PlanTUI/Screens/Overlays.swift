@@ -1,28 +1,51 @@
 import PlanCore
 
 func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid) {
-    var lines: [StyledLine] = [
-        [Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)], [],
-    ]
-    func section(_ title: String, _ rows: [(String, String)]) {
-        lines.append([Span(title, .bold)])
-        lines += rows.map { [Span("  " + DisplayWidth.fit($0.0, to: 18), theme.accent), Span($0.1)] }
+    // Two columns where each has room for a key and a readable description; one otherwise.
+    let columns = state.width >= 110 ? 2 : 1
+    let gap = 3
+    let columnWidth = (state.width - 2 - gap * (columns - 1)) / columns
+    func section(_ title: String, _ rows: [(String, String)]) -> [StyledLine] {
+        var lines: [StyledLine] = [[Span(title, .bold)]]
+        // The key column as wide as its widest key, and a space, so that keys never run into their text.
+        let keyWidth = min(20, (rows.map { DisplayWidth.of($0.0) }.max() ?? 8) + 2)
+        for (key, help) in rows {
+            let wrapped = Wrap.lines(help, width: max(10, columnWidth - 2 - keyWidth))
+            for (index, line) in wrapped.enumerated() {
+                let label = index == 0 ? key : ""
+                lines.append([Span("  " + DisplayWidth.fit(label, to: keyWidth), theme.accent), Span(line)])
+            }
+        }
         lines.append([])
+        return lines
     }
-    section("Plan list and detail", KeyMap.main.map { ($0.label, $0.help) })
-    section("Writing a note or editing an action", KeyMap.editor)
-    section("Review (v)", KeyMap.review)
-    section("Filter panel (f)", KeyMap.filters)
-    lines.append(
-        [Span("Status letters: ", .bold)]
-            + state.plan.statusKey.entries.flatMap {
-                [theme.badge($0.status), Span(" \($0.label)  ")]
-            })
-    lines.append([Span("! after a due date: overdue (past due and not complete).", theme.dim)])
-    let height = state.height - 3
-    let first = min(top, max(0, lines.count - height))
-    for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
-        grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
+    var sections = [
+        section("Plan list and detail", KeyMap.main.filter { !$0.label.isEmpty }.map { ($0.label, $0.help) }),
+        section("Writing a note or editing an action", KeyMap.editor),
+        section("Review (v)", KeyMap.review),
+        section("Filter panel (f)", KeyMap.filters),
+    ]
+    var legend: [StyledLine] = [[Span("Status letters:", .bold)]]
+    legend += state.plan.statusKey.entries.map { [Span("  "), theme.badge($0.status), Span(" \($0.label)")] }
+    legend += Wrap.lines("! after a due date: overdue (past due and not complete).", width: columnWidth).map {
+        [Span($0, theme.dim)]
+    }
+    sections.append(legend)
+    // The first column takes the list's keys; the others the rest, in order.
+    var laidOut: [[StyledLine]] = Array(repeating: [], count: columns)
+    for (index, lines) in sections.enumerated() {
+        laidOut[columns == 1 || index == 0 ? 0 : 1] += lines
+    }
+    let header: StyledLine = [Span("Keys", theme.accent), Span("   any key closes · ↑↓ PgUp PgDn scroll", theme.dim)]
+    grid.put(header, x: 1, y: 2, maxWidth: state.width - 2)
+    let height = state.height - 4
+    let longest = laidOut.map(\.count).max() ?? 0
+    let first = min(top, max(0, longest - height))
+    for (column, lines) in laidOut.enumerated() {
+        let x = 1 + column * (columnWidth + gap)
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            grid.put(line, x: x, y: 3 + offset, maxWidth: columnWidth)
+        }
     }
 }
 
@@ -48,7 +71,7 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
         Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true)),
     ])
     rows.append([Span(" d  " + tick(filter.core.overdueOnly) + " Overdue only")])
-    rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within 30 days")])
+    rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within \(ReviewCycle.days) days")])
     let sections = state.plan.sections.map(\.number).prefix(9).joined(separator: " ")
     rows.append([Span(" 1-9 Section: " + (filter.core.section ?? "all")), Span("  (\(sections))", theme.dim)])
     rows.append([Span(" c  Clear all", theme.dim)])
@@ -69,18 +92,23 @@ func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into 
     let leavingBlue = draft.status != nil && draft.status != .blue && state.plan.action(ref: draft.ref)?.status == .blue
     let title =
         if leavingBlue {
-            "Why does \(draft.ref) leave blue? (a reason is needed)"
+            "Why does \(draft.actionLabel) leave blue? (a reason is needed)"
         } else if draft.status == .blue, let board = state.plan.impactAgreedBy.first {
-            "Blue for \(draft.ref), agreed by \(board): what evidences the impact?"
+            "Blue for \(draft.actionLabel), agreed by \(board): what evidences the impact?"
         } else if draft.status == .red {
-            "Why is \(draft.ref) going red? A short note (may be left empty)"
+            "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
+        } else if let status = draft.status {
+            "Back to \(state.plan.statusKey.label(for: status)): \(draft.actionLabel). Why? (Esc keeps it as it is)"
         } else {
-            "New progress note for \(draft.ref)"
+            "New progress note for \(draft.actionLabel)"
         }
     let height = max(8, min(state.height - 8, 16))
     grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)
-    let help = draft.confirmingDiscard ? "Discard this note? y/n" : "Ctrl-D save · Esc cancel · Ctrl-E $EDITOR"
+    let help =
+        draft.confirmingDiscard
+        ? "Discard this note? y/n"
+        : "Ctrl-D save · Esc cancel · blank line: new paragraph · Ctrl-E \(state.editorName)"
     grid.put(help, x: inner.x, y: inner.y + inner.height - 1, style: draft.confirmingDiscard ? theme.error : theme.dim)
     drawEditor(draft.editor, x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2, into: &grid)
 }
@@ -91,26 +119,32 @@ func drawForm(_ state: AppState, _ form: ActionForm, _ theme: Theme, into grid: 
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: "Edit \(form.ref)")
     let labelWidth = 8
     var y = inner.y
-    for (index, label) in ActionForm.labels.enumerated() {
-        let focused = index == form.focus
-        grid.put(DisplayWidth.fit(label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
-        let fieldHeight = index == 2 ? max(1, inner.y + inner.height - 2 - y) : 1
-        let editor = form.fields[index]
-        if focused {
-            drawEditor(
-                editor, x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: fieldHeight, into: &grid
-            )
+    for field in ActionForm.Field.allCases {
+        let focused = field == form.focus
+        grid.put(DisplayWidth.fit(field.label, to: labelWidth), x: inner.x, y: y, style: focused ? theme.accent : .bold)
+        let editor = form[field]
+        let fieldWidth = inner.width - labelWidth
+        // Long owners show whole: wrapped onto a second row when they do not fit one.
+        let ownerRows = field == .owner ? min(2, wrappedRanges(editor.lines[0], width: fieldWidth - 1).count) : 1
+        let fieldHeight = field == .text ? max(1, inner.y + inner.height - 2 - y) : ownerRows
+        if focused && editor.multiline {
+            drawEditor(editor, x: inner.x + labelWidth, y: y, width: fieldWidth, height: fieldHeight, into: &grid)
+        } else if focused && fieldHeight == 1 {
+            drawEditor(editor, x: inner.x + labelWidth, y: y, width: fieldWidth, height: 1, into: &grid)
         } else {
-            for (offset, line) in editor.lines.prefix(fieldHeight).enumerated() {
-                grid.put(String(line), x: inner.x + labelWidth, y: y + offset, maxWidth: inner.width - labelWidth)
-            }
+            // Wrapped to the box, not cut at its edge.
+            var multiline = editor
+            multiline.multiline = true
+            let cursor = grid.cursor
+            drawEditor(multiline, x: inner.x + labelWidth, y: y, width: fieldWidth, height: fieldHeight, into: &grid)
+            if !focused { grid.cursor = cursor }
         }
-        y += fieldHeight + (index < 2 ? 1 : 0)
+        y += fieldHeight + (field != .text ? 1 : 0)
     }
     let help =
         form.confirmingDiscard
         ? "Discard your changes? y/n"
-        : "Tab next field · Ctrl-D save · Esc cancel · Ctrl-E $EDITOR · A; B"
+        : "Tab field · Ctrl-D save · Esc cancel · separate owners with ; · Ctrl-E \(state.editorName)"
     grid.put(
         help, x: inner.x, y: inner.y + inner.height - 1, style: form.confirmingDiscard ? theme.error : theme.dim,
         maxWidth: inner.width)
@@ -201,10 +235,14 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
         return
     }
     let reasons = session.currentRef.flatMap { session.reasons[$0] } ?? []
-    let banner: StyledLine = [
-        Span(" Review \(session.position + 1) of \(session.queue.count) ", Style(bold: true, reverse: true)),
-        Span("  " + reasons.joined(separator: " · "), theme.accent),
-    ]
-    grid.put(banner, x: 0, y: 2, maxWidth: state.width)
-    drawDetail(state, theme, x: 0, width: state.width, top: 3, into: &grid)
+    let label = " Review \(session.position + 1) of \(session.queue.count) "
+    let labelWidth = DisplayWidth.of(label) + 2
+    // The reasons wrap beside the label (at most three rows), never cut at the edge.
+    let reasonLines = Wrap.lines(reasons.joined(separator: " · "), width: max(10, state.width - labelWidth - 1))
+        .prefix(3)
+    grid.put(label, x: 0, y: 2, style: Style(bold: true, reverse: true))
+    for (offset, line) in reasonLines.enumerated() {
+        grid.put(line, x: labelWidth, y: 2 + offset, style: theme.accent, maxWidth: state.width - labelWidth)
+    }
+    drawDetail(state, theme, x: 0, width: state.width, top: 2 + max(1, reasonLines.count), into: &grid)
 }

@@ -3,13 +3,19 @@ import PlanCore
 /// The render: a state becomes a frame. Pure; draws only the visible rows.
 public func render(_ state: AppState) -> Grid {
     var grid = Grid(width: state.width, height: state.height)
-    let theme = Theme(colors: state.colors)
+    let theme = Theme(state)
     if state.isTooSmall {
         drawTooSmall(state, into: &grid)
         return grid
     }
     drawHeader(state, theme, into: &grid)
+    // An editor covers what it was opened from: the list, the full detail or the review.
+    let base: Modal
     switch state.modal {
+    case .note, .form: base = state.returnTo
+    default: base = state.modal
+    }
+    switch base {
     case .help(let top):
         drawHelp(state, top: top, theme, into: &grid)
     case .detail:
@@ -25,7 +31,7 @@ public func render(_ state: AppState) -> Grid {
     }
     drawFooter(state, theme, into: &grid)
     switch state.modal {
-    case .filters(let owner): drawFilters(state, ownerInput: owner, theme, into: &grid)
+    case .filters(let panel): drawFilters(state, ownerInput: panel.ownerInput, theme, into: &grid)
     case .note(let draft): drawNoteEditor(state, draft, theme, into: &grid)
     case .form(let form): drawForm(state, form, theme, into: &grid)
     default: break
@@ -34,12 +40,12 @@ public func render(_ state: AppState) -> Grid {
 }
 
 private func drawTooSmall(_ state: AppState, into grid: inout Grid) {
-    let lines = [
-        "Terminal too small: \(state.width)×\(state.height).",
-        "actionplan needs at least \(AppState.minimumWidth)×\(AppState.minimumHeight).",
-        "Make the window larger, or press q to quit.",
-    ]
-    let top = max(0, state.height / 2 - 1)
+    let text =
+        "Terminal too small: \(state.width)×\(state.height). actionplan needs at least "
+        + "\(AppState.minimumWidth)×\(AppState.minimumHeight). Make the window larger, or press q to quit."
+    // Wrapped to the width, so that even a tiny window shows all of it.
+    let lines = Wrap.lines(text, width: max(1, state.width - 2))
+    let top = max(0, (state.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {
         let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
         grid.put(line, x: x, y: top + i, style: i == 0 ? .bold : .plain)
@@ -49,7 +55,7 @@ private func drawTooSmall(_ state: AppState, into grid: inout Grid) {
 private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let plan = state.plan
     grid.fill(x: 0, y: 0, width: state.width, style: theme.titleBar)
-    let asAt = plan.asAt.map { "as at \($0.ukShort) " } ?? ""
+    let asAt = plan.asAt.map { "plan as at \($0.ukShort) " } ?? ""
     grid.put(
         " " + DisplayWidth.truncate(TerminalText.escaped(plan.title), to: state.width - DisplayWidth.of(asAt) - 3),
         x: 0, y: 0, style: theme.titleBar)
@@ -62,7 +68,8 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     }
     line.append(Span("\(SummaryText.percent(counts.percentComplete)) complete", .bold))
     line.append(Span("  "))
-    line.append(Span("\(counts.overdue) overdue today", counts.overdue > 0 ? theme.overdue : .plain))
+    line.append(Span("\(counts.overdue) overdue", counts.overdue > 0 ? theme.overdue : .plain))
+    line.append(Span(" on \(state.today.ukShort) (today)", theme.dim))
     grid.put(line, x: 0, y: 1, maxWidth: state.width)
 }
 
@@ -92,59 +99,87 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
         grid.put(message.text, x: 0, y: y, style: message.kind == .error ? theme.error : .plain)
         return
     }
-    // As many hints as fit, most useful first; help and quit always show.
-    let hints: [String]
+    // As many hints as fit, the most needed in a meeting first, shown in reading order;
+    // help and quit always show.
+    let hints: [(text: String, priority: Int)]
     switch state.modal {
-    case .detail: hints = ["↑↓ scroll", "Esc back", "r a g b status", "n note", "e edit", "u undo"]
+    case .detail:
+        hints = [("↑↓ scroll", 5), ("Esc back", 4), ("r a g b status", 0), ("n note", 1), ("e edit", 2), ("u undo", 3)]
     case .review where state.review?.finished == true:
-        hints = ["Enter record the review", "Esc close without recording"]
-    case .review: hints = ["Space next", "⌫ back", "r a g b status", "n note", "e edit", "Esc finish"]
+        hints = [("Enter record the review", 0), ("⌫ back", 2), ("Esc close without recording", 1)]
+    case .review:
+        hints = [
+            ("Space next", 0), ("⌫ back", 4), ("r a g b status", 1), ("n note", 2), ("e edit", 3), ("Esc finish", 5),
+        ]
     default:
         hints = [
-            "↑↓ move", "Enter open", "r a g b status", "n note", "/ search", "f filter", "v review", "e edit", "u undo",
+            ("↑↓ move", 9), ("Enter open", 10), ("r a g b status", 0), ("n note", 1), ("/ search", 5),
+            ("f filter", 6), ("v review", 2), ("e edit", 3), ("u undo", 4),
         ]
     }
     let always = state.modal == .review ? "? help" : "? help  q quit"
-    var line = ""
-    for hint in hints where DisplayWidth.of(line + hint + "  " + always) <= state.width {
-        line += hint + "  "
+    var budget = state.width - DisplayWidth.of(always)
+    var shown = Set<Int>()
+    for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
+        let cost = DisplayWidth.of(hint.text) + 2
+        if cost <= budget {
+            budget -= cost
+            shown.insert(index)
+        }
     }
+    let line = hints.indices.filter(shown.contains).map { hints[$0].text + "  " }.joined()
     grid.put(line + always, x: 0, y: y, style: theme.dim)
 }
 
 // MARK: - The list
 
-/// Column widths of action rows for a list `width` cells wide.
+/// Column widths of action rows for a list `width` cells wide: owner and due give way
+/// on narrow screens (the badge, ref and text stay), and widen on wide ones.
 struct ListColumns {
     var width: Int
     var ref: Int
     var owner: Int
-    var due = 11
+    var due: Int
     var text: Int
 
-    init(width: Int, refWidth: Int) {
+    init(width: Int, refWidth: Int, dueWidth: Int = 11) {
         self.width = width
         ref = min(8, max(4, refWidth))
-        owner = min(22, max(10, width / 6))
-        // gutter 1, indent 4, ref, gap, badge 3, gap, text, gap, owner, gap, due, mark 2
-        text = max(8, width - 1 - 4 - ref - 1 - 3 - 1 - 1 - owner - 1 - due - 2)
+        owner = width >= 70 ? min(40, max(10, width / 6)) : 0
+        due = width >= 60 ? (width >= 100 ? min(24, max(11, dueWidth)) : 11) : 0
+        // gutter 1, indent 4, ref, gap, badge 3, gap, text, gap, owner (and gap), due (and gap), mark 2
+        let ownerCells = owner > 0 ? owner + 1 : 0
+        let dueCells = due > 0 ? due + 1 : 0
+        text = max(8, width - 1 - 4 - ref - 1 - 3 - 1 - ownerCells - dueCells - 2)
     }
 }
 
 private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let width = state.listWidth
     let plan = state.plan
-    let columns = ListColumns(width: width, refWidth: state.refWidth)
+    let columns = ListColumns(width: width, refWidth: state.refWidth, dueWidth: state.dueWidth)
     var heading = String(repeating: " ", count: 5) + DisplayWidth.fit("REF", to: columns.ref) + " " + "RAG" + " "
-    heading +=
-        DisplayWidth.fit("ACTION", to: columns.text) + " " + DisplayWidth.fit("OWNER", to: columns.owner) + " DUE"
+    heading += DisplayWidth.fit("ACTION", to: columns.text) + " "
+    if columns.owner > 0 { heading += DisplayWidth.fit("OWNER", to: columns.owner) + " " }
+    if columns.due > 0 { heading += "DUE" }
     // An active filter takes the place of the column headings: it explains why rows are missing.
-    let filter = state.filter.summary(key: plan.statusKey)
+    var filter = state.filter.summary(key: plan.statusKey)
+    if let sort = state.sort {
+        filter += (filter.isEmpty ? "" : " · ") + "sorted by " + AppState.sortLabel(sort)
+    }
     if filter.isEmpty {
         grid.put(heading, x: 0, y: 2, style: theme.dim, maxWidth: width)
     } else {
-        grid.put(
-            [Span(" Filter: " + filter, theme.accent), Span("  (Esc clears)", theme.dim)], x: 0, y: 2, maxWidth: width)
+        var line = [
+            Span((state.filter.isEmpty ? " " : " Filter: ") + filter, theme.accent),
+            Span(state.filter.isEmpty ? "" : "  \(state.matchSummary)", .plain),
+        ]
+        if let kept = state.keptRef {
+            line.append(Span("  × \(kept) no longer matches; it goes when you move", theme.accent))
+        } else {
+            line.append(Span(state.filter.isEmpty ? "  (s: next order)" : "  (Esc clears)", theme.dim))
+        }
+        grid.put(line, x: 0, y: 2, maxWidth: width)
     }
     if state.rows.isEmpty {
         let text =
@@ -172,7 +207,11 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
 /// On the selection bar plain text is reversed with the bar, and badges (already
 /// reversed) flip back, so that they still stand out from the bar.
 private func selectedStyle(_ style: Style) -> Style {
+    // A colour badge keeps its own pair; coloured text loses its colour, which the bar
+    // (reverse video of the terminal's own colours) might make unreadable.
+    if style.background != nil { return style }
     var selected = style
+    selected.foreground = nil
     selected.reverse.toggle()
     selected.dim = false
     return selected
@@ -206,15 +245,24 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
         let overdue = action.isOverdue(on: state.today)
         // Escape before measuring: `\e` takes two cells where ESC took none.
         let safe = { (text: String) in TerminalText.escaped(text) }
+        let search = state.filter.core.search
+        let retired = action.isRetired ? "(retired) " : ""
+        let text = [
+            Span(
+                " " + DisplayWidth.fit(retired + safe(Prose.firstLine(action.text)), to: columns.text) + " ",
+                action.isRetired ? theme.dim : .plain)
+        ]
+        let owner = action.owners.joined(separator: "; ")
+        let due = ActionTable.dueLabel(action.due)
         return [
             Span("    " + DisplayWidth.fit(safe(action.ref), to: columns.ref) + " "),
             theme.badge(action.status),
-            Span(" " + DisplayWidth.fit(safe(Prose.firstLine(action.text)), to: columns.text) + " "),
-            Span(DisplayWidth.fit(safe(action.owners.joined(separator: "; ")), to: columns.owner) + " "),
-            Span(
-                DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
-                overdue ? theme.overdue : .plain),
-            Span(overdue ? " !" : "  ", theme.overdue),
+        ] + Highlight.matches(of: search, in: text, mark: theme.match) + [
+            Span(columns.owner > 0 ? DisplayWidth.fit(safe(owner), to: columns.owner) + " " : ""),
+            Span(columns.due > 0 ? DisplayWidth.fit(safe(due), to: columns.due) : "", overdue ? theme.overdue : .plain),
+            action.ref == state.keptRef
+                ? Span(" ×", theme.accent)
+                : Span(overdue ? " !" : action.isRetired ? " x" : "  ", overdue ? theme.overdue : theme.dim),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlanCore
 
 /// A run of text in one style.
@@ -79,5 +80,26 @@ extension Grid {
         put("└" + String(repeating: "─", count: max(0, w - 2)) + "┘", x: x, y: y + h - 1, style: style)
         put(" \(title) ", x: x + 2, y: y, style: .bold, maxWidth: w - 4)
         return (x + 2, y + 1, w - 4, h - 2)
+    }
+}
+
+enum Highlight {
+    /// `line` with every case-insensitive occurrence of `query` restyled by `mark`
+    /// (on top of the span's own style), so that a search shows where it matched.
+    static func matches(of query: String?, in line: StyledLine, mark: (Style) -> Style) -> StyledLine {
+        guard let query, !query.isEmpty else { return line }
+        var out: StyledLine = []
+        for span in line {
+            var rest = span.text[...]
+            while let range = rest.range(of: query, options: .caseInsensitive) {
+                if range.lowerBound > rest.startIndex {
+                    out.append(Span(String(rest[..<range.lowerBound]), span.style))
+                }
+                out.append(Span(String(rest[range]), mark(span.style)))
+                rest = rest[range.upperBound...]
+            }
+            if !rest.isEmpty { out.append(Span(String(rest), span.style)) }
+        }
+        return out
     }
 }

@@ -18,21 +18,13 @@ struct AddNote: ParsableCommand {
 
     @OptionGroup var author: AuthorOptions
 
+    @OptionGroup var write: WriteOptions
+
     func run() throws {
-        let session = try PlanLoading.open(plan.path)
-        var document = session.document
-        let outcome: PlanDocument.EditOutcome
-        do {
-            let body =
-                text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
-            outcome = try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
+        let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+        try EditCommand.run(path: plan.path, options: write, author: author.author, day: author.day) {
+            document throws(PlanDocument.EditError) in
+            try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
         }
-        let merged = try PlanLoading.save(document, in: session)
-        print(
-            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
-        )
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanImport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), CSV for Excel, or JSON.",
+        abstract: "The plan as a board paper: Markdown, HTML (prints on A4), PDF, an Excel workbook, CSV or JSON.",
         discussion: """
             Writes to standard output, or with -o to a file (replaced atomically). The paper holds \
             the summary, RAG by section, what needs attention, red and overdue actions, the changes \
@@ -15,11 +16,13 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var plan: PlanPathArgument
 
     @Option(help: ArgumentHelp("Output format (default: from the extension of --output).", valueName: "format"))
-    var format: ExportFormat?
+    var format: ExportTarget?
 
     @OptionGroup var asOf: AsOfOption
 
     @OptionGroup var since: SinceOption
+
+    @OptionGroup var length: PackLengthOption
 
     @Option(
         name: [.short, .customLong("output")],
@@ -29,25 +32,45 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard format == nil, output.flatMap(ExportFormat.init(fileName:)) == nil else { return }
+        guard format == nil, output.flatMap(ExportTarget.init(fileName:)) == nil else { return }
         throw ValidationError(
-            "give --format (md, html, csv or json), or an --output file ending in .md, .html, .csv or .json")
+            "give --format (md, html, pdf, xlsx, csv or json), or an --output file ending in .md, .html, .pdf, "
+                + ".xlsx, .csv or .json")
     }
 
     func run() throws {
         let document = try PlanLoading.load(plan.path)
-        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date)
-        let chosen = format ?? output.flatMap(ExportFormat.init(fileName:)) ?? .md
-        let text = chosen.render(pack, path: plan.path)
+        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
+        let chosen = format ?? output.flatMap(ExportTarget.init(fileName:)) ?? .md
+        if output == nil, chosen.isBinary, isatty(STDOUT_FILENO) == 1 {
+            Console.error("error: a .\(chosen.fileExtension) file is not for a terminal; give -o FILE")
+            throw ExitCode(1)
+        }
+        let bytes = try chosen.render(pack, path: plan.path)
         if let output {
-            try BoardPacks.write(text, to: Console.outputPath(output))
+            try BoardPacks.write(bytes, to: Console.outputPath(output))
+        } else if chosen.isBinary {
+            FileHandle.standardOutput.write(bytes)
         } else {
-            FileHandle.standardOutput.write(Data(Console.forStandardOutput(text).utf8))
+            // Text to a terminal has its control characters escaped; to a file or a pipe it is exact.
+            FileHandle.standardOutput.write(
+                Data(Console.forStandardOutput(String(decoding: bytes, as: UTF8.self)).utf8))
         }
     }
 }
 
 extension ExportFormat: ExpressibleByArgument {}
+
+extension PackLength: ExpressibleByArgument {}
+
+struct PackLengthOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "full: the whole pack with the plan; short: summary, exceptions, changes and trend, for circulation "
+                + "(md, html and pdf).",
+            valueName: "length"))
+    var pack: PackLength = .full
+}
 
 struct SinceOption: ParsableArguments {
     @Option(
@@ -59,18 +82,22 @@ struct SinceOption: ParsableArguments {
 
 /// What `export` and `snapshot` share: building the pack and writing its files.
 enum BoardPacks {
-    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?) throws -> BoardPack {
+    static func make(_ plan: Plan, asOf day: PlanDate, since: PlanDate?, length: PackLength = .full) throws
+        -> BoardPack
+    {
         if let since, since > day {
             Console.error("error: --since \(since.iso) is after the as-of day \(day.iso)")
             throw ExitCode(1)
         }
-        return BoardPack(plan: plan, asOf: day, since: since)
+        var pack = BoardPack(plan: plan, asOf: day, since: since)
+        pack.length = length
+        return pack
     }
 
     /// Writes atomically; a failure is reported and ends the command with status 1.
-    static func write(_ text: String, to path: String) throws {
+    static func write(_ bytes: Data, to path: String) throws {
         do {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(bytes, to: path)
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(1)

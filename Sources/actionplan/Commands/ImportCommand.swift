@@ -6,28 +6,38 @@ import PlanImport
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Make a plan file from a spreadsheet tracker: .csv, .tsv or .xlsx.",
+        abstract: "Make a plan file from a spreadsheet tracker: .csv, .tsv, .xlsx, or .xls and .ods with LibreOffice.",
         discussion: """
             One action per row. Columns are recognised by their headings (Ref, Action, Owner, Due, RAG, \
             Progress, Section, Area and their usual synonyms); other columns are kept as extra fields. \
-            Prints a report of what was read. A row that cannot become an action stops the import \
-            (FILE:ROW: error: …) unless --skip-bad-rows is given. The plan is checked before it is written, \
-            atomically, and an existing file is never replaced without --force.
+            Banner rows ("1. Children's voices") start sections and area rows ("1.1 Recording", "What needs \
+            to improve: …") start areas; one progress or RAG column per update round ("Update Dec 22", \
+            "RAG Jan") becomes dated notes and status history. Prints a report of what was read. A row that \
+            cannot become an action stops the import (FILE:ROW: error: …) unless --skip-bad-rows is given. \
+            The plan is checked before it is written, atomically, and an existing file is never replaced \
+            without --force.
             """)
 
-    @Argument(help: "The spreadsheet: .csv, .tsv or .xlsx.", completion: .file(extensions: TableFile.extensions))
+    @Argument(
+        help: "The spreadsheet: .csv, .tsv, .xlsx, or .xls and .ods (converted by LibreOffice).",
+        completion: .file(extensions: TableFile.extensions))
     var file: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The plan file to write.", valueName: "plan"))
     var output: String?
 
-    @Option(help: ArgumentHelp("The worksheet to read from an .xlsx workbook (default: the first).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The worksheet to read from a workbook (default: the first with a header row, else the first).",
+            valueName: "name"))
     var sheet: String?
 
     @Option(
         name: .customLong("map"),
         help: ArgumentHelp(
-            "Read a column as a field: ref, action, owner, due, rag, progress, section, area or ignore (repeat for several).",
+            "Read a column as a field: ref, action, owner, due, rag, progress, updated, section, area or ignore "
+                + "(repeat for several). WORD=section or WORD=area, where no column is headed WORD, reads rows "
+                + "starting with WORD (\"Theme 2: …\") as headings.",
             valueName: "column=field"))
     var map: [ColumnMapping] = []
 
@@ -37,7 +47,8 @@ struct ImportCommand: ParsableCommand {
     @Option(
         name: .customLong("as-at"),
         help: ArgumentHelp(
-            "The plan's As at date and the date of the progress notes (default: today).", valueName: "date"))
+            "The plan's As at date, and the date of the notes of a progress column whose heading names no date "
+                + "when no date-of-update column gives one (default: today).", valueName: "date"))
     var asAt: DateArgument?
 
     @Flag(help: "Print the report and write nothing.")
@@ -45,6 +56,12 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(help: "Leave out rows that cannot become actions, and list them in the report.")
     var skipBadRows = false
+
+    @Flag(help: "Read every row of one text as a section's heading, numbered or not.")
+    var sectionRows = false
+
+    @Flag(help: "Read every row of one text as an area's heading, numbered or not (unless --section-rows).")
+    var areaRows = false
 
     @Flag(help: "Replace the plan file if it exists.")
     var force = false
@@ -86,7 +103,8 @@ struct ImportCommand: ParsableCommand {
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let options = ImportOptions(
             title: title ?? name, asAt: asAt?.date ?? PlanDate.today(),
-            columnMap: map.map { ($0.column, $0.field) }, skipBadRows: skipBadRows)
+            columnMap: map.map { ($0.column, $0.field) }, skipBadRows: skipBadRows, sectionRows: sectionRows,
+            areaRows: areaRows)
         do {
             result = try PlanImporter.makePlan(from: table, options: options)
         } catch {

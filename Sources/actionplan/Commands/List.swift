@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanCore
 
 struct List: ParsableCommand {
@@ -25,6 +26,27 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Only actions in this section, e.g. 2.", valueName: "n"))
     var section: String?
 
+    @Option(help: ArgumentHelp("Only actions in this area, e.g. 1.2.", valueName: "n.n"))
+    var area: String?
+
+    @Flag(help: "Only actions that are not complete (nor retired).")
+    var incomplete = false
+
+    @Option(
+        name: .customLong("due-within"),
+        help: ArgumentHelp("Only actions not complete and due within this many days.", valueName: "days"))
+    var dueWithin: Int?
+
+    @Flag(help: "Only what the monthly review walks (the TUI's v): red, overdue, due soon or not updated.")
+    var review = false
+
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp(
+            "Order by due, status, owner, updated, overdue-days or ref; repeat for ties, - in front for descending (e.g. --sort -overdue-days).",
+            valueName: "key"))
+    var sort: [String] = []
+
     @Option(
         name: .customLong("search"),
         help: ArgumentHelp("Only actions whose ref, text, owners or notes contain this text.", valueName: "text"))
@@ -38,14 +60,30 @@ struct List: ParsableCommand {
     @Option(help: ArgumentHelp("Table width in columns (default: the terminal's, or 120).", valueName: "n"))
     var width: Int?
 
+    func validate() throws {
+        if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of days, 0 or more") }
+        if let bad = sort.first(where: { ActionSort.Term($0) == nil }) {
+            throw ValidationError(
+                "unknown sort key '\(bad)'; use \(ActionSort.Key.allCases.map(\.rawValue).joined(separator: ", ")), with - in front for descending"
+            )
+        }
+    }
+
     func run() throws {
         let document = try PlanLoading.load(plan.path)
         let day = asOf.day
         let past = document.plan.asOf(day)
+        try checkNumbers(in: past)
         let filter = ActionFilter(
             statuses: Set(rag.map(\.status)), owner: owner, overdueOnly: overdue,
-            dueBefore: dueBefore?.date, section: section, search: search)
-        let actions = past.actions(matching: filter, on: day)
+            dueBefore: dueBefore?.date, section: section, search: search, area: area, incompleteOnly: incomplete,
+            dueWithin: dueWithin)
+        var actions = past.actions(matching: filter, on: day)
+        if review {
+            let queued = Set(ReviewQueue(plan: past, on: day).refs)
+            actions = actions.filter { queued.contains($0.ref) }
+        }
+        actions = ActionSort(sort.compactMap(ActionSort.Term.init)).sorted(actions, on: day)
         switch format {
         case .table:
             print(ActionTable.text(actions, on: day, width: width ?? Console.width), terminator: "")
@@ -57,6 +95,27 @@ struct List: ParsableCommand {
             print(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)), terminator: "")
         case .json:
             print(PlanJSON.list(actions, plan: past, path: plan.path, on: day).serialized())
+        }
+    }
+
+    /// `--section 1.2` names an area and would list nothing without saying why: it is
+    /// refused with a hint to `--area`; so is an `--area` the plan does not have.
+    private func checkNumbers(in plan: Plan) throws {
+        if let section {
+            let number = section.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            if number.contains(".") {
+                Console.error(
+                    "error: --section takes a section number such as 1; for area \(number) use --area \(number)")
+                throw ExitCode(1)
+            }
+        }
+        if let area {
+            let number = area.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            if plan.area(number: number) == nil {
+                let areas = plan.sections.flatMap { $0.areas.map(\.number) }
+                Console.error("error: no area \(number) in this plan; its areas are " + areas.joined(separator: ", "))
+                throw ExitCode(1)
+            }
         }
     }
 }

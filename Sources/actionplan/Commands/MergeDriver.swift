@@ -13,8 +13,10 @@ struct MergeDriver: ParsableCommand {
             The same field of one action changed differently on both sides (two statuses, say) is a conflict: \
             the action is written twice between <<<<<<< and >>>>>>> markers, once as each side has it, and \
             `actionplan check` reports the line. The result is written over OURS. Exit status 0 when merged, \
-            1 when conflicts were left in the file. When a version does not parse, it falls back to \
-            `git merge-file` (a line-by-line merge).
+            1 when conflicts were left in the file. When a version does not parse, or the merge by meaning \
+            would not be a valid plan, it falls back to `git merge-file` (a line-by-line merge); when that \
+            merge is not a valid plan either, the lines at fault are put between conflict markers and it \
+            exits 1, so that no invalid plan is committed.
             """)
 
     @Argument(help: "The common ancestor's version (%O).")
@@ -52,6 +54,7 @@ struct MergeDriver: ParsableCommand {
             try fallBack(name)
         }
         do {
+            try PlanFile.checkLimits(result.data, path: name)
             try AtomicFile.write(result.data, to: ours)
         } catch {
             Console.error("actionplan: \(error.description)")
@@ -86,7 +89,39 @@ struct MergeDriver: ParsableCommand {
             throw ExitCode(2)
         }
         if !run.errors.isEmpty { Console.error(run.errors.trimmingCharacters(in: .newlines)) }
-        throw ExitCode(run.ok ? 0 : 1)
+        guard run.ok else { throw ExitCode(1) }
+        try checkLineMerge(name)
+        throw ExitCode(0)
+    }
+
+    /// A line merge without conflicts can still be no plan (one action moved to two
+    /// places): then the lines at fault go between conflict markers, so that git stops
+    /// and `actionplan check` points at them.
+    private func checkLineMerge(_ name: String) throws {
+        let merged: Data
+        do {
+            merged = try PlanFile.read(ours)
+        } catch {
+            Console.error("actionplan: \(error.description)")
+            throw ExitCode(2)
+        }
+        guard let problem = PlanMerge.problem(inLineMerge: merged, markerSize: markerSize) else { return }
+        if let marked = problem.marked {
+            do {
+                try PlanFile.checkLimits(marked, path: name)
+                try AtomicFile.write(marked, to: ours)
+            } catch {
+                Console.error("actionplan: \(error.description)")
+                throw ExitCode(2)
+            }
+        }
+        Console.error(
+            "actionplan: CONFLICT in \(name): merged line by line, it is not a valid plan (line \(problem.diagnostic.line): "
+                + "\(problem.diagnostic.message))"
+                + (problem.marked == nil
+                    ? ". " : "; those lines are between <<<<<<< and >>>>>>>. ")
+                + "Fix them and delete the marker lines (`actionplan check \(name)` shows where), then `git add` it.")
+        throw ExitCode(1)
     }
 
     private func absolute(_ file: String, in folder: String) -> String {

@@ -20,6 +20,12 @@ struct Open: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Colours for a dark or light terminal background, or none (default: `theme` in the config file, then $COLORFGBG, then dark).",
+            valueName: "dark|light|mono"))
+    var theme: ThemeName?
+
+    @Option(
+        help: ArgumentHelp(
             "Who is making changes (default: $ACTIONPLAN_USER, the configured name, then $USER).", valueName: "name"))
     var by: String?
 
@@ -30,13 +36,28 @@ struct Open: ParsableCommand {
             Console.error("error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
             throw ExitCode(1)
         }
-        let terminal = NcursesTerminal(colors: noColor ? false : nil, mouse: !noMouse)
+        let environment = ProcessInfo.processInfo.environment
+        // A terminal that cannot place the cursor would show a blank or garbled screen.
+        let term = environment["TERM"] ?? ""
+        guard !["", "dumb", "unknown"].contains(term) else {
+            Console.error(
+                "error: this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot place the cursor, which the "
+                    + "interface needs; use `actionplan summary` or `actionplan list` instead, or set TERM (e.g. xterm-256color)"
+            )
+            throw ExitCode(1)
+        }
+        let chosen = ThemeName.resolve(
+            explicit: theme, configured: Author.configured("theme", environment: environment), environment: environment)
+        let terminal = NcursesTerminal(colors: noColor || chosen == .mono ? false : nil, mouse: !noMouse)
         defer { terminal.restore() }
         let size = terminal.size
-        let state = AppState(
+        var state = AppState(
             document: session.document, path: plan.path, today: PlanDate.today(),
-            author: Author.resolve(explicit: by), width: size.width, height: size.height,
-            colors: terminal.colorsEnabled)
+            author: Author.resolve(explicit: by, gitName: Git.userName), width: size.width, height: size.height,
+            colors: terminal.colorsEnabled, theme: chosen, colorCount: terminal.colorCount)
+        state.editorName = ExternalEditor.command
         Runtime.run(state, terminal: terminal, services: .live(session))
     }
 }
+
+extension ThemeName: ExpressibleByArgument {}

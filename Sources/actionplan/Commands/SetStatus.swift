@@ -31,25 +31,18 @@ struct SetStatus: ParsableCommand {
 
     @OptionGroup var author: AuthorOptions
 
+    @OptionGroup var write: WriteOptions
+
     func run() throws {
-        let session = try PlanLoading.open(plan.path)
-        var document = session.document
-        let outcome: PlanDocument.EditOutcome
-        do {
-            outcome = try document.setStatus(
-                ref: ref, to: rag.status, on: author.day, by: author.author, note: note, agreedBy: agreedBy,
-                reason: reason)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(1)
-        }
-        guard outcome.changed else {
-            print("\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed")
-            return
-        }
-        let merged = try PlanLoading.save(document, in: session)
-        print(
-            "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(plan.path))\(merged))"
-        )
+        try EditCommand.run(
+            path: plan.path, options: write, author: author.author, day: author.day,
+            unchanged: { document, outcome in
+                "\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed"
+            },
+            edit: { document throws(PlanDocument.EditError) in
+                try document.setStatus(
+                    ref: ref, to: rag.status, on: author.day, by: author.author, note: note, agreedBy: agreedBy,
+                    reason: reason)
+            })
     }
 }

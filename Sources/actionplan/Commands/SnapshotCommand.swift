@@ -5,10 +5,11 @@ import PlanCore
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Write the month's board pack (md, html, csv, json) into a dated folder.",
+        abstract: "Write the month's board pack (md, html, csv, json; xlsx and pdf on request) into a dated folder.",
         discussion: """
-            Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json, where NAME is the plan file's name \
-            without its extension and the date is the --as-of day, and prints the paths written. \
+            Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json (and .xlsx with --xlsx, .pdf with \
+            --pdf), where NAME is the plan file's name without its extension and the date is the \
+            --as-of day, and prints the paths written. \
             The trend in each pack is rebuilt from the plan's history, never read from old snapshots.
             """)
 
@@ -24,6 +25,14 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var since: SinceOption
 
+    @OptionGroup var length: PackLengthOption
+
+    @Flag(help: "Also write the pack as an Excel workbook, NAME.xlsx.")
+    var xlsx = false
+
+    @Flag(help: "Also print the HTML pack to NAME.pdf (needs Chromium).")
+    var pdf = false
+
     @Flag(help: "Replace the pack already written for this plan and day.")
     var force = false
 
@@ -32,7 +41,8 @@ struct SnapshotCommand: ParsableCommand {
         let day = asOf.day
         let folder = Self.join(dir ?? Self.join(Self.folder(of: plan.path), "snapshots"), day.iso)
         let name = URL(fileURLWithPath: plan.path).deletingPathExtension().lastPathComponent
-        let files = ExportFormat.allCases.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
+        let targets = ExportFormat.allCases.map(ExportTarget.init) + (xlsx ? [.xlsx] : []) + (pdf ? [.pdf] : [])
+        let files = targets.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
 
         let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty, !force {
@@ -42,15 +52,17 @@ struct SnapshotCommand: ParsableCommand {
                     + "use --force to replace it")
             throw ExitCode(1)
         }
-        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date)
+        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date, length: length.pack)
+        // Render everything first: a missing renderer leaves no half-written pack behind.
+        let rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: plan.path)) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             Console.error("error: \(folder): cannot create the folder: \((error as NSError).localizedDescription)")
             throw ExitCode(1)
         }
-        for file in files {
-            try BoardPacks.write(file.format.render(pack, path: plan.path), to: file.path)
+        for file in rendered {
+            try BoardPacks.write(file.bytes, to: file.path)
             Console.print(file.path)
         }
     }

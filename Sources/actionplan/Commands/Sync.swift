@@ -9,7 +9,7 @@ struct Sync: ParsableCommand {
             Commits the plan (only that file) with a message listing what changed, action by action; pulls \
             from the branch's upstream, merging plans with actionplan's merge driver; and pushes. When \
             someone pushed in between, it pulls and pushes again (up to 8 times). A conflict stops it with \
-            the file to resolve. The repository must be set up with `actionplan git-setup`.
+            the file to resolve, and so does a plan that is not valid after pulling: nothing is pushed then. The repository must be set up with `actionplan git-setup`.
             """)
 
     @OptionGroup var plan: PlanPathArgument
@@ -56,6 +56,7 @@ struct Sync: ParsableCommand {
                 }
                 throw GitError("git pull failed: \(pull.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
+            try checkPulledPlan()
             let pulled =
                 Int(try Git.run(["rev-list", "--count", "--no-merges", "\(before)..HEAD"], in: folder).line) ?? 0
             if pulled > 0 { print("pulled \(pulled) commit\(pulled == 1 ? "" : "s") from the board, merged") }
@@ -70,6 +71,19 @@ struct Sync: ParsableCommand {
         throw GitError(
             "the push was refused \(Self.attempts) times (others keep pushing, or the remote refuses): try again, or see `git push`"
         )
+    }
+
+    /// What was pulled is checked before anything is pushed: a plan that does not parse
+    /// (merged without the driver, or committed broken by someone) stops the sync.
+    private func checkPulledPlan() throws {
+        do {
+            _ = try PlanFile.load(plan.path)
+        } catch {
+            let first = error.description.split(separator: "\n").first.map(String.init) ?? ""
+            throw GitError(
+                "after pulling the board's changes, \(plan.path) is not a valid plan (\(first)), so nothing was pushed: "
+                    + "fix it (`actionplan check \(plan.path)` shows where), commit, and run sync again")
+        }
     }
 
     /// Commits the plan, if it changed, with a message that lists what changed.

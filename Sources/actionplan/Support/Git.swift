@@ -51,6 +51,26 @@ enum Git {
             errors: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self))
     }
 
+    /// `git config user.name`, for who is recording a change; nil without git or a name.
+    static func userName() -> String? {
+        guard let run = try? run(["config", "user.name"], in: FileManager.default.currentDirectoryPath), run.ok else {
+            return nil
+        }
+        return run.line.isEmpty ? nil : run.line
+    }
+
+    /// The plan at `path` as git's last commit has it, to tell what changed since; nil
+    /// outside a repository, for a file never committed, or one that does not parse.
+    static func committedPlan(_ path: String) -> Plan? {
+        let url = URL(fileURLWithPath: path)
+        guard
+            let shown = try? run(
+                ["show", "HEAD:./" + url.lastPathComponent], in: url.deletingLastPathComponent().path),
+            shown.ok
+        else { return nil }
+        return (try? PlanDocument(text: shown.output))?.plan
+    }
+
     /// Runs a command's work; a ``GitError`` becomes `error: …` on standard error and exit 1.
     static func reportingErrors(_ work: () throws -> Void) throws {
         do {

@@ -29,15 +29,24 @@ enum PlanLoading {
     /// saved in the meantime (see ``PlanSession/save(_:)``). Returns words for the
     /// confirmation when such changes were merged in, else "".
     static func save(_ document: PlanDocument, in session: PlanSession) throws -> String {
+        mergedWords(try saved(document, in: session))
+    }
+
+    /// The same, returning what was written.
+    static func saved(_ document: PlanDocument, in session: PlanSession) throws -> PlanSession.Saved {
         do {
-            let saved = try session.save(document)
-            guard saved.merged else { return "" }
-            let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
-            return "; merged with changes saved at the same time\(refs)"
+            return try session.save(document)
         } catch {
             Console.error("error: \(error.description); the plan was not changed")
             throw ExitCode(1)
         }
+    }
+
+    /// "; merged with changes saved at the same time to 1.2a" when the save merged, else "".
+    static func mergedWords(_ saved: PlanSession.Saved?) -> String {
+        guard let saved, saved.merged else { return "" }
+        let refs = saved.mergedRefs.isEmpty ? "" : " to " + saved.mergedRefs.joined(separator: ", ")
+        return "; merged with changes saved at the same time\(refs)"
     }
 }
 

@@ -1,0 +1,62 @@
+import PlanCore
+
+/// Rows and the selection: which row is which, and where the selection goes when its row goes.
+extension AppState {
+    public func id(of row: Row) -> RowID {
+        switch row {
+        case .section(let s): .section(plan.sections[s].number)
+        case .area(let s, let a): .area(plan.sections[s].areas[a].number)
+        case .action(let i): .action(plan.actions[i].ref)
+        }
+    }
+
+    public var selectedIndex: Int? {
+        selected.flatMap { rowIndex[$0] }
+    }
+
+    /// The selected action, if an action row is selected.
+    public var selectedAction: Action? {
+        guard case .action(let ref)? = selected else { return nil }
+        return plan.action(ref: ref)
+    }
+
+    func firstActionRow() -> Int? {
+        rows.firstIndex { if case .action = $0 { true } else { false } }
+    }
+
+    /// When the selected row disappears (filtered out, folded, removed), the row
+    /// that now stands where it was: its heading, or the closest row.
+    func nearestRow(to lost: RowID, oldIndex: Int?) -> Int? {
+        guard !rows.isEmpty else { return nil }
+        if case .action(let ref) = lost, let action = plan.action(ref: ref) {
+            // Folded away: its heading. Filtered out: the action now in its place.
+            let area = rowForArea(action.areaNumber)
+            if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
+            if folded.contains(.section(action.sectionNumber)),
+                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) })
+            {
+                return index
+            }
+            if let oldIndex {
+                let start = min(oldIndex, rows.count - 1)
+                let next = rows[start...].firstIndex { if case .action = $0 { true } else { false } }
+                let previous = rows[...start].lastIndex { if case .action = $0 { true } else { false } }
+                if let index = next ?? previous { return index }
+            }
+            return firstActionRow() ?? 0
+        }
+        if case .area(let number) = lost, let section = number.split(separator: ".").first,
+            let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) })
+        {
+            return index
+        }
+        return 0
+    }
+
+    private func rowForArea(_ number: String) -> Row {
+        for (s, section) in plan.sections.enumerated() {
+            if let a = section.areas.firstIndex(where: { $0.number == number }) { return .area(section: s, area: a) }
+        }
+        return .section(0)
+    }
+}

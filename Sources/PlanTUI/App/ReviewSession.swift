@@ -1,0 +1,38 @@
+import PlanCore
+
+/// A monthly review: the actions that need attention, where we are, and what changed.
+public struct ReviewSession: Equatable, Sendable {
+    public var queue: [String]
+    /// Why each action is in the queue, by ref.
+    public var reasons: [String: [String]]
+    public var position = 0
+    /// The changes made during the review, in words.
+    public var log: [String] = []
+    /// The closing screen is showing.
+    public var finished = false
+
+    public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
+}
+
+extension ReviewSession {
+    /// Space or Enter: the next action, or the closing screen after the last.
+    mutating func next() {
+        position += 1
+        if position >= queue.count { finished = true }
+    }
+
+    /// Backspace: the previous action; from the closing screen, the last action seen.
+    mutating func previous() {
+        if finished {
+            finished = false
+            position = max(0, min(position, queue.count - 1))
+        } else {
+            position = max(0, position - 1)
+        }
+    }
+
+    /// Esc or q: the closing screen.
+    mutating func finish() {
+        finished = true
+    }
+}
