@@ -41,19 +41,6 @@ public enum XLSXReader {
                 styles: styles, date1904: workbook.date1904)
             return ImportTable(rows: worksheet.rows, date1904: workbook.date1904)
         }
-        if wanted == nil {
-            // A cover sheet or a notes sheet often comes first: the first sheet with a header row.
-            for (n, sheet) in workbook.sheets.enumerated() {
-                var found = try table(of: sheet)
-                guard ImportColumns.headerRow(in: found.rows) != nil else { continue }
-                if n > 0 {
-                    found.source.append(
-                        "sheet '\(sheet.name)', the first with a header row (passed over: "
-                            + workbook.sheets.prefix(n).map { "'\($0.name)'" }.joined(separator: ", ") + ")")
-                }
-                return found
-            }
-        }
         let chosen: (name: String, relationship: String)
         if let wanted {
             guard
@@ -71,6 +58,17 @@ public enum XLSXReader {
             // A workbook from `actionplan export`: its actions, not the figures in front of them.
             chosen = actions
         } else {
+            // A cover sheet or a notes sheet often comes first: the first sheet with a header row.
+            for (n, sheet) in workbook.sheets.enumerated() {
+                var found = try table(of: sheet)
+                guard ImportColumns.headerRow(in: found.rows) != nil else { continue }
+                if n > 0 {
+                    found.source.append(
+                        "sheet '\(sheet.name)', the first with a header row (passed over: "
+                            + workbook.sheets.prefix(n).map { "'\($0.name)'" }.joined(separator: ", ") + ")")
+                }
+                return found
+            }
             chosen = workbook.sheets[0]
         }
         return try table(of: chosen)

@@ -9,16 +9,17 @@ struct Actionplan: ParsableCommand {
         abstract: "Keep an improvement board's action plan in a plain-text file.",
         discussion: """
             With no subcommand, opens the default plan in the terminal interface ($ACTIONPLAN_PLAN, \
-            or else the first .plan file by name in ./plans). When the output is not a terminal, \
-            prints that plan's summary instead.
+            or else the first .plan file by name in ./plans, or the first plan its portfolio.txt lists). \
+            When the output is not a terminal, prints that plan's summary instead, or the portfolio's \
+            summary when ./plans has a portfolio.txt.
             """,
         version: BuildInfo.versionLine,
         subcommands: [
             Open.self, Check.self, List.self, Summary.self, SetStatus.self, AddNote.self, AddAction.self,
             EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,
             TrendCommand.self, ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self,
-            MergeDriver.self, GitSetup.self, Sync.self, ConfigCommand.self, SignOffCommand.self, AssessCommand.self,
-            MeasureCommand.self, AsAtCommand.self,
+            MergeDriver.self, GitSetup.self, Sync.self, ConfigCommand.self, Owners.self, Chase.self,
+            SignOffCommand.self, AssessCommand.self, MeasureCommand.self, AsAtCommand.self,
         ]
     )
 
@@ -28,7 +29,7 @@ struct Actionplan: ParsableCommand {
             let open = try Open.parse([path])
             try open.run()
         } else {
-            let summary = try Summary.parse([path])
+            let summary = try Summary.parse([DefaultPlan.portfolioFolder ?? path])
             try summary.run()
         }
     }

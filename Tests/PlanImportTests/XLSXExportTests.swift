@@ -58,10 +58,11 @@ struct XLSXExportTests {
                 # Refs
 
                 ## 1 Section
-                ### 1.1 Area
+                ### 1.2 Area two
                 - [A] 1.2 Twelve.
                   - Owner: =SUM(A1)
                   - Due: 2026-02-28
+                ### 1.20 Area twenty
                 - [R] 1.20 Twenty.
                   - Due: Quarterly, from 1 April 2026
                   - Note 2026-01-05 (Sam): -5% on last quarter

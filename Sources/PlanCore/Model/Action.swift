@@ -124,3 +124,8 @@ public struct Field: Sendable, Equatable {
     public var value: String
     public var line: Int
 }
+
+extension Action {
+    /// Neither complete nor retired: still to be done.
+    public var isOpen: Bool { !status.isComplete && !isRetired }
+}

@@ -41,6 +41,13 @@ public struct StatusCounts: Sendable, Equatable {
         if action.isOverdue(on: day) { overdue -= 1 }
     }
 
+    /// Adds `other`'s counts to these (a portfolio's totals).
+    public mutating func merge(_ other: StatusCounts) {
+        for (status, count) in other.byStatus { byStatus[status, default: 0] += count }
+        total += other.total
+        overdue += other.overdue
+    }
+
     public subscript(status: Status) -> Int { byStatus[status] ?? 0 }
 
     public var complete: Int { self[.green] + self[.blue] }

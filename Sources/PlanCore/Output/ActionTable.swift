@@ -2,19 +2,25 @@
 public enum ActionTable {
     /// A text table fitted to `width` cells: the action text takes what is left
     /// and is cut with "…". Text from the plan is escaped for the terminal.
-    public static func text(_ actions: [Action], on day: PlanDate, width: Int) -> String {
+    ///
+    /// With `plans` (one name per action), a first PLAN column says which plan each
+    /// action belongs to.
+    public static func text(_ actions: [Action], plans: [String]? = nil, on day: PlanDate, width: Int) -> String {
         let refWidth = max(3, actions.map { DisplayWidth.of($0.ref) }.max() ?? 3)
         let dueWidth = 12
         let ownerWidth = min(28, max(5, actions.map { DisplayWidth.of(owners($0)) }.max() ?? 5))
-        let fixed = refWidth + 2 + 3 + 2 + 1 + 1 + dueWidth + 2 + ownerWidth + 2
+        let planWidth = plans.map { names in min(24, max(4, names.map { DisplayWidth.of(safe($0)) }.max() ?? 4)) } ?? 0
+        let fixed = refWidth + 2 + 3 + 2 + 1 + 1 + dueWidth + 2 + ownerWidth + 2 + (plans == nil ? 0 : planWidth + 2)
         let textWidth = max(10, width - fixed)
         var out =
-            DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
+            (plans == nil ? "" : DisplayWidth.fit("PLAN", to: planWidth) + "  ")
+            + DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
-        for action in actions {
+        for (index, action) in actions.enumerated() {
             // A retired action keeps its letter; `x` beside it and the text say it is closed.
             let flag = action.isRetired ? "x" : action.isOverdue(on: day) ? "!" : " "
             let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
+            if let plans, index < plans.count { out += DisplayWidth.fit(safe(plans[index]), to: planWidth) + "  " }
             out +=
                 DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
                 + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
@@ -26,20 +32,29 @@ public enum ActionTable {
     }
 
     public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {
+        csv(actions.map { (key, $0) }, plans: nil, on: day)
+    }
+
+    /// Rows from several plans, each action with its own plan's status key; with
+    /// `plans` (one path per row), a first `plan` column.
+    public static func csv(_ rows: [(key: StatusKey, action: Action)], plans: [String]?, on day: PlanDate) -> String {
         // Plan text may reach a spreadsheet: cells that would run as formulas are neutralised.
         let writer = CSVWriter(neutraliseFormulas: true)
-        var out = writer.row([
-            "ref", "section", "area", "status", "due", "due_date", "overdue", "owners", "action",
-            "latest_note_date", "latest_note",
-        ])
-        for action in actions {
-            let note = action.latestNote
-            out += writer.row([
-                action.ref, action.sectionNumber, action.areaNumber,
-                key.label(for: action.status) + (action.isRetired ? " (retired)" : ""),
-                action.due?.text ?? "", action.due?.date?.iso ?? "", action.isOverdue(on: day) ? "yes" : "no",
-                action.owners.joined(separator: "; "), action.text, note?.date.iso ?? "", note?.text ?? "",
+        var out = writer.row(
+            (plans == nil ? [] : ["plan"]) + [
+                "ref", "section", "area", "status", "due", "due_date", "overdue", "owners", "action",
+                "latest_note_date", "latest_note",
             ])
+        for (index, (key, action)) in rows.enumerated() {
+            let note = action.latestNote
+            let plan = plans.map { index < $0.count ? [$0[index]] : [""] } ?? []
+            out += writer.row(
+                plan + [
+                    action.ref, action.sectionNumber, action.areaNumber,
+                    key.label(for: action.status) + (action.isRetired ? " (retired)" : ""),
+                    action.due?.text ?? "", action.due?.date?.iso ?? "", action.isOverdue(on: day) ? "yes" : "no",
+                    action.owners.joined(separator: "; "), action.text, note?.date.iso ?? "", note?.text ?? "",
+                ])
         }
         return out
     }

@@ -26,14 +26,27 @@ public enum TrendReport {
         return text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
-    public static func csv(_ trend: Trend) -> String {
-        let writer = CSVWriter()
+    public static func csv(_ trend: Trend) -> String { csv(trend, plans: nil) }
+
+    /// Several plans' trends in one table, a first `plan` column naming each row's
+    /// plan (empty for the portfolio's total).
+    public static func csv(_ trend: Trend, plans: [(path: String, trend: Trend)]?) -> String {
+        let writer = CSVWriter(neutraliseFormulas: plans != nil)
         var out = writer.row(
-            ["date", "total", "complete", "percent_complete", "overdue"] + Status.allCases.map { $0.identifier })
+            (plans == nil ? [] : ["plan"]) + ["date", "total", "complete", "percent_complete", "overdue"]
+                + Status.allCases.map { $0.identifier })
+        for (path, trend) in plans ?? [("", trend)] {
+            out += rows(trend, plan: plans == nil ? nil : path, writer: writer)
+        }
+        return out
+    }
+
+    private static func rows(_ trend: Trend, plan: String?, writer: CSVWriter) -> String {
+        var out = ""
         for point in trend.points {
             let c = point.counts
             out += writer.row(
-                [
+                (plan.map { [$0] } ?? []) + [
                     point.date.iso, String(c.total), String(c.complete),
                     JSONValue.double(c.percentComplete).serialized(), String(c.overdue),
                 ]
@@ -48,13 +61,15 @@ public enum TrendReport {
             ("plan", .string(path)),
             ("title", .string(title)),
             ("interval", .string(interval.rawValue)),
-            (
-                "points",
-                .array(
-                    trend.points.map {
-                        .object([("date", .string($0.date.iso))] + PlanJSON.counts($0.counts, key: trend.statusKey))
-                    })
-            ),
+            ("points", points(trend)),
         ])
+    }
+
+    /// Each point's date and counts, as JSON.
+    static func points(_ trend: Trend) -> JSONValue {
+        .array(
+            trend.points.map {
+                .object([("date", .string($0.date.iso))] + PlanJSON.counts($0.counts, key: trend.statusKey))
+            })
     }
 }

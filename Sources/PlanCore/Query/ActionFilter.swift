@@ -3,7 +3,8 @@ import Foundation
 /// Which actions to show: every condition given must hold.
 public struct ActionFilter: Sendable, Equatable {
     public var statuses: Set<Status> = []
-    /// Matches an owner containing this text, ignoring case.
+    /// Matches an owner whose name contains this text, with case and punctuation
+    /// folded (see ``OwnerName/key(_:)``).
     public var owner: String?
     public var overdueOnly = false
     /// Due strictly before this date.
@@ -40,9 +41,7 @@ public struct ActionFilter: Sendable, Equatable {
     /// Whether `action` passes, judging "overdue" as on `day`.
     public func matches(_ action: Action, on day: PlanDate) -> Bool {
         if !statuses.isEmpty, !statuses.contains(action.status) { return false }
-        if let owner, !owner.isEmpty, !action.owners.contains(where: { $0.localizedCaseInsensitiveContains(owner) }) {
-            return false
-        }
+        if let owner, !owner.isEmpty, !OwnerName.matches(action, owner) { return false }
         if overdueOnly, !action.isOverdue(on: day) { return false }
         if let dueBefore {
             guard let due = action.due?.date, due < dueBefore else { return false }

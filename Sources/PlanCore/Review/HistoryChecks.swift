@@ -7,7 +7,9 @@ public enum HistoryCheck: String, Sendable, CaseIterable {
     case redatedWithoutReason = "redated-without-reason"
     /// A status letter that no status line explains: changed since `baseline` (the
     /// last committed version) without a new status line, or, for an action the
-    /// baseline does not have, complete with no status line at all.
+    /// baseline does not have, complete with no status line at all. A plan with no status
+    /// line anywhere and no baseline (one just imported from a tracker) is taken as it
+    /// stands: its letters are where its history starts.
     case statusWithoutHistory = "status-without-history"
 
     /// Every finding in `plan` on `day`, as warnings at the lines concerned.
@@ -29,6 +31,7 @@ public enum HistoryCheck: String, Sendable, CaseIterable {
         action: Action, from: Status
     )] {
         let start: Status = [.notStarted, .amber, .red].first { plan.statusKey.contains($0) } ?? .notStarted
+        if baseline == nil, plan.actions.allSatisfy({ $0.statusChanges.isEmpty }) { return [] }
         return plan.actions.compactMap { action in
             if let old = baseline?.action(ref: action.ref) {
                 guard old.status != action.status, old.statusChanges.count == action.statusChanges.count else {

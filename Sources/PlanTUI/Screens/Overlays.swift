@@ -92,9 +92,9 @@ func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into 
     let leavingBlue = draft.status != nil && draft.status != .blue && state.plan.action(ref: draft.ref)?.status == .blue
     let title =
         if leavingBlue {
-            "Why does \(draft.actionLabel) leave blue? (a reason is needed)"
+            "Why does \(draft.ref) leave blue? Back to \(state.plan.statusKey.label(for: draft.status ?? .amber)): \(draft.actionLabel)"
         } else if draft.status == .blue, let board = state.plan.impactAgreedBy.first {
-            "Blue for \(draft.actionLabel), agreed by \(board): what evidences the impact?"
+            "Blue for \(draft.ref), agreed by \(board): what evidences the impact?"
         } else if draft.status == .red {
             "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
         } else if let status = draft.status {

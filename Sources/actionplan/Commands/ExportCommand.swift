@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             since the last review and the whole plan, as it stood at the end of the --as-of day.
             """)
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Output format (default: from the extension of --output).", valueName: "format"))
     var format: ExportTarget?
@@ -39,14 +39,23 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try PlanLoading.load(plan.path)
-        let pack = try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
         let chosen = format ?? output.flatMap(ExportTarget.init(fileName:)) ?? .md
         if output == nil, chosen.isBinary, isatty(STDOUT_FILENO) == 1 {
             Console.error("error: a .\(chosen.fileExtension) file is not for a terminal; give -o FILE")
             throw ExitCode(1)
         }
-        let bytes = try chosen.render(pack, path: plan.path)
+        let bytes: Data
+        var portfolio: Portfolio?
+        if let path = plans.single {
+            let document = try PlanLoading.load(path)
+            let pack = try BoardPacks.make(
+                document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
+            bytes = try chosen.render(pack, path: path)
+        } else {
+            let (text, loaded) = try portfolioPack(chosen)
+            bytes = Data(text.utf8)
+            portfolio = loaded
+        }
         if let output {
             try BoardPacks.write(bytes, to: Console.outputPath(output))
         } else if chosen.isBinary {
@@ -56,6 +65,33 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(
                 Data(Console.forStandardOutput(String(decoding: bytes, as: UTF8.self)).utf8))
         }
+        if let portfolio { try PortfolioLoading.finish(portfolio) }
+    }
+}
+
+extension ExportCommand {
+    /// Several plans: the portfolio's figures, then each plan's pack (Markdown or JSON).
+    private func portfolioPack(_ format: ExportTarget) throws -> (String, Portfolio) {
+        guard format == .md || format == .json else {
+            Console.error(
+                "error: a pack of several plans is Markdown or JSON (--format md or json); other formats take one plan")
+            throw ExitCode(1)
+        }
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        let summary = PortfolioSummary(portfolio, asOf: asOf.day)
+        var packs: [(path: String, pack: BoardPack)] = []
+        for (member, document) in portfolio.loaded {
+            packs.append(
+                (
+                    member.path,
+                    try BoardPacks.make(document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
+                ))
+        }
+        let text =
+            format == .md
+            ? PortfolioPack.markdown(summary, title: portfolio.title, packs: packs.map(\.pack))
+            : PortfolioPack.json(summary, title: portfolio.title, packs: packs).serialized() + "\n"
+        return (text, portfolio)
     }
 }
 

@@ -16,6 +16,12 @@ struct ImportCommand: ParsableCommand {
             cannot become an action stops the import (FILE:ROW: error: …) unless --skip-bad-rows is given. \
             The plan is checked before it is written, atomically, and an existing file is never replaced \
             without --force.
+
+            import --updates SHEET... PLAN... [--dry-run] [--skip-bad-rows] [--date DATE] [--by NAME] reads \
+            filled-in return sheets (from `actionplan chase -o`) and applies each row to its plan as a \
+            status change and/or a dated note by the row's owner (else --by), dated --date (default \
+            today). It prints a report first; if any row is refused, nothing is written unless \
+            --skip-bad-rows is given.
             """)
 
     @Argument(
@@ -66,13 +72,39 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Replace the plan file if it exists.")
     var force = false
 
+    @Argument(
+        help: ArgumentHelp(
+            "With --updates: more return sheets, then the plans (files or folders) they update.", valueName: "path",
+            visibility: .hidden))
+    var more: [String] = []
+
+    @Flag(
+        help: ArgumentHelp(
+            "Read filled-in return sheets (from `actionplan chase -o`) and apply each row to its plan: "
+                + "import --updates SHEET... PLAN..."))
+    var updates = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --updates: the date of the changes (default: today).", valueName: "date", visibility: .hidden))
+    var date: DateArgument?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --updates: who made the changes, for rows without an owner (default: as for `set`).",
+            valueName: "name", visibility: .hidden))
+    var by: String?
+
     func validate() throws {
+        if updates { return try validateUpdates() }
+        if !more.isEmpty { throw ValidationError("one spreadsheet at a time (or --updates for return sheets)") }
         guard output != nil || dryRun else {
             throw ValidationError("give the plan file to write with -o PLAN, or --dry-run")
         }
     }
 
     func run() throws {
+        if updates { return try runUpdates() }
         let output = output.map(Console.outputPath)
         // The plan on standard output: the report goes to standard error.
         let toStandardOutput = output.map { AtomicFile.descriptor(named: $0) == STDOUT_FILENO } ?? false

@@ -8,7 +8,7 @@ struct List: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Only actions with this status (repeat for several).", valueName: "status"))
     var rag: [StatusArgument] = []
@@ -69,10 +69,8 @@ struct List: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let document = try PlanLoading.load(plan.path)
-        let day = asOf.day
-        let past = document.plan.asOf(day)
+    /// The actions of `past` (a plan as it stood on `day`) that the options select, in order.
+    private func selected(in past: Plan, on day: PlanDate) throws -> [Action] {
         try checkNumbers(in: past)
         let filter = ActionFilter(
             statuses: Set(rag.map(\.status)), owner: owner, overdueOnly: overdue,
@@ -83,7 +81,15 @@ struct List: ParsableCommand {
             let queued = Set(ReviewQueue(plan: past, on: day).refs)
             actions = actions.filter { queued.contains($0.ref) }
         }
-        actions = ActionSort(sort.compactMap(ActionSort.Term.init)).sorted(actions, on: day)
+        return ActionSort(sort.compactMap(ActionSort.Term.init)).sorted(actions, on: day)
+    }
+
+    func run() throws {
+        guard let path = plans.single else { return try runPortfolio() }
+        let document = try PlanLoading.load(path)
+        let day = asOf.day
+        let past = document.plan.asOf(day)
+        let actions = try selected(in: past, on: day)
         switch format {
         case .table:
             print(ActionTable.text(actions, on: day, width: width ?? Console.width), terminator: "")
@@ -94,8 +100,45 @@ struct List: ParsableCommand {
         case .csv:
             print(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)), terminator: "")
         case .json:
-            print(PlanJSON.list(actions, plan: past, path: plan.path, on: day).serialized())
+            print(PlanJSON.list(actions, plan: past, path: path, on: day).serialized())
         }
+    }
+
+    /// Several plans: a PLAN column (or `plan` field) says which plan each action is in.
+    private func runPortfolio() throws {
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        let day = asOf.day
+        var rows: [(member: Portfolio.Member, plan: Plan, action: Action)] = []
+        var total = 0
+        for (member, document) in portfolio.loaded {
+            let past = document.plan.asOf(day)
+            total += past.actions.count
+            rows += try selected(in: past, on: day).map { (member, past, $0) }
+        }
+        switch format {
+        case .table:
+            print(
+                ActionTable.text(
+                    rows.map(\.action), plans: rows.map(\.member.name), on: day, width: width ?? Console.width),
+                terminator: "")
+            let overdueCount = rows.filter { $0.action.isOverdue(on: day) }.count
+            print(
+                "\(rows.count) of \(total) actions in \(portfolio.loaded.count) plans"
+                    + (overdueCount > 0 ? "; ! = overdue as of \(day.ukShort) (\(overdueCount))" : ""))
+        case .csv:
+            print(
+                Console.forStandardOutput(
+                    ActionTable.csv(
+                        rows.map { ($0.plan.statusKey, $0.action) }, plans: rows.map(\.member.path), on: day)),
+                terminator: "")
+        case .json:
+            print(
+                PortfolioJSON.list(
+                    rows.map { ($0.member.path, $0.plan, $0.action) }, failed: portfolio.failures, on: day
+                )
+                .serialized())
+        }
+        try PortfolioLoading.finish(portfolio)
     }
 
     /// `--section 1.2` names an area and would list nothing without saying why: it is

@@ -10,10 +10,12 @@ struct SnapshotCommand: ParsableCommand {
             Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json (and .xlsx with --xlsx, .pdf with \
             --pdf), where NAME is the plan file's name without its extension and the date is the \
             --as-of day, and prints the paths written. \
-            The trend in each pack is rebuilt from the plan's history, never read from old snapshots.
+            The trend in each pack is rebuilt from the plan's history, never read from old snapshots. \
+            Given several plans or a folder, writes each plan's pack; a plan that cannot be read is \
+            reported, the others are written, and the exit status is 1.
             """)
 
-    @OptionGroup var plan: PlanPathArgument
+    @OptionGroup var plans: PlanPathsArgument
 
     @Option(
         help: ArgumentHelp(
@@ -37,10 +39,16 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let document = try PlanLoading.load(plan.path)
+        guard plans.single == nil else { return try snapshot(plans.paths[0], PlanLoading.load(plans.paths[0])) }
+        let portfolio = try PortfolioLoading.load(plans.paths)
+        for (member, document) in portfolio.loaded { try snapshot(member.path, document) }
+        try PortfolioLoading.finish(portfolio)
+    }
+
+    private func snapshot(_ path: String, _ document: PlanDocument) throws {
         let day = asOf.day
-        let folder = Self.join(dir ?? Self.join(Self.folder(of: plan.path), "snapshots"), day.iso)
-        let name = URL(fileURLWithPath: plan.path).deletingPathExtension().lastPathComponent
+        let folder = Self.join(dir ?? Self.join(Self.folder(of: path), "snapshots"), day.iso)
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let targets = ExportFormat.allCases.map(ExportTarget.init) + (xlsx ? [.xlsx] : []) + (pdf ? [.pdf] : [])
         let files = targets.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
 
@@ -54,7 +62,7 @@ struct SnapshotCommand: ParsableCommand {
         }
         let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date, length: length.pack)
         // Render everything first: a missing renderer leaves no half-written pack behind.
-        let rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: plan.path)) }
+        let rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: path)) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

@@ -51,9 +51,20 @@ enum PlanLoading {
 }
 
 enum DefaultPlan {
-    /// `$ACTIONPLAN_PLAN`, else the first `.plan` file by name in `./plans`.
+    /// `plans`, when `$ACTIONPLAN_PLAN` is not set and `./plans` has a `portfolio.txt`:
+    /// then the folder is read as a portfolio.
+    static var portfolioFolder: String? {
+        if let path = ProcessInfo.processInfo.environment["ACTIONPLAN_PLAN"], !path.isEmpty { return nil }
+        return FileManager.default.fileExists(atPath: "plans/" + PortfolioManifest.fileName) ? "plans" : nil
+    }
+
+    /// `$ACTIONPLAN_PLAN`, else the first plan of `./plans`' portfolio, else the first
+    /// `.plan` file by name in `./plans`.
     static func locate() throws -> String {
         if let path = ProcessInfo.processInfo.environment["ACTIONPLAN_PLAN"], !path.isEmpty { return path }
+        if let folder = portfolioFolder, let first = try? Portfolio.load([folder]).members.first {
+            return first.path
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "plans")) ?? []
         guard let first = names.filter({ $0.hasSuffix(".plan") }).sorted().first else {
             Console.error("error: no plan given and no .plan file in ./plans; try `actionplan summary PATH`")

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One owner's update request as an RFC 5322 message, ready to open in a mail
+/// program as a draft: the text of ``ChaseText/text(_:in:)`` and the return sheet
+/// attached as CSV. Nothing is sent.
+public enum ChaseMail {
+    /// The message. `To` is the owner's address when the portfolio lists one, else
+    /// left empty for the sender to fill in; `from` is the sender's address, if given.
+    public static func message(
+        _ letter: ChaseRound.Letter, in round: ChaseRound, from: String?, sheetName: String, boundary: String
+    ) -> String {
+        let body = ChaseText.text(letter, in: round)
+        let sheet = ReturnSheet.csv(letter)
+        var headers: [String] = []
+        if let from { headers.append("From: " + headerSafe(from)) }
+        headers.append("To: " + (letter.address.map { mailbox(letter.owner.name, $0) } ?? ""))
+        headers.append("Subject: " + encodedWords("Action plan updates by \(round.replyBy.ukLong)", quoted: false))
+        headers.append("Date: " + rfc5322Date(round.asOf))
+        headers.append("X-Unsent: 1")
+        headers.append("MIME-Version: 1.0")
+        headers.append("Content-Type: multipart/mixed; boundary=\"\(boundary)\"")
+        var out = headers.joined(separator: "\r\n") + "\r\n\r\n"
+        out += "--\(boundary)\r\n"
+        out += "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        out += base64Lines(body)
+        out += "--\(boundary)\r\n"
+        out += "Content-Type: text/csv; charset=UTF-8; name=\"\(sheetName)\"\r\n"
+        out += "Content-Disposition: attachment; filename=\"\(sheetName)\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        out += base64Lines(sheet)
+        out += "--\(boundary)--\r\n"
+        return out
+    }
+
+    /// `"Name" <address>`, the name as RFC 2047 encoded words when it is not plain ASCII.
+    static func mailbox(_ name: String, _ address: String) -> String {
+        encodedWords(name) + " <" + headerSafe(address) + ">"
+    }
+
+    /// Printable ASCII as it is (as a quoted string with `quoted`, for a display name);
+    /// anything else as `=?UTF-8?B?…?=` words.
+    static func encodedWords(_ text: String, quoted: Bool = true) -> String {
+        let clean = headerSafe(text)
+        if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
+            guard quoted else { return clean }
+            return "\""
+                + clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
+        }
+        // Each word at most 75 characters: 45 bytes of base64 input, cut between characters.
+        var words: [String] = []
+        var chunk = ""
+        for character in clean {
+            if chunk.utf8.count + String(character).utf8.count > 45 {
+                words.append(chunk)
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append(chunk) }
+        return words.map { "=?UTF-8?B?" + Data($0.utf8).base64EncodedString() + "?=" }.joined(separator: "\r\n ")
+    }
+
+    /// A header value with line breaks and control characters removed.
+    static func headerSafe(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+    }
+
+    static func base64Lines(_ text: String) -> String {
+        let encoded = Data(text.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
+        return encoded.isEmpty ? "" : encoded + "\r\n"
+    }
+
+    /// `Tue, 10 Nov 2026 09:00:00 +0000`: nine in the morning of the round's day, UTC.
+    static func rfc5322Date(_ day: PlanDate) -> String {
+        var components = DateComponents()
+        (components.year, components.month, components.day, components.hour) = (day.year, day.month, day.day, 9)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return calendar.date(from: components).map(formatter.string) ?? ""
+    }
+}

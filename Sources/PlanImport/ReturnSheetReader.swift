@@ -1,0 +1,87 @@
+import PlanCore
+
+/// One filled-in row of a return sheet (see ``ReturnSheet``): an owner's new status
+/// and progress note for one action of one plan.
+public struct UpdateRow: Sendable, Equatable {
+    /// The sheet's row number (the header is row 1).
+    public var row: Int
+    public var owner: String?
+    /// The plan's path as the sheet gives it.
+    public var plan: String
+    public var ref: String
+    public var newStatus: Status?
+    public var note: String?
+}
+
+/// Reads return sheets back: columns found by their headings (`plan`, `ref`,
+/// `new_status`, `progress_note`, and `owner` when present), in any order and case.
+public enum ReturnSheetReader {
+    /// The filled-in rows (rows with neither a new status nor a note are left out), and
+    /// an error for each row that cannot be read: a status nobody knows, a note with
+    /// control characters, no ref.
+    public static func read(_ table: ImportTable) throws(ImportError) -> (rows: [UpdateRow], errors: [ImportError]) {
+        guard let header = table.rows.first else { throw ImportError("the sheet is empty") }
+        let names = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ name: String) -> Int? {
+            names.firstIndex { $0.replacingOccurrences(of: " ", with: "_") == name }
+        }
+        guard let planColumn = column("plan"), let refColumn = column("ref"), let statusColumn = column("new_status"),
+            let noteColumn = column("progress_note")
+        else {
+            throw ImportError(
+                row: header.number,
+                "not a return sheet: the first row needs the headings plan, ref, new_status and progress_note")
+        }
+        let ownerColumn = column("owner")
+        var rows: [UpdateRow] = []
+        var errors: [ImportError] = []
+        for row in table.rows.dropFirst() {
+            func cell(_ index: Int?) -> String {
+                guard let index, index < row.cells.count else { return "" }
+                return row.cells[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let statusText = cell(statusColumn)
+            let note = cell(noteColumn)
+            guard !statusText.isEmpty || !note.isEmpty else { continue }
+            let ref = cell(refColumn)
+            guard !ref.isEmpty else {
+                errors.append(ImportError(row: row.number, "no ref: which action is this update for?"))
+                continue
+            }
+            var status: Status?
+            if !statusText.isEmpty {
+                // "A (Amber)", as the sheet shows the current status, reads as A.
+                let word = statusText.split(separator: " ").first.map(String.init) ?? statusText
+                guard let parsed = Status(userInput: statusText) ?? Status(userInput: word) else {
+                    errors.append(
+                        ImportError(
+                            row: row.number,
+                            "\(ref): new status '\(statusText)' is not a status; write R, A, G, B or N (or red, amber…)"
+                        ))
+                    continue
+                }
+                status = parsed
+            }
+            if let bad = note.unicodeScalars.first(where: isForbidden) {
+                errors.append(
+                    ImportError(
+                        row: row.number,
+                        "\(ref): the progress note holds a control character (U+\(String(bad.value, radix: 16, uppercase: true))); "
+                            + "write plain text"))
+                continue
+            }
+            rows.append(
+                UpdateRow(
+                    row: row.number, owner: cell(ownerColumn).isEmpty ? nil : cell(ownerColumn), plan: cell(planColumn),
+                    ref: ref, newStatus: status, note: note.isEmpty ? nil : note))
+        }
+        return (rows, errors)
+    }
+
+    /// Control characters other than line breaks and tabs, and bidirectional overrides.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return true }
+        return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+}
