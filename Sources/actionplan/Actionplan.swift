@@ -19,6 +19,7 @@ struct Actionplan: ParsableCommand {
             EditAction.self, RetireAction.self, MoveAction.self, ReviewCommand.self, UndoCommand.self,
             TrendCommand.self, ChangesCommand.self, ExportCommand.self, SnapshotCommand.self, ImportCommand.self,
             MergeDriver.self, GitSetup.self, Sync.self, ConfigCommand.self, Owners.self, Chase.self,
+            SignOffCommand.self, AssessCommand.self, MeasureCommand.self, AsAtCommand.self,
         ]
     )
 

@@ -248,7 +248,7 @@ struct FixHistoryCommandTests {
 
 @Suite("actionplan review, undo, config name", .tags(.endToEnd))
 struct ReviewUndoConfigTests {
-    @Test("review lists what the review walks; --record sets Last reviewed")
+    @Test("review lists what the review walks; --record appends to the log of reviews")
     func review() throws {
         let box = try Sandbox()
         try box.write("plan.plan", samplePlan)
@@ -264,7 +264,7 @@ struct ReviewUndoConfigTests {
             ["review", "plan.plan", "--record", "--by", "Improvement Board"], environment: env(box))
         #expect(record.status == 0, "\(record)")
         #expect(
-            try box.text("plan.plan").contains("- As at: 2026-01-14\n- Last reviewed: 2026-03-01, Improvement Board\n"))
+            try box.text("plan.plan").contains("- As at: 2026-01-14\n- Reviewed 2026-03-01 (Improvement Board)\n"))
     }
 
     @Test("undo takes back the last change and keeps later changes by others")

@@ -574,9 +574,13 @@ struct ReviewModeTests {
         assertSnapshot(render(state), named: "review-closing-80x24")
         #expect(render(state).text.contains("Changes made in this review (2), all saved:"))
         let effects = state.press(.enter)
-        #expect(effects == [.save(description: "plan: last reviewed 2026-11-10")])
+        #expect(effects == [.save(description: "plan: reviewed 2026-11-10")])
         #expect(state.plan.lastReviewed == Review(date: TUIFixtures.today, by: "Exploitation Improvement Board"))
-        #expect(state.document.text.contains("\n- Last reviewed: 2026-11-10, Exploitation Improvement Board\n"))
+        // The review is appended to the example plan's log of twelve monthly meetings.
+        #expect(state.plan.reviews.count == 13)
+        #expect(state.plan.reviews.last?.of == needing.count, "\(state.plan.reviews)")
+        #expect(state.plan.reviews.last?.changed == 2)
+        #expect(state.document.text.contains("\n- Reviewed 2026-11-10 (Exploitation Improvement Board): looked at "))
         #expect(state.modal == .none && state.review == nil)
     }
 

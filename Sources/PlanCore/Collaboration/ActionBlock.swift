@@ -13,7 +13,7 @@ struct ActionBlock {
         var isLog: Bool { if case .log = self { true } else { false } }
     }
 
-    enum LogKind: Hashable { case note, status, due, owner, added, retired, moved, reworded }
+    enum LogKind: Hashable { case note, status, due, owner, added, retired, moved, reworded, agreed, value }
 
     struct Item {
         var kind: Kind
@@ -69,6 +69,7 @@ struct ActionBlock {
             case .reworded: starts.append((entry.line - 1, .log(.reworded), entry.date, nil))
             }
         }
+        starts += ActionBlock.governanceStarts(action)
         starts.sort { $0.0 < $1.0 }
         let firstItem = starts.first?.0 ?? range.upperBound
         head = Array(lines[range.lowerBound..<max(range.lowerBound + 1, firstItem)])
@@ -109,5 +110,20 @@ struct ActionBlock {
     static func key(_ lines: [SourceLine]) -> String {
         lines.map { $0.text.drop { $0 == " " || $0 == "\t" }.trimmingTrailingWhitespace() }
             .filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}
+
+extension ActionBlock {
+    /// Where the board's lines of an action start: agreements and values are history
+    /// (a union in a merge), a measure's definition is a field keyed by its name.
+    static func governanceStarts(_ action: Action) -> [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] {
+        var starts: [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] = action.agreements.map {
+            ($0.line - 1, .log(.agreed), $0.date, nil)
+        }
+        for measure in action.measures {
+            starts.append((measure.line - 1, .extra("measure " + measure.name.lowercased(), occurrence: 0), nil, nil))
+            starts += measure.values.map { ($0.line - 1, .log(.value), $0.date, nil) }
+        }
+        return starts
     }
 }

@@ -291,6 +291,11 @@ extension Action {
         for i in a.notes.indices { a.notes[i].line = 0 }
         for i in a.history.indices { a.history[i].line = 0 }
         for i in a.extraFields.indices { a.extraFields[i].line = 0 }
+        for i in a.agreements.indices { a.agreements[i].line = 0 }
+        for m in a.measures.indices {
+            a.measures[m].line = 0
+            for v in a.measures[m].values.indices { a.measures[m].values[v].line = 0 }
+        }
         return a
     }
 }

@@ -172,7 +172,7 @@ extension PlanDocument {
         return "a" + String(String.UnicodeScalarView(scalars))
     }
 
-    private func checkedArea(_ number: String) throws(EditError) -> Area {
+    func checkedArea(_ number: String) throws(EditError) -> Area {
         let trimmed = number.trimmingCharacters(in: .whitespaces)
         if let area = plan.area(number: trimmed) { return area }
         throw .unknownArea(trimmed, areas: plan.sections.flatMap { $0.areas.map(\.number) })

@@ -64,6 +64,7 @@ extension Plan {
                 {
                     sections[s].areas[a].extraFields[f].line += delta
                 }
+                sections[s].areas[a].shiftBoardLines(by: delta, where: moves)
             }
         }
         for t in textSections.indices where moves(textSections[t].line) { textSections[t].line += delta }
@@ -82,5 +83,7 @@ extension Action {
         for i in notes.indices { notes[i].line += delta }
         for i in history.indices { history[i].line += delta }
         for i in extraFields.indices { extraFields[i].line += delta }
+        for i in agreements.indices { agreements[i].line += delta }
+        for m in measures.indices { measures[m].shiftLines(by: delta, where: { _ in true }) }
     }
 }

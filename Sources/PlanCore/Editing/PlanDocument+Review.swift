@@ -14,26 +14,7 @@ extension PlanDocument {
             throw .invalidText("a board's name cannot contain line breaks or control characters")
         }
         let value = if let board, !board.isEmpty { date.iso + ", \(board)" } else { date.iso }
-        let header = headerFieldLines()
-        let replacement: (range: Range<Int>, lines: [SourceLine])
-        if let existing = header.first(where: { $0.name == "last reviewed" }) {
-            let line = lines[existing.index]
-            let prefix = line.text[..<existing.valueStart]
-            replacement = (
-                existing.index..<existing.index + 1, [SourceLine(String(prefix) + value, ending: line.ending)]
-            )
-        } else {
-            let anchor = header.first { $0.name == "as at" }?.index ?? header.last?.index ?? titleLineIndex()
-            let ending = ending(near: anchor)
-            var anchorLine = lines[anchor]
-            var newLine = SourceLine("- Last reviewed: " + value, ending: ending)
-            if anchorLine.ending == .none {
-                // The anchor was the last line of a file without a final newline.
-                anchorLine.ending = ending
-                newLine.ending = .none
-            }
-            replacement = (anchor..<anchor + 1, [anchorLine, newLine])
-        }
+        let replacement = headerFieldReplacement(name: "Last reviewed", value: value)
         var edited = self
         do {
             try edited.replaceLines(replacement.range, with: replacement.lines)
@@ -49,8 +30,34 @@ extension PlanDocument {
         return EditOutcome(ref: "plan", changes: changed ? ["last reviewed \(date.iso)"] : [])
     }
 
+    /// Lines that set the header field `name` to `value`: its line rewritten in place,
+    /// or a new line after `As at:` (else after the last header field, else after the title).
+    func headerFieldReplacement(name: String, value: String) -> (range: Range<Int>, lines: [SourceLine]) {
+        let header = headerFieldLines()
+        if let existing = header.first(where: { $0.name == name.lowercased() }) {
+            let line = lines[existing.index]
+            let prefix = line.text[..<existing.valueStart]
+            return (existing.index..<existing.index + 1, [SourceLine(String(prefix) + value, ending: line.ending)])
+        }
+        let anchor = header.first { $0.name == "as at" }?.index ?? header.last?.index ?? titleLineIndex()
+        return insertion(after: anchor, [SourceLine("- \(name): " + value)])
+    }
+
+    /// `added` after the line at `anchor`, with the anchor's line ending; when the anchor
+    /// was the last line of a file without a final newline, the file still ends without one.
+    func insertion(after anchor: Int, _ added: [SourceLine]) -> (range: Range<Int>, lines: [SourceLine]) {
+        let ending = ending(near: anchor)
+        var anchorLine = lines[anchor]
+        var added = added.map { SourceLine($0.text, ending: ending) }
+        if anchorLine.ending == .none, !added.isEmpty {
+            anchorLine.ending = ending
+            added[added.count - 1].ending = .none
+        }
+        return (anchor..<anchor + 1, [anchorLine] + added)
+    }
+
     /// The header's `- NAME: value` lines (between the title and the first `## `).
-    private func headerFieldLines() -> [(index: Int, name: String, valueStart: Substring.Index)] {
+    func headerFieldLines() -> [(index: Int, name: String, valueStart: Substring.Index)] {
         var out: [(Int, String, Substring.Index)] = []
         for index in lines.indices {
             let text = lines[index].text
@@ -61,7 +68,7 @@ extension PlanDocument {
         return out
     }
 
-    private func titleLineIndex() -> Int {
+    func titleLineIndex() -> Int {
         lines.firstIndex { $0.text.hasPrefix("# ") } ?? 0
     }
 }

@@ -49,6 +49,10 @@ extension BoardPackHTML {
             th.owner, td.owner { width: 11em; }
             th.due, td.due { width: 7.5em; }
             tr.total td { font-weight: bold; border-top: 2px solid var(--ink); }
+            .measure-chart { width: 100%; max-width: 32em; height: auto; }
+            .measure-chart .actual { fill: none; stroke: #1f4e79; stroke-width: 2; }
+            .measure-chart .expected { stroke: #888; stroke-dasharray: 4 3; }
+            .measure-chart text { font-size: 11px; }
             .badge { display: inline-block; min-width: 1.55em; padding: 0 .3em; border-radius: .25em; text-align: center;
               font-weight: bold; line-height: 1.45; white-space: nowrap;
               -webkit-print-color-adjust: exact; print-color-adjust: exact; }

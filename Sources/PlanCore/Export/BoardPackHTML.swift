@@ -10,8 +10,8 @@ public enum BoardPackHTML {
             pack.length == .short
             ? [header(pack), summary(pack), redOrOverdue(pack), changes(pack), trendTable(pack)]
             : [
-                header(pack), summary(pack), sections(pack), attention(pack), redOrOverdue(pack), changes(pack),
-                wholePlan(pack), about(pack),
+                header(pack), summary(pack), sections(pack), areas(pack), measures(pack), reviews(pack),
+                attention(pack), redOrOverdue(pack), changes(pack), wholePlan(pack), about(pack),
             ]
         let marking = pack.marking.map { [HTML.text("p", [("class", "marking")], $0)] } ?? []
         let body = (marking + parts + marking).joined(separator: "\n")

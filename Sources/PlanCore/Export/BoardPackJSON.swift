@@ -64,6 +64,9 @@ public enum BoardPackJSON {
                         })
                 ),
                 ("changes", changes(pack, path: path)),
+                ("impactAgreedBy", .array(plan.impactAgreedBy.map(JSONValue.string))),
+                ("reviews", .array(plan.reviews.map(GovernanceJSON.review))),
+                ("areaRollups", .array(pack.summary.areas.map { GovernanceJSON.area($0, key: key) })),
                 ("sections", .array(plan.sections.map { section(in: pack, $0) })),
             ])
     }

@@ -11,8 +11,8 @@ public enum BoardPackMarkdown {
             pack.length == .short
             ? [header(pack), summary(pack), redOrOverdue(pack), changes(pack), trend(pack)]
             : [
-                header(pack), summary(pack), sections(pack), attention(pack), redOrOverdue(pack), trend(pack),
-                changes(pack), wholePlan(pack), about(pack),
+                header(pack), summary(pack), sections(pack), areas(pack), measures(pack), reviews(pack),
+                attention(pack), redOrOverdue(pack), trend(pack), changes(pack), wholePlan(pack), about(pack),
             ]
         return (marking + parts + marking).filter { !$0.isEmpty }.joined(separator: "\n")
     }

@@ -3,7 +3,7 @@
 package enum LineSyntax {
     /// Words that start an action's known fields and history lines.
     static let historyKeywords: Set<String> = [
-        "note", "status", "due", "owner", "added", "retired", "moved", "reworded",
+        "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value",
     ]
 
     /// `- [C] …`: one character in brackets and a space, the shape of an action line.

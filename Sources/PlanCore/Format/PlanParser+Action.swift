@@ -1,9 +1,11 @@
 /// Reading one action: `- [C] REF text`, its text lines, then its fields and history.
 extension PlanParser {
     /// A field of an action being read: its head line and the range of its continuation.
-    private struct PendingField {
+    struct PendingField {
         enum Kind {
             case owner, due
+            /// `- Measure NAME (UNIT): …`; the value is everything after `Measure `.
+            case measure
             case history(keyword: String, date: PlanDate?, author: String?)
             case extra(name: String)
         }
@@ -18,6 +20,10 @@ extension PlanParser {
         let lineText = lines[i].text
         let body = continuation(after: i, deeperThan: 0)
         guard let head = actionHead(content, line: i) else { return body.upperBound }
+        // Values of the area's own measures read so far wait outside the action.
+        let areaValues = pendingValues
+        pendingValues = []
+        defer { pendingValues = areaValues }
 
         var action = Action(
             ref: head.ref, status: head.status ?? .amber, text: "", owners: [], due: nil, notes: [], history: [],
@@ -67,6 +73,7 @@ extension PlanParser {
         }
         action.text = text.text
         for field in fields { apply(field, to: &action) }
+        action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
             report(
                 .warning, line: i + 1, column: 1, "action \(head.ref) has no owner",
@@ -185,6 +192,11 @@ extension PlanParser {
         if let item, LineSyntax.isDatedHistoryItem(item) {
             return historyHead(content, item: item, line: j)
         }
+        if let item, item.keyword == "measure", item.rest.first == " " {
+            let value = item.rest.dropFirst()
+            return PendingField(
+                kind: .measure, line: j, value: value, valueStart: value.startIndex, continuation: empty)
+        }
         guard item != nil else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
             return PendingField(
@@ -215,7 +227,7 @@ extension PlanParser {
     }
 
     /// `- KEYWORD DATE (AUTHOR): value`.
-    private mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int)
+    mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int)
         -> PendingField
     {
         let lineText = lines[j].text
@@ -262,7 +274,7 @@ extension PlanParser {
         var value = after.suffix(0)
         if after.first == ":" {
             value = after.dropFirst().droppingBlanks().trimmingTrailingWhitespace()
-        } else if keyword != "added" || !after.isEmpty {
+        } else if !["added", "reviewed"].contains(keyword) || !after.isEmpty {
             report(
                 .error, line: j + 1, column: column(of: after.startIndex, in: lineText),
                 "expected ':' after the date\(author == nil ? "" : " and name")",
@@ -300,11 +312,23 @@ extension PlanParser {
             action.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
+        case .measure:
+            if let measure = measureDefinition(field.value, line: field.line, existing: action.measures) {
+                action.measures.append(measure)
+            }
         case .history(let keyword, let date, let author):
             guard let date else { return }
-            if keyword == "note" {
+            switch keyword {
+            case "note":
                 action.notes.append(Note(date: date, author: author, text: value, line: lineNumber))
                 return
+            case "agreed":
+                action.agreements.append(Agreement(date: date, by: author, text: value, line: lineNumber))
+                return
+            case "value":
+                measureValue(field.value, date: date, author: author, line: field.line)
+                return
+            default: break
             }
             guard
                 let change = historyChange(

@@ -29,6 +29,11 @@ struct PlanParser {
     private var period: String?
     private var asAt: PlanDate?
     private var lastReviewed: Review?
+    var reviews: [ReviewRecord] = []
+    private var impactAgreedBy: [String] = []
+    var reviewCycleDays = 31
+    /// Measure values read but not yet put on their measures (see `attachValues`).
+    var pendingValues: [PendingValue] = []
     private var keyEntries: [(entry: StatusKey.Entry, line: Int)] = []
     private var introduction = ProseBuffer()
     private var glossary: [GlossaryEntry] = []
@@ -174,6 +179,8 @@ struct PlanParser {
             areaHasAction = true
             return readAction(i, content: content)
         }
+        if context == .area, let next = readAreaItem(i, content: content) { return next }
+        if context == .header, let next = readReviewLine(i, content: content) { return next }
         if LineSyntax.isDatedHistoryItem(content)
             || (inPlanPart && LineSyntax.isUndatedHistoryItem(content))
             || (context == .area && LineSyntax.plainActionField(content) != nil)
@@ -315,6 +322,8 @@ struct PlanParser {
         let s = sections.count - 1
         let a = sections[s].section.areas.count - 1
         sections[s].section.areas[a].description = areaDescription.text
+        sections[s].section.areas[a].measures = attachValues(
+            to: sections[s].section.areas[a].measures, owner: "area \(sections[s].section.areas[a].number)")
         sections[s].section.areas[a].actionRange = sections[s].section.areas[a].actionRange.lowerBound..<actions.count
     }
 
@@ -354,6 +363,10 @@ struct PlanParser {
         switch lower {
         case "period":
             period = value
+        case "impact agreed by":
+            impactAgreedBy = LineSyntax.owners(value)
+        case "review cycle":
+            readReviewCycle(value, line: line, column: valueColumn)
         case "as at":
             asAt = requiredDate(value, line: line, column: valueColumn, what: "As at")
         case "last reviewed":
@@ -520,7 +533,13 @@ struct PlanParser {
                     hint: "fix the ones above and check the file again"))
         }
         diagnostics.sort { ($0.line, $0.column) < ($1.line, $1.column) }
-        return Plan(
+        // The newest review of the log (the later line on a day), else `Last reviewed:`.
+        let latestLogged = reviews.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?
+            .element
+        if let latestLogged, lastReviewed.map({ $0.date <= latestLogged.date }) ?? true {
+            lastReviewed = Review(date: latestLogged.date, by: latestLogged.by)
+        }
+        var plan = Plan(
             title: title ?? "", period: period, asAt: asAt, lastReviewed: lastReviewed, statusKey: key,
             introduction: introduction.text, glossary: glossary,
             textSections: textSections.map {
@@ -535,6 +554,10 @@ struct PlanParser {
                 return s
             },
             actions: actions, indexByRef: indexByRef)
+        plan.reviews = reviews
+        plan.impactAgreedBy = impactAgreedBy
+        plan.reviewCycleDays = reviewCycleDays
+        return plan
     }
 
     private mutating func checkHistory(of action: Action) {

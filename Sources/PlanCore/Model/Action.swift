@@ -10,6 +10,10 @@ public struct Action: Sendable, Equatable {
     /// Status, due date and owner changes, and when the action was added, in file order.
     public var history: [HistoryEntry]
     public var extraFields: [Field]
+    /// The board's agreements that the impact is evidenced (`- Agreed DATE (BOARD): …`).
+    public var agreements: [Agreement] = []
+    /// Measures with their values (`- Measure NAME: …`, `- Value DATE: NAME = N`).
+    public var measures: [Measure] = []
     public var sectionNumber: String
     public var areaNumber: String
     /// 1-based line of the `- [C] REF` line.

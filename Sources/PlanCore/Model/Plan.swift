@@ -3,7 +3,15 @@ public struct Plan: Sendable, Equatable {
     public var title: String
     public var period: String?
     public var asAt: PlanDate?
+    /// The latest review: the newest `- Reviewed` line, else `- Last reviewed:`.
     public var lastReviewed: Review?
+    /// The log of reviews (`- Reviewed DATE (BOARD): …` header lines), in file order.
+    public var reviews: [ReviewRecord] = []
+    /// Who may agree that an action's impact is evidenced (`- Impact agreed by: …`);
+    /// empty when the plan does not say, and then anyone may set blue.
+    public var impactAgreedBy: [String] = []
+    /// How long a measure may go without a value: `- Review cycle: 31 days` (default 31).
+    public var reviewCycleDays = 31
     public var statusKey: StatusKey
     /// Prose between the header fields and the first section.
     public var introduction: String
@@ -72,6 +80,11 @@ public struct Area: Sendable, Equatable {
     public var inspectorsFound: String?
     public var description: String
     public var extraFields: [Field]
+    /// The board's sign-offs (`- Signed off DATE (BOARD): monitoring`), in file order.
+    public var signOffs: [SignOff] = []
+    /// The board's own assessments (`- Assessed DATE (BOARD): C, why`), in file order.
+    public var assessments: [Assessment] = []
+    public var measures: [Measure] = []
     /// Indices into ``Plan/actions``.
     public var actionRange: Range<Int>
     public var line: Int

@@ -26,6 +26,7 @@ public enum PlanJSON {
                 .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
             ),
         ]
+        pairs += GovernanceJSON.actionPairs(action)
         // Only on retired actions, so that the JSON of plans without any is as it was.
         if let retirement = action.retirement, case .retired(let reason) = retirement.change {
             pairs.append(
@@ -127,7 +128,7 @@ public enum PlanJSON {
                                     + counts($0.counts, key: summary.statusKey))
                         })
                 ),
-            ])
+            ] + GovernanceJSON.summaryPairs(summary))
     }
 
     public static func list(_ actions: [Action], plan: Plan, path: String, on day: PlanDate) -> JSONValue {

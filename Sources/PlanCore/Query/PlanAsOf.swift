@@ -7,8 +7,12 @@ extension Plan {
     public func asOf(_ day: PlanDate) -> Plan {
         let start = periodStart
         // Nothing after the day (the common case for "today"): the plan as it is, not a copy.
-        if start.map({ $0 <= day }) ?? true, actions.allSatisfy({ $0.hasNothingAfter(day) }) { return self }
-        var past = self
+        if start.map({ $0 <= day }) ?? true, actions.allSatisfy({ $0.hasNothingAfter(day) }),
+            governanceHasNothingAfter(day)
+        {
+            return self
+        }
+        var past = governanceAsOf(day)
         var kept: [Action] = []
         kept.reserveCapacity(actions.count)
         var newIndex: [Int?] = []
@@ -69,6 +73,8 @@ extension Action {
         var past = self
         past.history = history.filter { $0.date <= day }
         past.notes = notes.filter { $0.date <= day }
+        past.agreements = agreements.filter { $0.date <= day }
+        past.measures = measures.map { $0.asOf(day) }
         past.status = timeline.status(at: day, current: status)
         past.due = timeline.due(at: day, current: due)
         past.owners = timeline.owners(at: day, current: owners)
@@ -78,6 +84,7 @@ extension Action {
     /// Whether no change and no note is dated after `day`: the action then stood as it is.
     func hasNothingAfter(_ day: PlanDate) -> Bool {
         history.allSatisfy { $0.date <= day } && notes.allSatisfy { $0.date <= day }
+            && agreements.allSatisfy { $0.date <= day } && measures.allSatisfy { $0.hasNothingAfter(day) }
     }
 
     /// An action's history in date order (file order within a day), read once and

@@ -15,6 +15,11 @@ public struct PlanSummary: Sendable {
     public var sections: [SectionLine]
     /// How many actions each board check finds (the rules the plan has not switched off).
     public var attention: [(check: BoardCheck, count: Int)]
+    /// Every area rolled up (see ``AreaRollup``), in file order.
+    public var areas: [AreaRollup]
+    /// The log of reviews up to the day.
+    public var reviews: [ReviewRecord]
+    public var impactAgreedBy: [String]
 
     /// Summarises `plan` as it stood at the end of `day`.
     public init(plan current: Plan, asOf day: PlanDate) {
@@ -28,5 +33,8 @@ public struct PlanSummary: Sendable {
             SectionLine(number: $0.number, title: $0.title, counts: StatusCounts(plan.actions(in: $0), on: day))
         }
         attention = BoardCheck.counts(for: plan, on: day)
+        areas = plan.sections.flatMap { $0.areas.map { AreaRollup(area: $0, in: plan, on: day) } }
+        reviews = plan.reviews
+        impactAgreedBy = plan.impactAgreedBy
     }
 }

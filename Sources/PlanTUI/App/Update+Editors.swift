@@ -21,8 +21,12 @@ extension AppState {
             let text = draft.editor.text
             let outcome: ChangeOutcome
             if let status = draft.status {
+                let leavingBlue = plan.action(ref: draft.ref)?.status == .blue && status != .blue
+                let agreedBy = status == .blue ? plan.impactAgreedBy.first : nil
                 outcome = change { [today, author] document in
-                    try document.setStatus(ref: draft.ref, to: status, on: today, by: author, note: text)
+                    try document.setStatus(
+                        ref: draft.ref, to: status, on: today, by: author, note: leavingBlue ? nil : text,
+                        agreedBy: agreedBy, reason: leavingBlue ? text : nil)
                 }
             } else if draft.editor.isBlank {
                 message = Message(text: "Empty note not added.", kind: .info)

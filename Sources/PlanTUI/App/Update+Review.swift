@@ -41,7 +41,7 @@ extension AppState {
             case .enter:
                 review = nil
                 modal = .none
-                return recordReview()
+                return recordReview(session)
             case .escape, .character("q"):
                 review = nil
                 modal = .none
@@ -90,10 +90,14 @@ extension AppState {
         return []
     }
 
-    private mutating func recordReview() -> [Effect] {
+    private mutating func recordReview(_ session: ReviewSession) -> [Effect] {
         let board = plan.lastReviewed?.by ?? plan.extraFields.first { $0.name.lowercased() == "board" }?.value
+        // The review's line in the plan's log: how many of the queue were looked at, and changes made.
+        let counts = PlanDocument.ReviewCounts(
+            lookedAt: min(session.position + 1, session.queue.count),
+            of: session.queue.count, changed: session.log.count)
         return change { [today] document in
-            try document.setLastReviewed(on: today, by: board)
+            try document.recordReview(on: today, by: board, counts: counts)
         }.effects
     }
 }

@@ -330,11 +330,16 @@ extension AppState {
             message = Message(text: "\(action.ref) is already \(plan.statusKey.label(for: status)).", kind: .info)
             return []
         }
-        // Going red, or taking a complete action back (blue → amber, green → red), asks why.
-        if status == .red || (action.status.isComplete && !status.isComplete) {
+        // Going red, or taking a complete action back (blue → amber, green → red), asks why; blue asks
+        // for the board's evidence where the plan says who agrees impact, and leaving blue asks for the
+        // reason (see PlanDocument.setStatus(…agreedBy:reason:)).
+        let takenBack = action.status.isComplete && !status.isComplete
+        if status == .red || takenBack || action.status == .blue
+            || (status == .blue && !plan.impactAgreedBy.isEmpty)
+        {
             returnTo = modal
             modal = .note(NoteDraft(ref: action.ref, status: status, actionLabel: Self.label(of: action)))
-            if status != .red {
+            if status != .red && takenBack {
                 message = Message(
                     text:
                         "\(action.ref) is complete (\(plan.statusKey.label(for: action.status))); say why it goes back.",

@@ -79,6 +79,15 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
         labelled(field.name + ":", field.value.replacingOccurrences(of: "\n", with: " "))
     }
 
+    let measures = action.measures + (state.plan.area(number: action.areaNumber)?.measures ?? [])
+    if !measures.isEmpty { heading("Measures") }
+    for measure in measures {
+        out.append([
+            Span(measure.name, .bold), Span("  " + Sparkline.of(measure.chronological.map(\.value)), theme.accent),
+        ])
+        if let summary = MeasureText.summary(measure) { paragraph(summary, theme.dim, indent: 2) }
+    }
+
     let notes = action.notes.enumerated().sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(
         \.element)
     heading(notes.isEmpty ? "No progress notes yet" : "Progress and impact (newest first)")

@@ -89,12 +89,19 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
 }
 
 func drawNoteEditor(_ state: AppState, _ draft: NoteDraft, _ theme: Theme, into grid: inout Grid) {
+    let leavingBlue = draft.status != nil && draft.status != .blue && state.plan.action(ref: draft.ref)?.status == .blue
     let title =
-        draft.status.map { $0 != .red } ?? false
-        ? "Back to \(state.plan.statusKey.label(for: draft.status ?? .amber)): \(draft.actionLabel). Why? (Esc keeps it as it is)"
-        : draft.status == .red
-            ? "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
-            : "New progress note for \(draft.actionLabel)"
+        if leavingBlue {
+            "Why does \(draft.ref) leave blue? Back to \(state.plan.statusKey.label(for: draft.status ?? .amber)): \(draft.actionLabel)"
+        } else if draft.status == .blue, let board = state.plan.impactAgreedBy.first {
+            "Blue for \(draft.ref), agreed by \(board): what evidences the impact?"
+        } else if draft.status == .red {
+            "Going red: \(draft.actionLabel). Why? A short note (may be left empty)"
+        } else if let status = draft.status {
+            "Back to \(state.plan.statusKey.label(for: status)): \(draft.actionLabel). Why? (Esc keeps it as it is)"
+        } else {
+            "New progress note for \(draft.actionLabel)"
+        }
     let height = max(8, min(state.height - 8, 16))
     grid.fill(x: 0, y: 3, width: state.width, height: height)
     let inner = grid.box(x: 2, y: 3, width: state.width - 4, height: height, title: title)

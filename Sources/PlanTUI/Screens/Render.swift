@@ -252,7 +252,7 @@ private func listRow(_ row: Row, state: AppState, columns: ListColumns, theme: T
     case .area(let s, let a):
         let area = plan.sections[s].areas[a]
         let marker = state.folded.contains(.area(area.number)) ? "▸ " : "▾ "
-        let figures = "  \(area.actionRange.count) action\(area.actionRange.count == 1 ? "" : "s")"
+        let figures = "  " + areaFigures(AreaRollup(area: area, in: plan, on: state.today))
         let title = "  " + marker + "\(area.number) " + TerminalText.escaped(area.title)
         return [
             Span(DisplayWidth.truncate(title, to: columns.width - 2 - DisplayWidth.of(figures)), theme.heading),

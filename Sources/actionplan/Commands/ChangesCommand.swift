@@ -11,7 +11,14 @@ struct ChangesCommand: ParsableCommand {
     @OptionGroup var plans: PlanPathsArgument
 
     @Option(help: ArgumentHelp("Changes after the end of this day (e.g. the last review).", valueName: "date"))
-    var since: DateArgument
+    var since: DateArgument?
+
+    @Option(
+        name: .customLong("since-review"),
+        help: ArgumentHelp(
+            "Changes since a review in the plan's log: 1 for the previous review, 2 for the review before that.",
+            valueName: "n"))
+    var sinceReview: Int?
 
     @Option(help: ArgumentHelp("Up to the end of this day (default: today).", valueName: "date"))
     var until: DateArgument?
@@ -19,15 +26,31 @@ struct ChangesCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    func validate() throws {
+        if (since == nil) == (sinceReview == nil) { throw ValidationError("give --since DATE or --since-review N") }
+        if let sinceReview, sinceReview < 1 { throw ValidationError("--since-review counts from 1") }
+    }
+
     func run() throws {
         let end = until?.date ?? PlanDate.today()
-        guard since.date <= end else {
-            Console.error("error: --since \(since.date.iso) is after --until \(end.iso)")
+        guard let path = plans.single else {
+            guard let since = since?.date else {
+                Console.error("error: --since-review reads one plan's log; give one plan, or --since DATE")
+                throw ExitCode(1)
+            }
+            return try runPortfolio(since: since, until: end)
+        }
+        let document = try PlanLoading.load(path)
+        guard let start = since?.date ?? sinceReview.flatMap({ document.plan.reviewDate(back: $0, onOrBefore: end) })
+        else {
+            Console.error("error: the plan's log has fewer than \(sinceReview ?? 0) reviews on or before \(end.iso)")
             throw ExitCode(1)
         }
-        guard let path = plans.single else { return try runPortfolio(until: end) }
-        let document = try PlanLoading.load(path)
-        let changes = Changes(plan: document.plan, since: since.date, until: end)
+        guard start <= end else {
+            Console.error("error: --since \(start.iso) is after --until \(end.iso)")
+            throw ExitCode(1)
+        }
+        let changes = Changes(plan: document.plan, since: start, until: end)
         switch format {
         case .text: print(ChangesReport.text(changes, title: document.plan.title), terminator: "")
         case .md: print(ChangesReport.markdown(changes, title: document.plan.title), terminator: "")
@@ -36,12 +59,12 @@ struct ChangesCommand: ParsableCommand {
     }
 
     /// Several plans: each plan's changes in a section of its own.
-    private func runPortfolio(until end: PlanDate) throws {
+    private func runPortfolio(since start: PlanDate, until end: PlanDate) throws {
         let portfolio = try PortfolioLoading.load(plans.paths)
         let reports = portfolio.loaded.map { member, document in
             (
                 path: member.path, title: member.name,
-                changes: Changes(plan: document.plan, since: since.date, until: end)
+                changes: Changes(plan: document.plan, since: start, until: end)
             )
         }
         switch format {

@@ -89,7 +89,9 @@ struct Check: ParsableCommand {
                 + (noBoardChecks
                     ? []
                     : HistoryCheck.warnings(for: document.plan, on: PlanDate.today(), baseline: Git.committedPlan(path))
-                        + BoardCheck.warnings(for: past, on: asOf.day))
+                        + (BoardCheck.warnings(for: past, on: asOf.day)
+                        + GovernanceCheck.warnings(for: past, on: asOf.day))
+                        .sorted { ($0.line, $0.column) < ($1.line, $1.column) })
             let refused = strict && !warnings.isEmpty
             if refused { failed = true }
             if format == .json {

@@ -8,12 +8,13 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             Without --record, prints the actions the TUI's review (v) walks, each with why: red, overdue, \
             due before the next review (within \(ReviewCycle.days) days), or no update since the last review. \
-            With --record, sets the plan's `Last reviewed:` header field to the day (and board).
+            With --record, appends the review to the plan's log of reviews \
+            (`- Reviewed DATE (BOARD)`; an old `Last reviewed:` line becomes the log's first entry).
             """)
 
     @OptionGroup var plan: PlanPathArgument
 
-    @Flag(help: "Record the review in the plan's header (Last reviewed: DATE, BOARD).")
+    @Flag(help: "Record the review in the plan's log of reviews (- Reviewed DATE (BOARD)).")
     var record = false
 
     @Option(
@@ -46,7 +47,8 @@ struct ReviewCommand: ParsableCommand {
                 let board =
                     by ?? document.plan.lastReviewed?.by
                     ?? document.plan.extraFields.first { $0.name.lowercased() == "board" }?.value
-                return try document.setLastReviewed(on: day, by: board)
+                // The CLI does not walk the queue, so the line carries no counts (the TUI's review does).
+                return try document.recordReview(on: day, by: board, counts: nil)
             })
     }
 

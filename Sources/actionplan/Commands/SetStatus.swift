@@ -19,6 +19,16 @@ struct SetStatus: ParsableCommand {
     @Option(help: ArgumentHelp("A progress note to add with the change.", valueName: "text"))
     var note: String?
 
+    @Option(
+        name: .customLong("agreed-by"),
+        help: ArgumentHelp(
+            "Who agreed that the impact is evidenced, when setting blue (required when the plan declares `Impact agreed by`).",
+            valueName: "board"))
+    var agreedBy: String?
+
+    @Option(help: ArgumentHelp("Why the action leaves blue (required when it does).", valueName: "text"))
+    var reason: String?
+
     @OptionGroup var author: AuthorOptions
 
     @OptionGroup var write: WriteOptions
@@ -30,7 +40,9 @@ struct SetStatus: ParsableCommand {
                 "\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed"
             },
             edit: { document throws(PlanDocument.EditError) in
-                try document.setStatus(ref: ref, to: rag.status, on: author.day, by: author.author, note: note)
+                try document.setStatus(
+                    ref: ref, to: rag.status, on: author.day, by: author.author, note: note, agreedBy: agreedBy,
+                    reason: reason)
             })
     }
 }

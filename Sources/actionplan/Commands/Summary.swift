@@ -10,6 +10,7 @@ struct Summary: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case section, area }
 
     @OptionGroup var plans: PlanPathsArgument
     @OptionGroup var asOf: AsOfOption
@@ -17,11 +18,17 @@ struct Summary: ParsableCommand {
     @Option(help: "Output format.")
     var format: Format = .text
 
+    @Option(help: "Group the table by section, or by area with each area's rolled-up status.")
+    var by: Grouping = .section
+
     func run() throws {
         guard let path = plans.single else { return try runPortfolio() }
         let document = try PlanLoading.load(path)
         let summary = PlanSummary(plan: document.plan, asOf: asOf.day)
         switch format {
+        case .text where by == .area:
+            print(SummaryText.render(summary, width: Console.width), terminator: "")
+            print("\n" + SummaryText.areaTable(summary, width: Console.width), terminator: "")
         case .text: print(SummaryText.render(summary, width: Console.width), terminator: "")
         case .json: print(PlanJSON.summary(summary, path: path).serialized())
         }
