@@ -94,7 +94,7 @@ public enum PlanFileError: Error, Sendable, CustomStringConvertible {
 
 extension PlanFileError {
     /// `1.1a`, `1.1a and 1.1b`, or `4.1a, 4.1b, 4.1c … 6.3c (35 actions)`.
-    static func listed(_ refs: [String]) -> String {
+    public static func listed(_ refs: [String]) -> String {
         switch refs.count {
         case 0: return "no actions"
         case 1: return refs[0]

@@ -23,7 +23,7 @@ extension SaveOutcome {
             self = .conflict(reasons)
         case .wouldRemoveActions(_, let refs):
             self = .conflict([
-                "the file on disk no longer has \(refs.count == 1 ? refs[0] : "\(refs.count) actions (\(refs.prefix(3).joined(separator: ", "))…)"); "
+                "the file on disk no longer has \(PlanFileError.listed(refs)); "
                     + "another program removed \(refs.count == 1 ? "it" : "them") or is still writing the file"
             ])
         default:
