@@ -150,6 +150,32 @@ struct ReturnSheetWorkbookTests {
         #expect(plan.action(ref: "1.1a")?.latestNote?.author == "Designated Nurse")
     }
 
+    @Test func theSameUpdatesGivenTwiceAreRefusedTheSecondTime() throws {
+        let (letter, round) = try Self.letter()
+        var workbook = ReturnSheet.workbook(letter, in: round)
+        workbook.sheets[0].rows[3][8] = .text("Drafted.", .input)
+        let read = try ReturnSheetReader.read(try XLSXReader.read(try WorkbookFile.data(workbook)))
+        // The CSV of the same letter, filled in the same: its row 2 is the workbook's row 4.
+        let csv = read.rows.map { row in
+            var row = row
+            row.row = 2
+            return row
+        }
+        let documents = try [
+            "plans/a.plan": PlanDocument(text: Self.ownPlan), "plans/b.plan": PlanDocument(text: Self.keyedPlan),
+        ]
+        let applied = UpdateImport(
+            [("nurse.xlsx", read.rows, []), ("nurse.csv", csv, [])], documents: documents, on: date("2026-03-02"),
+            author: nil)
+        #expect(applied.applied.map { "\($0.sheet):\($0.row)" } == ["nurse.xlsx:4"])
+        #expect(
+            applied.problems == [
+                "nurse.csv:2: error: 1.1a: the same update as nurse.xlsx:4; is one sheet given twice?"
+            ])
+        let notes = try #require(applied.documents["plans/a.plan"]?.plan.action(ref: "1.1a")?.notes)
+        #expect(notes.filter { $0.text == "Drafted." }.count == 1)
+    }
+
     @Test func aBadRowIsNamedByItsRowInTheWorkbook() throws {
         let (letter, round) = try Self.letter()
         var workbook = ReturnSheet.workbook(letter, in: round)

@@ -49,7 +49,7 @@ public struct OwnerReport: Sendable {
         var byKey: [String: Owner] = [:]
         var spellingCounts: [String: [String: (count: Int, first: Int)]] = [:]
         var order = 0
-        for (path, name, whole) in plans {
+        for (path, planName, whole) in plans {
             let plan = whole.asOf(day)
             for action in plan.actions {
                 for name in Set(OwnerName.split(action.owners)) {
@@ -58,7 +58,7 @@ public struct OwnerReport: Sendable {
                     order += 1
                     spellingCounts[key, default: [:]][name, default: (0, order)].count += 1
                     var owner = byKey[key] ?? Owner(key: key, name: name, spellings: [], items: [])
-                    owner.items.append(Item(path: path, planName: name, plan: plan, action: action))
+                    owner.items.append(Item(path: path, planName: planName, plan: plan, action: action))
                     let reasons = ReviewQueue.reasons(for: action, in: plan, on: day, cycle: days).map(\.identifier)
                     if action.isOpen { owner.open += 1 }
                     if reasons.contains("overdue") { owner.overdue += 1 }
