@@ -65,6 +65,8 @@ extension ReturnSheet {
         sheet.autoFilterRow = workbookHeaderRow
         sheet.isProtected = true
         sheet.mergedRanges = ["A2:\(XLSXSheet.columnLetters(workbookColumns.count - 1))2"]
+        // The title's larger type, and the instructions across the merged row.
+        sheet.rowHeights[0] = 21
         sheet.rowHeights[1] = 48
         // Room to type a few lines of a note without resizing the row.
         for index in rows.indices.dropFirst(workbookHeaderRow) {
