@@ -28,21 +28,23 @@ public enum ReturnSheetReader {
             }
         }
         // The CSV's headings are its first row; the workbook's come after a title and a line of instructions.
-        let required = ["plan", "ref", "new_status", "progress_note"]
-        guard
-            let headerIndex = table.rows.indices.prefix(headerSearchRows).first(where: { index in
-                Set(headings(table.rows[index])).isSuperset(of: required)
-            })
-        else {
+        var header: (index: Int, names: [String], plan: Int, ref: Int, status: Int, note: Int)?
+        for index in table.rows.indices.prefix(headerSearchRows) {
+            let names = headings(table.rows[index])
+            if let plan = names.firstIndex(of: "plan"), let ref = names.firstIndex(of: "ref"),
+                let status = names.firstIndex(of: "new_status"), let note = names.firstIndex(of: "progress_note")
+            {
+                header = (index, names, plan, ref, status, note)
+                break
+            }
+        }
+        guard let (headerIndex, names, planColumn, refColumn, statusColumn, noteColumn) = header else {
             throw ImportError(
                 row: first.number,
-                "not a return sheet: the first row needs the headings plan, ref, new_status and progress_note")
+                "not a return sheet: no row among the first \(headerSearchRows) has the headings plan, ref, "
+                    + "new_status and progress_note")
         }
-        let names = headings(table.rows[headerIndex])
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
-        guard let planColumn = column("plan"), let refColumn = column("ref"), let statusColumn = column("new_status"),
-            let noteColumn = column("progress_note")
-        else { throw ImportError(row: first.number, "not a return sheet") }
         let ownerColumn = column("owner")
         var rows: [UpdateRow] = []
         var errors: [ImportError] = []

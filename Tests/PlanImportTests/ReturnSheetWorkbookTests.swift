@@ -190,6 +190,16 @@ struct ReturnSheetWorkbookTests {
             read.errors.last?.message.hasPrefix("1.1a: the progress note holds a control character (U+202E)") == true)
     }
 
+    @Test func aSheetWithoutTheHeadingsIsNotAReturnSheet() throws {
+        let table = try DelimitedText.read(Data("owner,plan,ref,action,status,note\nX,a.plan,1.1a,x,A,y\n".utf8))
+        #expect(
+            throws: ImportError(
+                row: 1,
+                "not a return sheet: no row among the first 10 has the headings plan, ref, new_status and "
+                    + "progress_note")
+        ) { try ReturnSheetReader.read(table) }
+    }
+
     @Test func statusLabelsWithCommasAndQuotesStayOneChoiceEach() {
         let validation = XLSXValidation(
             cells: "H4", choices: ["A (On track, mostly)", "G (\"Done\")", ""], error: "Pick one")
