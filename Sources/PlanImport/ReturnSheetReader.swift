@@ -13,29 +13,42 @@ public struct UpdateRow: Sendable, Equatable {
     public var note: String?
 }
 
-/// Reads return sheets back: columns found by their headings (`plan`, `ref`,
-/// `new_status`, `progress_note`, and `owner` when present), in any order and case.
+/// Reads return sheets back, CSV or workbook: columns found by their headings (`plan`,
+/// `ref`, `new_status`, `progress_note`, and `owner` when present), in any order and case,
+/// a space read as `_`, in the first row or (in a workbook) below a title and instructions.
 public enum ReturnSheetReader {
     /// The filled-in rows (rows with neither a new status nor a note are left out), and
     /// an error for each row that cannot be read: a status nobody knows, a note with
     /// control characters, no ref.
     public static func read(_ table: ImportTable) throws(ImportError) -> (rows: [UpdateRow], errors: [ImportError]) {
-        guard let header = table.rows.first else { throw ImportError("the sheet is empty") }
-        let names = header.cells.map { $0.text.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ name: String) -> Int? {
-            names.firstIndex { $0.replacingOccurrences(of: " ", with: "_") == name }
+        guard let first = table.rows.first else { throw ImportError("the sheet is empty") }
+        func headings(_ row: ImportTable.Row) -> [String] {
+            row.cells.map {
+                $0.text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+            }
         }
-        guard let planColumn = column("plan"), let refColumn = column("ref"), let statusColumn = column("new_status"),
-            let noteColumn = column("progress_note")
-        else {
+        // The CSV's headings are its first row; the workbook's come after a title and a line of instructions.
+        var header: (index: Int, names: [String], plan: Int, ref: Int, status: Int, note: Int)?
+        for index in table.rows.indices.prefix(headerSearchRows) {
+            let names = headings(table.rows[index])
+            if let plan = names.firstIndex(of: "plan"), let ref = names.firstIndex(of: "ref"),
+                let status = names.firstIndex(of: "new_status"), let note = names.firstIndex(of: "progress_note")
+            {
+                header = (index, names, plan, ref, status, note)
+                break
+            }
+        }
+        guard let (headerIndex, names, planColumn, refColumn, statusColumn, noteColumn) = header else {
             throw ImportError(
-                row: header.number,
-                "not a return sheet: the first row needs the headings plan, ref, new_status and progress_note")
+                row: first.number,
+                "not a return sheet: no row among the first \(headerSearchRows) has the headings plan, ref, "
+                    + "new_status and progress_note")
         }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
         let ownerColumn = column("owner")
         var rows: [UpdateRow] = []
         var errors: [ImportError] = []
-        for row in table.rows.dropFirst() {
+        for row in table.rows.dropFirst(headerIndex + 1) {
             func cell(_ index: Int?) -> String {
                 guard let index, index < row.cells.count else { return "" }
                 return row.cells[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -77,6 +90,9 @@ public enum ReturnSheetReader {
         }
         return (rows, errors)
     }
+
+    /// How far down the headings may be: past a title and a few lines of instructions.
+    static let headerSearchRows = 10
 
     /// Control characters other than line breaks and tabs, and bidirectional overrides.
     static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

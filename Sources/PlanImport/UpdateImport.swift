@@ -30,10 +30,21 @@ public struct UpdateImport: Sendable {
         self.documents = documents
         applied = []
         problems = []
+        var seen: [String: String] = [:]
         for sheet in sheets {
             problems += sheet.errors.map { $0.formatted(path: sheet.path) }
             for row in sheet.rows {
-                do {
+                do throws(ImportError) {
+                    // One owner's sheet given twice (as .xlsx and as .csv) would add every note twice.
+                    let update = [
+                        planPath(for: row.plan) ?? row.plan, row.ref.lowercased(), row.newStatus?.code ?? "",
+                        row.note ?? "",
+                    ].joined(separator: "\u{0}")
+                    if let first = seen[update] {
+                        throw ImportError(
+                            row: row.row, "\(row.ref): the same update as \(first); is one sheet given twice?")
+                    }
+                    seen[update] = "\(sheet.path):\(row.row)"
                     applied.append(try apply(row, sheet: sheet.path, on: day, author: author))
                 } catch {
                     problems.append(error.formatted(path: sheet.path))

@@ -23,4 +23,9 @@ public enum WorkbookFile {
     public static func boardPack(_ pack: BoardPack) throws(ImportError) -> Data {
         try data(BoardPackXLSX.workbook(pack))
     }
+
+    /// An owner's return sheet as an `.xlsx` workbook (``ReturnSheet/workbook(_:in:)``).
+    public static func returnSheet(_ letter: ChaseRound.Letter, in round: ChaseRound) throws(ImportError) -> Data {
+        try data(ReturnSheet.workbook(letter, in: round))
+    }
 }

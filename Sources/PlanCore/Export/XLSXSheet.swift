@@ -8,6 +8,8 @@ public struct XLSXSheet: Sendable, Equatable {
         case text(String, XLSXStyle = .plain)
         case number(Double, XLSXStyle = .plain)
         case date(PlanDate, XLSXStyle = .date)
+        /// No value, but a look (an input cell left for someone to fill in).
+        case blank(XLSXStyle)
     }
 
     /// The sheet's tab name: at most 31 characters, none of `[]:*?/\`.
@@ -21,6 +23,18 @@ public struct XLSXSheet: Sendable, Equatable {
     public var autoFilterRow: Int?
     /// A line chart drawn over the sheet's cells.
     public var chart: XLSXChart?
+    /// Columns kept in view when scrolling sideways (the ref).
+    public var frozenColumns = 0
+    /// Row heights in points by 0-based row, where the height worked out from the text
+    /// would not do (a merged cell's text runs across several columns).
+    public var rowHeights: [Int: Double] = [:]
+    /// Ranges shown as one cell: `"A2:I2"`.
+    public var mergedRanges: [String] = []
+    /// Drop-down lists on some cells.
+    public var validations: [XLSXValidation] = []
+    /// Protected without a password: only cells in an unlocked style (``XLSXStyle/input``)
+    /// can be changed; columns and rows can still be resized and the autofilter used.
+    public var isProtected = false
 
     public init(name: String, rows: [[Cell]]) {
         self.name = XLSXSheet.tabName(name)
@@ -46,7 +60,9 @@ public struct XLSXSheet: Sendable, Equatable {
         out += "<worksheet xmlns=\"\(XLSXWorkbook.mainNamespace)\" xmlns:r=\"\(XLSXWorkbook.relationshipNamespace)\">"
         // Printed, the sheet fits the width of a landscape A4 page and runs on down.
         out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-        if frozenRows > 0 {
+        if frozenColumns > 0 {
+            out += frozenPane()
+        } else if frozenRows > 0 {
             out +=
                 "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(frozenRows)\" "
                 + "topLeftCell=\"A\(frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
@@ -65,7 +81,7 @@ public struct XLSXSheet: Sendable, Equatable {
         out += "<sheetData>"
         for (index, row) in rows.enumerated() {
             let number = index + 1
-            let height = rowHeight(row)
+            let height = rowHeights[index] ?? rowHeight(row)
             out +=
                 "<row r=\"\(number)\"" + (height.map { " ht=\"\(Self.decimal($0))\" customHeight=\"1\"" } ?? "") + ">"
             for (column, cell) in row.enumerated() {
@@ -74,9 +90,22 @@ public struct XLSXSheet: Sendable, Equatable {
             out += "</row>"
         }
         out += "</sheetData>"
+        if isProtected {
+            out +=
+                "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" "
+                + "autoFilter=\"0\"/>"
+        }
         if let header = autoFilterRow, let last = rows.indices.last, let width = rows.map(\.count).max(), width > 0 {
             out +=
                 "<autoFilter ref=\"A\(header):\(Self.columnLetters(width - 1))\(max(last + 1, header))\"/>"
+        }
+        if !mergedRanges.isEmpty {
+            out += "<mergeCells count=\"\(mergedRanges.count)\">"
+            out += mergedRanges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        }
+        if !validations.isEmpty {
+            out += "<dataValidations count=\"\(validations.count)\">"
+            out += validations.map { $0.xml() }.joined() + "</dataValidations>"
         }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
@@ -84,11 +113,22 @@ public struct XLSXSheet: Sendable, Equatable {
         return out + "</worksheet>"
     }
 
+    /// Rows and columns frozen together: the header stays at the top, the ref at the left.
+    private func frozenPane() -> String {
+        let topLeft = Self.reference(column: frozenColumns, row: frozenRows + 1)
+        let pane = frozenRows > 0 ? "bottomRight" : "topRight"
+        return "<sheetViews><sheetView workbookViewId=\"0\"><pane xSplit=\"\(frozenColumns)\""
+            + (frozenRows > 0 ? " ySplit=\"\(frozenRows)\"" : "")
+            + " topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/>"
+            + "<selection pane=\"\(pane)\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>"
+            + "</sheetView></sheetViews>"
+    }
+
     /// A row tall enough for its wrapped text (Excel does not grow rows on opening).
     func rowHeight(_ row: [Cell]) -> Double? {
         var lines = 1
         for (column, cell) in row.enumerated() {
-            guard case .text(let text, let style) = cell, style == .wrapped || style == .header else { continue }
+            guard case .text(let text, let style) = cell, style.wrapsText else { continue }
             // A column's width counts digits; text averages about 1.2 characters to a digit's width.
             let width = max(Int(((columnWidths.indices.contains(column) ? columnWidths[column] : 9) - 1) * 1.2), 1)
             let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
@@ -103,6 +143,8 @@ public struct XLSXSheet: Sendable, Equatable {
         switch cell {
         case .empty:
             return ""
+        case .blank(let style):
+            return "<c r=\"\(reference)\"\(styleAttribute(style))/>"
         case .text(let text, let style):
             return "<c r=\"\(reference)\"\(styleAttribute(style)) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                 + XLSXWorkbook.escaped(text) + "</t></is></c>"
@@ -146,7 +188,7 @@ public struct XLSXSheet: Sendable, Equatable {
     /// How wide a cell's longest line is, in characters.
     static func width(_ cell: Cell) -> Double {
         switch cell {
-        case .empty: 0
+        case .empty, .blank: 0
         case .text(let text, _):
             Double(text.split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0)
         case .number(let value, _): Double(decimal(value).count)

@@ -16,6 +16,18 @@ public enum XLSXStyle: Int, Sendable, CaseIterable {
     /// A share, "64%".
     case percent
     case bold
+    /// Wrapped text on pale grey: a cell to read, not to change (locked on a protected sheet).
+    case readOnly
+    /// A date on pale grey, as ``readOnly``.
+    case readOnlyDate
+    /// Wrapped text on pale yellow in a thin border: a cell to fill in, left unlocked on a
+    /// protected sheet.
+    case input
+
+    /// Whether text wraps in the cell (rows are made tall enough for it).
+    public var wrapsText: Bool {
+        self == .wrapped || self == .header || self == .readOnly || self == .input
+    }
 
     /// The cell of a status: filled in its RAG colour, bold, the text kept.
     public static func status(_ status: Status) -> XLSXStyle {
@@ -167,19 +179,24 @@ public struct XLSXWorkbook: Sendable {
         let top = "<alignment vertical=\"top\"/>"
         let wrapTop = "<alignment vertical=\"top\" wrapText=\"1\"/>"
         let centreTop = "<alignment horizontal=\"center\" vertical=\"top\"/>"
-        func xf(font: Int = 0, fill: Int = 0, border: Int = 0, format: Int = 0, _ alignment: String = top) -> String {
+        func xf(
+            font: Int = 0, fill: Int = 0, border: Int = 0, format: Int = 0, _ alignment: String = top,
+            locked: Bool = true
+        ) -> String {
             "<xf numFmtId=\"\(format)\" fontId=\"\(font)\" fillId=\"\(fill)\" borderId=\"\(border)\" xfId=\"0\""
                 + (format != 0 ? " applyNumberFormat=\"1\"" : "") + (font != 0 ? " applyFont=\"1\"" : "")
                 + (fill != 0 ? " applyFill=\"1\"" : "") + (border != 0 ? " applyBorder=\"1\"" : "")
-                + " applyAlignment=\"1\">\(alignment)</xf>"
+                + " applyAlignment=\"1\"" + (locked ? "" : " applyProtection=\"1\"") + ">\(alignment)"
+                + (locked ? "" : "<protection locked=\"0\"/>") + "</xf>"
         }
-        // Fills 0 and 1 are the two Excel requires (none, gray125); then the header's grey and the statuses.
+        // Fills 0 and 1 are the two Excel requires (none, gray125); then the header's grey, the statuses,
+        // and the read-only grey and input yellow of a return sheet.
         let statusFills = [Status.red, .amber, .green, .blue, .notStarted].map {
             fill(String(BoardPackHTML.colours($0).fill.dropFirst()).uppercased())
         }
         let fills =
             "<fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
-            + fill("D9D9D9") + statusFills.joined()
+            + fill("D9D9D9") + statusFills.joined() + fill("F2F2F2") + fill("FFF8D6")
         // Fonts: 0 plain, 1 bold, 2 title, 3 bold white (on red, green, blue).
         let fonts =
             "<font><sz val=\"11\"/><name val=\"Arial\"/><family val=\"2\"/></font>"
@@ -191,14 +208,19 @@ public struct XLSXWorkbook: Sendable {
             .date: xf(format: 164), .red: xf(font: 3, fill: 3, centreTop), .amber: xf(font: 1, fill: 4, centreTop),
             .green: xf(font: 3, fill: 5, centreTop), .blue: xf(font: 3, fill: 6, centreTop),
             .notStarted: xf(font: 1, fill: 7, centreTop), .title: xf(font: 2), .percent: xf(format: 9),
-            .bold: xf(font: 1),
+            .bold: xf(font: 1), .readOnly: xf(fill: 8, wrapTop), .readOnlyDate: xf(fill: 8, format: 164),
+            .input: xf(fill: 9, border: 2, wrapTop, locked: false),
         ]
         let cellFormats = XLSXStyle.allCases.map { formats[$0] ?? xf() }
         return declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
             + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"d mmm yyyy\"/></numFmts>"
-            + "<fonts count=\"4\">\(fonts)</fonts><fills count=\"8\">\(fills)</fills>"
-            + "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+            + "<fonts count=\"4\">\(fonts)</fonts><fills count=\"10\">\(fills)</fills>"
+            + "<borders count=\"3\"><border><left/><right/><top/><bottom/><diagonal/></border>"
             + "<border><left/><right/><top/><bottom style=\"medium\"><color rgb=\"FF0B0C0C\"/></bottom><diagonal/></border>"
+            + "<border>"
+            + ["left", "right", "top", "bottom"].map {
+                "<\($0) style=\"thin\"><color rgb=\"FFA6A6A6\"/></\($0)>"
+            }.joined() + "<diagonal/></border>"
             + "</borders>"
             + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
             + "<cellXfs count=\"\(cellFormats.count)\">\(cellFormats.joined())</cellXfs>"

@@ -2,15 +2,46 @@ import Foundation
 
 /// One owner's update request as an RFC 5322 message, ready to open in a mail
 /// program as a draft: the text of ``ChaseText/text(_:in:)`` and the return sheet
-/// attached as CSV. Nothing is sent.
+/// attached (as CSV, as an Excel workbook, or both). Nothing is sent.
 public enum ChaseMail {
-    /// The message. `To` is the owner's address when the portfolio lists one, else
-    /// left empty for the sender to fill in; `from` is the sender's address, if given.
+    /// A file attached to a message: its name, MIME type and bytes.
+    public struct Attachment: Sendable {
+        public var name: String
+        public var contentType: String
+        public var data: Data
+
+        public init(name: String, contentType: String, data: Data) {
+            self.name = name
+            self.contentType = contentType
+            self.data = data
+        }
+
+        /// The return sheet as CSV.
+        public static func csv(name: String, _ letter: ChaseRound.Letter) -> Attachment {
+            Attachment(name: name, contentType: "text/csv; charset=UTF-8", data: Data(ReturnSheet.csv(letter).utf8))
+        }
+
+        /// An Excel workbook (the bytes of ``ReturnSheet/workbook(_:in:)``, zipped).
+        public static func workbook(name: String, _ data: Data) -> Attachment {
+            Attachment(name: name, contentType: xlsxType, data: data)
+        }
+
+        public static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    }
+
+    /// The message with the return sheet attached as CSV.
     public static func message(
         _ letter: ChaseRound.Letter, in round: ChaseRound, from: String?, sheetName: String, boundary: String
     ) -> String {
+        message(letter, in: round, from: from, attachments: [.csv(name: sheetName, letter)], boundary: boundary)
+    }
+
+    /// The message. `To` is the owner's address when the portfolio lists one, else
+    /// left empty for the sender to fill in; `from` is the sender's address, if given.
+    public static func message(
+        _ letter: ChaseRound.Letter, in round: ChaseRound, from: String?, attachments: [Attachment], boundary: String
+    ) -> String {
         let body = ChaseText.text(letter, in: round)
-        let sheet = ReturnSheet.csv(letter)
         var headers: [String] = []
         if let from { headers.append("From: " + headerSafe(from)) }
         headers.append("To: " + (letter.address.map { mailbox(letter.owner.name, $0) } ?? ""))
@@ -22,11 +53,14 @@ public enum ChaseMail {
         var out = headers.joined(separator: "\r\n") + "\r\n\r\n"
         out += "--\(boundary)\r\n"
         out += "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-        out += base64Lines(body)
-        out += "--\(boundary)\r\n"
-        out += "Content-Type: text/csv; charset=UTF-8; name=\"\(sheetName)\"\r\n"
-        out += "Content-Disposition: attachment; filename=\"\(sheetName)\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-        out += base64Lines(sheet)
+        out += base64Lines(Data(body.utf8))
+        for attachment in attachments {
+            let name = headerSafe(attachment.name).replacingOccurrences(of: "\"", with: "'")
+            out += "--\(boundary)\r\n"
+            out += "Content-Type: \(attachment.contentType); name=\"\(name)\"\r\n"
+            out += "Content-Disposition: attachment; filename=\"\(name)\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            out += base64Lines(attachment.data)
+        }
         out += "--\(boundary)--\r\n"
         return out
     }
@@ -65,8 +99,8 @@ public enum ChaseMail {
         String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
     }
 
-    static func base64Lines(_ text: String) -> String {
-        let encoded = Data(text.utf8).base64EncodedString(options: [
+    static func base64Lines(_ data: Data) -> String {
+        let encoded = data.base64EncodedString(options: [
             .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
         ])
         return encoded.isEmpty ? "" : encoded + "\r\n"

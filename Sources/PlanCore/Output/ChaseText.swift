@@ -61,7 +61,7 @@ public enum ChaseText {
 
     private static func request(_ letter: ChaseRound.Letter, in round: ChaseRound) -> String {
         "For each action, please send back by \(round.replyBy.ukLong) its status now and a short note on "
-            + "progress and impact: fill in the new_status and progress_note columns of your return sheet "
+            + "progress and impact: fill in the New status and Progress note columns of your return sheet "
             + "(one row for each of your \(letter.openItems.count) open actions) and send it back."
     }
 

@@ -27,6 +27,13 @@ public enum OwnerName {
         }
     }
 
+    /// Whether one of `action`'s owners is `owner`, folded: the owner picked from a list
+    /// (``OwnerReport``), not every name that contains it.
+    public static func isOwner(_ owner: String, of action: Action) -> Bool {
+        let wanted = key(owner)
+        return !wanted.isEmpty && split(action.owners).contains { key($0) == wanted }
+    }
+
     /// Whether `action` is owned by someone whose folded name contains `query`'s.
     public static func matches(_ action: Action, _ query: String) -> Bool {
         let wanted = key(query)

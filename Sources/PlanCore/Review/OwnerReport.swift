@@ -33,13 +33,24 @@ public struct OwnerReport: Sendable {
     /// due soon (within `days` days) and not updated is the monthly review's rule
     /// (``ReviewQueue``).
     public init(_ portfolio: Portfolio, asOf day: PlanDate, dueWithin days: Int = 30) {
+        self.init(
+            plans: portfolio.loaded.map { ($0.member.path, $0.member.name, $0.document.plan) }, asOf: day,
+            dueWithin: days)
+    }
+
+    /// The owners of one plan (the terminal interface's owner filter offers them).
+    public init(_ plan: Plan, path: String = "", asOf day: PlanDate, dueWithin days: Int = 30) {
+        self.init(plans: [(path, plan.title, plan)], asOf: day, dueWithin: days)
+    }
+
+    private init(plans: [(path: String, name: String, plan: Plan)], asOf day: PlanDate, dueWithin days: Int) {
         asOf = day
         dueWithin = days
         var byKey: [String: Owner] = [:]
         var spellingCounts: [String: [String: (count: Int, first: Int)]] = [:]
         var order = 0
-        for (member, document) in portfolio.loaded {
-            let plan = document.plan.asOf(day)
+        for (path, planName, whole) in plans {
+            let plan = whole.asOf(day)
             for action in plan.actions {
                 for name in Set(OwnerName.split(action.owners)) {
                     let key = OwnerName.key(name)
@@ -47,7 +58,7 @@ public struct OwnerReport: Sendable {
                     order += 1
                     spellingCounts[key, default: [:]][name, default: (0, order)].count += 1
                     var owner = byKey[key] ?? Owner(key: key, name: name, spellings: [], items: [])
-                    owner.items.append(Item(path: member.path, planName: member.name, plan: plan, action: action))
+                    owner.items.append(Item(path: path, planName: planName, plan: plan, action: action))
                     let reasons = ReviewQueue.reasons(for: action, in: plan, on: day, cycle: days).map(\.identifier)
                     if action.isOpen { owner.open += 1 }
                     if reasons.contains("overdue") { owner.overdue += 1 }

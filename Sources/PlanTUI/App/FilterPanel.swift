@@ -1,30 +1,36 @@
 import Foundation
 import PlanCore
 
-/// The filter panel (`f`): toggles on the list's filter, and the owner being typed.
+/// The filter panel (`f`): toggles on the list's filter, and the owner being picked.
 public struct FilterPanel: Equatable, Sendable {
-    /// The owner being typed after `o`, if it is.
-    public var ownerInput: TextEditor?
+    /// The owner list after `o`, while it is open.
+    public var ownerPicker: OwnerPicker?
 
-    public init(ownerInput: TextEditor? = nil) {
-        self.ownerInput = ownerInput
+    public init(ownerPicker: OwnerPicker? = nil) {
+        self.ownerPicker = ownerPicker
     }
+
+    /// The owner being typed after `o`, if it is.
+    public var ownerInput: TextEditor? { ownerPicker?.input }
 
     /// What a key in the panel asks for besides changing the filter.
     enum Step: Equatable, Sendable { case open, close, quit }
 
-    /// A key in the panel: changes `filter` (toggles, owner text) or closes the panel.
-    mutating func update(_ key: Key, filter: inout ListFilter, plan: Plan) -> Step {
-        if var input = ownerInput {
-            switch key {
-            case .enter, .escape:
-                if key == .escape { input = TextEditor(text: "", multiline: false) }
-                ownerInput = nil
-            default:
-                _ = input.handle(key)
-                ownerInput = input
+    /// A key in the panel: changes `filter` (toggles, the owner) or closes the panel.
+    mutating func update(_ key: Key, filter: inout ListFilter, plan: Plan, today: PlanDate) -> Step {
+        if var picker = ownerPicker {
+            switch picker.handle(key) {
+            case .editing:
+                ownerPicker = picker
+                picker.apply(to: &filter)
+            case .done:
+                ownerPicker = nil
+                picker.apply(to: &filter)
+            case .cancelled:
+                ownerPicker = nil
+                filter.core.owner = nil
+                filter.pickedOwner = nil
             }
-            filter.core.owner = input.isBlank ? nil : input.text.trimmingCharacters(in: .whitespaces)
             return .open
         }
         switch key {
@@ -36,7 +42,7 @@ public struct FilterPanel: Equatable, Sendable {
                     filter.core.statuses.insert(status)
                 }
             } else if c == "o" {
-                ownerInput = TextEditor(text: filter.core.owner ?? "", multiline: false)
+                ownerPicker = OwnerPicker(plan: plan, today: today, filter: filter)
             } else if c == "d" {
                 filter.core.overdueOnly.toggle()
             } else if c == "s" {

@@ -102,7 +102,9 @@ public enum KeyMap {
     /// Keys of the filter panel.
     public static let filters: [(label: String, help: String)] = [
         ("r a g b n", "Show only these statuses (toggle; several allowed)"),
-        ("o", "Owner contains… (type, then Enter)"),
+        ("o", "Owner: the plan's owners with their open actions, narrowed as you type"),
+        ("↑ ↓ Enter", "(picking an owner) Choose a name, or the typed text as \"containing\"; Enter applies"),
+        ("Esc", "(picking an owner) No owner filter"),
         ("d", "Only overdue actions"),
         ("s", "Only actions due within \(ReviewCycle.days) days"),
         ("1-9", "Only this section (press again to show all)"),

@@ -4,11 +4,15 @@ import PlanCore
 public struct ListFilter: Equatable, Sendable {
     public var core = ActionFilter()
     public var dueSoon = false
+    /// An owner picked from the filter panel's list: their actions only (names folded as
+    /// ``OwnerName`` folds them), where `core.owner` keeps every name containing some text.
+    public var pickedOwner: String?
 
-    public var isEmpty: Bool { core.isEmpty && !dueSoon }
+    public var isEmpty: Bool { core.isEmpty && !dueSoon && pickedOwner == nil }
 
     func matches(_ action: Action, today: PlanDate) -> Bool {
         guard core.matches(action, on: today) else { return false }
+        if let pickedOwner, !OwnerName.isOwner(pickedOwner, of: action) { return false }
         return !dueSoon || action.isDue(within: ReviewCycle.days, of: today)
     }
 
@@ -19,6 +23,7 @@ public struct ListFilter: Equatable, Sendable {
             parts.append(core.statuses.sorted().map { key.label(for: $0).lowercased() }.joined(separator: ", "))
         }
         if let owner = core.owner, !owner.isEmpty { parts.append("owner \"\(owner)\"") }
+        if let pickedOwner { parts.append("owner \(pickedOwner)") }
         if core.overdueOnly { parts.append("overdue") }
         if dueSoon { parts.append("due within \(ReviewCycle.days) days") }
         if let section = core.section { parts.append("section \(section)") }

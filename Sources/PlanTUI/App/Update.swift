@@ -521,7 +521,7 @@ extension AppState {
 
     private mutating func handleFilters(_ key: Key, panel: FilterPanel) -> [Effect] {
         var panel = panel
-        let step = panel.update(key, filter: &filter, plan: plan)
+        let step = panel.update(key, filter: &filter, plan: plan, today: today)
         switch step {
         case .open: modal = .filters(panel)
         case .close: modal = .none

@@ -49,27 +49,51 @@ func drawHelp(_ state: AppState, top: Int, _ theme: Theme, into grid: inout Grid
     }
 }
 
-func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, into grid: inout Grid) {
+func drawFilters(_ state: AppState, panel: FilterPanel, _ theme: Theme, into grid: inout Grid) {
     let filter = state.filter
     let width = min(64, state.width - 4)
-    let height = state.plan.statusKey.statuses.count + 7
-    let inner = grid.box(
-        x: (state.width - width) / 2, y: 3, width: width, height: height,
-        title: "Filters · Enter or Esc to close")
-    func tick(_ on: Bool) -> String { on ? "[x]" : "[ ]" }
+    let statuses = state.plan.statusKey.statuses
     var rows: [StyledLine] = []
-    for status in state.plan.statusKey.statuses {
+    func tick(_ on: Bool) -> String { on ? "[x]" : "[ ]" }
+    for status in statuses {
         let key = status == .notStarted ? "n" : status.code.lowercased()
         rows.append([
             Span(" \(key)  "), Span(tick(filter.core.statuses.contains(status)) + " "), theme.badge(status),
             Span(" " + state.plan.statusKey.label(for: status)),
         ])
     }
-    let owner = ownerInput.map { $0.text } ?? filter.core.owner ?? ""
-    rows.append([
-        Span(" o  Owner contains: "),
-        Span(owner.isEmpty && ownerInput == nil ? "(any)" : owner, ownerInput == nil ? .plain : Style(underline: true)),
-    ])
+    if let picker = panel.ownerPicker {
+        // Below the statuses: the name being typed, the owners it matches, and what the keys do;
+        // wider than the panel, for the names.
+        let room = max(3, state.height - 3 - 1 - 2 - rows.count - 2)
+        let width = min(76, state.width - 4)
+        let list = ownerList(picker, width: width - 4, height: room, theme)
+        let inner = grid.box(
+            x: (state.width - width) / 2, y: 3, width: width, height: rows.count + list.count + 4,
+            title: "Filters · pick an owner")
+        rows.append([Span(" o  Owner: "), Span(picker.input.text, Style(underline: true))])
+        rows += list
+        rows.append([Span(" ↑↓ choose · Enter apply · Esc no owner filter", theme.dim)])
+        for (offset, row) in rows.prefix(inner.height).enumerated() {
+            grid.put(row, x: inner.x, y: inner.y + offset, maxWidth: inner.width)
+        }
+        let prefix = DisplayWidth.of(" o  Owner: ")
+        grid.cursor = (
+            inner.x + prefix + DisplayWidth.of(String(picker.input.lines[0].prefix(picker.input.column))),
+            inner.y + statuses.count
+        )
+        return
+    }
+    let inner = grid.box(
+        x: (state.width - width) / 2, y: 3, width: width, height: statuses.count + 7,
+        title: "Filters · Enter or Esc to close")
+    if let picked = filter.pickedOwner {
+        rows.append([Span(" o  Owner: "), Span(picked, .bold)])
+    } else if let owner = filter.core.owner, !owner.isEmpty {
+        rows.append([Span(" o  Owner contains: "), Span(owner)])
+    } else {
+        rows.append([Span(" o  Owner: (any)"), Span("  o picks from the plan's owners", theme.dim)])
+    }
     rows.append([Span(" d  " + tick(filter.core.overdueOnly) + " Overdue only")])
     rows.append([Span(" s  " + tick(filter.dueSoon) + " Due within \(ReviewCycle.days) days")])
     let sections = state.plan.sections.map(\.number).prefix(9).joined(separator: " ")
@@ -78,13 +102,38 @@ func drawFilters(_ state: AppState, ownerInput: TextEditor?, _ theme: Theme, int
     for (offset, row) in rows.prefix(inner.height).enumerated() {
         grid.put(row, x: inner.x, y: inner.y + offset, maxWidth: inner.width)
     }
-    if let ownerInput {
-        let ownerRow = state.plan.statusKey.statuses.count
-        let prefix = DisplayWidth.of(" o  Owner contains: ")
-        grid.cursor = (
-            inner.x + prefix + DisplayWidth.of(String(ownerInput.lines[0].prefix(ownerInput.column))),
-            inner.y + ownerRow
-        )
+}
+
+/// The picker's rows, at most `height`, scrolled to keep the selection in view: the typed
+/// text as "containing …" first, then each owner with their open and overdue actions.
+private func ownerList(_ picker: OwnerPicker, width: Int, height: Int, _ theme: Theme) -> [StyledLine] {
+    let matches = picker.matches
+    let first: StyledLine
+    if picker.text.isEmpty {
+        first = [Span("Any owner"), Span("  \(matches.count) name\(matches.count == 1 ? "" : "s")", theme.dim)]
+    } else {
+        let names =
+            matches.isEmpty
+            ? "no name has it: filters by the text" : "\(matches.count) name\(matches.count == 1 ? "" : "s")"
+        first = [Span("Any owner containing \"\(picker.text)\""), Span("  " + names, theme.dim)]
+    }
+    var lines = [first]
+    let counts = matches.map { "\($0.open) open" + ($0.overdue > 0 ? " · \($0.overdue) overdue" : "") }
+    let countsWidth = counts.map(DisplayWidth.of).max() ?? 0
+    let nameWidth = max(4, width - 3 - countsWidth - 2)
+    for (owner, count) in zip(matches, counts) {
+        let name = DisplayWidth.fit(TerminalText.escaped(owner.name), to: nameWidth)
+        lines.append([
+            Span(name + "  "),
+            Span(DisplayWidth.fitRight(count, to: countsWidth), owner.overdue > 0 ? theme.overdue : theme.dim),
+        ])
+    }
+    let top = min(max(0, picker.selection - height + 1), max(0, lines.count - height))
+    return lines.enumerated().dropFirst(top).prefix(height).map { index, line in
+        let selected = index == picker.selection
+        let marker = Span(selected ? " › " : "   ", selected ? theme.accent : .plain)
+        guard selected else { return [marker] + line }
+        return [marker] + line.map { Span($0.text, theme.selected) }
     }
 }
 

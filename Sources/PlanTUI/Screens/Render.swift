@@ -31,7 +31,7 @@ public func render(_ state: AppState) -> Grid {
     }
     drawFooter(state, theme, into: &grid)
     switch state.modal {
-    case .filters(let panel): drawFilters(state, ownerInput: panel.ownerInput, theme, into: &grid)
+    case .filters(let panel): drawFilters(state, panel: panel, theme, into: &grid)
     case .note(let draft): drawNoteEditor(state, draft, theme, into: &grid)
     case .form(let form): drawForm(state, form, theme, into: &grid)
     default: break

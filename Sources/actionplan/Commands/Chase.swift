@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanCore
+import PlanImport
 
 struct Chase: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,13 +9,29 @@ struct Chase: ParsableCommand {
         discussion: """
             An owner is chased for each action that is overdue, due within --due-within days, red, or \
             not updated since the plan's last review. Text and Markdown go to standard output, or with \
-            -o into one file per owner; with -o every owner also gets a return sheet (OWNER-return.csv) \
-            to fill in and send back for `actionplan import --updates`. --format eml writes one RFC 5322 \
-            message per owner (with the sheet attached) into the -o folder, To filled from the \
-            portfolio's owners' address list or left empty. Nothing is sent.
+            -o into one file per owner; with -o every owner also gets a return sheet to fill in and send \
+            back for `actionplan import --updates`: OWNER-return.xlsx (a workbook with a drop-down of the \
+            plan's statuses) and OWNER-return.csv, or one of them with --sheets. --format eml writes one \
+            RFC 5322 message per owner (with the sheets attached) into the -o folder, To filled from the \
+            portfolio's owners' address list or left empty. --sheets-only writes just the return sheets. \
+            Nothing is sent.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, md, eml }
+
+    /// Which return sheets each owner gets.
+    enum Sheets: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx, both, none
+
+        var extensions: [String] {
+            switch self {
+            case .csv: ["csv"]
+            case .xlsx: ["xlsx"]
+            case .both: ["xlsx", "csv"]
+            case .none: []
+            }
+        }
+    }
 
     @OptionGroup var plans: PlanPathsArgument
 
@@ -38,6 +55,15 @@ struct Chase: ParsableCommand {
     var format: Format = .text
 
     @Option(
+        help: ArgumentHelp(
+            "The return sheets written with -o (and attached to --format eml): csv, xlsx, both or none "
+                + "(default: both).", valueName: "kind"))
+    var sheets: Sheets?
+
+    @Flag(name: .customLong("sheets-only"), help: "With -o, write only the return sheets, no messages.")
+    var sheetsOnly = false
+
+    @Option(
         name: [.short, .customLong("output")],
         help: ArgumentHelp("A folder to write one file per owner into (made if missing).", valueName: "folder"))
     var output: String?
@@ -47,6 +73,15 @@ struct Chase: ParsableCommand {
     func validate() throws {
         if dueWithin < 0 { throw ValidationError("--due-within must be 0 or more days") }
         if format == .eml, output == nil { throw ValidationError("--format eml writes files: give a folder with -o") }
+        if output == nil, sheets != nil || sheetsOnly {
+            throw ValidationError("return sheets are written into a folder: give one with -o")
+        }
+        if sheetsOnly, sheets == Sheets.none {
+            throw ValidationError("--sheets-only with --sheets none writes nothing")
+        }
+        if sheetsOnly, format == .eml {
+            throw ValidationError("--sheets-only writes no messages: leave out --format eml")
+        }
     }
 
     func run() throws {
@@ -76,22 +111,47 @@ struct Chase: ParsableCommand {
         var used: Set<String> = []
         for letter in round.letters {
             let name = FileNames.unique(FileNames.slug(letter.owner.name), in: &used)
-            let sheetName = name + "-return.csv"
+            let attachments = try (sheets ?? .both).extensions.map { ext in
+                try sheet(letter, in: round, named: name + "-return." + ext)
+            }
+            for attachment in attachments {
+                try BoardPacks.write(attachment.data, to: folder + "/" + attachment.name)
+            }
+            let owner = TerminalText.escaped(letter.owner.name)
+            if sheetsOnly {
+                let count = letter.openItems.count
+                for attachment in attachments {
+                    print("\(attachment.name): \(owner), \(count) open action\(count == 1 ? "" : "s")")
+                }
+                continue
+            }
             let message: String
             switch format {
             case .text: message = ChaseText.text(letter, in: round)
             case .md: message = ChaseText.markdown(letter, in: round)
             case .eml:
                 message = ChaseMail.message(
-                    letter, in: round, from: from, sheetName: sheetName, boundary: "actionplan-" + name)
+                    letter, in: round, from: from, attachments: attachments, boundary: "actionplan-" + name)
             }
             let ext = format == .text ? "txt" : format.rawValue
             try BoardPacks.write(Data(message.utf8), to: folder + "/" + name + "." + ext)
-            try BoardPacks.write(Data(ReturnSheet.csv(letter).utf8), to: folder + "/" + sheetName)
             let count = letter.entries.count
             print(
-                "\(name).\(ext): \(TerminalText.escaped(letter.owner.name)), \(count) action\(count == 1 ? "" : "s")"
+                "\(name).\(ext): \(owner), \(count) action\(count == 1 ? "" : "s")"
                     + (letter.address == nil && format == .eml ? " (no address: To left empty)" : ""))
+        }
+    }
+
+    /// One return sheet, as a file and as an attachment: `.csv` or `.xlsx` by its name.
+    private func sheet(_ letter: ChaseRound.Letter, in round: ChaseRound, named name: String) throws
+        -> ChaseMail.Attachment
+    {
+        guard name.hasSuffix(".xlsx") else { return .csv(name: name, letter) }
+        do {
+            return .workbook(name: name, try WorkbookFile.returnSheet(letter, in: round))
+        } catch {
+            Console.error("error: \(TerminalText.escaped(name)): \(error.message)")
+            throw ExitCode(1)
         }
     }
 }
