@@ -45,14 +45,17 @@ struct ImportLayoutCommandTests {
             FileManager.default.isExecutableFile(atPath: "\($0)/soffice")
         }
         guard hasLibreOffice else { return }
-        let ods = try box.run(["import", "plan.ods", "-o", "ods.plan"])
+        // A temporary folder of its own, so that another run's conversion cannot look like a leftover of this one.
+        let scratch = box.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let ods = try box.run(["import", "plan.ods", "-o", "ods.plan"], environment: ["TMPDIR": scratch.path])
         #expect(ods.status == 0, "\(ods)")
         #expect(ods.stdout.contains("Read: converted from .ods to .xlsx by LibreOffice\n"))
         let xlsx = try box.run(["import", "plan.xlsx", "-o", "xlsx.plan"])
         #expect(xlsx.status == 0, "\(xlsx)")
         #expect(try box.read("ods.plan") == box.read("xlsx.plan"))
         // The temporary folder of the conversion is gone.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
             .filter { $0.hasPrefix("actionplan-convert-") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }

@@ -57,6 +57,13 @@ extension UpdateRoundTests {
         #expect(try box.listing("sheets").allSatisfy { $0.hasSuffix("-return.xlsx") })
         #expect(only.stdout.contains("designated-nurse-return.xlsx: Designated Nurse, 1 open action"), "\(only)")
 
+        // With no sheet, the message asks for a reply instead of a sheet that is not there.
+        #expect(try box.run(["chase", "plans", "-o", "bare", "--sheets", "none"]).status == 0)
+        #expect(try box.listing("bare").allSatisfy { $0.hasSuffix(".txt") })
+        let bare = try box.text("bare/designated-nurse.txt")
+        #expect(bare.contains("in a reply to this message") && !bare.contains("return sheet"), "\(bare)")
+        #expect(try box.text("round/designated-nurse.txt").contains("of your return sheet"))
+
         for usage in [["--sheets", "xlsx"], ["--sheets-only"], ["-o", "x", "--sheets-only", "--sheets", "none"]] {
             #expect(try box.run(["chase", "plans"] + usage).status == 64, "\(usage)")
         }

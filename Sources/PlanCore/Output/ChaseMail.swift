@@ -41,7 +41,7 @@ public enum ChaseMail {
     public static func message(
         _ letter: ChaseRound.Letter, in round: ChaseRound, from: String?, attachments: [Attachment], boundary: String
     ) -> String {
-        let body = ChaseText.text(letter, in: round)
+        let body = ChaseText.text(letter, in: round, withSheet: !attachments.isEmpty)
         var headers: [String] = []
         if let from { headers.append("From: " + headerSafe(from)) }
         headers.append("To: " + (letter.address.map { mailbox(letter.owner.name, $0) } ?? ""))

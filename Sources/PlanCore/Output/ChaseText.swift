@@ -3,8 +3,8 @@ import Foundation
 /// The messages of the update round: plain text, Markdown, or an RFC 5322 message
 /// with the return sheet attached.
 public enum ChaseText {
-    /// The plain-text message for one owner.
-    public static func text(_ letter: ChaseRound.Letter, in round: ChaseRound) -> String {
+    /// The plain-text message for one owner; `withSheet` when a return sheet goes with it.
+    public static func text(_ letter: ChaseRound.Letter, in round: ChaseRound, withSheet: Bool = true) -> String {
         var out = "Action plan updates for \(letter.owner.name)\n"
         out += "Please reply by \(round.replyBy.ukLong).\n\n"
         out += intro(letter, in: round) + "\n\n"
@@ -21,12 +21,12 @@ public enum ChaseText {
             }
             out += "\n"
         }
-        out += request(letter, in: round) + "\n"
+        out += request(letter, in: round, withSheet: withSheet) + "\n"
         return out
     }
 
-    /// The Markdown message for one owner.
-    public static func markdown(_ letter: ChaseRound.Letter, in round: ChaseRound) -> String {
+    /// The Markdown message for one owner; `withSheet` when a return sheet goes with it.
+    public static func markdown(_ letter: ChaseRound.Letter, in round: ChaseRound, withSheet: Bool = true) -> String {
         var out = "## Action plan updates for \(Markdown.escaped(letter.owner.name))\n\n"
         out += "Please reply by **\(round.replyBy.ukLong)**.\n\n"
         out += intro(letter, in: round) + "\n\n"
@@ -42,7 +42,7 @@ public enum ChaseText {
                 out += "  No progress note yet.\n"
             }
         }
-        out += "\n" + request(letter, in: round) + "\n"
+        out += "\n" + request(letter, in: round, withSheet: withSheet) + "\n"
         return out
     }
 
@@ -59,9 +59,10 @@ public enum ChaseText {
             + " · " + entry.needs.map(\.text).joined(separator: ", ")
     }
 
-    private static func request(_ letter: ChaseRound.Letter, in round: ChaseRound) -> String {
-        "For each action, please send back by \(round.replyBy.ukLong) its status now and a short note on "
-            + "progress and impact: fill in the New status and Progress note columns of your return sheet "
+    private static func request(_ letter: ChaseRound.Letter, in round: ChaseRound, withSheet: Bool) -> String {
+        let ask = "For each action, please send back by \(round.replyBy.ukLong) its status now and a short note on "
+        guard withSheet else { return ask + "progress and impact, in a reply to this message." }
+        return ask + "progress and impact: fill in the New status and Progress note columns of your return sheet "
             + "(one row for each of your \(letter.openItems.count) open actions) and send it back."
     }
 

@@ -94,7 +94,7 @@ struct Chase: ParsableCommand {
         } else {
             let render = format == .md ? ChaseText.markdown : ChaseText.text
             let separator = format == .md ? "\n---\n\n" : "\n" + String(repeating: "-", count: 72) + "\n\n"
-            Console.print(round.letters.map { render($0, round) }.joined(separator: separator))
+            Console.print(round.letters.map { render($0, round, true) }.joined(separator: separator))
         }
         if round.letters.isEmpty { Console.error("no owner has an action that needs an update") }
         try PortfolioLoading.finish(portfolio)
@@ -127,8 +127,8 @@ struct Chase: ParsableCommand {
             }
             let message: String
             switch format {
-            case .text: message = ChaseText.text(letter, in: round)
-            case .md: message = ChaseText.markdown(letter, in: round)
+            case .text: message = ChaseText.text(letter, in: round, withSheet: !attachments.isEmpty)
+            case .md: message = ChaseText.markdown(letter, in: round, withSheet: !attachments.isEmpty)
             case .eml:
                 message = ChaseMail.message(
                     letter, in: round, from: from, attachments: attachments, boundary: "actionplan-" + name)
