@@ -64,4 +64,28 @@ struct GovernanceCommandTests {
         let before = try box.run(["summary", "p.plan", "--by", "area", "--as-of", "2026-11-01"], environment: late)
         #expect(!before.stdout.contains("signed off"), "\(before)")
     }
+
+    @Test func exportCSVTableMeasuresWritesARowPerValue() throws {
+        let box = try Sandbox()
+        try box.write("p.plan", Self.plan)
+        let late: [String: String?] = ["ACTIONPLAN_TODAY": "2026-12-31"]
+        for (value, day) in [("55", "2026-06-30"), ("72", "2026-10-31")] {
+            let recorded = try box.run(
+                ["measure", "p.plan", "1.1a", "Records with the child's words", value, "--date", day, "--by", "QA"],
+                environment: late)
+            #expect(recorded.status == 0, "\(recorded)")
+        }
+        let export = try box.run(
+            ["export", "p.plan", "--format", "csv", "--table", "measures", "-o", "measures.csv"], environment: late)
+        #expect(export.status == 0, "\(export)")
+        let rows = try box.text("measures.csv").components(separatedBy: "\r\n")
+        #expect(rows.first?.hasPrefix("\u{FEFF}Section,Area,Ref,Measure,Unit,Better,Baseline") == true, "\(rows)")
+        #expect(rows.dropFirst().filter { $0.contains(",1.1a,Records with the child's words,%,") }.count == 2)
+        #expect(rows.contains { $0.hasSuffix(",2026-10-31,72,QA,80.9,off track") }, "\(rows)")
+        // The actions table is what it was; the measures table is CSV only.
+        let actions = try box.run(["export", "p.plan", "--format", "csv"], environment: late)
+        #expect(actions.stdout.contains("Section,Area,Ref,Action,Owners"), "\(actions)")
+        let markdown = try box.run(["export", "p.plan", "--format", "md", "--table", "measures"], environment: late)
+        #expect(markdown.status != 0 && markdown.stderr.contains("--table measures is a CSV table"), "\(markdown)")
+    }
 }

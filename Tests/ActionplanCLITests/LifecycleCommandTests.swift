@@ -267,6 +267,29 @@ struct ReviewUndoConfigTests {
             try box.text("plan.plan").contains("- As at: 2026-01-14\n- Reviewed 2026-03-01 (Improvement Board)\n"))
     }
 
+    @Test("review --record --looked-at says what it records and needs --partial for fewer than the review holds")
+    func partialReview() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", samplePlan)
+        let record = ["review", "plan.plan", "--record", "--by", "Improvement Board"]
+        let refused = try box.run(record + ["--looked-at", "1"], environment: env(box))
+        #expect(refused.status == 1, "\(refused)")
+        #expect(
+            refused.stderr.contains(
+                "the board looked at 1 of the 2 actions the review holds: record a partial review with --partial"),
+            "\(refused)")
+        #expect(try box.text("plan.plan") == samplePlan)
+        let tooMany = try box.run(record + ["--looked-at", "3"], environment: env(box))
+        #expect(tooMany.status == 1 && tooMany.stderr.contains("more than the 2 the review holds"), "\(tooMany)")
+        let partial = try box.run(record + ["--looked-at", "1", "--partial"], environment: env(box))
+        #expect(partial.status == 0, "\(partial)")
+        let line = "- Reviewed 2026-03-01 (Improvement Board): looked at 1 of 2, changed 0"
+        #expect(partial.stdout.hasPrefix("plan: recorded \(line) (saved plan.plan"), "\(partial)")
+        #expect(try box.text("plan.plan").contains("- As at: 2026-01-14\n\(line)\n"))
+        let stray = try box.run(["review", "plan.plan", "--partial"])
+        #expect(stray.status != 0 && stray.stderr.contains("go with --looked-at"), "\(stray)")
+    }
+
     @Test("undo takes back the last change and keeps later changes by others")
     func undo() throws {
         let box = try Sandbox()

@@ -573,7 +573,10 @@ struct ReviewModeTests {
         #expect(state.review?.finished == true)
         assertSnapshot(render(state), named: "review-closing-80x24")
         #expect(render(state).text.contains("Changes made in this review (2), all saved:"))
-        let effects = state.press(.enter)
+        // One of the queue was looked at: the review asks before recording a partial one.
+        #expect(state.press(.enter) == [])
+        #expect(state.review?.question == .partial)
+        let effects = state.press(.character("y"))
         #expect(effects == [.save(description: "plan: reviewed 2026-11-10")])
         #expect(state.plan.lastReviewed == Review(date: TUIFixtures.today, by: "Exploitation Improvement Board"))
         // The review is appended to the example plan's log of twelve monthly meetings.

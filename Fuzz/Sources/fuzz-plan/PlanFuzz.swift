@@ -37,6 +37,7 @@ struct PlanFuzz {
         }
         checkOutputs(document, data)
         checkEdits(document, data)
+        checkBoardEdits(document, data)
     }
 
     /// A file that does not load: every error is on one of its lines, and prints safely.
@@ -73,6 +74,7 @@ struct PlanFuzz {
             checkPrintable(warning.formatted(path: "fuzz.plan", sourceLine: document.sourceLine(warning.line)), data)
         }
         let pack = BoardPack(plan: plan, asOf: today)
+        _ = BoardPackCSV.renderMeasures(pack)
         for format in ExportFormat.allCases {
             let output = format.render(pack, path: "fuzz.plan")
             if format == .json { checkJSON(output, data) }
@@ -102,6 +104,59 @@ struct PlanFuzz {
         guard reloaded.plan.action(ref: action.ref)?.status == target else {
             Fuzzer.fail("an edit did not hold after reloading", input: data)
         }
+    }
+
+    /// The board's edits (docs/format.md §3.7) on the first area and the first measure:
+    /// a sign-off, an assessment, a value, a review in the log and the As at date. Each
+    /// is refused, or gives a file that loads again and holds it.
+    static func checkBoardEdits(_ document: PlanDocument, _ data: Data) {
+        let board = "Fuzz Board"
+        if let area = document.plan.sections.lazy.flatMap(\.areas).first {
+            expectHeld(document, data, "a sign-off") {
+                try $0.signOff(area: area.number, on: today, by: board, monitoring: "monthly scorecard", force: true)
+            } holds: {
+                $0.area(number: area.number)?.signOffs.count == area.signOffs.count + 1
+            }
+            let status = document.plan.statusKey.statuses.first ?? .amber
+            expectHeld(document, data, "an assessment") {
+                try $0.assess(area: area.number, as: status, on: today, by: board, because: "fuzzed")
+            } holds: {
+                $0.area(number: area.number)?.assessments.count == area.assessments.count + 1
+            }
+        }
+        if let (holder, measure) = document.plan.allMeasures.first {
+            let values = { (plan: Plan) in plan.allMeasures.reduce(0) { $0 + $1.measure.values.count } }
+            let before = values(document.plan)
+            expectHeld(document, data, "a measure's value") {
+                try $0.recordValue(of: measure.name, on: holder, value: "42.5", date: today, by: board)
+            } holds: {
+                values($0) == before + 1
+            }
+        }
+        let counts = PlanDocument.ReviewCounts(lookedAt: 1, of: 2, changed: 0)
+        expectHeld(document, data, "a review") {
+            try $0.recordReview(on: today, by: board, counts: counts)
+        } holds: {
+            $0.lastReviewed?.date == today
+        }
+        expectHeld(document, data, "the As at date") {
+            try $0.setAsAt(today)
+        } holds: {
+            $0.asAt == today
+        }
+    }
+
+    /// Runs `edit` on a copy; when it is not refused, the written file must load and `holds` be true of it.
+    static func expectHeld(
+        _ document: PlanDocument, _ data: Data, _ what: String,
+        _ edit: (inout PlanDocument) throws -> PlanDocument.EditOutcome, holds: (Plan) -> Bool
+    ) {
+        var edited = document
+        guard (try? edit(&edited)) != nil else { return }
+        guard let reloaded = try? PlanDocument(data: edited.data) else {
+            Fuzzer.fail("\(what) wrote a file that does not load", input: data)
+        }
+        guard holds(reloaded.plan) else { Fuzzer.fail("\(what) did not hold after reloading", input: data) }
     }
 
     /// Text for a terminal: no control character but line breaks and tabs.

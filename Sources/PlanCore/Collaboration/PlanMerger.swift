@@ -166,6 +166,10 @@ struct PlanMerger {
                 try emit(ot)
             } else if ot == bt {
                 try emit(tt)
+            } else if bt.isEmpty, let clash = signOffClash(ot, tt) {
+                // Both sides signed the same area off, differently: the board settles which stands.
+                conflicts.append(clash)
+                try emitConflict(ot, tt, labels: ("ours: " + clash.ours, "theirs: " + clash.theirs))
             } else if bt.isEmpty {
                 // Both sides added at the same place (two new actions at the end of an area): keep both.
                 let mine = Set(ot)
@@ -177,13 +181,20 @@ struct PlanMerger {
                     if case .line(let text, _) = $0, !text.isBlank { String(text) } else { nil }
                 }.first
                 conflicts.append(PlanMerge.Conflict(ref: nil, field: "lines", ours: first ?? "", theirs: ""))
-                out.append(marker("<", "ours"))
-                try emit(ot)
-                out.append(marker("=", nil))
-                try emit(tt, repeating: true)
-                out.append(marker(">", "theirs"))
+                try emitConflict(ot, tt, labels: ("ours", "theirs"))
             }
         }
+    }
+
+    /// Both sides' lines between conflict markers, ours first.
+    private mutating func emitConflict(
+        _ ours: ArraySlice<MergeToken>, _ theirs: ArraySlice<MergeToken>, labels: (String, String)
+    ) throws(PlanMerge.Failure) {
+        out.append(marker("<", labels.0))
+        try emit(ours)
+        out.append(marker("=", nil))
+        try emit(theirs, repeating: true)
+        out.append(marker(">", labels.1))
     }
 
     /// Appends tokens; an action token appends the merged action. `repeating` allows
@@ -216,6 +227,25 @@ struct PlanMerger {
                 }
             }
         }
+    }
+
+    /// Both sides added a different `- Signed off` line at the end of the same area: a
+    /// conflict naming the area and both sign-offs, not two sign-offs side by side.
+    private func signOffClash(_ ours: ArraySlice<MergeToken>, _ theirs: ArraySlice<MergeToken>) -> PlanMerge.Conflict? {
+        func signOffs(_ tokens: ArraySlice<MergeToken>) -> [Substring] {
+            tokens.compactMap { if case .line(let text, _) = $0, text.hasPrefix("- Signed off ") { text } else { nil } }
+        }
+        let (mine, other) = (signOffs(ours), signOffs(theirs))
+        guard let a = mine.first(where: { !other.contains($0) }), let b = other.first(where: { !mine.contains($0) })
+        else { return nil }
+        let area = self.ours.plan.sections.lazy.flatMap(\.areas).first { area in
+            area.signOffs.contains {
+                self.ours.lines.indices.contains($0.line - 1) && self.ours.lines[$0.line - 1].text == a
+            }
+        }
+        return PlanMerge.Conflict(
+            ref: area.map { "area " + $0.number }, field: "sign-off", ours: String(a.dropFirst(2)),
+            theirs: String(b.dropFirst(2)))
     }
 
     /// Both sides changed `- As at:` or `- Last reviewed:` header lines: the later dates win.

@@ -12,7 +12,7 @@ extension PlanDocument {
         let area = try checkedArea(areaNumber)
         let board = try checkedAuthor(board)
         let text = try oneLine(monitoring, what: "monitoring arrangement")
-        let open = plan.actions[area.actionRange].filter { !$0.status.isComplete }.map(\.ref)
+        let open = plan.incompleteActions(in: area)
         if !open.isEmpty, !force {
             throw .invalidText(
                 "area \(area.number) has actions that are not complete: \(open.joined(separator: ", ")); finish them first, or sign off anyway with --force"

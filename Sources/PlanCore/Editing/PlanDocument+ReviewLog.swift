@@ -12,6 +12,10 @@ extension PlanDocument {
             self.of = of
             self.changed = changed
         }
+
+        /// Fewer actions were looked at than the review held: the TUI asks before
+        /// recording such a review, and `review --record` needs `--partial`.
+        public var isPartial: Bool { lookedAt < of }
     }
 
     /// The line a review is recorded with: `- Reviewed DATE (BOARD): looked at N of M, changed K`.

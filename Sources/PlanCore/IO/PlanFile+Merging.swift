@@ -7,6 +7,7 @@ extension PlanFile {
         }
         switch conflict.field {
         case "text": return "\(ref)'s text was reworded there too"
+        case "sign-off": return "\(ref) was signed off there too, differently (\(conflict.theirs))"
         default:
             return
                 "\(ref)'s \(conflict.field) was changed there to \(conflict.theirs) while this change set it to \(conflict.ours)"

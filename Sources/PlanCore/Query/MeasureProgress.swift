@@ -50,10 +50,15 @@ extension Measure {
     /// Where the latest value stands (see ``MeasureProgress``).
     public var progress: MeasureProgress {
         guard let latest else { return .noValue }
-        guard let target, let expected = expected(on: latest.date) else { return .tracked }
+        return progress(of: latest)
+    }
+
+    /// Where `value` stands against the target and the line to it, on its own date.
+    public func progress(of value: Value) -> MeasureProgress {
+        guard let target, let expected = expected(on: value.date) else { return .tracked }
         let better = { (a: Double, b: Double) in direction == .higher ? a >= b : a <= b }
-        if better(latest.value, target.value) { return .met }
-        return better(latest.value, expected) ? .onTrack : .offTrack
+        if better(value.value, target.value) { return .met }
+        return better(value.value, expected) ? .onTrack : .offTrack
     }
 
     /// The measure as it stood at the end of `day`: the values recorded by then.

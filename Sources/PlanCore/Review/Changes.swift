@@ -104,3 +104,11 @@ public struct Changes: Sendable {
 
     public var isEmpty: Bool { statusMoves.isEmpty && notesAdded.isEmpty && dueMoves.isEmpty && added.isEmpty }
 }
+
+extension Changes {
+    /// The actions that moved, got a note, had their due date moved or were added:
+    /// what a review recorded on the day "changed".
+    public var changedRefs: Set<String> {
+        Set(statusMoves.map(\.ref) + notesAdded.map(\.ref) + dueMoves.map(\.ref) + added.map(\.ref))
+    }
+}

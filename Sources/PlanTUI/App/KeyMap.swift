@@ -7,6 +7,7 @@ public enum Command: Hashable, Sendable {
     case setStatus(Status)
     case addNote, edit, search, filters, sort, nextMatch, previousMatch
     case undo, redo, retrySave, saveElsewhere, review
+    case signOff, assess
     case help, quit
 }
 
@@ -63,6 +64,12 @@ public enum KeyMap {
         Binding(
             keys: [.character("v")], label: "v", command: .review,
             help: "Review: walk through the actions that need attention, one at a time"),
+        Binding(
+            keys: [.character("S")], label: "S", command: .signOff,
+            help: "Sign the area off: the board and how it will be monitored (asks when actions are open)"),
+        Binding(
+            keys: [.character("A")], label: "A", command: .assess,
+            help: "Assess the area: the board's own status for it, and why"),
         Binding(keys: [.character("u")], label: "u", command: .undo, help: "Undo the last change (saved at once)"),
         Binding(keys: [.control("r")], label: "Ctrl-R", command: .redo, help: "Redo"),
         Binding(
@@ -96,7 +103,7 @@ public enum KeyMap {
         ("↑ ↓ PgUp PgDn", "Scroll the action"),
         ("r a g b n e", "Set the status, add a note, edit, as in the list"),
         ("Esc q", "End the review: a closing screen lists what changed"),
-        ("Enter (at the end)", "Record the review's date in the plan (Last reviewed)"),
+        ("Enter (at the end)", "Record the review in the plan's log (asks first if partial); then offers As at"),
     ]
 
     /// Keys of the filter panel.

@@ -9,6 +9,8 @@ public enum Modal: Equatable, Sendable {
     case filters(FilterPanel)
     case note(NoteDraft)
     case form(ActionForm)
+    /// The board signing an area off or assessing it (`S`, `A`).
+    case areaForm(AreaForm)
     case confirmQuit
     /// Walking through the actions that need attention, one at a time (`v`).
     case review

@@ -10,8 +10,26 @@ public struct ReviewSession: Equatable, Sendable {
     public var log: [String] = []
     /// The closing screen is showing.
     public var finished = false
+    /// The yes/no the closing screen is asking, if any.
+    public var question: Question?
+
+    /// What the closing screen asks before or after recording the review.
+    public enum Question: Equatable, Sendable {
+        /// Fewer actions were looked at than the review holds: record a partial review?
+        case partial
+        /// The review is recorded: move the plan's As at date to the review's day?
+        case asAt
+    }
 
     public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
+
+    /// How many of the queue were looked at: up to the one showing when the review ended.
+    public var lookedAt: Int { min(position + 1, queue.count) }
+
+    /// The review's counts for its line in the plan's log of reviews.
+    public var counts: PlanDocument.ReviewCounts {
+        PlanDocument.ReviewCounts(lookedAt: lookedAt, of: queue.count, changed: log.count)
+    }
 }
 
 extension ReviewSession {

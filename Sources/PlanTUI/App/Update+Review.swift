@@ -37,10 +37,14 @@ extension AppState {
             return []
         }
         if session.finished {
+            if let question = session.question { return answer(question, key: key, session: session) }
             switch key {
             case .enter:
-                review = nil
-                modal = .none
+                if session.counts.isPartial {
+                    session.question = .partial
+                    review = session
+                    return []
+                }
                 return recordReview(session)
             case .escape, .character("q"):
                 review = nil
@@ -90,14 +94,43 @@ extension AppState {
         return []
     }
 
+    /// y or n to the closing screen's question: record a partial review, move the As at date.
+    private mutating func answer(_ question: ReviewSession.Question, key: Key, session: ReviewSession) -> [Effect] {
+        var session = session
+        let yes = key == .character("y")
+        if key == .control("c") { return [.quit] }
+        switch question {
+        case .partial:
+            session.question = nil
+            review = session
+            if yes { return recordReview(session) }
+            message = Message(text: "Not recorded: Enter asks again, Backspace goes back to the actions.", kind: .info)
+        case .asAt:
+            review = nil
+            modal = .none
+            if yes {
+                return change { [today] document in try document.setAsAt(today) }.effects
+            }
+            message = Message(text: "The plan's As at date stays \(plan.asAt?.ukShort ?? "unset").", kind: .info)
+        }
+        return []
+    }
+
+    /// Appends the review to the plan's log (the same edit as `review --record`), then
+    /// offers to move the plan's As at date to the review's day when it is earlier.
     private mutating func recordReview(_ session: ReviewSession) -> [Effect] {
-        let board = plan.lastReviewed?.by ?? plan.extraFields.first { $0.name.lowercased() == "board" }?.value
-        // The review's line in the plan's log: how many of the queue were looked at, and changes made.
-        let counts = PlanDocument.ReviewCounts(
-            lookedAt: min(session.position + 1, session.queue.count),
-            of: session.queue.count, changed: session.log.count)
-        return change { [today] document in
-            try document.recordReview(on: today, by: board, counts: counts)
-        }.effects
+        review = nil
+        modal = .none
+        let board = plan.reviewingBoard
+        let outcome = change { [today] document in
+            try document.recordReview(on: today, by: board, counts: session.counts)
+        }
+        if case .applied = outcome, plan.asAt.map({ $0 < today }) ?? true {
+            var session = session
+            session.question = .asAt
+            review = session
+            modal = .review
+        }
+        return outcome.effects
     }
 }

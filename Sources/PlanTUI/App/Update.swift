@@ -38,6 +38,7 @@ extension AppState {
         case .filters(let panel): return handleFilters(key, panel: panel)
         case .note(let draft): return handleNote(key, draft: draft)
         case .form(let form): return handleForm(key, form: form)
+        case .areaForm(let form): return handleAreaForm(key, form: form)
         case .review: return handleReview(key)
         case .confirmQuit:
             modal = .none
@@ -104,6 +105,8 @@ extension AppState {
             saveAsInput = TextEditor(text: Self.copyPath(for: path), multiline: false)
         case .help: modal = .help(top: 0)
         case .review: startReview()
+        case .signOff: openAreaForm(.signOff)
+        case .assess: openAreaForm(.assess)
         case .quit:
             if unsaved {
                 modal = .confirmQuit
@@ -386,7 +389,7 @@ extension AppState {
     }
 
     /// A refused change: the reason goes to the footer.
-    private mutating func refuse(_ reason: String) -> ChangeOutcome {
+    mutating func refuse(_ reason: String) -> ChangeOutcome {
         message = Message(text: reason, kind: .error)
         return .refused(reason: reason)
     }

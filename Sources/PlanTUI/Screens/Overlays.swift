@@ -261,8 +261,7 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     guard let session = state.review else { return }
     guard !session.finished else {
         var lines: [StyledLine] = [[Span("Review finished", theme.accent)], []]
-        let seen = min(session.position + 1, session.queue.count)
-        lines.append([Span("Looked at \(seen) of \(session.queue.count) actions that needed attention.")])
+        lines.append([Span("Looked at \(session.lookedAt) of \(session.queue.count) actions that needed attention.")])
         lines.append([])
         if session.log.isEmpty {
             lines.append([Span("No changes were made in this review.", theme.dim)])
@@ -271,13 +270,9 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
             lines += session.log.map { [Span("  " + $0)] }
         }
         lines.append([])
-        let board =
-            state.plan.lastReviewed?.by ?? state.plan.extraFields.first { $0.name.lowercased() == "board" }?.value
-        let record = "Last reviewed: \(state.today.ukLong)" + (board.map { ", \($0)" } ?? "")
-        lines += Wrap.lines(
-            "Enter records it in the plan (\(record)). Esc closes without recording.", width: state.width - 2
-        )
-        .map { [Span($0)] }
+        lines += Wrap.lines(closingWords(state, session), width: state.width - 2).map {
+            [Span($0, session.question == nil ? .plain : theme.accent)]
+        }
         for (offset, line) in lines.prefix(state.height - 3).enumerated() {
             grid.put(line, x: 1, y: 2 + offset, maxWidth: state.width - 2)
         }
@@ -294,4 +289,20 @@ func drawReview(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
         grid.put(line, x: labelWidth, y: 2 + offset, style: theme.accent, maxWidth: state.width - labelWidth)
     }
     drawDetail(state, theme, x: 0, width: state.width, top: 2 + max(1, reasonLines.count), into: &grid)
+}
+
+/// What the closing screen says it will do, or the question it is asking.
+private func closingWords(_ state: AppState, _ session: ReviewSession) -> String {
+    let today = state.today
+    switch session.question {
+    case .partial:
+        return "Record a partial review (\(session.lookedAt) of \(session.queue.count) looked at)? y/n"
+    case .asAt:
+        let from = state.plan.asAt.map { " from \($0.ukShort)" } ?? ""
+        return "The review is recorded. Move the plan's As at date\(from) to \(today.ukShort), "
+            + "as actionplan as-at does? y/n"
+    case nil:
+        let line = PlanDocument.reviewLine(on: today, by: state.plan.reviewingBoard, counts: session.counts)
+        return "Enter records it in the plan's log of reviews (\(line)). Esc closes without recording."
+    }
 }

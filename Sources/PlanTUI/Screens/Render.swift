@@ -12,7 +12,7 @@ public func render(_ state: AppState) -> Grid {
     // An editor covers what it was opened from: the list, the full detail or the review.
     let base: Modal
     switch state.modal {
-    case .note, .form: base = state.returnTo
+    case .note, .form, .areaForm: base = state.returnTo
     default: base = state.modal
     }
     switch base {
@@ -34,6 +34,7 @@ public func render(_ state: AppState) -> Grid {
     case .filters(let panel): drawFilters(state, panel: panel, theme, into: &grid)
     case .note(let draft): drawNoteEditor(state, draft, theme, into: &grid)
     case .form(let form): drawForm(state, form, theme, into: &grid)
+    case .areaForm(let form): drawAreaForm(state, form, theme, into: &grid)
     default: break
     }
     return grid
@@ -123,6 +124,8 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
     switch state.modal {
     case .detail:
         hints = [("↑↓ scroll", 5), ("Esc back", 4), ("r a g b status", 0), ("n note", 1), ("e edit", 2), ("u undo", 3)]
+    case .review where state.review?.question != nil:
+        hints = [("y yes", 0), ("n no", 1)]
     case .review where state.review?.finished == true:
         hints = [("Enter record the review", 0), ("⌫ back", 2), ("Esc close without recording", 1)]
     case .review:

@@ -31,7 +31,22 @@ struct ExportCommand: ParsableCommand {
             valueName: "file"))
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With csv: the table to write, actions (one row per action) or measures (one row per measure value).",
+            valueName: "table"))
+    var table: CSVTable = .actions
+
+    /// The tables a CSV pack can be: a CSV file holds one.
+    enum CSVTable: String, CaseIterable, ExpressibleByArgument {
+        case actions, measures
+    }
+
     func validate() throws {
+        if table == .measures, (format ?? output.flatMap(ExportTarget.init(fileName:))) != .csv {
+            throw ValidationError(
+                "--table measures is a CSV table: give --format csv, or an --output file ending in .csv")
+        }
         guard format == nil, output.flatMap(ExportTarget.init(fileName:)) == nil else { return }
         throw ValidationError(
             "give --format (md, html, pdf, xlsx, csv or json), or an --output file ending in .md, .html, .pdf, "
@@ -50,7 +65,9 @@ struct ExportCommand: ParsableCommand {
             let document = try PlanLoading.load(path)
             let pack = try BoardPacks.make(
                 document.plan, asOf: asOf.day, since: since.since?.date, length: length.pack)
-            bytes = try chosen.render(pack, path: path)
+            bytes =
+                table == .measures
+                ? Data(BoardPackCSV.renderMeasures(pack).utf8) : try chosen.render(pack, path: path)
         } else {
             let (text, loaded) = try portfolioPack(chosen)
             bytes = Data(text.utf8)
