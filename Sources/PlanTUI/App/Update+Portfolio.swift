@@ -1,0 +1,213 @@
+import Foundation
+import PlanCore
+
+/// The portfolio's update: the overview's keys, and routing to each plan's own state.
+extension PortfolioState {
+    /// The one way in: a key, or an event for one plan (an effect's result, a change on
+    /// its disk), makes the next state and the effects, each tagged with its plan.
+    public mutating func update(_ event: PortfolioEvent) -> [PortfolioEffect] {
+        switch event {
+        case .key(let key): return handle(key)
+        case .plan(let index, let event): return forward(event, to: index)
+        }
+    }
+
+    mutating func handle(_ key: Key) -> [PortfolioEffect] {
+        switch key {
+        case .resize(let w, let h):
+            width = w
+            height = h
+            for index in members.indices { _ = members[index].state?.update(.key(key)) }
+            scrollOverviewToSelection()
+            let rows = listHeight
+            crossView?.scrollToSelection(listHeight: rows)
+            return []
+        case .tick: return []
+        case .hangup: return [.quit]  // every change is already saved
+        default: break
+        }
+        if case .plan(let index) = screen { return handlePlanKey(key, plan: index) }
+        if isTooSmall { return key == .character("q") || key == .control("c") ? [.quit] : [] }
+        if let top = helpTop { return handleHelp(key, top: top) }
+        if confirmingQuit {
+            confirmingQuit = false
+            if key == .character("y") { return [.quit] }
+            message = Message(text: "Not quitting.", kind: .info)
+            return []
+        }
+        if let input = ownerInput { return handleOwnerInput(key, input: input) }
+        switch screen {
+        case .actions: return handleCrossView(key)
+        default: return handleOverview(key)
+        }
+    }
+
+    // MARK: - One plan
+
+    /// In a plan, keys are the plan's own; Esc with nothing left to close goes back.
+    private mutating func handlePlanKey(_ key: Key, plan index: Int) -> [PortfolioEffect] {
+        guard let state = members[index].state else {
+            screen = .overview
+            return []
+        }
+        if key == .escape && state.isAtRest {
+            leavePlan()
+            return []
+        }
+        return forward(.key(key), to: index)
+    }
+
+    /// Opens plan `index` (keeping its selection and history from the last visit).
+    mutating func enterPlan(_ index: Int, from origin: Screen) {
+        guard members.indices.contains(index), members[index].state != nil else { return }
+        planReturn = origin
+        screen = .plan(index)
+        message = nil
+    }
+
+    private mutating func leavePlan() {
+        screen = planReturn
+        if screen == .actions { crossView.map { refreshCrossView(keeping: $0.selectedRow) } }
+        recountOverviews()
+    }
+
+    /// Passes `event` to plan `index`'s state and tags the effects with the plan.
+    mutating func forward(_ event: Event, to index: Int) -> [PortfolioEffect] {
+        let effects = withPlan(index) { $0.update(event) }
+        if case .reloaded = event, screen == .actions, crossView?.editing == nil {
+            crossView.map { refreshCrossView(keeping: $0.selectedRow) }
+        } else {
+            crossView?.isStale = true
+        }
+        return effects
+    }
+
+    /// Runs `body` on plan `index`'s state in place, and keeps the portfolio up with what
+    /// it did: the order of changes (for `u` across plans), a name given at the prompt
+    /// (for every plan), the plan's figures, and its message when another screen shows.
+    mutating func withPlan(_ index: Int, _ body: (inout AppState) -> [Effect]) -> [PortfolioEffect] {
+        guard members.indices.contains(index), let before = members[index].state else { return [] }
+        let effects = members[index].state?.apply(body) ?? []
+        guard let after = members[index].state else { return [] }
+        if after.undoStack.count > before.undoStack.count {
+            changeOrder += Array(repeating: index, count: after.undoStack.count - before.undoStack.count)
+        } else {
+            for _ in after.undoStack.count..<before.undoStack.count {
+                if let last = changeOrder.lastIndex(of: index) { changeOrder.remove(at: last) }
+            }
+        }
+        if before.nameInput != nil && after.nameInput == nil { shareName(from: index) }
+        members[index].overviewIsStale = true
+        if screen != .plan(index) {
+            recountOverviews()
+            if let message = after.message {
+                self.message = Message(text: "\(members[index].name): \(message.text)", kind: message.kind)
+                members[index].state?.message = nil
+            }
+        }
+        return effects.map { $0 == .quit ? .quit : .plan(index, $0) }
+    }
+
+    /// The name given at one plan's prompt is every plan's: no plan asks again.
+    private mutating func shareName(from index: Int) {
+        let author = members[index].state?.author
+        for other in members.indices where other != index {
+            members[other].state?.author = author
+            members[other].state?.nameInput = nil
+        }
+    }
+
+    // MARK: - The overview
+
+    private mutating func handleOverview(_ key: Key) -> [PortfolioEffect] {
+        message = nil
+        if let step = step(for: key, rows: members.count) {
+            moveOverview(step)
+            return []
+        }
+        switch key {
+        case .enter:
+            if let error = members[selected].error {
+                message = Message(text: "\(members[selected].path) cannot be opened: \(error)", kind: .error)
+            } else {
+                enterPlan(selected, from: .overview)
+            }
+        case .character("r"): openCrossView(.red)
+        case .character("d"): openCrossView(.overdue)
+        case .character("s"): openCrossView(.dueSoon)
+        case .character("o"): ownerInput = TextEditor(text: "", multiline: false)
+        case .character("?"): helpTop = 0
+        case .character("q"), .control("c"): return quit()
+        default: break
+        }
+        return []
+    }
+
+    /// How far a movement key moves through `rows` rows (↑ ↓ k j, a page, to either end); nil for other keys.
+    func step(for key: Key, rows: Int) -> Int? {
+        switch key {
+        case .up, .character("k"): -1
+        case .down, .character("j"): 1
+        case .pageUp: -(listHeight - 1)
+        case .pageDown: listHeight - 1
+        case .home: -rows
+        case .end: rows
+        default: nil
+        }
+    }
+
+    private mutating func moveOverview(_ delta: Int) {
+        guard !members.isEmpty else { return }
+        selected = min(max(0, selected + delta), members.count - 1)
+        scrollOverviewToSelection()
+    }
+
+    mutating func scrollOverviewToSelection() {
+        let rows = overviewRows
+        if selected < overviewTop { overviewTop = selected }
+        if selected >= overviewTop + rows { overviewTop = selected - rows + 1 }
+        overviewTop = max(0, min(overviewTop, max(0, members.count - rows)))
+    }
+
+    /// How many plans the overview's table shows at once.
+    var overviewRows: Int { max(1, height - Self.headerHeight - 2) }
+
+    /// Quits, asking first when a plan has a change that is not saved.
+    mutating func quit() -> [PortfolioEffect] {
+        let unsaved = members.filter { $0.state?.unsaved == true }.map(\.name)
+        guard unsaved.isEmpty else {
+            confirmingQuit = true
+            message = Message(
+                text: "Not saved in \(unsaved.joined(separator: ", ")). Quit anyway? y/n", kind: .error)
+            return []
+        }
+        return [.quit]
+    }
+
+    private mutating func handleOwnerInput(_ key: Key, input: TextEditor) -> [PortfolioEffect] {
+        var input = input
+        switch key {
+        case .escape:
+            ownerInput = nil
+        case .enter:
+            ownerInput = nil
+            let name = input.text.trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { openCrossView(.owner(name)) }
+        case .control("c"):
+            return [.quit]
+        default:
+            if input.handle(key) { ownerInput = input }
+        }
+        return []
+    }
+
+    private mutating func handleHelp(_ key: Key, top: Int) -> [PortfolioEffect] {
+        switch key {
+        case .up, .character("k"): helpTop = max(0, top - 1)
+        case .down, .character("j"): helpTop = top + 1
+        case .control("c"): return [.quit]
+        default: helpTop = nil
+        }
+        return []
+    }
+}
