@@ -193,8 +193,20 @@ struct PortfolioTests {
     @Test func ownedByListsOpenActionsOfThatOwnerInEveryPlan() throws {
         var state = try TUIFixtures.portfolio()
         state.press(.character("o"))
+        // Every owner of an open action, to pick from; typing narrows them.
+        #expect(state.ownerPicker!.matches.count == state.ownerPicker!.choices.count)
+        state.type("head of quality")
+        let offered = state.ownerPicker!.matches.map(\.name)
+        #expect(
+            offered.count == 2 && offered.allSatisfy { $0.hasPrefix("Head of Quality Assurance, Northmoor Council") })
+        #expect(render(state).row(at: 3).contains("› \(offered[0])"))
+        state.press(.down)
+        #expect(state.ownerPicker!.chosen == offered[1])
+        state.press(Array(repeating: Key.backspace, count: 15))
         state.type("director of childrens services")
-        #expect(render(state).row(at: 23).hasPrefix("Owned by: director of childrens services"))
+        let grid = render(state)
+        #expect(grid.row(at: 23).hasPrefix("Owned by: director of childrens services"))
+        #expect(grid.row(at: 3).contains("Director of Children's Services, Northmoor Council"))
         state.press(.enter)
         #expect(state.screen == .actions)
         let rows = state.crossView!.rows

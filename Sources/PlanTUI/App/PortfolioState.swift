@@ -52,8 +52,8 @@ public struct PortfolioState: Sendable {
     public internal(set) var crossView: CrossPlanView?
     /// Where Esc from a plan goes back to: the screen it was opened from.
     var planReturn = Screen.overview
-    /// The owner being typed after `o`, for the cross-plan view.
-    public internal(set) var ownerInput: TextEditor?
+    /// The owner being chosen after `o`, for the cross-plan view.
+    public internal(set) var ownerPicker: OwnerPicker?
     public internal(set) var message: Message?
     /// The help screen's scroll position, while it is open.
     public internal(set) var helpTop: Int?
@@ -102,6 +102,16 @@ public struct PortfolioState: Sendable {
             members[index].overview = PlanOverview(plan: plan, on: today)
             members[index].overviewIsStale = false
         }
+    }
+
+    /// Every owner of the plans that could be read, with their counts (for `o`).
+    var ownerReport: OwnerReport {
+        let plans = members.compactMap { member in
+            member.state.map {
+                Portfolio.Member(path: member.path, displayName: member.name, loaded: .success($0.document))
+            }
+        }
+        return OwnerReport(Portfolio(members: plans), asOf: today, dueWithin: ReviewCycle.days)
     }
 
     /// Every plan's counts added up.

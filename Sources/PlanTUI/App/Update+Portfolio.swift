@@ -35,7 +35,7 @@ extension PortfolioState {
             message = Message(text: "Not quitting.", kind: .info)
             return []
         }
-        if let input = ownerInput { return handleOwnerInput(key, input: input) }
+        if let picker = ownerPicker { return handleOwnerPicker(key, picker: picker) }
         switch screen {
         case .actions: return handleCrossView(key)
         default: return handleOverview(key)
@@ -135,7 +135,7 @@ extension PortfolioState {
         case .character("r"): openCrossView(.red)
         case .character("d"): openCrossView(.overdue)
         case .character("s"): openCrossView(.dueSoon)
-        case .character("o"): ownerInput = TextEditor(text: "", multiline: false)
+        case .character("o"): ownerPicker = OwnerPicker(ownerReport)
         case .character("?"): helpTop = 0
         case .character("q"), .control("c"): return quit()
         default: break
@@ -184,19 +184,19 @@ extension PortfolioState {
         return [.quit]
     }
 
-    private mutating func handleOwnerInput(_ key: Key, input: TextEditor) -> [PortfolioEffect] {
-        var input = input
+    private mutating func handleOwnerPicker(_ key: Key, picker: OwnerPicker) -> [PortfolioEffect] {
+        var picker = picker
         switch key {
         case .escape:
-            ownerInput = nil
+            ownerPicker = nil
         case .enter:
-            ownerInput = nil
-            let name = input.text.trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { openCrossView(.owner(name)) }
+            ownerPicker = nil
+            if let name = picker.chosen { openCrossView(.owner(name)) }
         case .control("c"):
             return [.quit]
         default:
-            if input.handle(key) { ownerInput = input }
+            picker.handle(key)
+            ownerPicker = picker
         }
         return []
     }

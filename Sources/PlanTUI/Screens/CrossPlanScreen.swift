@@ -41,11 +41,7 @@ func drawCrossView(_ portfolio: PortfolioState, _ view: CrossPlanView, _ theme: 
                 DisplayWidth.fit(safe(ActionTable.dueLabel(action.due)), to: columns.due),
                 overdue ? theme.overdue : .plain))
         line.append(Span(overdue ? " !" : "  ", theme.overdue))
-        if isSelected { grid.fill(x: 0, y: y, width: listWidth, style: theme.selected) }
-        let gutter = Span(isSelected ? "› " : "  ", isSelected ? Style(bold: true, reverse: true) : .plain)
-        grid.put(
-            [gutter] + (isSelected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y,
-            maxWidth: listWidth)
+        grid.putListRow(line, y: y, width: listWidth, selected: isSelected, theme: theme)
     }
     guard wide, let row = view.selectedRow, var state = portfolio.members[row.plan].state else { return }
     for y in 2..<(portfolio.height - 1) { grid.put("│", x: listWidth, y: y, style: theme.dim) }

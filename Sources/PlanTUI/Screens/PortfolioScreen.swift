@@ -10,6 +10,8 @@ public func render(_ portfolio: PortfolioState) -> Grid {
     drawPortfolioHeader(portfolio, theme, into: &grid)
     if let top = portfolio.helpTop {
         drawPortfolioHelp(portfolio, top: top, theme, into: &grid)
+    } else if let picker = portfolio.ownerPicker {
+        drawOwnerChoices(portfolio, picker, theme, into: &grid)
     } else if portfolio.screen == .actions, let view = portfolio.crossView {
         drawCrossView(portfolio, view, theme, into: &grid)
     } else {
@@ -109,11 +111,7 @@ private func drawOverview(_ portfolio: PortfolioState, _ theme: Theme, into grid
             let error = member.error.map { $0.split(separator: "\n").first.map(String.init) ?? $0 } ?? ""
             line.append(Span("cannot be read: " + TerminalText.escaped(error), theme.error))
         }
-        if isSelected { grid.fill(x: 0, y: y, width: width, style: theme.selected) }
-        let gutter = Span(isSelected ? "› " : "  ", isSelected ? Style(bold: true, reverse: true) : .plain)
-        grid.put(
-            [gutter] + (isSelected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y,
-            maxWidth: width)
+        grid.putListRow(line, y: y, width: width, selected: isSelected, theme: theme)
     }
     let below = top + visible.count + 1
     guard below < portfolio.height - 2, portfolio.members.indices.contains(portfolio.selected) else { return }
@@ -166,12 +164,12 @@ private func drawPlanAbout(
 
 private func drawPortfolioFooter(_ portfolio: PortfolioState, _ theme: Theme, into grid: inout Grid) {
     let y = portfolio.height - 1
-    if let input = portfolio.ownerInput {
+    if let input = portfolio.ownerPicker?.input {
         let label = "Owned by: "
         grid.put(label, x: 0, y: y, style: theme.accent)
         grid.put(input.text, x: DisplayWidth.of(label), y: y)
         grid.put(
-            "  Enter list their open actions · Esc cancel", x: DisplayWidth.of(label + input.text) + 1, y: y,
+            "  ↑↓ pick · Enter list their open actions · Esc cancel", x: DisplayWidth.of(label + input.text) + 1, y: y,
             style: theme.dim)
         grid.cursor = (
             min(
@@ -225,5 +223,52 @@ private func drawPortfolioHelp(_ portfolio: PortfolioState, top: Int, _ theme: T
     let first = min(top, max(0, lines.count - height))
     for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
         grid.put(line, x: 1, y: 3 + offset, maxWidth: portfolio.width - 2)
+    }
+}
+
+/// The owners to pick from after `o`: those whose names contain what is typed, with their open and overdue counts.
+private func drawOwnerChoices(
+    _ portfolio: PortfolioState, _ picker: OwnerPicker, _ theme: Theme, into grid: inout Grid
+) {
+    let width = portfolio.width
+    let name = max(10, width - 2 - 16)
+    grid.put(
+        "  " + DisplayWidth.fit("OWNER", to: name) + "    OPEN OVERDUE", x: 0, y: 2, style: theme.dim, maxWidth: width)
+    let matches = picker.matches
+    let top = PortfolioState.headerHeight
+    if matches.isEmpty {
+        grid.put(
+            "No owner of an open action has that in their name; Enter lists what matches it anyway.", x: 2, y: top,
+            style: theme.dim, maxWidth: width - 2)
+        return
+    }
+    let rows = max(1, portfolio.height - top - 1)
+    let first = max(0, min(picker.selected - rows + 1, matches.count - rows))
+    for (offset, index) in (first..<min(matches.count, first + rows)).enumerated() {
+        let choice = matches[index]
+        let y = top + offset
+        let isSelected = index == picker.selected
+        let open = String(choice.open)
+        let overdue = String(choice.overdue)
+        let line: StyledLine = [
+            Span(DisplayWidth.fit(TerminalText.escaped(choice.name), to: name) + " "),
+            Span(String(repeating: " ", count: max(0, 7 - open.count)) + open + " "),
+            Span(
+                String(repeating: " ", count: max(0, 7 - overdue.count)) + overdue,
+                choice.overdue > 0 ? theme.overdue : .plain),
+        ]
+        grid.putListRow(line, y: y, width: width, selected: isSelected, theme: theme)
+    }
+}
+
+extension Grid {
+    /// A row of a list: with the selection bar and a pointer when selected (so that the
+    /// selection shows without colour), its text reversed with the bar and badges as they are.
+    mutating func putListRow(_ line: StyledLine, y: Int, width: Int, selected: Bool, theme: Theme) {
+        if selected { fill(x: 0, y: y, width: width, style: theme.selected) }
+        let pointer = Span(selected ? "› " : "  ", selected ? Style(bold: true, reverse: true) : .plain)
+        put(
+            [pointer] + (selected ? line.map { Span($0.text, selectedStyle($0.style)) } : line), x: 0, y: y,
+            maxWidth: width)
     }
 }
