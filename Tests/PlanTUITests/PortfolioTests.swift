@@ -272,3 +272,42 @@ struct PortfolioTests {
         }
     }
 }
+
+@Suite("Several plans at once: clicks, big plans")
+struct PortfolioMeetingTests {
+    @Test func aClickSelectsAPlanAndTheWheelMoves() throws {
+        var state = try TUIFixtures.portfolio()
+        state.press(.mouse(MouseEvent(kind: .press, x: 10, y: 5)))
+        #expect(state.selected == 2)
+        state.press(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
+        #expect(state.selected == 3)
+        state.press(.character("r"), .mouse(MouseEvent(kind: .press, x: 10, y: 4)))
+        #expect(state.crossView?.selected == 1)
+    }
+
+    @Test func typingANoteFromTheCrossPlanViewDoesNotCountTheBigPlanAgainEachKey() throws {
+        let big = try PlanDocument(text: SearchTests.bigPlan(sections: 100))
+        var state = try TUIFixtures.portfolio()
+        state.members.append(
+            PortfolioState.Member(
+                path: "plans/big.plan", name: "A large plan",
+                state: AppState(document: big, path: "plans/big.plan", today: TUIFixtures.today, author: "T")))
+        let started = ContinuousClock.now
+        state.recountOverviews()
+        let counted = ContinuousClock.now - started
+        state.press(.character("o"))
+        state.type("owner 3\n")
+        #expect(state.crossView!.rows.count == 1_000)
+        state.press(.character("n"))
+        let typing = ContinuousClock.now
+        state.type("Chased on the phone; a date is promised for the report.")
+        let perKey = (ContinuousClock.now - typing) / 55
+        state.press(.control("d"))
+        #expect(state.members[4].state!.plan.action(ref: "1.1.3")?.latestNote?.text.hasPrefix("Chased") == true)
+        #expect(state.members[4].overviewIsStale)
+        state.press(.escape)
+        #expect(!state.members[4].overviewIsStale)
+        print(
+            "10,000-action plan in a portfolio: its figures counted in \(counted); a key in the note editor \(perKey)")
+    }
+}

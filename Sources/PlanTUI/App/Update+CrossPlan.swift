@@ -4,7 +4,6 @@ import PlanCore
 /// edit and undo keys, carried out by the action's own plan.
 extension PortfolioState {
     mutating func openCrossView(_ query: CrossPlanQuery) {
-        recountOverviews()
         crossView = CrossPlanView(query: query)
         refreshCrossView(keeping: nil)
         screen = .actions
@@ -30,7 +29,14 @@ extension PortfolioState {
             return []
         }
         if let editing = view.editing { return handleCrossEditor(key, editing: editing) }
-        if case .mouse = key { return [] }
+        if case .mouse(let event) = key {
+            if let row = clickedRow(event, top: view.top, count: view.rows.count) {
+                crossView?.selected = row
+            } else if let step = wheelStep(event) {
+                moveCrossView(step)
+            }
+            return []
+        }
         message = nil
         if let step = step(for: key, rows: view.rows.count) {
             moveCrossView(step)

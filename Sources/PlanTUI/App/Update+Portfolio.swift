@@ -98,8 +98,9 @@ extension PortfolioState {
         }
         if before.nameInput != nil && after.nameInput == nil { shareName(from: index) }
         members[index].overviewIsStale = true
+        // Counted again only where they show (the list of plans), not for each key typed in a note.
+        if screen == .overview { recountOverviews() }
         if screen != .plan(index) {
-            recountOverviews()
             if let message = after.message {
                 self.message = Message(text: "\(members[index].name): \(message.text)", kind: message.kind)
                 members[index].state?.message = nil
@@ -123,6 +124,14 @@ extension PortfolioState {
         message = nil
         if let step = step(for: key, rows: members.count) {
             moveOverview(step)
+            return []
+        }
+        if case .mouse(let event) = key {
+            if let row = clickedRow(event, top: overviewTop, count: members.count) {
+                selected = row
+            } else if let step = wheelStep(event) {
+                moveOverview(step)
+            }
             return []
         }
         switch key {
@@ -153,6 +162,22 @@ extension PortfolioState {
         case .home: -rows
         case .end: rows
         default: nil
+        }
+    }
+
+    /// The row of a list shown from `top` that a click landed on, if it landed on one.
+    func clickedRow(_ event: MouseEvent, top: Int, count: Int) -> Int? {
+        guard event.kind == .press else { return nil }
+        let row = top + event.y - Self.headerHeight
+        return event.y >= Self.headerHeight && row < count ? row : nil
+    }
+
+    /// How far the wheel moves a list, for a wheel event.
+    func wheelStep(_ event: MouseEvent) -> Int? {
+        switch event.kind {
+        case .wheelUp: -3
+        case .wheelDown: 3
+        case .press: nil
         }
     }
 

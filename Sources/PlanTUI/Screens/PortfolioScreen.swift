@@ -139,8 +139,7 @@ private func drawPlanAbout(
             ])
         }
         lines.append([])
-        let figures = plan.sections.map { section in
-            let counts = StatusCounts(plan.actions(in: section), on: portfolio.today)
+        let figures = zip(plan.sections, state.sectionCounts).map { section, counts in
             let text =
                 "\(counts.total) action\(counts.total == 1 ? "" : "s") · \(SummaryText.percent(counts.percentComplete)) complete"
                 + (counts.overdue > 0 ? " · \(counts.overdue) overdue" : "")
