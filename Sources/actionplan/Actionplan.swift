@@ -11,8 +11,9 @@ struct Actionplan: ParsableCommand {
             With no subcommand, opens the terminal interface: on $ACTIONPLAN_PLAN when it is set, else \
             on the portfolio of ./plans when that folder holds several plans (its portfolio.txt, or its \
             .plan files), else on its one plan. \
-            When the output is not a terminal, prints that plan's summary instead, or the portfolio's \
-            summary when ./plans has a portfolio.txt.
+            When the output is not a terminal, prints the default plan's summary instead ($ACTIONPLAN_PLAN, \
+            else the first plan portfolio.txt lists, else the first .plan file by name in ./plans), or the \
+            portfolio's summary when ./plans has a portfolio.txt.
             """,
         version: BuildInfo.versionLine,
         subcommands: [

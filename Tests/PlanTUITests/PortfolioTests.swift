@@ -311,3 +311,21 @@ struct PortfolioMeetingTests {
             "10,000-action plan in a portfolio: its figures counted in \(counted); a key in the note editor \(perKey)")
     }
 }
+
+extension PortfolioMeetingTests {
+    @Test func quittingAsksFirstWhenAnyPlanHasAChangeNotSaved() throws {
+        var state = try TUIFixtures.portfolio()
+        let jtai = state.plan("example-jtai.plan")
+        state.press(.enter)
+        state.members[jtai].state!.selectRef("1.1d")
+        state.press(.character("g"))
+        _ = state.update(.plan(jtai, .saved(description: "1.1d: status Amber -> Green", .failed(.readOnly(path: "x")))))
+        state.press(.escape, .down, .enter)
+        // q in another plan, whose own changes are saved: asked on the list of plans.
+        #expect(state.press(.character("q")) == [])
+        #expect(state.screen == .overview && state.confirmingQuit)
+        #expect(render(state).row(at: 23) == "Not saved in JTAI written statement of action. Quit anyway? y/n")
+        #expect(state.press(.character("n")) == [])
+        #expect(state.press(.character("q"), .character("y")) == [.quit])
+    }
+}

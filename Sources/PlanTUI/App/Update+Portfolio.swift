@@ -106,6 +106,13 @@ extension PortfolioState {
                 members[index].state?.message = nil
             }
         }
+        if effects.contains(.quit),
+            members.indices.contains(where: { $0 != index && members[$0].state?.unsaved == true })
+        {
+            // A plan's own q knows only its own changes: another plan's unsaved change is asked about here.
+            screen = .overview
+            return quit()
+        }
         return effects.map { $0 == .quit ? .quit : .plan(index, $0) }
     }
 
