@@ -263,9 +263,11 @@ struct PortfolioTests {
     @Test func aNameGivenInOnePlanIsEveryPlans() throws {
         var state = try TUIFixtures.portfolio()
         for index in state.members.indices { state.members[index].state!.askForName() }
-        state.press(.enter)
+        // Asked on the list of plans, before anything can be changed from there.
+        #expect(render(state).row(at: 23).hasPrefix("Your full name, for the history: Test Person"))
         state.press(Array(repeating: Key.backspace, count: 20))
         state.type("Sam Patel\n")
+        #expect(state.screen == .overview)
         for member in state.members {
             #expect(member.state!.author == "Sam Patel")
             #expect(member.state!.nameInput == nil)

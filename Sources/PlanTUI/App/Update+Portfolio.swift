@@ -35,6 +35,8 @@ extension PortfolioState {
             message = Message(text: "Not quitting.", kind: .info)
             return []
         }
+        // Who is recording is asked before anything is changed from the list or the cross-plan view.
+        if let asking = askingName { return forward(.key(key), to: asking) }
         if let picker = ownerPicker { return handleOwnerPicker(key, picker: picker) }
         switch screen {
         case .actions: return handleCrossView(key)
@@ -116,12 +118,20 @@ extension PortfolioState {
         return effects.map { $0 == .quit ? .quit : .plan(index, $0) }
     }
 
+    /// The plan whose name prompt is open (each plan asks, until one is answered), if any.
+    var askingName: Int? { members.firstIndex { $0.state?.nameInput != nil } }
+
     /// The name given at one plan's prompt is every plan's: no plan asks again.
     private mutating func shareName(from index: Int) {
         let author = members[index].state?.author
         for other in members.indices where other != index {
+            guard members[other].state?.nameInput != nil else { continue }
             members[other].state?.author = author
             members[other].state?.nameInput = nil
+            // A notice held back for the prompt (a letter without a status line) shows in its plan now.
+            let notice = members[other].state?.noticeAfterPrompt
+            members[other].state?.message = notice
+            members[other].state?.noticeAfterPrompt = nil
         }
     }
 

@@ -163,20 +163,12 @@ private func drawPlanAbout(
 
 private func drawPortfolioFooter(_ portfolio: PortfolioState, _ theme: Theme, into grid: inout Grid) {
     let y = portfolio.height - 1
+    if let asking = portfolio.askingName, let input = portfolio.members[asking].state?.nameInput {
+        return drawNamePrompt(input, theme, into: &grid)
+    }
     if let input = portfolio.ownerPicker?.input {
-        let label = "Owned by: "
-        grid.put(label, x: 0, y: y, style: theme.accent)
-        grid.put(input.text, x: DisplayWidth.of(label), y: y)
-        grid.put(
-            "  ↑↓ pick · Enter list their open actions · Esc cancel", x: DisplayWidth.of(label + input.text) + 1, y: y,
-            style: theme.dim)
-        grid.cursor = (
-            min(
-                portfolio.width - 1,
-                DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))),
-            y
-        )
-        return
+        return drawPrompt(
+            "Owned by: ", input, hint: "↑↓ pick · Enter list their open actions · Esc cancel", theme, into: &grid)
     }
     if let message = portfolio.message {
         grid.put(message.text, x: 0, y: y, style: message.kind == .error ? theme.error : .plain)

@@ -81,29 +81,31 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     }
 }
 
-/// A one-line prompt in the footer: the label, what is typed (with the cursor in it), then the keys.
-private func drawPrompt(
-    _ label: String, _ input: TextEditor, hint: String, _ state: AppState, _ theme: Theme, into grid: inout Grid
-) {
-    let y = state.height - 1
+/// The question who is recording (see ``AppState/askForName()``), in the footer.
+func drawNamePrompt(_ input: TextEditor, _ theme: Theme, into grid: inout Grid) {
+    drawPrompt(
+        "Your full name, for the history: ", input, hint: "Enter keep · Esc use the login name", theme, into: &grid)
+}
+
+/// A one-line prompt in the last row: the label, what is typed (with the cursor in it), then the keys.
+func drawPrompt(_ label: String, _ input: TextEditor, hint: String, _ theme: Theme, into grid: inout Grid) {
+    let y = grid.height - 1
     grid.put(label, x: 0, y: y, style: theme.accent)
     grid.put(input.text, x: DisplayWidth.of(label), y: y)
     let end = DisplayWidth.of(label + input.text)
     grid.put("  " + hint, x: end + 1, y: y, style: theme.dim)
     grid.cursor = (
-        min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y
+        min(grid.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y
     )
 }
 
 private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let y = state.height - 1
     if let input = state.nameInput {
-        return drawPrompt(
-            "Your full name, for the history: ", input, hint: "Enter keep · Esc use the login name", state, theme,
-            into: &grid)
+        return drawNamePrompt(input, theme, into: &grid)
     }
     if let input = state.saveAsInput {
-        return drawPrompt("Write to: ", input, hint: "Enter write · Esc cancel", state, theme, into: &grid)
+        return drawPrompt("Write to: ", input, hint: "Enter write · Esc cancel", theme, into: &grid)
     }
     if let input = state.searchInput {
         let text = "/" + input.text
