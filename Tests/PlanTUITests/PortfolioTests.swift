@@ -307,10 +307,19 @@ struct PortfolioMeetingTests {
         state.press(.control("d"))
         #expect(state.members[4].state!.plan.action(ref: "1.1.3")?.latestNote?.text.hasPrefix("Chased") == true)
         #expect(state.members[4].overviewIsStale)
+        state.press(.down)
+        let green = ContinuousClock.now
+        #expect(state.press(.character("g")) == [.plan(4, .save(description: "1.2.3: status Amber -> Green"))])
+        let setting = ContinuousClock.now - green
+        let moving = ContinuousClock.now
+        state.press(.down)
+        let relisting = ContinuousClock.now - moving
+        #expect(state.crossView!.rows.count == 999)
         state.press(.escape)
         #expect(!state.members[4].overviewIsStale)
         print(
-            "10,000-action plan in a portfolio: its figures counted in \(counted); a key in the note editor \(perKey)")
+            "10,000-action plan in a portfolio: its figures counted in \(counted); a key in the note editor \(perKey); "
+                + "g in the cross-plan view \(setting); the next move, listing again, \(relisting)")
     }
 }
 

@@ -81,12 +81,13 @@ extension PortfolioState {
     /// A status, note or edit key on the selected action: its plan does it as though the
     /// action were selected there, then gets its own selection back.
     private mutating func act(_ command: Command) -> [PortfolioEffect] {
-        guard let row = crossView?.selectedRow, let state = members[row.plan].state else { return [] }
-        guard state.plan.action(ref: row.ref) != nil else {
+        // Only the position is read first: holding a copy of the plan's state would make the
+        // edit copy its arrays instead of changing them in place.
+        guard let row = crossView?.selectedRow, let position = members[row.plan].state?.listPosition else { return [] }
+        guard members[row.plan].state?.plan.action(ref: row.ref) != nil else {
             message = Message(text: "\(row.ref) is no longer in \(members[row.plan].name).", kind: .error)
             return []
         }
-        let position = state.listPosition
         let effects = withPlan(row.plan) { plan in
             plan.selected = .action(row.ref)
             return plan.handleMainCommand(command)

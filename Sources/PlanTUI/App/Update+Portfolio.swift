@@ -88,17 +88,22 @@ extension PortfolioState {
     /// it did: the order of changes (for `u` across plans), a name given at the prompt
     /// (for every plan), the plan's figures, and its message when another screen shows.
     mutating func withPlan(_ index: Int, _ body: (inout AppState) -> [Effect]) -> [PortfolioEffect] {
-        guard members.indices.contains(index), let before = members[index].state else { return [] }
+        // Only what is compared is kept from before: a copy of the whole state would make
+        // the edit copy its arrays (copy-on-write) instead of changing them in place.
+        guard members.indices.contains(index), let changesBefore = members[index].state?.undoStack.count else {
+            return []
+        }
+        let wasAsking = members[index].state?.nameInput != nil
         let effects = members[index].state?.apply(body) ?? []
         guard let after = members[index].state else { return [] }
-        if after.undoStack.count > before.undoStack.count {
-            changeOrder += Array(repeating: index, count: after.undoStack.count - before.undoStack.count)
+        if after.undoStack.count > changesBefore {
+            changeOrder += Array(repeating: index, count: after.undoStack.count - changesBefore)
         } else {
-            for _ in after.undoStack.count..<before.undoStack.count {
+            for _ in after.undoStack.count..<changesBefore {
                 if let last = changeOrder.lastIndex(of: index) { changeOrder.remove(at: last) }
             }
         }
-        if before.nameInput != nil && after.nameInput == nil { shareName(from: index) }
+        if wasAsking && after.nameInput == nil { shareName(from: index) }
         members[index].overviewIsStale = true
         // Counted again only where they show (the list of plans), not for each key typed in a note.
         if screen == .overview { recountOverviews() }
