@@ -340,3 +340,70 @@ extension PortfolioMeetingTests {
         #expect(state.press(.character("q"), .character("y")) == [.quit])
     }
 }
+
+extension PortfolioMeetingTests {
+    @Test func aPlanThatCouldNotBeReadOpensOnceItsFileIsMended() throws {
+        var state = try TUIFixtures.portfolio(failing: true)
+        let broken = state.members.count - 1
+        _ = state.update(
+            .plan(broken, .diskInvalid(.system(path: "plans/broken.plan", errno: EACCES, doing: "read"))))
+        #expect(state.members[broken].error?.contains("plans/broken.plan") == true)
+        #expect(state.members[broken].state == nil)
+        let mended = try PlanDocument(text: "# Mended plan\n## 1 S\n### 1.1 A\n- [R] 1.1a Act.\n  - Due: 2026-01-31\n")
+        _ = state.update(.plan(broken, .reloaded(mended)))
+        let grid = render(state)
+        #expect(grid.row(at: 7).contains("0%      1   0   0   –   –       1 never"), "\(grid.text)")
+        #expect(grid.row(at: 23) == "plans/broken.plan reads as a plan now; Enter opens it.")
+        state.press(.end, .enter)
+        #expect(state.screen == .plan(broken))
+        #expect(state.members[broken].state?.author == "Test Person")
+        #expect(state.press(.character("g")) == [.plan(broken, .save(description: "1.1a: status Red -> Green"))])
+    }
+
+    static func isUnchanged(_ reload: PlanSession.Reload) -> Bool {
+        if case .unchanged = reload { true } else { false }
+    }
+
+    @Test func theServicesOfAnUnreadablePlanOpenItOnceItReads() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reopen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.plan").path
+        let old = Date().addingTimeInterval(-60)
+        func write(_ text: String, at date: Date) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: path)
+        }
+        try write("# P\n## 1 S\n### 1.1 A\n- [X] 1.1a Act.\n", at: old)
+        let services = Runtime.Services.reopening(path)
+        #expect(Self.isUnchanged(services.reloadIfChanged()))
+        guard case .failed = services.save(try PlanDocument(text: "# P\n"), false) else {
+            Issue.record("a plan not open was saved")
+            return
+        }
+        try write("# P\n## 1 S\n### 1.1 A\n- [Y] 1.1a Act.\n", at: old.addingTimeInterval(1))
+        guard case .invalid = services.reloadIfChanged() else {
+            Issue.record("the broken file was not reported")
+            return
+        }
+        #expect(Self.isUnchanged(services.reloadIfChanged()))
+        // Just written by another program: left to settle first.
+        try write("# P\n## 1 S\n### 1.1 A\n- [A] 1.1a Act.\n", at: Date())
+        guard case .settling = services.reloadIfChanged() else {
+            Issue.record("a file just written was read before it settled")
+            return
+        }
+        try FileManager.default.setAttributes([.modificationDate: old.addingTimeInterval(2)], ofItemAtPath: path)
+        guard case .changed(let document) = services.reloadIfChanged() else {
+            Issue.record("the mended file was not opened")
+            return
+        }
+        var edited = document
+        try edited.setStatus(ref: "1.1a", to: .green, on: TUIFixtures.today, by: "T")
+        guard case .saved = services.save(edited, false) else {
+            Issue.record("the opened plan was not saved")
+            return
+        }
+        #expect(try PlanFile.load(path).plan.action(ref: "1.1a")?.status == .green)
+    }
+}

@@ -24,8 +24,9 @@ extension Runtime {
         mutating func takeChangesOnDisk() -> Bool {
             var changed = false
             for index in state.members.indices where services.indices.contains(index) {
-                guard let plan = state.members[index].state else { continue }
-                guard !plan.unsaved || reloadRequested.contains(index) else { continue }
+                // A plan that could not be read is looked at too: it opens once it reads.
+                let unsaved = state.members[index].state?.unsaved ?? false
+                guard !unsaved || reloadRequested.contains(index) else { continue }
                 reloadRequested.remove(index)
                 guard let event = changeOnDisk(services[index]) else { continue }
                 _ = dispatch(.plan(index, event))
@@ -56,6 +57,52 @@ extension Runtime {
                 }
             }
             return .goOn
+        }
+    }
+}
+
+extension Runtime.Services {
+    /// The services of a plan that could not be read when the portfolio opened: its file is
+    /// watched, and once it reads as a plan it is opened in a session of its own (served as
+    /// ``live(_:)`` serves one) and reported as changed, so that the portfolio opens it too.
+    public static func reopening(_ path: String) -> Runtime.Services {
+        let late = LateSession(path: path)
+        return Runtime.Services(
+            save: { document, force in late.services?.save(document, force) ?? .failed(.readOnly(path: path)) },
+            reloadIfChanged: late.reloadIfChanged,
+            editText: ExternalEditor.edit,
+            saveCopy: { document, copy in late.services?.saveCopy(document, copy) ?? .failed(.readOnly(path: copy)) },
+            saveName: { name in late.services?.saveName(name) ?? "the plan is not open" })
+    }
+}
+
+/// A plan file that is not open yet: looked at again whenever it changed and has settled.
+private final class LateSession {
+    let path: String
+    var services: Runtime.Services?
+    private var session: PlanSession?
+    private var lastLooked: FileStamp?
+
+    init(path: String) {
+        self.path = path
+        lastLooked = FileStamp(path: path)
+    }
+
+    func reloadIfChanged() -> PlanSession.Reload {
+        if let session { return session.reloadIfChanged() }
+        let now = FileStamp(path: path)
+        guard now != lastLooked else { return .unchanged }
+        // Read only once whoever is writing it has had time to finish (as a session does).
+        if let now, !now.isMarked, now.age() < PlanSession.defaultSettleTime { return .settling }
+        lastLooked = now
+        do {
+            let document = try PlanFile.load(path)
+            let opened = PlanSession(path: path, document: document)
+            session = opened
+            services = .live(opened)
+            return .changed(document)
+        } catch {
+            return .invalid(error)
         }
     }
 }

@@ -75,6 +75,11 @@ extension PortfolioState {
 
     /// Passes `event` to plan `index`'s state and tags the effects with the plan.
     mutating func forward(_ event: Event, to index: Int) -> [PortfolioEffect] {
+        guard members.indices.contains(index) else { return [] }
+        if members[index].state == nil {
+            notOpen(event, plan: index)
+            return []
+        }
         let effects = withPlan(index) { $0.update(event) }
         if case .reloaded = event, screen == .actions, crossView?.editing == nil {
             crossView.map { refreshCrossView(keeping: $0.selectedRow) }
@@ -82,6 +87,29 @@ extension PortfolioState {
             crossView?.isStale = true
         }
         return effects
+    }
+
+    /// What happened to the file of a plan that could not be read: it reads now (it opens,
+    /// as the others did), or it still has errors (they are shown).
+    private mutating func notOpen(_ event: Event, plan index: Int) {
+        switch event {
+        case .reloaded(let document):
+            let like = members.lazy.compactMap(\.state).first
+            var state = AppState(
+                document: document, path: members[index].path, today: today, author: like?.author, width: width,
+                height: height, colors: colors, theme: theme, colorCount: colorCount)
+            state.editorName = like?.editorName ?? state.editorName
+            state.portfolioName = title
+            members[index].state = state
+            members[index].error = nil
+            members[index].overviewIsStale = true
+            recountOverviews()
+            message = Message(text: "\(members[index].path) reads as a plan now; Enter opens it.", kind: .info)
+        case .diskInvalid(let error):
+            members[index].error = error.description
+        default:
+            break
+        }
     }
 
     /// Runs `body` on plan `index`'s state in place, and keeps the portfolio up with what

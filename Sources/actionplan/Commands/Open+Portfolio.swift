@@ -34,8 +34,8 @@ extension Open {
             } else {
                 let error = member.error?.description ?? "it could not be read"
                 members.append(PortfolioState.Member(path: member.path, name: member.name, error: error))
-                // Never called: a plan that could not be read has no state, so no effects.
-                services.append(Runtime.Services(save: { _, _ in .saved }, editText: { _ in nil }))
+                // Watched, so that the plan opens once its file is mended.
+                services.append(.reopening(member.path))
             }
         }
         let size = screen.terminal.size
