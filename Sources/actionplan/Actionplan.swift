@@ -8,10 +8,12 @@ struct Actionplan: ParsableCommand {
         commandName: "actionplan",
         abstract: "Keep an improvement board's action plan in a plain-text file.",
         discussion: """
-            With no subcommand, opens the default plan in the terminal interface ($ACTIONPLAN_PLAN, \
-            or else the first .plan file by name in ./plans, or the first plan its portfolio.txt lists). \
-            When the output is not a terminal, prints that plan's summary instead, or the portfolio's \
-            summary when ./plans has a portfolio.txt.
+            With no subcommand, opens the terminal interface: on $ACTIONPLAN_PLAN when it is set, else \
+            on the portfolio of ./plans when that folder holds several plans (its portfolio.txt, or its \
+            .plan files), else on its one plan. \
+            When the output is not a terminal, prints the default plan's summary instead ($ACTIONPLAN_PLAN, \
+            else the first plan portfolio.txt lists, else the first .plan file by name in ./plans), or the \
+            portfolio's summary when ./plans has a portfolio.txt.
             """,
         version: BuildInfo.versionLine,
         subcommands: [
@@ -24,6 +26,9 @@ struct Actionplan: ParsableCommand {
     )
 
     func run() throws {
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1, let folder = DefaultPlan.portfolioToOpen {
+            return try Open.parse([folder]).run()
+        }
         let path = try DefaultPlan.locate()
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             let open = try Open.parse([path])

@@ -183,3 +183,37 @@ struct PortfolioTests {
         #expect(owners(ilacs).intersection(owners(jtai)).count >= 3)
     }
 }
+
+@Suite("A portfolio's figures for the interface")
+struct PlanOverviewTests {
+    @Test func overviewCountsTodayAndTrendsByMonth() throws {
+        let url = Fixtures.examplePlans.first { $0.lastPathComponent == "example-jtai.plan" }!
+        let plan = try PlanFile.load(url.path).plan
+        let day = DateText.parseISO("2026-11-10")!
+        let overview = PlanOverview(plan: plan, on: day)
+        #expect(overview.counts == StatusCounts(plan.actions, on: day))
+        #expect(overview.lastReviewed == plan.lastReviewed?.date)
+        #expect(overview.percentByMonth.count > 2)
+        #expect(overview.percentByMonth.last == overview.counts.percentComplete)
+        let first = Trend.firstDate(of: plan)!
+        #expect(
+            overview.percentByMonth
+                == Trend(plan: plan, from: first, to: day, every: .month).points.map(\.counts.percentComplete))
+    }
+
+    @Test func aPlanWithoutHistoryHasNoTrend() throws {
+        let plan = try PlanDocument(text: "# P\n## 1 S\n### 1.1 A\n- [G] 1.1a Act.\n").plan
+        #expect(PlanOverview(plan: plan, on: DateText.parseISO("2026-11-10")!).percentByMonth == [])
+    }
+
+    @Test func matchesAcrossPlansKeepTheSameRefsApart() throws {
+        let a = try PlanDocument(text: "# A\n## 1 S\n### 1.1 A\n- [R] 1.1a Act.\n- [G] 1.1b Act.\n").plan
+        let b = try PlanDocument(text: "# B\n## 1 S\n### 1.1 A\n- [R] 1.1a Act.\n- [R] 1.1b Act.\n").plan
+        let red = ActionFilter(statuses: [.red]).matches(in: [(0, a), (2, b)], on: DateText.parseISO("2026-11-10")!)
+        #expect(
+            red == [
+                PortfolioActionRef(plan: 0, ref: "1.1a"), PortfolioActionRef(plan: 2, ref: "1.1a"),
+                PortfolioActionRef(plan: 2, ref: "1.1b"),
+            ])
+    }
+}

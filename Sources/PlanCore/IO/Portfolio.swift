@@ -21,6 +21,12 @@ public struct Portfolio: Sendable {
             return nil
         }
 
+        public init(path: String, displayName: String? = nil, loaded: Result<PlanDocument, PlanFileError>) {
+            self.path = path
+            self.displayName = displayName
+            self.loaded = loaded
+        }
+
         /// The display name, else the plan's title, else the file's name.
         public var name: String {
             displayName ?? document?.plan.title ?? (path as NSString).lastPathComponent

@@ -65,6 +65,8 @@ public struct AppState: Sendable {
     var returnTo = Modal.none
     /// The review under way (`v`), if any.
     public internal(set) var review: ReviewSession?
+    /// The portfolio this plan was opened from, if any: Esc at rest goes back to it.
+    public internal(set) var portfolioName: String?
 
     /// The changes made here, to take back (`u`) and make again (`Ctrl-R`). They survive
     /// a reload and a merge with another writer's save: each is taken back as the way

@@ -119,6 +119,28 @@ public enum KeyMap {
         ("Enter Esc f", "Close the panel"),
     ]
 
+    /// Keys of the portfolio's list of plans (`actionplan` on a folder of several plans).
+    public static let portfolio: [(label: String, help: String)] = [
+        ("↑ ↓ k j PgUp PgDn", "Move between plans"),
+        ("Enter", "Open the plan (it keeps its selection and undo history; Esc comes back)"),
+        ("r", "Every red action, across the plans"),
+        ("d", "Every overdue action, across the plans"),
+        ("s", "Every open action due within \(ReviewCycle.days) days, across the plans"),
+        ("o", "Every open action owned by… (type part of a name, then Enter)"),
+        ("?", "This help"),
+        ("q Ctrl-C", "Quit (every change is already saved)"),
+    ]
+
+    /// Keys of the cross-plan view (`r`, `d`, `s`, `o` in the portfolio).
+    public static let crossPlan: [(label: String, help: String)] = [
+        ("↑ ↓ k j PgUp PgDn", "Move"),
+        ("Enter", "Open the action in its plan (Esc comes back here)"),
+        ("r a g b", "Set the status, saved to the action's own plan file"),
+        ("n e", "Add a progress note, edit the action, as in a plan"),
+        ("u", "Undo the last change, in whichever plan it was made"),
+        ("Esc", "Back to the list of plans"),
+    ]
+
     static func command(for key: Key) -> Command? {
         main.first { $0.keys.contains(key) }?.command
     }
@@ -135,6 +157,10 @@ public enum KeyMap {
         out += review.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out += "\n## Filter panel (`f`)\n\n| Key | Does |\n|---|---|\n"
         out += filters.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
+        out += "\n## Portfolio (a folder of plans)\n\n| Key | Does |\n|---|---|\n"
+        out += portfolio.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
+        out += "\n## Actions across plans (`r` `d` `s` `o` in the portfolio)\n\n| Key | Does |\n|---|---|\n"
+        out += crossPlan.map { "| `\($0.label)` | \($0.help) |" }.joined(separator: "\n") + "\n"
         out +=
             "\nThe mouse selects a row with a click and scrolls with the wheel (over the detail pane, the detail); `actionplan open --no-mouse` turns it off.\n"
         return out

@@ -23,16 +23,22 @@ public struct OwnerPicker: Equatable, Sendable {
     /// 0 for the typed text, else the 1-based position of a name in ``matches``.
     public var selection = 0
 
-    /// The owners of `plan` on `today`, with the owner `filter` already has chosen.
+    /// The owners of `plan` on `today` (the filter panel's `o`), with the owner `filter` already has chosen.
     init(plan: Plan, today: PlanDate, filter: ListFilter) {
-        owners = OwnerReport(plan, asOf: today).owners.map {
-            Choice(name: $0.name, key: $0.key, open: $0.open, overdue: $0.overdue)
-        }
-        input = TextEditor(text: filter.core.owner ?? "", multiline: false)
+        self.init(OwnerReport(plan, asOf: today), typed: filter.core.owner ?? "")
         if let picked = filter.pickedOwner {
             let key = OwnerName.key(picked)
             selection = (matches.firstIndex { $0.key == key }).map { $0 + 1 } ?? 0
         }
+    }
+
+    /// The owners in `report` (only those with an open action when `openOnly`: the
+    /// cross-plan view's `o`, which lists open actions), with `typed` already typed.
+    init(_ report: OwnerReport, typed: String = "", openOnly: Bool = false) {
+        owners = report.owners.filter { !openOnly || $0.open > 0 }.map {
+            Choice(name: $0.name, key: $0.key, open: $0.open, overdue: $0.overdue)
+        }
+        input = TextEditor(text: typed, multiline: false)
     }
 
     /// The typed text, trimmed.
@@ -49,6 +55,9 @@ public struct OwnerPicker: Equatable, Sendable {
         let matches = matches
         return selection > 0 && selection <= matches.count ? matches[selection - 1] : nil
     }
+
+    /// The name the selection stands for: the chosen owner's, else the typed text; nil for neither.
+    public var chosenName: String? { chosen?.name ?? (text.isEmpty ? nil : text) }
 
     /// What a key does while the picker is open.
     enum Step: Equatable { case editing, done, cancelled }

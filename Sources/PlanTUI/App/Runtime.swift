@@ -79,11 +79,28 @@ public enum Runtime {
         -> AppState
     {
         var loop = Loop(state: initial, terminal: terminal, services: services)
+        drive(&loop, terminal: terminal, pollMilliseconds: pollMilliseconds)
+        return loop.state
+    }
+
+    /// What a loop goes on doing after an event.
+    enum Next { case goOn, quit }
+
+    /// A state the loop drives, with what carries out its effects.
+    protocol Driven {
+        var frame: Grid { get }
+        /// Takes in changes made to the files elsewhere since the last look; true when any came.
+        mutating func takeChangesOnDisk() -> Bool
+        mutating func dispatch(key: Key) -> Next
+    }
+
+    /// Draws, reads keys, takes in changes on disk, and dispatches, until the state quits.
+    static func drive(_ loop: inout some Driven, terminal: Terminal, pollMilliseconds: Int) {
         let size = terminal.size
-        _ = loop.dispatch(.key(.resize(width: size.width, height: size.height)))
+        _ = loop.dispatch(key: .resize(width: size.width, height: size.height))
         var needsDraw = true
         while true {
-            if needsDraw { terminal.draw(render(loop.state)) }
+            if needsDraw { terminal.draw(loop.frame) }
             let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
             // Keys typed while the last frame was drawn are all applied before the next
             // one, so a search on a large plan keeps up with typing instead of queueing.
@@ -92,55 +109,83 @@ public enum Runtime {
             needsDraw = key != .tick
             // Changes made elsewhere (another program, `git pull`) come in before the
             // keys are acted on, so an edit never overwrites them.
-            if !loop.state.unsaved || loop.reloadRequested {
-                loop.reloadRequested = false
-                switch services.reloadIfChanged() {
-                case .unchanged, .settling: break
-                case .changed(let document):
-                    _ = loop.dispatch(.reloaded(document))
-                    needsDraw = true
-                case .invalid(let error):
-                    _ = loop.dispatch(.diskInvalid(error))
-                    needsDraw = true
-                }
-            }
-            for key in keys {
-                if loop.dispatch(.key(key)) == .quit { return loop.state }
-            }
+            if loop.takeChangesOnDisk() { needsDraw = true }
+            for key in keys where loop.dispatch(key: key) == .quit { return }
+        }
+    }
+
+    /// What carrying out an effect gave: an event to feed back in, nothing, or the end.
+    enum Carried {
+        case event(Event)
+        case none
+        case quit
+    }
+
+    /// Carries out `effect` for the plan `services` serve, `document` being what is on screen.
+    static func carryOut(
+        _ effect: Effect, document: PlanDocument, services: Services, terminal: Terminal, reloadRequested: inout Bool
+    ) -> Carried {
+        switch effect {
+        case .save(let description, let force):
+            return .event(.saved(description: description, services.save(document, force)))
+        case .reloadFromDisk:
+            reloadRequested = true
+            return .none
+        case .saveCopy(let path):
+            return .event(.copied(path: path, services.saveCopy(document, path)))
+        case .openExternalEditor(let text):
+            var result: String?
+            terminal.suspend { result = services.editText(text) }
+            return .event(.edited(result))
+        case .saveName(let name):
+            return .event(.nameSaved(name: name, failure: services.saveName(name)))
+        case .bell:
+            return .none
+        case .quit:
+            return .quit
+        }
+    }
+
+    /// The plan's file as it is now, when it changed on disk: the event that says so.
+    static func changeOnDisk(_ services: Services) -> Event? {
+        switch services.reloadIfChanged() {
+        case .unchanged, .settling: nil
+        case .changed(let document): .reloaded(document)
+        case .invalid(let error): .diskInvalid(error)
         }
     }
 
     /// The state and what carries out its effects.
-    private struct Loop {
+    private struct Loop: Driven {
         var state: AppState
         let terminal: Terminal
         let services: Services
         var reloadRequested = false
 
-        enum Next { case goOn, quit }
+        var frame: Grid { render(state) }
+
+        mutating func takeChangesOnDisk() -> Bool {
+            guard !state.unsaved || reloadRequested else { return false }
+            reloadRequested = false
+            guard let event = changeOnDisk(services) else { return false }
+            _ = dispatch(event)
+            return true
+        }
+
+        mutating func dispatch(key: Key) -> Next { dispatch(.key(key)) }
 
         /// Updates with `event`, carries out the effects and feeds their results back in.
         mutating func dispatch(_ event: Event) -> Next {
             var pending = [event]
             while !pending.isEmpty {
                 for effect in state.update(pending.removeFirst()) {
-                    switch effect {
-                    case .save(let description, let force):
-                        pending.append(.saved(description: description, services.save(state.document, force)))
-                    case .reloadFromDisk:
-                        reloadRequested = true
-                    case .saveCopy(let path):
-                        pending.append(.copied(path: path, services.saveCopy(state.document, path)))
-                    case .openExternalEditor(let text):
-                        var result: String?
-                        terminal.suspend { result = services.editText(text) }
-                        pending.append(.edited(result))
-                    case .saveName(let name):
-                        pending.append(.nameSaved(name: name, failure: services.saveName(name)))
-                    case .bell:
-                        break
-                    case .quit:
-                        return .quit
+                    switch carryOut(
+                        effect, document: state.document, services: services, terminal: terminal,
+                        reloadRequested: &reloadRequested)
+                    {
+                    case .event(let next): pending.append(next)
+                    case .none: break
+                    case .quit: return .quit
                     }
                 }
             }

@@ -22,10 +22,15 @@ enum Sparkline {
 
     static func of(_ values: [Double]) -> String {
         guard let low = values.min(), let high = values.max() else { return "" }
+        return of(values, from: low, to: high)
+    }
+
+    /// The same on a fixed scale (0 to 100 for percentages), so that a flat line reads as a level.
+    static func of(_ values: [Double], from low: Double, to high: Double) -> String {
         let range = high - low
         return String(
             values.map { value in
-                range == 0 ? blocks[3] : blocks[min(7, Int((value - low) / range * 7 + 0.5))]
+                range == 0 ? blocks[3] : blocks[max(0, min(7, Int((value - low) / range * 7 + 0.5)))]
             })
     }
 }

@@ -106,7 +106,7 @@ func drawFilters(_ state: AppState, panel: FilterPanel, _ theme: Theme, into gri
 
 /// The picker's rows, at most `height`, scrolled to keep the selection in view: the typed
 /// text as "containing …" first, then each owner with their open and overdue actions.
-private func ownerList(_ picker: OwnerPicker, width: Int, height: Int, _ theme: Theme) -> [StyledLine] {
+func ownerList(_ picker: OwnerPicker, width: Int, height: Int, _ theme: Theme) -> [StyledLine] {
     let matches = picker.matches
     let first: StyledLine
     if picker.text.isEmpty {

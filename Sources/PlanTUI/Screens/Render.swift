@@ -82,29 +82,31 @@ private func drawHeader(_ state: AppState, _ theme: Theme, into grid: inout Grid
     }
 }
 
-/// A one-line prompt in the footer: the label, what is typed (with the cursor in it), then the keys.
-private func drawPrompt(
-    _ label: String, _ input: TextEditor, hint: String, _ state: AppState, _ theme: Theme, into grid: inout Grid
-) {
-    let y = state.height - 1
+/// The question who is recording (see ``AppState/askForName()``), in the footer.
+func drawNamePrompt(_ input: TextEditor, _ theme: Theme, into grid: inout Grid) {
+    drawPrompt(
+        "Your full name, for the history: ", input, hint: "Enter keep · Esc use the login name", theme, into: &grid)
+}
+
+/// A one-line prompt in the last row: the label, what is typed (with the cursor in it), then the keys.
+func drawPrompt(_ label: String, _ input: TextEditor, hint: String, _ theme: Theme, into grid: inout Grid) {
+    let y = grid.height - 1
     grid.put(label, x: 0, y: y, style: theme.accent)
     grid.put(input.text, x: DisplayWidth.of(label), y: y)
     let end = DisplayWidth.of(label + input.text)
     grid.put("  " + hint, x: end + 1, y: y, style: theme.dim)
     grid.cursor = (
-        min(state.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y
+        min(grid.width - 1, DisplayWidth.of(label) + DisplayWidth.of(String(input.lines[0].prefix(input.column)))), y
     )
 }
 
 private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid) {
     let y = state.height - 1
     if let input = state.nameInput {
-        return drawPrompt(
-            "Your full name, for the history: ", input, hint: "Enter keep · Esc use the login name", state, theme,
-            into: &grid)
+        return drawNamePrompt(input, theme, into: &grid)
     }
     if let input = state.saveAsInput {
-        return drawPrompt("Write to: ", input, hint: "Enter write · Esc cancel", state, theme, into: &grid)
+        return drawPrompt("Write to: ", input, hint: "Enter write · Esc cancel", theme, into: &grid)
     }
     if let input = state.searchInput {
         let text = "/" + input.text
@@ -133,13 +135,20 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
             ("Space next", 0), ("⌫ back", 4), ("r a g b status", 1), ("n note", 2), ("e edit", 3), ("Esc finish", 5),
         ]
     default:
-        hints = [
-            ("↑↓ move", 9), ("Enter open", 10), ("r a g b status", 0), ("n note", 1), ("/ search", 5),
-            ("f filter", 6), ("v review", 2), ("e edit", 3), ("u undo", 4),
-        ]
+        hints =
+            [
+                ("↑↓ move", 9), ("Enter open", 10), ("r a g b status", 0), ("n note", 1), ("/ search", 5),
+                ("f filter", 6), ("v review", 2), ("e edit", 3), ("u undo", 4),
+            ] + (state.portfolioName != nil && state.isAtRest ? [("Esc all plans", 2)] : [])
     }
     let always = state.modal == .review ? "? help" : "? help  q quit"
-    var budget = state.width - DisplayWidth.of(always)
+    grid.put(fittedHints(hints, always: always, width: state.width), x: 0, y: y, style: theme.dim)
+}
+
+/// As many `hints` as fit in `width` beside `always`, the lowest priority number first,
+/// shown in reading order: a footer's line of keys.
+func fittedHints(_ hints: [(text: String, priority: Int)], always: String, width: Int) -> String {
+    var budget = width - DisplayWidth.of(always)
     var shown = Set<Int>()
     for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
         let cost = DisplayWidth.of(hint.text) + 2
@@ -148,8 +157,7 @@ private func drawFooter(_ state: AppState, _ theme: Theme, into grid: inout Grid
             shown.insert(index)
         }
     }
-    let line = hints.indices.filter(shown.contains).map { hints[$0].text + "  " }.joined()
-    grid.put(line + always, x: 0, y: y, style: theme.dim)
+    return hints.indices.filter(shown.contains).map { hints[$0].text + "  " }.joined() + always
 }
 
 // MARK: - The list
@@ -227,7 +235,7 @@ private func drawList(_ state: AppState, _ theme: Theme, into grid: inout Grid) 
 
 /// On the selection bar plain text is reversed with the bar, and badges (already
 /// reversed) flip back, so that they still stand out from the bar.
-private func selectedStyle(_ style: Style) -> Style {
+func selectedStyle(_ style: Style) -> Style {
     // A colour badge keeps its own pair; coloured text loses its colour, which the bar
     // (reverse video of the terminal's own colours) might make unreadable.
     if style.background != nil { return style }

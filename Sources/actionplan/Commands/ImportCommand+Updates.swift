@@ -24,18 +24,7 @@ extension ImportCommand {
 
     func runUpdates() throws {
         let (sheetPaths, planPaths) = updateArguments
-        var sessions: [String: PlanSession] = [:]
-        let portfolio: Portfolio
-        do {
-            portfolio = try Portfolio.load(planPaths) { path throws(PlanFileError) in
-                let session = try PlanSession(opening: path)
-                sessions[path] = session
-                return session.document
-            }
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(1)
-        }
+        let (portfolio, sessions) = try PortfolioLoading.open(planPaths)
         if !portfolio.failed.isEmpty {
             for member in portfolio.failed { Console.error(member.error?.description ?? member.path) }
             Console.error("error: nothing written: every plan must be readable to apply updates to it")

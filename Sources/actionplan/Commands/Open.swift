@@ -6,8 +6,12 @@ import PlanTUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open a plan in the terminal interface: find an action, set its RAG, add a note.",
-        discussion: "Keys: press ? in the interface, or see docs/keys.md. Every change is saved at once.")
+        abstract:
+            "Open a plan, or a folder of plans, in the terminal interface: find an action, set its RAG, add a note.",
+        discussion: """
+            Keys: press ? in the interface, or see docs/keys.md. Every change is saved at once. A folder \
+            of several plans (its portfolio.txt, or every .plan file in it) opens on the list of its plans.
+            """)
 
     @OptionGroup var plan: PlanPathArgument
 
@@ -31,39 +35,61 @@ struct Open: ParsableCommand {
     var by: String?
 
     func run() throws {
+        if Portfolio.isFolder(plan.path) { return try openFolder(plan.path) }
         // A file that does not parse never opens, so it is never written.
         let session = try PlanLoading.open(plan.path)
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Console.error("error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
-            throw ExitCode(1)
+        let screen = try Screen(theme: theme, noColor: noColor, mouse: !noMouse, by: by)
+        defer { screen.terminal.restore() }
+        let state = planState(session, path: plan.path, screen: screen)
+        Runtime.run(state, terminal: screen.terminal, services: .live(session))
+    }
+
+    /// The terminal, once it is known to be one that can show the interface, and how it is drawn.
+    struct Screen {
+        var terminal: NcursesTerminal
+        var theme: ThemeName
+        var author: (name: String, source: Author.Source)?
+        var askForName: Bool
+
+        init(theme explicit: ThemeName?, noColor: Bool, mouse: Bool, by: String? = nil) throws {
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                Console.error(
+                    "error: `actionplan open` needs a terminal; use `actionplan summary` or `list` in scripts")
+                throw ExitCode(1)
+            }
+            let environment = ProcessInfo.processInfo.environment
+            // A terminal that cannot place the cursor would show a blank or garbled screen.
+            let term = environment["TERM"] ?? ""
+            guard !["", "dumb", "unknown"].contains(term) else {
+                Console.error(
+                    "error: this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot place the cursor, which the "
+                        + "interface needs; use `actionplan summary` or `actionplan list` instead, or set TERM (e.g. xterm-256color)"
+                )
+                throw ExitCode(1)
+            }
+            theme = ThemeName.resolve(
+                explicit: explicit, configured: Author.configured("theme", environment: environment),
+                environment: environment)
+            terminal = NcursesTerminal(colors: noColor || theme == .mono ? false : nil, mouse: mouse)
+            author = Author.resolution(explicit: by, gitName: Git.userName)
+            // A bare login name (or none) makes a poor history line: ask once for a full name.
+            askForName = Author.isBareLogin(author, environment: environment)
         }
-        let environment = ProcessInfo.processInfo.environment
-        // A terminal that cannot place the cursor would show a blank or garbled screen.
-        let term = environment["TERM"] ?? ""
-        guard !["", "dumb", "unknown"].contains(term) else {
-            Console.error(
-                "error: this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot place the cursor, which the "
-                    + "interface needs; use `actionplan summary` or `actionplan list` instead, or set TERM (e.g. xterm-256color)"
-            )
-            throw ExitCode(1)
-        }
-        let chosen = ThemeName.resolve(
-            explicit: theme, configured: Author.configured("theme", environment: environment), environment: environment)
-        let terminal = NcursesTerminal(colors: noColor || chosen == .mono ? false : nil, mouse: !noMouse)
-        defer { terminal.restore() }
-        let size = terminal.size
-        let author = Author.resolution(explicit: by, gitName: Git.userName)
+    }
+
+    /// The interface's state for one plan's session, as it opens.
+    func planState(_ session: PlanSession, path: String, screen: Screen) -> AppState {
+        let size = screen.terminal.size
         var state = AppState(
-            document: session.document, path: plan.path, today: PlanDate.today(), author: author?.name,
-            width: size.width, height: size.height, colors: terminal.colorsEnabled, theme: chosen,
-            colorCount: terminal.colorCount)
+            document: session.document, path: path, today: PlanDate.today(), author: screen.author?.name,
+            width: size.width, height: size.height, colors: screen.terminal.colorsEnabled, theme: screen.theme,
+            colorCount: screen.terminal.colorCount)
         state.editorName = ExternalEditor.command
-        // A bare login name (or none) makes a poor history line: ask once for a full name.
-        if Author.isBareLogin(author, environment: environment) { state.askForName() }
+        if screen.askForName { state.askForName() }
         state.announceStatusesWithoutHistory(
-            HistoryCheck.actionsWithoutStatusHistory(in: session.document.plan, baseline: Git.committedPlan(plan.path))
+            HistoryCheck.actionsWithoutStatusHistory(in: session.document.plan, baseline: Git.committedPlan(path))
                 .map(\.action.ref))
-        Runtime.run(state, terminal: terminal, services: .live(session))
+        return state
     }
 }
 

@@ -58,6 +58,16 @@ enum DefaultPlan {
         return FileManager.default.fileExists(atPath: "plans/" + PortfolioManifest.fileName) ? "plans" : nil
     }
 
+    /// `plans`, when `$ACTIONPLAN_PLAN` is not set and `./plans` holds several plans (the
+    /// ones its `portfolio.txt` lists, or its `.plan` files): the interface opens it as a portfolio.
+    static var portfolioToOpen: String? {
+        if let path = ProcessInfo.processInfo.environment["ACTIONPLAN_PLAN"], !path.isEmpty { return nil }
+        // Only the members are counted: none is read here (the interface opens them).
+        let skip = { (path: String) throws(PlanFileError) -> PlanDocument in throw .readOnly(path: path) }
+        guard let portfolio = try? Portfolio.load(["plans"], reading: skip) else { return nil }
+        return portfolio.members.count > 1 ? "plans" : nil
+    }
+
     /// `$ACTIONPLAN_PLAN`, else the first plan of `./plans`' portfolio, else the first
     /// `.plan` file by name in `./plans`.
     static func locate() throws -> String {

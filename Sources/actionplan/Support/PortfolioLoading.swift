@@ -38,6 +38,23 @@ enum PortfolioLoading {
         return portfolio
     }
 
+    /// Reads `paths` as ``load(_:)`` does, opening each plan as a session to edit (see
+    /// ``PlanSession``); a plan that fails is a failed member, and is not reported here.
+    static func open(_ paths: [String]) throws -> (portfolio: Portfolio, sessions: [String: PlanSession]) {
+        var sessions: [String: PlanSession] = [:]
+        do {
+            let portfolio = try Portfolio.load(paths) { path throws(PlanFileError) -> PlanDocument in
+                let session = try PlanSession(opening: path)
+                sessions[path] = session
+                return session.document
+            }
+            return (portfolio, sessions)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
     /// Ends the command with exit 1 when a plan could not be read (its errors were
     /// reported by ``load(_:)``).
     static func finish(_ portfolio: Portfolio) throws {
