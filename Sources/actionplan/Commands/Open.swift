@@ -6,6 +6,7 @@ import PlanTUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "open",
         abstract: "Open a plan in the terminal interface: find an action, set its RAG, add a note.",
         discussion: "Keys: press ? in the interface, or see docs/keys.md. Every change is saved at once.")
 
