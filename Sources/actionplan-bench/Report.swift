@@ -103,7 +103,8 @@ struct Report {
         }
         add(
             saveRatios.isEmpty ? nil : saveRatios.allSatisfy { $0.1 < 3 }, "set status + save < 3× file copy (+ fsync)",
-            saveRatios.map { "\($0.0.short) ×\(Self.ratio($0.1))" }.joined(separator: ", "))
+            saveRatios.isEmpty
+                ? "not measured" : saveRatios.map { "\($0.0.short) ×\(Self.ratio($0.1))" }.joined(separator: ", "))
 
         let memoryRatios = sizes.compactMap { size -> (Int, Double)? in
             guard let peak = self[.peakMemory, size], let file = self[.fileSize, size] else { return nil }
