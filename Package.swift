@@ -3,6 +3,21 @@ import PackageDescription
 
 // Supported platform: Linux (Debian/Ubuntu). The code calls Glibc directly (posix_spawn, flock,
 // stat's st_mtim) and the terminal interface uses ncursesw; macOS is not supported.
+
+// A release build links Swift's runtime and Foundation into the executables (what
+// `--static-swift-stdlib` does), so that `swift run -c release actionplan-bench` from a fresh
+// clone measures the binary `make` installs: a process that starts without loading and
+// relocating two dozen shared libraries (docs/performance.md, "Start-up"). The flag is given
+// to the executables' compile too, so that their objects name the static libraries' own
+// dependencies (Foundation's ICU and CoreFoundation); FoundationXML's, which PlanImport alone
+// imports, are named here. Debug builds and the tests keep the shared runtime.
+let staticSwiftInRelease = [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let staticSwiftLinkInRelease: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+    .linkedLibrary("_CFXMLInterface", .when(configuration: .release)),
+    .linkedLibrary("xml2", .when(configuration: .release)),
+]
+
 let package = Package(
     name: "actionplan",
     products: [
@@ -40,7 +55,9 @@ let package = Package(
                 "NcursesTerminal",
                 "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticSwiftInRelease,
+            linkerSettings: staticSwiftLinkInRelease
         ),
         .executableTarget(
             name: "actionplan-bench",
@@ -50,7 +67,9 @@ let package = Package(
                 // Not imported: listed so that the CLI is built beside the benchmark, which runs it for peak memory.
                 "actionplan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticSwiftInRelease,
+            linkerSettings: staticSwiftLinkInRelease
         ),
         .testTarget(
             name: "PlanCoreTests",

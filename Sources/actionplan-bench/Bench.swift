@@ -104,11 +104,17 @@ struct Bench: ParsableCommand {
         if peers {
             let bench = PeerBench(runs: runs, clock: clock, actionplan: actionplanBinary)
             let tables = try sizeList.map { try bench.measure(size: $0, in: directory, progress: progress) }
+            // What has no peer: start-up, the TUI's keys, the parse against its floor, peak memory.
+            var report = Report(sizes: sizeList, runs: runs, clock: clock)
+            for size in sizeList {
+                try measure(size: size, in: directory, into: &report, rows: Operation.beside)
+            }
             print(Self.machine + "\n")
             print(
                 "Median of \(runs) runs (min–max) of each command, after one untimed warm-up run; the tools take turns.\n"
             )
-            print(tables.joined(separator: "\n"), terminator: "")
+            print(tables.joined(separator: "\n"))
+            print(report.text, terminator: "")
             return
         }
 
@@ -123,15 +129,22 @@ struct Bench: ParsableCommand {
         print(report.text, terminator: "")
     }
 
-    private func measure(size: Int, in directory: String, into report: inout Report) throws {
+    /// Measures the rows in `rows` (every row when nil; only `--only`'s with it) at `size`.
+    private func measure(
+        size: Int, in directory: String, into report: inout Report, rows: Set<Operation>? = nil
+    ) throws {
         progress("\(size.grouped) actions: generating and checking the plan…")
         let w = try Workload(size: size, directory: directory)
         try w.checkEdits()
         let bytes = Double(w.data.count)
         report[.fileSize, size] = Figure(.bytes, samples: [bytes], note: "(\(w.lineCount.grouped) lines)")
 
+        func wanted(_ operation: Operation) -> Bool {
+            if let only { return operation.profiled == only }
+            return rows?.contains(operation) ?? true
+        }
         func time(_ operation: Operation, _ body: () -> Void) {
-            if let only, operation.profiled != only { return }
+            guard wanted(operation) else { return }
             progress("\(size.grouped) actions: \(operation.rawValue.trimmingCharacters(in: .whitespaces))")
             report[operation, size] = Figure(.seconds, samples: clock.measure(runs: runs, body))
         }
@@ -155,11 +168,27 @@ struct Bench: ParsableCommand {
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }
         time(.exportHTML) { w.export(.html) }
         time(.exportCSV) { w.export(.csv) }
+        time(.exportJSON) { w.export(.json) }
         time(.merge) { w.merge() }
 
-        if only != nil { return }
-        progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let binary = actionplanBinary
+        if wanted(.cliStart) || wanted(.cliCheckSmall) {
+            progress("\(size.grouped) actions: the CLI's start-up, and `check` of a 3 KB plan")
+            let small = directory + "/small.plan"
+            Files.write(Data(PlanGenerator.plan(actions: 2).text.utf8), to: small, sync: false)
+            for (row, arguments) in [
+                (Operation.cliStart, ["--version"]), (.cliCheckSmall, ["check", "--quiet", small]),
+            ]
+            where wanted(row) {
+                let started = (0...runs).compactMap { _ in MeasuredChild.run([binary] + arguments) }.dropFirst()
+                if started.count == runs {
+                    report[row, size] = Figure(.seconds, samples: started.map { $0.seconds(on: clock) })
+                }
+            }
+        }
+
+        guard wanted(.cliSummary) else { return }
+        progress("\(size.grouped) actions: the CLI's summary, for peak memory")
         let childRuns = (0...runs).compactMap { _ in MeasuredChild.runWithOwnPeak([binary, "summary", w.path]) }
             .dropFirst()
         if childRuns.count == runs {

@@ -1,6 +1,8 @@
 /// A row of the results table: what is measured, in the order it is printed.
 enum Operation: String, CaseIterable {
     case fileSize = "file size"
+    case cliStart = "CLI start-up (`--version`)"
+    case cliCheckSmall = "CLI `check` of a 3 KB plan"
     case parse = "parse + validate"
     case parseRate = "  parse throughput"
     case readFile = "read file (cat)"
@@ -20,6 +22,7 @@ enum Operation: String, CaseIterable {
     case peakMemory = "  peak RSS (× file size)"
     case exportHTML = "export HTML (board pack)"
     case exportCSV = "export CSV (board pack)"
+    case exportJSON = "export JSON (board pack)"
     case merge = "merge: two edits, three-way"
 
     /// Whether the row is a duration, so that it has a growth ratio.
@@ -41,6 +44,7 @@ enum Operation: String, CaseIterable {
         case .filteredList: .list
         case .exportHTML: .html
         case .exportCSV: .csv
+        case .exportJSON: .json
         case .merge: .merge
         default: nil
         }
@@ -48,9 +52,20 @@ enum Operation: String, CaseIterable {
 
     /// The file-system floors, shown for comparison: not actionplan's own work.
     var isFloor: Bool { [.readFile, .copyFile, .copyFileSync].contains(self) }
+
+    /// Whether the row does not depend on the plan's size (it is measured on a small plan
+    /// at every size, and left out of the growth table).
+    var isSizeFree: Bool { [.cliStart, .cliCheckSmall].contains(self) }
+
+    /// What `--peers` prints besides the peers' table: what has no peer row (the TUI
+    /// keys, start-up and a small plan's check, peak memory) and the parse against its floor.
+    static let beside: Set<Operation> = [
+        .fileSize, .cliStart, .cliCheckSmall, .parse, .parseRate, .readFile, .firstFrame, .open, .keyDown,
+        .keyUpAtEnd, .keyGreen, .keySearch, .exportHTML, .cliSummary, .peakMemory,
+    ]
 }
 
 /// What `--profile` can run on its own under a profiler.
 enum ProfiledOperation: String, CaseIterable {
-    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv, merge
+    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv, json, merge
 }

@@ -56,6 +56,11 @@ struct PeerBench {
 
         var peers: [String: Peer] = [:]
         var notes: [String] = []
+        if access(actionplan, X_OK) != 0 {
+            progress(
+                "warning: no actionplan binary at \(actionplan); build it with `swift build -c release` or pass --actionplan"
+            )
+        }
         if let task = Self.find(["task"]) {
             peers["Taskwarrior"] = try taskwarrior(task, plan: document.plan, size: size, in: directory)
         } else {

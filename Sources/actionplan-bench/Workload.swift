@@ -182,6 +182,7 @@ struct Workload {
         case .list: filteredList()
         case .html: export(.html)
         case .csv: export(.csv)
+        case .json: export(.json)
         case .merge: merge()
         }
     }

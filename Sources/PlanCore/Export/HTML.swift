@@ -6,6 +6,8 @@ public enum HTML {
     /// (`\e`, `\u{202E}`), so they can neither hide nor reorder what a reader sees.
     /// Line breaks and tabs are kept.
     public static func escaped(_ text: String) -> String {
+        // One pass over the bytes first: most text has nothing to replace at all.
+        guard text.utf8.contains(where: { mayNeedEscape($0) }) else { return text }
         let safe = TerminalText.escaped(text, keepNewlines: true)
         // The characters to replace are ASCII, so the bytes can be copied through
         // (an export escapes every text of the plan: this is its inner loop).
@@ -28,10 +30,24 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `byte` may need replacing: one ``TerminalText`` may escape, or one of the
+    /// characters that become entities.
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        default: TerminalText.mayStartEscape(byte, keepNewlines: true)
+        }
+    }
+
     /// `<name attributes>inner</name>`. Attribute values are escaped here; `inner`
     /// must already be HTML.
     static func element(_ name: String, _ attributes: [(String, String)] = [], _ inner: String) -> String {
-        open(name, attributes) + inner + "</\(name)>"
+        var out = open(name, attributes, reserving: inner.utf8.count + name.utf8.count + 3)
+        out += inner
+        out += "</"
+        out += name
+        out += ">"
+        return out
     }
 
     /// An element holding plain text, escaped.
@@ -40,8 +56,19 @@ public enum HTML {
     }
 
     /// An opening tag (also used for void elements such as `<meta>`).
-    static func open(_ name: String, _ attributes: [(String, String)] = []) -> String {
-        "<" + name + attributes.map { " \($0.0)=\"\(escaped($0.1))\"" }.joined() + ">"
+    static func open(_ name: String, _ attributes: [(String, String)] = [], reserving extra: Int = 0) -> String {
+        var out = "<"
+        out.reserveCapacity(name.utf8.count + 2 + attributes.count * 24 + extra)
+        out += name
+        for (attribute, value) in attributes {
+            out += " "
+            out += attribute
+            out += "=\""
+            out += escaped(value)
+            out += "\""
+        }
+        out += ">"
+        return out
     }
 
     /// Text from a plan as paragraphs and lists (see ``Prose``): consecutive list

@@ -87,7 +87,24 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Today in the local time zone, or `ACTIONPLAN_TODAY` (an ISO date) when set,
     /// so that scripts and tests can pin "today".
-    public static func today(environment: [String: String] = ProcessInfo.processInfo.environment) -> PlanDate {
+    ///
+    /// Reads the one variable and the C library's local time: every command asks for
+    /// today at start, and building the whole environment and Foundation's calendar
+    /// for it cost more than the rest of a small command's start.
+    public static func today() -> PlanDate {
+        if let pinned = getenv("ACTIONPLAN_TODAY"), let date = DateText.parseISO(String(cString: pinned)) {
+            return date
+        }
+        var now = time(nil)
+        var parts = tm()
+        guard localtime_r(&now, &parts) != nil,
+            let date = PlanDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        else { return today(environment: [:]) }
+        return date
+    }
+
+    /// Today in the local time zone, or `environment`'s `ACTIONPLAN_TODAY` (an ISO date) when set.
+    public static func today(environment: [String: String]) -> PlanDate {
         if let pinned = environment["ACTIONPLAN_TODAY"], let date = DateText.parseISO(pinned) {
             return date
         }

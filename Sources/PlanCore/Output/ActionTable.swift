@@ -16,19 +16,30 @@ public enum ActionTable {
             (plans == nil ? "" : DisplayWidth.fit("PLAN", to: planWidth) + "  ")
             + DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
+        // A row is about as wide as the table; each cell is appended, not joined first.
+        out.reserveCapacity(out.utf8.count + actions.count * (width + 8))
         for (index, action) in actions.enumerated() {
             // A retired action keeps its letter; `x` beside it and the text say it is closed.
-            let flag = action.isRetired ? "x" : action.isOverdue(on: day) ? "!" : " "
+            let flag = action.isRetired ? "x " : action.isOverdue(on: day) ? "! " : "  "
             let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
-            if let plans, index < plans.count { out += DisplayWidth.fit(safe(plans[index]), to: planWidth) + "  " }
-            out +=
-                DisplayWidth.fit(safe(action.ref), to: refWidth) + "  " + action.status.code + "  " + flag + " "
-                + DisplayWidth.fit(safe(dueLabel(action.due)), to: dueWidth) + "  "
-                + DisplayWidth.fit(safe(owners(action)), to: ownerWidth) + "  "
-                + DisplayWidth.truncate(safe(firstLine), to: textWidth)
+            if let plans, index < plans.count { append(safe(plans[index]), fittedTo: planWidth, to: &out) }
+            append(safe(action.ref), fittedTo: refWidth, to: &out)
+            out += action.status.code
+            out += "  "
+            out += flag
+            append(safe(dueLabel(action.due)), fittedTo: dueWidth, to: &out)
+            append(safe(owners(action)), fittedTo: ownerWidth, to: &out)
+            out += DisplayWidth.truncate(safe(firstLine), to: textWidth)
             out += "\n"
         }
         return out
+    }
+
+    /// A cell and the two spaces after it: `text` cut or padded to `width` cells.
+    private static func append(_ text: String, fittedTo width: Int, to out: inout String) {
+        let cut = DisplayWidth.truncate(text, to: width)
+        out += cut
+        for _ in 0..<(max(0, width - DisplayWidth.of(cut)) + 2) { out += " " }
     }
 
     public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {

@@ -12,9 +12,29 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
+        if let ascii = asciiWidth(text) { return ascii }
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// The width of text that is all ASCII, counted on its bytes; nil for any other text.
+    ///
+    /// In ASCII every character is one byte except "\r\n", and ``of(_:)-(Character)``
+    /// gives a character 0 cells when its first byte is a control below space (so "\r\n"
+    /// too) and 1 otherwise (DEL included): the count of bytes from space up is the same
+    /// sum, without building a `Character` for each.
+    static func asciiWidth(_ text: some StringProtocol) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { asciiWidth($0) } ?? asciiWidth(Array(text.utf8))
+    }
+
+    private static func asciiWidth(_ bytes: some Collection<UInt8>) -> Int? {
+        var printable = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20 { printable += 1 }
+        }
+        return printable
     }
 
     static func width(of scalar: Unicode.Scalar) -> Int {
@@ -43,6 +63,10 @@ public enum DisplayWidth {
     /// The text cut to at most `width` cells, ending in "…" when it was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if let ascii = asciiWidth(text) {
+            guard ascii > width else { return text }
+            return asciiPrefix(text, cells: width - 1) + "…"
+        }
         guard of(text) > width else { return text }
         var out = ""
         var used = 0
@@ -53,6 +77,21 @@ public enum DisplayWidth {
             used += w
         }
         return out + "…"
+    }
+
+    /// The longest start of ASCII `text` that takes at most `cells` cells, cut where
+    /// ``truncate(_:to:)`` cuts it character by character: at the byte that would make
+    /// one cell too many (a control byte takes none, so it never makes the cut).
+    private static func asciiPrefix(_ text: String, cells: Int) -> String {
+        var used = 0
+        var end = text.utf8.startIndex
+        for index in text.utf8.indices {
+            let cost = text.utf8[index] >= 0x20 ? 1 : 0
+            if used + cost > cells { break }
+            used += cost
+            end = text.utf8.index(after: index)
+        }
+        return String(text[..<end])
     }
 
     /// The text cut or padded with spaces to exactly `width` cells.

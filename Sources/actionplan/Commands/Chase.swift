@@ -5,6 +5,7 @@ import PlanImport
 
 struct Chase: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "chase",
         abstract: "The update round: for each owner, their actions that need an update, and a return sheet.",
         discussion: """
             An owner is chased for each action that is overdue, due within --due-within days, red, or \

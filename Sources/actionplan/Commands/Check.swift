@@ -3,6 +3,7 @@ import PlanCore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check plan files: every error and warning, with its line and column.",
         discussion: """
             Exit status 0 when every file is valid (warnings allowed), 1 otherwise. Besides the format, \

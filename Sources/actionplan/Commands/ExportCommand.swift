@@ -75,12 +75,11 @@ struct ExportCommand: ParsableCommand {
         }
         if let output {
             try BoardPacks.write(bytes, to: Console.outputPath(output))
-        } else if chosen.isBinary {
-            FileHandle.standardOutput.write(bytes)
+        } else if chosen.isBinary || isatty(STDOUT_FILENO) != 1 {
+            Console.write(bytes)
         } else {
             // Text to a terminal has its control characters escaped; to a file or a pipe it is exact.
-            FileHandle.standardOutput.write(
-                Data(Console.forStandardOutput(String(decoding: bytes, as: UTF8.self)).utf8))
+            Console.write(Console.forStandardOutput(String(decoding: bytes, as: UTF8.self)))
         }
         if let portfolio { try PortfolioLoading.finish(portfolio) }
     }

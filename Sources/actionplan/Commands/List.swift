@@ -4,6 +4,7 @@ import PlanCore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List actions, filtered by status, owner, due date or section.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
@@ -92,15 +93,15 @@ struct List: ParsableCommand {
         let actions = try selected(in: past, on: day)
         switch format {
         case .table:
-            print(ActionTable.text(actions, on: day, width: width ?? Console.width), terminator: "")
+            Console.write(ActionTable.text(actions, on: day, width: width ?? Console.width))
             let overdueCount = actions.filter { $0.isOverdue(on: day) }.count
             print(
                 "\(actions.count) of \(past.actions.count) actions"
                     + (overdueCount > 0 ? "; ! = overdue as of \(day.ukShort) (\(overdueCount))" : ""))
         case .csv:
-            print(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)), terminator: "")
+            Console.write(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)))
         case .json:
-            print(PlanJSON.list(actions, plan: past, path: path, on: day).serialized())
+            Console.write(PlanJSON.list(actions, plan: past, path: path, on: day).serialized() + "\n")
         }
     }
 

@@ -6,6 +6,7 @@ import PlanTUI
 
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "open",
         abstract:
             "Open a plan, or a folder of plans, in the terminal interface: find an action, set its RAG, add a note.",
         discussion: """

@@ -3,6 +3,7 @@ import PlanCore
 
 struct Owners: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "owners",
         abstract: "Every owner across the plans, with their open, overdue, due-soon and not-updated actions.",
         discussion: """
             Names are folded so that spellings differing only in case, spaces or punctuation count as \

@@ -3,6 +3,7 @@ import PlanCore
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Counts per status, % complete and overdue, overall and per section.",
         discussion: """
             Given several plans or a folder, a line per plan and the portfolio's totals. A plan that \

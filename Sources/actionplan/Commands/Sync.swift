@@ -4,6 +4,7 @@ import PlanCore
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Commit a plan, pull the board's changes (merged by meaning) and push.",
         discussion: """
             Commits the plan (only that file) with a message listing what changed, action by action; pulls \

@@ -18,7 +18,10 @@ enum Git {
     /// A pull or push to a remote that stops answering must not hang `sync` for ever.
     static let timeout: TimeInterval = 300
 
-    static func run(_ arguments: [String], in folder: String, environment extra: [String: String] = [:]) throws -> Run {
+    static func run(
+        _ arguments: [String], in folder: String, environment extra: [String: String] = [:],
+        timeout: TimeInterval? = Git.timeout
+    ) throws -> Run {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "actionplan-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -38,7 +41,7 @@ enum Git {
         } catch let failure as ChildProcess.Failure {
             if case .timedOut = failure {
                 throw GitError(
-                    "git \(arguments.first ?? "") did not finish within \(Int(timeout)) s (a remote that does not answer?); nothing was changed by actionplan"
+                    "git \(arguments.first ?? "") did not finish within \(Int(timeout ?? 0)) s (a remote that does not answer?); nothing was changed by actionplan"
                 )
             }
             throw GitError("cannot run git: \(failure); is git installed?")
@@ -61,14 +64,30 @@ enum Git {
 
     /// The plan at `path` as git's last commit has it, to tell what changed since; nil
     /// outside a repository, for a file never committed, or one that does not parse.
+    /// Outside a repository no git is started: `check` on a plan of its own stays a
+    /// process of a few milliseconds. `git show` reads only local files, so it is waited
+    /// for without a timeout (a wait with one polls, and would add milliseconds).
     static func committedPlan(_ path: String) -> Plan? {
         let url = URL(fileURLWithPath: path)
-        guard
-            let shown = try? run(
-                ["show", "HEAD:./" + url.lastPathComponent], in: url.deletingLastPathComponent().path),
+        let folder = url.deletingLastPathComponent()
+        guard mayBeInRepository(folder),
+            let shown = try? run(["show", "HEAD:./" + url.lastPathComponent], in: folder.path, timeout: nil),
             shown.ok
         else { return nil }
         return (try? PlanDocument(text: shown.output))?.plan
+    }
+
+    /// Whether `folder` may be inside a git repository: it or a folder above it holds a
+    /// `.git` (a folder, or the file of a worktree or submodule), or `GIT_DIR` names one.
+    static func mayBeInRepository(_ folder: URL) -> Bool {
+        if getenv("GIT_DIR") != nil { return true }
+        var current = folder.standardizedFileURL.path
+        while true {
+            if access(current + "/.git", F_OK) == 0 { return true }
+            let parent = (current as NSString).deletingLastPathComponent
+            if parent == current || parent.isEmpty { return false }
+            current = parent
+        }
     }
 
     /// Runs a command's work; a ``GitError`` becomes `error: …` on standard error and exit 1.

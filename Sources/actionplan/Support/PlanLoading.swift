@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import PlanCore
 
 /// Loading and saving for commands: problems go to standard error and end the
@@ -105,6 +106,34 @@ enum Console {
         given == "-" ? "/dev/stdout" : given
     }
 
+    /// Writes `text` to standard output as it is, in one `write` (a loop only when the
+    /// system takes part of it), after anything `print` left in standard output's buffer:
+    /// a long table or export is not copied through the C library's buffer 4 KB at a time.
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes to standard output; see ``write(_:)-(String)``.
+    static func write(_ bytes: Data) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer) {
+        fflush(nil)  // every C stream, so that what print left buffered comes first
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = Glibc.write(STDOUT_FILENO, next, left)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // a closed pipe or a full disk: nothing more can be written
+            }
+            next += written
+            left -= written
+        }
+    }
+
     /// Prints text from a plan with control characters escaped.
     static func print(_ text: String) {
         Swift.print(TerminalText.escaped(text, keepNewlines: true))
@@ -112,7 +141,7 @@ enum Console {
 
     /// The width to lay tables out in: `$COLUMNS`, the terminal's, else 120.
     static var width: Int {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 {
             return columns
         }
         var size = winsize()
