@@ -8,6 +8,8 @@ public struct PlanDocument: Sendable {
     /// Problems that do not stop the plan from being used.
     public internal(set) var warnings: [Diagnostic]
     var lines: [SourceLine]
+    /// Where each action of `plan.actions` sits among `lines`, at the same index.
+    var spans: [ActionSpan]
     let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.
@@ -39,7 +41,16 @@ public struct PlanDocument: Sendable {
         self.plan = plan
         self.warnings = parser.diagnostics
         self.lines = lines
+        self.spans = parser.spans
         self.hasByteOrderMark = hasByteOrderMark
+    }
+
+    /// Where `action`, one of this document's actions, sits among the lines (found by its ref).
+    func span(of action: Action) -> ActionSpan {
+        guard let index = plan.index(ofRef: action.ref) else {
+            preconditionFailure("\(action.ref) is not an action of this document")
+        }
+        return spans[index]
     }
 
     /// The file's text, byte order mark included when the file had one.

@@ -27,12 +27,13 @@ extension PlanParser {
 
         var action = Action(
             ref: head.ref, status: head.status ?? .amber, text: "", owners: [], due: nil, notes: [], history: [],
-            extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1,
-            lineRange: i..<body.upperBound,
+            extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1)
+        var span = ActionSpan(
+            lines: i..<body.upperBound,
             statusOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.statusIndex),
-            fieldIndent: nil)
-        action.textOffset = lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex)
-        action.textLines = (i + 1)..<(i + 1)
+            fieldIndent: nil,
+            textOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex),
+            textLines: (i + 1)..<(i + 1))
         var text = ProseBuffer()
         text.append(head.text, paragraphBreak: false)
         var textLines: [Int] = []
@@ -49,7 +50,7 @@ extension PlanParser {
             if let field = fieldHead(itemContent, line: j, inFields: fieldWidth != nil, ref: head.ref) {
                 if fieldWidth == nil {
                     fieldWidth = width
-                    action.fieldIndent = String(lines[j].text[..<start])
+                    span.fieldIndent = String(lines[j].text[..<start])
                 }
                 fields.append(field)
                 continue
@@ -69,10 +70,10 @@ extension PlanParser {
             let continued = joined(first: "", continuation: first..<(last + 1))
             let gap = (i + 1..<first).contains { lines[$0].text.isBlank && !isCommentLine($0) }
             text.append(continued, paragraphBreak: gap)
-            action.textLines = (i + 1)..<(last + 1)
+            span.textLines = (i + 1)..<(last + 1)
         }
         action.text = text.text
-        for field in fields { apply(field, to: &action) }
+        for field in fields { apply(field, to: &action, span: &span) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
             report(
@@ -99,6 +100,7 @@ extension PlanParser {
             }
             statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
             actions.append(action)
+            spans.append(span)
         }
         return body.upperBound
     }
@@ -285,7 +287,7 @@ extension PlanParser {
             line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
     }
 
-    private mutating func apply(_ field: PendingField, to action: inout Action) {
+    private mutating func apply(_ field: PendingField, to action: inout Action, span: inout ActionSpan) {
         let lineNumber = field.line + 1
         // Where the value starts, for messages: counted only when needed, since it is
         // counted in Unicode scalars from the start of the line.
@@ -300,7 +302,7 @@ extension PlanParser {
                     hint: "list every owner on one line, separated by `;`")
             }
             action.owners = LineSyntax.owners(value)
-            action.ownerLines = field.line..<field.continuation.upperBound
+            span.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
                 report(
@@ -309,7 +311,7 @@ extension PlanParser {
             }
             let dueText = value.contains("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value
             action.due = readDue(dueText, line: field.line, column: valueColumn())
-            action.dueLines = field.line..<field.continuation.upperBound
+            span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
         case .measure:

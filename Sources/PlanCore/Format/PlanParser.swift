@@ -47,6 +47,8 @@ struct PlanParser {
     private var areaDescription = ProseBuffer()
     private var areaHasAction = false
     var actions: [Action] = []
+    /// Where each action of `actions` sits among the lines.
+    var spans: [ActionSpan] = []
     /// Where each action's status code sits, for errors found after the whole file is read.
     var statusPositions: [(line: Int, column: Int)] = []
 
