@@ -65,7 +65,7 @@ struct PlanMerger {
         if conflicts.isEmpty {
             let merged: PlanDocument
             do {
-                merged = try PlanDocument(lines: out, hasByteOrderMark: byteOrderMark)
+                merged = try PlanDocument(lines: LineTable(out), hasByteOrderMark: byteOrderMark)
             } catch {
                 let first = error.diagnostics.first { $0.severity == .error }
                 throw PlanMerge.Failure(

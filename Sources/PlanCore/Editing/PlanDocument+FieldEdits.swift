@@ -144,7 +144,7 @@ extension PlanDocument {
             let prefix = text[..<head.valueStart]
             field = rewriting(existing, to: prefix + (prefix.last == " " || prefix.last == "\t" ? "" : " ") + value)
             // Comments inside a multi-line value are kept, after the rewritten line.
-            let isComment = PlanParser.commentLines(Array(lines[existing]))
+            let isComment = PlanParser.commentLines(LineTable(lines[existing]))
             let comments = existing.dropFirst().filter { isComment[$0 - existing.lowerBound] }
             field.lines += comments.map { lines[$0] }
         }

@@ -7,7 +7,7 @@ extension PlanDocument {
     /// `range` of them and nothing else changed. Throws what the full parse would throw
     /// when the action's lines have errors; nil when the lines around the action could
     /// read differently now, so that only the full parse can tell.
-    func reparsingAction(_ index: Int, in edited: [SourceLine], from range: Range<Int>) throws(PlanParseError)
+    func reparsingAction(_ index: Int, in edited: LineTable, from range: Range<Int>) throws(PlanParseError)
         -> PlanDocument?
     {
         let old = plan.actions[index]

@@ -20,7 +20,7 @@ enum ConflictMarkers {
     }
 
     /// Marks the lines to skip in `ignored` and returns the regions found.
-    static func find(in lines: [SourceLine], ignoring ignored: inout [Bool]) -> [Region] {
+    static func find(in lines: LineTable, ignoring ignored: inout [Bool]) -> [Region] {
         var regions: [Region] = []
         var open: Region?
         for (i, line) in lines.enumerated() where !ignored[i] || open != nil {
@@ -52,7 +52,7 @@ enum ConflictMarkers {
     }
 
     /// The diagnostic for a region.
-    static func diagnostic(_ region: Region, lines: [SourceLine]) -> Diagnostic {
+    static func diagnostic(_ region: Region, lines: LineTable) -> Diagnostic {
         guard let end = region.end else {
             return Diagnostic(
                 .error, line: region.start + 1, column: 1,

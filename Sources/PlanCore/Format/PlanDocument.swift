@@ -7,7 +7,7 @@ public struct PlanDocument: Sendable {
     public internal(set) var plan: Plan
     /// Problems that do not stop the plan from being used.
     public internal(set) var warnings: [Diagnostic]
-    var lines: [SourceLine]
+    var lines: LineTable
     /// Where each action of `plan.actions` sits among `lines`, at the same index.
     var spans: [ActionSpan]
     let hasByteOrderMark: Bool
@@ -24,7 +24,7 @@ public struct PlanDocument: Sendable {
         var text = checkedText
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
-        try self.init(lines: SourceLine.split(text), hasByteOrderMark: bom)
+        try self.init(lines: LineTable(text: text), hasByteOrderMark: bom)
     }
 
     /// Parses a plan from text (no byte order mark).
@@ -32,7 +32,7 @@ public struct PlanDocument: Sendable {
         try self.init(data: Data(text.utf8))
     }
 
-    init(lines: [SourceLine], hasByteOrderMark: Bool) throws(PlanParseError) {
+    init(lines: LineTable, hasByteOrderMark: Bool) throws(PlanParseError) {
         var parser = PlanParser(lines: lines)
         let plan = parser.parse()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
@@ -70,7 +70,9 @@ public struct PlanDocument: Sendable {
     }
 
     /// Replaces lines and parses the result; `self` is left unchanged if that fails.
-    mutating func replaceLines(_ range: Range<Int>, with replacement: [SourceLine]) throws(PlanParseError) {
+    mutating func replaceLines(_ range: Range<Int>, with replacement: some Collection<SourceLine>)
+        throws(PlanParseError)
+    {
         var edited = lines
         edited.replaceSubrange(range, with: replacement)
         self = try PlanDocument(lines: edited, hasByteOrderMark: hasByteOrderMark)

@@ -3,7 +3,7 @@ import Foundation
 /// Reads the lines of a plan file into a ``Plan``, collecting every problem it
 /// finds rather than stopping at the first. See `docs/format.md`.
 struct PlanParser {
-    let lines: [SourceLine]
+    let lines: LineTable
     /// The lines read: all of them, or one action's when an edit is checked.
     private let range: Range<Int>
     var diagnostics: [Diagnostic] = []
@@ -52,7 +52,7 @@ struct PlanParser {
     /// Where each action's status code sits, for errors found after the whole file is read.
     var statusPositions: [(line: Int, column: Int)] = []
 
-    init(lines: [SourceLine]) {
+    init(lines: LineTable) {
         self.lines = lines
         range = lines.indices
         var ignored = PlanParser.commentLines(lines)
@@ -66,7 +66,7 @@ struct PlanParser {
     /// edit is checked without reading the whole file again. The caller makes sure
     /// that the lines around the range cannot change how it reads (see
     /// `PlanDocument.reparsedAction`).
-    init(lines: [SourceLine], action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
+    init(lines: LineTable, action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
         self.lines = lines
         self.range = range
         isComment = PlanParser.commentLines(lines, in: range)
@@ -88,7 +88,7 @@ struct PlanParser {
         areaHasAction = true
     }
 
-    static func commentLines(_ lines: [SourceLine], in range: Range<Int>? = nil) -> [Bool] {
+    static func commentLines(_ lines: LineTable, in range: Range<Int>? = nil) -> [Bool] {
         var flags = [Bool](repeating: false, count: lines.count)
         var inComment = false
         for i in range ?? lines.indices {
