@@ -146,7 +146,7 @@ struct LineTable: Sendable {
         var failure: E?
         // Both texts are native, contiguous UTF-8 (`makeContiguousUTF8`, or built by
         // appending), so the storage is lent; `range` lies inside it, as every entry's bytes do.
-        let lent = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let lent: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             do throws(E) {
                 try body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[range])))
             } catch {
@@ -155,6 +155,33 @@ struct LineTable: Sendable {
         }
         if let failure { throw failure }
         guard lent != nil else { preconditionFailure("a line table's texts are contiguous UTF-8") }
+    }
+
+    /// The texts of the lines `range`, each made once: what a parse reads (see ``LineTexts``).
+    func texts(in range: Range<Int>) -> [Substring] {
+        var texts: [Substring] = []
+        texts.reserveCapacity(range.count)
+        for i in range { texts.append(self[i].text) }
+        return texts
+    }
+
+    /// Lends the bytes of each line of `range` (without its ending) to `body`, in order:
+    /// how a parse reads every line's shape in one pass. The bytes are valid only while
+    /// `body` runs.
+    func withLineBytes(in range: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        let lent: Void?? = base.utf8.withContiguousStorageIfAvailable { baseBytes in
+            added.utf8.withContiguousStorageIfAvailable { addedBytes in
+                // Every entry's start and length lie inside the text it points into.
+                let (file, edits) = (UnsafeRawBufferPointer(baseBytes), UnsafeRawBufferPointer(addedBytes))
+                for i in range {
+                    let entry = entries[i]
+                    let bytes = entry.isAdded ? edits : file
+                    let start = Int(entry.start)
+                    body(i, UnsafeRawBufferPointer(rebasing: bytes[start..<start + entry.length]))
+                }
+            }
+        }
+        guard case .some(.some) = lent else { preconditionFailure("a line table's texts are contiguous UTF-8") }
     }
 
     /// The number of bytes of the lines with their endings.

@@ -40,9 +40,11 @@ extension PlanParser {
         var fields: [PendingField] = []
         var fieldWidth: Int?
 
-        for j in body where !isCommentLine(j) && !lines[j].text.isBlank {
-            let (width, start) = lines[j].text.indentation
-            let itemContent = lines[j].text[start...]
+        for j in body where !isCommentLine(j) && !lines.isBlank(j) {
+            let fieldText = lines[j].text
+            let width = lines.width(j)
+            let start = fieldText.utf8.index(fieldText.startIndex, offsetBy: lines.lead(j))
+            let itemContent = fieldText[start...]
             if let fieldWidth, width > fieldWidth {
                 fields[fields.count - 1].continuation = fields[fields.count - 1].continuation.lowerBound..<(j + 1)
                 continue
@@ -50,14 +52,14 @@ extension PlanParser {
             if let field = fieldHead(itemContent, line: j, inFields: fieldWidth != nil, ref: head.ref) {
                 if fieldWidth == nil {
                     fieldWidth = width
-                    span.fieldIndent = String(lines[j].text[..<start])
+                    span.fieldIndent = String(fieldText[..<start])
                 }
                 fields.append(field)
                 continue
             }
             if fieldWidth != nil {
                 report(
-                    .error, line: j + 1, column: column(of: start, in: lines[j].text),
+                    .error, line: j + 1, column: column(of: start, in: fieldText),
                     "unexpected text among the fields of action \(head.ref)",
                     hint:
                         "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`"
@@ -68,7 +70,7 @@ extension PlanParser {
         }
         if let first = textLines.first, let last = textLines.last {
             let continued = joined(first: "", continuation: first..<(last + 1))
-            let gap = (i + 1..<first).contains { lines[$0].text.isBlank && !isCommentLine($0) }
+            let gap = (i + 1..<first).contains { lines.isBlank($0) && !isCommentLine($0) }
             text.append(continued, paragraphBreak: gap)
             span.textLines = (i + 1)..<(last + 1)
         }

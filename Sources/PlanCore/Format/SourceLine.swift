@@ -18,6 +18,12 @@ public struct SourceLine: Sendable, Equatable {
         self.ending = ending
     }
 
+    /// A line whose text is already a `Substring`: kept as it is, without the generic conversion.
+    public init(_ text: Substring, ending: LineEnding = .lf) {
+        self.text = text
+        self.ending = ending
+    }
+
     /// Splits text into lines on LF, keeping CRLF endings and a missing final newline.
     /// An empty text has no lines.
     static func split(_ text: String) -> [SourceLine] {
