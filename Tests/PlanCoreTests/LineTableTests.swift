@@ -53,3 +53,30 @@ import Testing
         #expect(LineTable(Array(table)) == table)
     }
 }
+
+/// The shapes a parse reads from each line's bytes agree with asking the text itself.
+@Suite struct LineShapeTests {
+    static let lines = [
+        "", "   ", "\t x", "  - Note 2026-01-05 (Sam): plain ASCII text long enough for several words",
+        "  <!-- a comment", "text -->", "a long line of plain text, then a close at the end -->",
+        "-- > not a close", "12345678-->", "1234567\u{1B}[31m red", "é at the start", "plain plain plain \u{7F}",
+        "<<<<<<< ours", "======= ", ">>>>>>> theirs", "\u{202E}reversed", "tab\tinside and \u{85} a C1",
+        "\r",
+    ]
+
+    @Test func theShapesAgreeWithTheText() throws {
+        let table = LineTable(text: Self.lines.joined(separator: "\n"))
+        let texts = LineTexts(table)
+        for (i, line) in Self.lines.enumerated() {
+            let text = Substring(line)
+            let (width, start) = text.indentation
+            #expect(texts.width(i) == width && texts.lead(i) == text.utf8.distance(from: text.startIndex, to: start))
+            #expect(texts.isBlank(i) == text.isBlank, "\(line)")
+            #expect(texts.has(.opensComment, i) == text[start...].hasPrefix("<!--"), "\(line)")
+            #expect(texts.has(.mayCloseComment, i) == line.utf8.elementsEqual("-->".utf8) || line.contains("-->"))
+            let control = line.utf8.contains { TerminalText.mayStartEscape($0, keepNewlines: false) }
+            #expect(texts.has(.mayHoldControl, i) == control, "\(line)")
+            #expect(texts.has(.mayBeMarker, i) == ["<", "=", ">"].contains(line.first), "\(line)")
+        }
+    }
+}

@@ -73,10 +73,11 @@ struct LineTexts {
         if n > 0, bytes[0] == UInt8(ascii: "<") || bytes[0] == UInt8(ascii: "=") || bytes[0] == UInt8(ascii: ">") {
             flags.insert(.mayBeMarker)
         }
-        for index in lead..<n {
+        var index = lead
+        while index < n {
+            index = skipPlain(bytes, from: index)
+            guard index < n else { break }
             let byte = bytes[index]
-            // One test for the common byte (visible ASCII other than `>`), the rest only then.
-            if byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: ">") { continue }
             if TerminalText.mayStartEscape(byte, keepNewlines: false) {
                 flags.insert(.mayHoldControl)
             } else if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"),
@@ -84,6 +85,7 @@ struct LineTexts {
             {
                 flags.insert(.mayCloseComment)
             }
+            index += 1
         }
         // A tab in the indentation is never a control character here; bytes before `lead` are blanks.
         return UInt64(min(width, Int(1 << widthBits) - 1)) | UInt64(lead) << widthBits | flags.rawValue << flagShift
@@ -94,6 +96,32 @@ struct LineTexts {
 
     /// A line of the range read.
     subscript(index: Int) -> Line { Line(text: texts[index - read.lowerBound]) }
+
+    /// The offset of the first byte from `start` on that needs a look: one that is not
+    /// visible ASCII (0x20–0x7E) or is `>`; `bytes.count` if there is none. Eight bytes at a
+    /// time: a word needs no look when no byte has its top bit set, none is below 0x20,
+    /// and none equals 0x7F or `>` (the classic tests for a byte below n, `(w - n·0x01…01) & ~w
+    /// & 0x80…80`, and for a zero byte after an XOR). `offset + 8 <= bytes.count` keeps
+    /// each unaligned load inside the buffer.
+    private static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+        var offset = start
+        while offset + 8 <= bytes.count {
+            let w = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            guard w & highs == 0, (w &- ones &* 0x20) & ~w & highs == 0, !hasZeroByte(w ^ (ones &* 0x7F)),
+                !hasZeroByte(w ^ (ones &* UInt64(UInt8(ascii: ">"))))
+            else { break }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ">") { return offset }
+            offset += 1
+        }
+        return offset
+    }
 
     /// Width of the line's leading spaces and tabs (a tab moves to the next multiple of 4).
     func width(_ line: Int) -> Int { Int(shapes[line - read.lowerBound] & ((1 << Self.widthBits) - 1)) }

@@ -201,18 +201,18 @@ extension PlanParser {
             return PendingField(
                 kind: .measure, line: j, value: value, valueStart: value.startIndex, continuation: empty)
         }
-        guard item != nil else {
+        guard let item else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
             return PendingField(
                 kind: .extra(name: String(field.name)), line: j, value: field.value,
                 valueStart: field.valueStart, continuation: empty)
         }
-        if let plain = LineSyntax.plainActionField(content) {
+        if let plain = LineSyntax.plainActionField(item) {
             return PendingField(
                 kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
                 valueStart: plain.valueStart, continuation: empty)
         }
-        if LineSyntax.isUndatedHistoryItem(content) {
+        if LineSyntax.isUndatedHistoryItem(item) {
             let keyword = content.dropFirst(2).prefix { $0.isLetter }
             report(
                 .error, line: j + 1, column: column(of: content.startIndex, in: lineText),
