@@ -253,18 +253,7 @@ extension PlanParser {
         var after = rest[dateText.endIndex...].droppingBlanks()
         var author: String?
         if after.first == "(" {
-            var depth = 0
-            var end: Substring.Index?
-            for index in after.utf8.indices {
-                if after.utf8[index] == UInt8(ascii: "(") { depth += 1 }
-                if after.utf8[index] == UInt8(ascii: ")") {
-                    depth -= 1
-                    if depth == 0 {
-                        end = index
-                        break
-                    }
-                }
-            }
+            let end = Self.closingBracket(in: after).map { after.utf8.index(after.startIndex, offsetBy: $0) }
             if let end {
                 author = after[after.index(after: after.startIndex)..<end].trimmingWhitespace()
                 after = after[after.utf8.index(after: end)...].droppingBlanks()
@@ -287,6 +276,24 @@ extension PlanParser {
         return PendingField(
             kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
             line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
+    }
+
+    /// The UTF-8 offset of the `)` that closes the `(` at the start of `text`, counting
+    /// nested brackets; nil when it is not closed. Both are ASCII, so the offset falls
+    /// between characters. Read from the bytes: this runs for every history line.
+    static func closingBracket(in text: Substring) -> Int? {
+        func search(_ bytes: some Collection<UInt8>) -> Int? {
+            var depth = 0
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return offset }
+                }
+            }
+            return nil
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? search(text.utf8)
     }
 
     private mutating func apply(_ field: PendingField, to action: inout Action, span: inout ActionSpan) {
