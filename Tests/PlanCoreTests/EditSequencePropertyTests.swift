@@ -80,6 +80,7 @@ struct EditSequencePropertyTests {
                 }
                 #expect(reparsed.text == document.text)
                 #expect(reparsed.plan == document.plan, "after \(step) the edited plan differs from a full parse")
+                expectSameLayout(document, reparsed, "after \(step)")
                 snapshots.append((day, Self.state(document.plan)))
             }
             for snapshot in snapshots {

@@ -67,6 +67,7 @@ struct IncrementalEditTests {
     ) throws {
         let full = try PlanDocument(data: edited.data)
         #expect(edited.plan == full.plan, "\(what): the plan differs from a full parse", sourceLocation: sourceLocation)
+        expectSameLayout(edited, full, what, sourceLocation: sourceLocation)
         #expect(
             edited.warnings == full.warnings, "\(what): the warnings differ from a full parse",
             sourceLocation: sourceLocation)

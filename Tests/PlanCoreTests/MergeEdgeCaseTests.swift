@@ -140,12 +140,12 @@ import Testing
     }
 
     @Test func anActionMovedToDifferentAreasOnBothSidesIsNotMergedByMeaning() throws {
-        let block = try #require(base.plan.action(ref: "1.1b"))
+        let block = base.span(of: try #require(base.plan.action(ref: "1.1b")))
         let lines = base.text.components(separatedBy: "\n")
-        let moved = Array(lines[block.lineRange]) + [""]
+        let moved = Array(lines[block.lines]) + [""]
         func movingBefore(_ heading: String) throws -> PlanDocument {
             var edited = lines
-            edited.removeSubrange(block.lineRange.lowerBound..<block.lineRange.upperBound + 1)
+            edited.removeSubrange(block.lines.lowerBound..<block.lines.upperBound + 1)
             let at = try #require(edited.firstIndex { $0.hasPrefix(heading) })
             edited.insert(contentsOf: moved, at: at)
             return try parse(edited.joined(separator: "\n"))

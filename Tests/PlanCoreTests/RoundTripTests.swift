@@ -47,6 +47,7 @@ struct RoundTripTests {
         let bytes = try Data(contentsOf: url)
         var document = try PlanDocument(data: bytes)
         let action = document.plan.actions.last!
+        let span = document.span(of: action)
         let target: Status = action.status == .red ? .amber : .red
         try document.setStatus(ref: action.ref, to: target, on: date("2027-01-05"), by: "Test Person")
         let before = lines(bytes)
@@ -55,7 +56,7 @@ struct RoundTripTests {
         let changed = zip(before, after).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
         // The action line changes; the rest is identical up to the inserted line.
         #expect(changed.first == action.line - 1)
-        let inserted = action.lineRange.upperBound
+        let inserted = span.lines.upperBound
         #expect(Array(after[(inserted + 1)...]) == Array(before[inserted...]))
         // Without a final newline, the old last line gains one and the new last line has none.
         let strip = { (line: Data) in line.last == UInt8(ascii: "\n") ? line.dropLast() : line }

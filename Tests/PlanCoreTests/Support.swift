@@ -69,3 +69,22 @@ func folderWithSmallPlan(_ prefix: String) throws -> (folder: URL, path: String,
     try PlanFile.save(original, to: path)
     return (folder, path, original)
 }
+
+/// Every line number in a model value (where each part was read), in the order the
+/// value's properties are declared: what `==` ignores by design (see `LineNumber`), for
+/// the tests that check where things stand as well as what they say.
+func lineNumbers(_ value: Any) -> [Int] {
+    if let number = value as? LineNumber { return [number.wrappedValue] }
+    return Mirror(reflecting: value).children.flatMap { lineNumbers($0.value) }
+}
+
+/// Asserts that two documents hold their parts at the same lines: the spans of the actions
+/// and every line number of the plan.
+func expectSameLayout(
+    _ edited: PlanDocument, _ full: PlanDocument, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(edited.spans == full.spans, "\(what): the action spans differ", sourceLocation: sourceLocation)
+    #expect(
+        lineNumbers(edited.plan) == lineNumbers(full.plan), "\(what): the line numbers differ",
+        sourceLocation: sourceLocation)
+}

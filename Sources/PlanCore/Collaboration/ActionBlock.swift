@@ -43,14 +43,15 @@ struct ActionBlock {
 
     init(_ action: Action, in document: PlanDocument) {
         let lines = document.lines
-        let range = action.lineRange
+        let span = document.span(of: action)
+        let range = span.lines
         ref = action.ref
         status = action.status
-        statusOffset = action.statusOffset
+        statusOffset = span.statusOffset
 
         var starts: [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] = []
-        if let owner = action.ownerLines { starts.append((owner.lowerBound, .owner, nil, nil)) }
-        if let due = action.dueLines { starts.append((due.lowerBound, .due, nil, nil)) }
+        if let owner = span.ownerLines { starts.append((owner.lowerBound, .owner, nil, nil)) }
+        if let due = span.dueLines { starts.append((due.lowerBound, .due, nil, nil)) }
         var seen: [String: Int] = [:]
         for field in action.extraFields {
             let name = field.name.lowercased()

@@ -19,7 +19,7 @@ public enum PlanDelta {
             }
             if before.due?.text != action.due?.text { parts.append("due " + (action.due?.text ?? "removed")) }
             if before.text != action.text { parts.append("reworded") }
-            if parts.isEmpty, before.withoutPositions != action.withoutPositions { parts.append("edited") }
+            if parts.isEmpty, before != action { parts.append("edited") }
             if !parts.isEmpty { out.append("\(action.ref) " + parts.joined(separator: ", ")) }
         }
         for action in old?.plan.actions ?? [] where new.plan.action(ref: action.ref) == nil {

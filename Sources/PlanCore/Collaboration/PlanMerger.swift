@@ -65,7 +65,7 @@ struct PlanMerger {
         if conflicts.isEmpty {
             let merged: PlanDocument
             do {
-                merged = try PlanDocument(lines: out, hasByteOrderMark: byteOrderMark)
+                merged = try PlanDocument(lines: LineTable(out), hasByteOrderMark: byteOrderMark)
             } catch {
                 let first = error.diagnostics.first { $0.severity == .error }
                 throw PlanMerge.Failure(
@@ -89,12 +89,12 @@ struct PlanMerger {
         var out: [MergeToken] = []
         out.reserveCapacity(lines.count / 4)
         var i = 0
-        var actions = document.plan.actions.makeIterator()
+        var actions = zip(document.plan.actions, document.spans).makeIterator()
         var next = actions.next()
         while i < lines.count {
-            if let action = next, action.lineRange.lowerBound == i {
+            if let (action, span) = next, span.lines.lowerBound == i {
                 out.append(.action(action.ref.lowercased()))
-                i = max(i + 1, action.lineRange.upperBound)
+                i = max(i + 1, span.lines.upperBound)
                 next = actions.next()
             } else {
                 out.append(.line(lines[i].text, convertedEnding == nil ? lines[i].ending : .lf))
@@ -382,22 +382,24 @@ struct PlanMerger {
 
     private mutating func taken(_ action: Action, in document: PlanDocument) -> Outcome {
         historyCounts[action.ref.lowercased()] = action.notes.count + action.history.count
-        work += action.lineRange.count
-        return .lines(Array(document.lines[action.lineRange]))
+        let range = document.span(of: action).lines
+        work += range.count
+        return .lines(Array(document.lines[range]))
     }
 
     private mutating func block(_ action: Action, in document: PlanDocument) -> ActionBlock {
-        work += action.lineRange.count
+        work += document.span(of: action).lines.count
         return ActionBlock(action, in: document)
     }
 
     /// Whether two versions of an action have the same lines (and endings, unless the
     /// endings are being converted).
     private mutating func same(_ a: Action, in first: PlanDocument, _ b: Action, in second: PlanDocument) -> Bool {
-        guard a.lineRange.count == b.lineRange.count else { return false }
-        work += a.lineRange.count
+        let (rangeA, rangeB) = (first.span(of: a).lines, second.span(of: b).lines)
+        guard rangeA.count == rangeB.count else { return false }
+        work += rangeA.count
         let ignoreEndings = convertedEnding != nil
-        return zip(first.lines[a.lineRange], second.lines[b.lineRange]).allSatisfy {
+        return zip(first.lines[rangeA], second.lines[rangeB]).allSatisfy {
             $0.text == $1.text && (ignoreEndings || $0.ending == $1.ending)
         }
     }

@@ -56,16 +56,17 @@ extension PlanDocument {
             throw .invalidText(
                 "\(action.ref)'s status last changed on \(latest.iso); a change dated \(date.iso) would come before it")
         }
-        let indent = action.fieldIndent ?? "  "
+        let span = spans[index]
+        let indent = span.itemIndent
         var expected = action
         var splices: [Splice] = []
         var appended: [String] = []
         var changes: [String] = []
         if status != action.status {
-            let line = lines[action.line - 1]
-            let codeStart = line.text.utf8.index(line.text.startIndex, offsetBy: action.statusOffset)
+            let line = lines[span.actionLine]
+            let codeStart = line.text.utf8.index(line.text.startIndex, offsetBy: span.statusOffset)
             let rewritten = line.text[..<codeStart] + status.code + line.text[line.text.index(after: codeStart)...]
-            splices.append(rewriting(action.line - 1..<action.line, to: rewritten))
+            splices.append(rewriting(span.actionLine..<span.actionLine + 1, to: rewritten))
             appended.append(
                 indent + historyHead("Status", date: date, author: author) + "\(action.status.code) -> \(status.code)")
             expected.status = status
@@ -92,7 +93,7 @@ extension PlanDocument {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         let author = try checkedAuthor(author)
-        let lines = try noteLines(text, date: date, author: author, fieldIndent: action.fieldIndent ?? "  ")
+        let lines = try noteLines(text, date: date, author: author, fieldIndent: spans[index].itemIndent)
         var expected = action
         expected.notes.append(Note(date: date, author: author, text: PlanDocument.normalizedNote(text), line: 0))
         try commit([appending(lines, to: index)], to: index, expecting: expected, what: "the note")
@@ -215,32 +216,32 @@ extension PlanDocument {
 
     /// Puts new lines in place of `range` with the ending of the action's line.
     func inserting(_ texts: [String], replacing range: Range<Int>, in index: Int) -> Splice {
-        let ending = ending(near: plan.actions[index].lineRange.lowerBound)
+        let ending = ending(near: spans[index].lines.lowerBound)
         return Splice(range: range, lines: texts.map { SourceLine($0, ending: ending) })
     }
 
     /// Adds lines at the end of an action: after its last non-blank line, before any blank lines.
     func appending(_ texts: [String], to index: Int) -> Splice {
-        let end = plan.actions[index].lineRange.upperBound
+        let end = spans[index].lines.upperBound
         return inserting(texts, replacing: end..<end, in: index)
     }
 
     /// Where a new `- Owner:` or `- Due:` line goes when the action has none: right after
     /// the action's text, or after `line` (the other one of the two) when given.
     func fieldInsertionPoint(of index: Int, after line: Range<Int>?) -> Int {
-        line?.upperBound ?? plan.actions[index].textLines.upperBound
+        line?.upperBound ?? spans[index].textLines.upperBound
     }
 
     /// Applies splices (in file order, not overlapping, all within the action's lines) to a
     /// copy, reads the action back, and keeps the copy only if the action reads back as
-    /// `expected` apart from line positions, so a refused edit leaves the document exactly
+    /// `expected` (``Action`` equality compares what it says, not where), so a refused edit leaves the document exactly
     /// as it was. Only the action's lines are parsed again (see ``reparsingAction(_:in:from:)``).
     mutating func commit(_ splices: [Splice], to index: Int, expecting expected: Action, what: String) throws(EditError)
     {
         var edited = lines
         // Back to front, so that earlier ranges stay valid and insertions at one place keep their order.
         for splice in splices.reversed() { edited.replaceSubrange(splice.range, with: splice.lines) }
-        let old = plan.actions[index].lineRange
+        let old = spans[index].lines
         let new = old.lowerBound..<(old.upperBound + edited.count - lines.count)
         // Only a last line may lack an ending; if the file had none at the end, it still has none.
         // Lines outside the action are as they were, so only its lines (and the one after) can need it.
@@ -268,34 +269,9 @@ extension PlanDocument {
             throw .notStored(error.diagnostics.first.map(\.message) ?? "the edited file did not parse")
         }
         let actions = document.plan.actions
-        guard actions.count == plan.actions.count, actions[index].withoutPositions == expected.withoutPositions else {
+        guard actions.count == plan.actions.count, actions[index] == expected else {
             throw .notStored("\(what) did not read back as written")
         }
         self = document
-    }
-
-}
-
-extension Action {
-    /// The action with every line position cleared: what it says, not where it says it.
-    var withoutPositions: Action {
-        var a = self
-        a.line = 0
-        a.lineRange = 0..<0
-        a.statusOffset = 0
-        a.fieldIndent = nil
-        a.textOffset = 0
-        a.textLines = 0..<0
-        a.ownerLines = nil
-        a.dueLines = nil
-        for i in a.notes.indices { a.notes[i].line = 0 }
-        for i in a.history.indices { a.history[i].line = 0 }
-        for i in a.extraFields.indices { a.extraFields[i].line = 0 }
-        for i in a.agreements.indices { a.agreements[i].line = 0 }
-        for m in a.measures.indices {
-            a.measures[m].line = 0
-            for v in a.measures[m].values.indices { a.measures[m].values[v].line = 0 }
-        }
-        return a
     }
 }

@@ -24,7 +24,7 @@ extension PlanDocument {
         expected.history.append(
             HistoryEntry(date: date, author: author, change: .owner(from: LineSyntax.owners(from), to: new), line: 0))
         try writeField(
-            "Owner", value: to, over: action.ownerLines, orAt: fieldInsertionPoint(of: index, after: nil),
+            "Owner", value: to, over: spans[index].ownerLines, orAt: fieldInsertionPoint(of: index, after: nil),
             history: "\(from) -> \(to)", on: date, by: author, in: index, expecting: expected)
         return EditOutcome(ref: action.ref, changes: ["owner \(from) -> \(to)"])
     }
@@ -49,8 +49,8 @@ extension PlanDocument {
         expected.history.append(
             HistoryEntry(date: date, author: author, change: .due(from: from, to: due.text), line: 0))
         try writeField(
-            "Due", value: due.text, over: action.dueLines,
-            orAt: fieldInsertionPoint(of: index, after: action.ownerLines),
+            "Due", value: due.text, over: spans[index].dueLines,
+            orAt: fieldInsertionPoint(of: index, after: spans[index].ownerLines),
             history: "\(from) -> \(due.text)", on: date, by: author, in: index, expecting: expected)
         return EditOutcome(ref: action.ref, changes: ["due \(from) -> \(due.text)"])
     }
@@ -65,17 +65,18 @@ extension PlanDocument {
         let paragraphs = try actionTextLines(text)
         let normalized = paragraphs.joined(separator: "\n")
         guard normalized != action.text else { return EditOutcome(ref: action.ref, changes: []) }
-        let head = lines[action.line - 1].text
-        let prefix = head[..<head.utf8.index(head.startIndex, offsetBy: action.textOffset)]
+        let span = spans[index]
+        let head = lines[span.actionLine].text
+        let prefix = head[..<head.utf8.index(head.startIndex, offsetBy: span.textOffset)]
         let separator = prefix.last == " " || prefix.last == "\t" ? "" : " "
-        let indent = action.fieldIndent ?? "  "
+        let indent = span.itemIndent
         var expected = action
         expected.text = normalized
         try commit(
             [
-                rewriting(action.line - 1..<action.line, to: prefix + separator + paragraphs[0]),
+                rewriting(span.actionLine..<span.actionLine + 1, to: prefix + separator + paragraphs[0]),
                 inserting(
-                    paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + $0 }, replacing: action.textLines, in: index
+                    paragraphs.dropFirst().map { $0.isEmpty ? "" : indent + $0 }, replacing: span.textLines, in: index
                 ),
             ], to: index, expecting: expected, what: "the new text")
         return EditOutcome(ref: action.ref, changes: ["text updated"])
@@ -98,7 +99,7 @@ extension PlanDocument {
         expected.history.append(HistoryEntry(date: date, author: author, change: .reworded(old.text), line: 0))
         let history = historyLines(
             "Reworded", date: date, author: author,
-            text: old.text.split(separator: "\n", omittingEmptySubsequences: false), indent: old.fieldIndent ?? "  ")
+            text: old.text.split(separator: "\n", omittingEmptySubsequences: false), indent: spans[index].itemIndent)
         try edited.commit(
             [edited.appending(history, to: index)], to: index, expecting: expected, what: "the old wording")
         self = edited
@@ -133,7 +134,7 @@ extension PlanDocument {
         history change: String, on date: PlanDate, by author: String?,
         in index: Int, expecting expected: Action
     ) throws(EditError) {
-        let indent = plan.actions[index].fieldIndent ?? "  "
+        let indent = spans[index].itemIndent
         var field = inserting([indent + "- \(name): " + value], replacing: insertAt..<insertAt, in: index)
         if let existing {
             let text = lines[existing.lowerBound].text
@@ -143,7 +144,7 @@ extension PlanDocument {
             let prefix = text[..<head.valueStart]
             field = rewriting(existing, to: prefix + (prefix.last == " " || prefix.last == "\t" ? "" : " ") + value)
             // Comments inside a multi-line value are kept, after the rewritten line.
-            let isComment = PlanParser.commentLines(Array(lines[existing]))
+            let isComment = PlanParser.commentLines(LineTable(lines[existing]))
             let comments = existing.dropFirst().filter { isComment[$0 - existing.lowerBound] }
             field.lines += comments.map { lines[$0] }
         }

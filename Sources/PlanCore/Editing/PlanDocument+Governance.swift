@@ -58,7 +58,7 @@ extension PlanDocument {
                 throw .invalidText(unknownMeasure(name, holder: "action \(action.ref)", known: action.measures))
             }
             let line =
-                (action.fieldIndent ?? "  ") + historyHead("Value", date: date, author: author)
+                spans[index].itemIndent + historyHead("Value", date: date, author: author)
                 + "\(action.measures[m].name) = \(number)"
             var expected = action
             expected.measures[m].values.append(
@@ -116,7 +116,7 @@ extension PlanDocument {
         guard status == .blue, action.status != .blue, let agreedBy else { return outcome }
         let edited = plan.actions[index]
         let text = "impact evidenced"
-        let line = (edited.fieldIndent ?? "  ") + historyHead("Agreed", date: date, author: agreedBy) + text
+        let line = spans[index].itemIndent + historyHead("Agreed", date: date, author: agreedBy) + text
         var expected = edited
         expected.agreements.append(Agreement(date: date, by: agreedBy, text: text, line: 0))
         try commit([appending([line], to: index)], to: index, expecting: expected, what: "the agreement")

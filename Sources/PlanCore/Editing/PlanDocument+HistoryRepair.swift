@@ -16,7 +16,7 @@ extension PlanDocument {
             throw .invalidText(
                 "\(action.ref)'s status last changed on \(latest.iso); a change dated \(date.iso) would come before it")
         }
-        let indent = action.fieldIndent ?? "  "
+        let indent = spans[index].itemIndent
         var expected = action
         expected.history.append(
             HistoryEntry(date: date, author: author, change: .status(from: old, to: action.status), line: 0))

@@ -46,11 +46,12 @@ extension PlanDocument {
 
         let place: (index: Int, blankBefore: Bool)
         if let after {
-            let previous = plan.actions[try actionIndex(after)]
-            guard previous.areaNumber == area.number else {
-                throw .invalidText("\(previous.ref) is in area \(previous.areaNumber), not \(area.number)")
+            let previous = try actionIndex(after)
+            let action = plan.actions[previous]
+            guard action.areaNumber == area.number else {
+                throw .invalidText("\(action.ref) is in area \(action.areaNumber), not \(area.number)")
             }
-            place = placeAfter(previous)
+            place = placeAfter(spans[previous])
         } else {
             place = placeAtEnd(of: area)
         }
@@ -79,7 +80,7 @@ extension PlanDocument {
         }
         let paragraphs = try proseLines(reason, what: "reason")
         let lines = historyLines(
-            "Retired", date: date, author: author, text: paragraphs, indent: action.fieldIndent ?? "  ")
+            "Retired", date: date, author: author, text: paragraphs, indent: spans[index].itemIndent)
         var expected = action
         expected.history.append(
             HistoryEntry(date: date, author: author, change: .retired(paragraphs.joined(separator: "\n")), line: 0))
@@ -101,13 +102,14 @@ extension PlanDocument {
         guard area.number != action.areaNumber else {
             return EditOutcome(ref: action.ref, changes: [])
         }
-        let indent = action.fieldIndent ?? "  "
+        let span = spans[index]
+        let indent = span.itemIndent
         let block =
-            lines[action.lineRange].map { String($0.text) }
+            lines[span.lines].map { String($0.text) }
             + [indent + historyHead("Moved", date: date, author: author) + "\(action.areaNumber) -> \(area.number)"]
         let place = placeAtEnd(of: area)
         let edited = try splicing(
-            removing: action.lineRange, inserting: block, at: place.index, blankBefore: place.blankBefore,
+            removing: span.lines, inserting: block, at: place.index, blankBefore: place.blankBefore,
             what: "the moved action")
         var expected = action
         expected.areaNumber = area.number
@@ -116,7 +118,7 @@ extension PlanDocument {
             HistoryEntry(
                 date: date, author: author, change: .moved(from: action.areaNumber, to: area.number), line: 0))
         guard edited.plan.actions.count == plan.actions.count,
-            edited.plan.action(ref: action.ref)?.withoutPositions == expected.withoutPositions
+            edited.plan.action(ref: action.ref) == expected
         else { throw .notStored("the moved action did not read back as written") }
         self = edited
         return EditOutcome(ref: action.ref, changes: ["moved from area \(action.areaNumber) to \(area.number)"])
@@ -205,15 +207,15 @@ extension PlanDocument {
 
     /// Right after an action's last line, with a blank line first when the plan
     /// separates that action from what follows (or what precedes it) with one.
-    private func placeAfter(_ action: Action) -> (index: Int, blankBefore: Bool) {
-        let end = action.lineRange.upperBound
+    private func placeAfter(_ span: ActionSpan) -> (index: Int, blankBefore: Bool) {
+        let end = span.lines.upperBound
         let isBlank = { (i: Int) in lines.indices.contains(i) && lines[i].text.allSatisfy { $0 == " " || $0 == "\t" } }
-        return (end, isBlank(end) || (end == lines.count && isBlank(action.lineRange.lowerBound - 1)))
+        return (end, isBlank(end) || (end == lines.count && isBlank(span.lines.lowerBound - 1)))
     }
 
     /// After the area's last action, or after its heading and fields when it has none.
     private func placeAtEnd(of area: Area) -> (index: Int, blankBefore: Bool) {
-        if let last = area.actionRange.last { return placeAfter(plan.actions[last]) }
+        if let last = area.actionRange.last { return placeAfter(spans[last]) }
         let headings =
             plan.sections.flatMap { [$0.line] + $0.areas.map(\.line) } + plan.textSections.map(\.line)
         var end = headings.filter { $0 > area.line }.min().map { $0 - 1 } ?? lines.count

@@ -7,10 +7,11 @@ extension PlanDocument {
     /// `range` of them and nothing else changed. Throws what the full parse would throw
     /// when the action's lines have errors; nil when the lines around the action could
     /// read differently now, so that only the full parse can tell.
-    func reparsingAction(_ index: Int, in edited: [SourceLine], from range: Range<Int>) throws(PlanParseError)
+    func reparsingAction(_ index: Int, in edited: LineTable, from range: Range<Int>) throws(PlanParseError)
         -> PlanDocument?
     {
         let old = plan.actions[index]
+        let oldSpan = spans[index]
         guard range.lowerBound < range.upperBound, range.upperBound <= edited.count,
             // A comment opened or closed by the edit changes how later lines read, and
             // a comment right after the action may belong to it or not: leave both to the full parse.
@@ -27,33 +28,48 @@ extension PlanDocument {
             throw PlanParseError(diagnostics: parser.diagnostics)
         }
         // The lines must still make exactly this one action, running to the end of the range.
-        guard read.actions.count == 1, read.actions[0].lineRange == range, read.actions[0].ref == old.ref else {
+        guard read.actions.count == 1, parser.spans[0].lines == range, read.actions[0].ref == old.ref else {
             return nil
         }
 
-        let delta = range.count - old.lineRange.count
+        let delta = range.count - oldSpan.lines.count
         var document = self
         document.lines = edited
-        document.plan.replaceAction(at: index, with: read.actions[0], shiftingLaterLinesBy: delta)
+        document.replaceAction(at: index, with: read.actions[0], spanning: parser.spans[0], shiftingLaterLinesBy: delta)
         // Warnings about the action's old lines go; those after it move with their lines.
-        let oldLines = (old.lineRange.lowerBound + 1)...old.lineRange.upperBound
+        let oldLines = (oldSpan.lines.lowerBound + 1)...oldSpan.lines.upperBound
         var warnings = warnings.filter { !oldLines.contains($0.line) }
-        for k in warnings.indices where warnings[k].line > old.lineRange.upperBound { warnings[k].line += delta }
+        for k in warnings.indices where warnings[k].line > oldSpan.lines.upperBound { warnings[k].line += delta }
         warnings += parser.diagnostics
         document.warnings = warnings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return document
     }
 }
 
-extension Plan {
-    /// Puts `action` in place of the action at `index` and moves the line positions of
-    /// everything after that action's lines by `delta`.
-    mutating func replaceAction(at index: Int, with action: Action, shiftingLaterLinesBy delta: Int) {
-        let firstLaterLine = actions[index].lineRange.upperBound
-        actions[index] = action
+extension PlanDocument {
+    /// Puts `action` (at `span`) in place of the action at `index`, and moves the spans
+    /// of the later actions and the line numbers of everything after the old action's
+    /// lines by `delta`.
+    mutating func replaceAction(
+        at index: Int, with action: Action, spanning span: ActionSpan, shiftingLaterLinesBy delta: Int
+    ) {
+        let firstLaterLine = spans[index].lines.upperBound
+        plan.actions[index] = action
+        spans[index] = span
         guard delta != 0 else { return }
-        for k in actions.indices.dropFirst(index + 1) { actions[k].shiftLines(by: delta) }
-        // Headings and fields are 1-based lines; the action's lines were 0-based.
+        for k in spans.indices.dropFirst(index + 1) {
+            spans[k] = spans[k].shifted(by: delta)
+            plan.actions[k].shiftLines(by: delta)
+        }
+        plan.shiftLines(after: firstLaterLine, by: delta)
+    }
+}
+
+extension Plan {
+    /// Moves the line numbers of the headings and fields after line `firstLaterLine` by `delta`.
+    mutating func shiftLines(after firstLaterLine: Int, by delta: Int) {
+        // A heading's or field's 1-based number above the 0-based index just past the old
+        // action's lines is a line after the action.
         let moves = { (line: Int) in line > firstLaterLine }
         for s in sections.indices {
             if moves(sections[s].line) { sections[s].line += delta }
@@ -72,14 +88,9 @@ extension Plan {
 }
 
 extension Action {
-    /// Moves every line position of the action by `delta` lines.
+    /// Moves every line number of the action by `delta` lines.
     mutating func shiftLines(by delta: Int) {
-        let move = { (range: Range<Int>) in (range.lowerBound + delta)..<(range.upperBound + delta) }
         line += delta
-        lineRange = move(lineRange)
-        textLines = move(textLines)
-        ownerLines = ownerLines.map(move)
-        dueLines = dueLines.map(move)
         for i in notes.indices { notes[i].line += delta }
         for i in history.indices { history[i].line += delta }
         for i in extraFields.indices { extraFields[i].line += delta }

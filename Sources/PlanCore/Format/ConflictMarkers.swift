@@ -20,11 +20,16 @@ enum ConflictMarkers {
     }
 
     /// Marks the lines to skip in `ignored` and returns the regions found.
-    static func find(in lines: [SourceLine], ignoring ignored: inout [Bool]) -> [Region] {
+    static func find(in lines: LineTexts, ignoring ignored: inout [Bool]) -> [Region] {
         var regions: [Region] = []
         var open: Region?
-        for (i, line) in lines.enumerated() where !ignored[i] || open != nil {
-            let text = line.text
+        // Only a line whose first byte is `<`, `=` or `>` can be a marker.
+        for i in lines.indices where !ignored[i] || open != nil {
+            guard lines.has(.mayBeMarker, i) else {
+                if let region = open { ignored[i] = ignored[i] || region.separator != nil }
+                continue
+            }
+            let text = lines[i].text
             if var region = open {
                 ignored[i] = ignored[i] || region.separator != nil
                 if isMarker(text, "=") && region.separator == nil {
@@ -52,7 +57,7 @@ enum ConflictMarkers {
     }
 
     /// The diagnostic for a region.
-    static func diagnostic(_ region: Region, lines: [SourceLine]) -> Diagnostic {
+    static func diagnostic(_ region: Region, lines: LineTexts) -> Diagnostic {
         guard let end = region.end else {
             return Diagnostic(
                 .error, line: region.start + 1, column: 1,

@@ -100,25 +100,46 @@ package enum LineSyntax {
     /// The same, for an item whose keyword has been read.
     static func isDatedHistoryItem(_ item: (keyword: String, rest: Substring)) -> Bool {
         var bytes = item.rest.utf8.makeIterator()
-        guard bytes.next() == UInt8(ascii: " "), let digit = bytes.next(), historyKeywords.contains(item.keyword) else {
-            return false
+        guard bytes.next() == UInt8(ascii: " "), let digit = bytes.next(),
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), isHistoryKeyword(item.keyword)
+        else { return false }
+        // A digit followed by a combining mark is not a digit character; one followed by
+        // an ASCII byte (or nothing) is.
+        if let next = bytes.next(), next >= 0x80 { return item.rest.dropFirst().first?.isASCIIDigit == true }
+        return true
+    }
+
+    /// One of ``historyKeywords``, compared without hashing: a keyword is a short string.
+    private static func isHistoryKeyword(_ keyword: String) -> Bool {
+        switch keyword {
+        case "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value": true
+        default: false
         }
-        // A digit followed by a combining mark is not a digit character.
-        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit)
-            && item.rest.dropFirst().first?.isASCIIDigit == true
     }
 
     /// `- Note:` or `- Status:`: a history keyword used as if it were a plain field.
     package static func isUndatedHistoryItem(_ content: Substring) -> Bool {
-        guard let (keyword, rest) = itemKeyword(content) else { return false }
-        return ["note", "status", "added"].contains(keyword) && rest.first == ":"
+        itemKeyword(content).map(isUndatedHistoryItem) ?? false
+    }
+
+    /// The same, for an item whose keyword has been read.
+    static func isUndatedHistoryItem(_ item: (keyword: String, rest: Substring)) -> Bool {
+        (item.keyword == "note" || item.keyword == "status" || item.keyword == "added") && item.rest.first == ":"
     }
 
     /// `- Owner:`, `- Owners:` and `- Due:`.
     package static func plainActionField(_ content: Substring) -> (
         kind: PlainActionField, value: Substring, valueStart: Substring.Index
     )? {
-        guard let (keyword, rest) = itemKeyword(content), rest.first == ":" else { return nil }
+        itemKeyword(content).flatMap(plainActionField)
+    }
+
+    /// The same, for an item whose keyword has been read.
+    static func plainActionField(_ item: (keyword: String, rest: Substring)) -> (
+        kind: PlainActionField, value: Substring, valueStart: Substring.Index
+    )? {
+        let (keyword, rest) = item
+        guard rest.first == ":" else { return nil }
         let kind: PlainActionField
         switch keyword {
         case "owner", "owners": kind = .owner

@@ -3,7 +3,7 @@ import Foundation
 extension PlanDocument {
     /// How many bytes the file has, byte order mark included.
     public var byteCount: Int {
-        lines.reduce(hasByteOrderMark ? 3 : 0) { $0 + $1.text.utf8.count + $1.ending.rawValue.utf8.count }
+        (hasByteOrderMark ? 3 : 0) + lines.byteCount
     }
 
     /// Hands the file's bytes to `write` in order, in pieces of up to `chunkSize` bytes,
@@ -14,22 +14,7 @@ extension PlanDocument {
         var chunk = ByteChunk(capacity: chunkSize)
         defer { chunk.deallocate() }
         if hasByteOrderMark { try chunk.append(Array("\u{FEFF}".utf8), flushing: write) }
-        for line in lines {
-            // Each line is copied in one piece from the text it points into.
-            let count = line.text.utf8.count
-            if !chunk.hasRoom(for: count) { try chunk.flush(write) }
-            let copied =
-                chunk.hasRoom(for: count)
-                && line.text.utf8.withContiguousStorageIfAvailable { chunk.copy(UnsafeRawBufferPointer($0)) } != nil
-            if !copied { try chunk.append(Array(line.text.utf8), flushing: write) }
-            switch line.ending {
-            case .lf: try chunk.append(UInt8(ascii: "\n"), flushing: write)
-            case .crlf:
-                try chunk.append(UInt8(ascii: "\r"), flushing: write)
-                try chunk.append(UInt8(ascii: "\n"), flushing: write)
-            case .none: break
-            }
-        }
+        try lines.withBytes { (bytes) throws(E) in try chunk.append(bytes, flushing: write) }
         try chunk.flush(write)
     }
 
@@ -69,9 +54,7 @@ private struct ByteChunk {
 
     func deallocate() { buffer.deallocate() }
 
-    func hasRoom(for count: Int) -> Bool { buffer.count - used >= count }
-
-    /// Copies bytes that ``hasRoom(for:)`` says fit.
+    /// Copies bytes that fit in the room left.
     mutating func copy(_ bytes: UnsafeRawBufferPointer) {
         // `buffer` is never empty (see init).
         guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
@@ -79,22 +62,26 @@ private struct ByteChunk {
         used += bytes.count
     }
 
-    mutating func append<E: Error>(_ byte: UInt8, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E)
-    {
-        if used == buffer.count { try flush(write) }
-        buffer[used] = byte
-        used += 1
-    }
-
     /// Bytes of any length, handed on in as many chunks as they need.
     mutating func append<E: Error>(_ bytes: [UInt8], flushing write: (UnsafeRawBufferPointer) throws(E) -> Void)
         throws(E)
     {
+        var failure: E?
+        bytes.withUnsafeBytes { raw in
+            do throws(E) { try append(raw, flushing: write) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Bytes of any length from memory the caller holds, in as many chunks as they need.
+    mutating func append<E: Error>(
+        _ bytes: UnsafeRawBufferPointer, flushing write: (UnsafeRawBufferPointer) throws(E) -> Void
+    ) throws(E) {
         var start = 0
         while start < bytes.count {
             if used == buffer.count { try flush(write) }
             let end = min(bytes.count, start + buffer.count - used)
-            bytes[start..<end].withUnsafeBytes { copy($0) }
+            copy(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             start = end
         }
     }

@@ -7,7 +7,9 @@ public struct PlanDocument: Sendable {
     public internal(set) var plan: Plan
     /// Problems that do not stop the plan from being used.
     public internal(set) var warnings: [Diagnostic]
-    var lines: [SourceLine]
+    var lines: LineTable
+    /// Where each action of `plan.actions` sits among `lines`, at the same index.
+    var spans: [ActionSpan]
     let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.
@@ -22,7 +24,7 @@ public struct PlanDocument: Sendable {
         var text = checkedText
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
-        try self.init(lines: SourceLine.split(text), hasByteOrderMark: bom)
+        try self.init(lines: LineTable(text: text), hasByteOrderMark: bom)
     }
 
     /// Parses a plan from text (no byte order mark).
@@ -30,7 +32,7 @@ public struct PlanDocument: Sendable {
         try self.init(data: Data(text.utf8))
     }
 
-    init(lines: [SourceLine], hasByteOrderMark: Bool) throws(PlanParseError) {
+    init(lines: LineTable, hasByteOrderMark: Bool) throws(PlanParseError) {
         var parser = PlanParser(lines: lines)
         let plan = parser.parse()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
@@ -39,7 +41,16 @@ public struct PlanDocument: Sendable {
         self.plan = plan
         self.warnings = parser.diagnostics
         self.lines = lines
+        self.spans = parser.spans
         self.hasByteOrderMark = hasByteOrderMark
+    }
+
+    /// Where `action`, one of this document's actions, sits among the lines (found by its ref).
+    func span(of action: Action) -> ActionSpan {
+        guard let index = plan.index(ofRef: action.ref) else {
+            preconditionFailure("\(action.ref) is not an action of this document")
+        }
+        return spans[index]
     }
 
     /// The file's text, byte order mark included when the file had one.
@@ -59,7 +70,9 @@ public struct PlanDocument: Sendable {
     }
 
     /// Replaces lines and parses the result; `self` is left unchanged if that fails.
-    mutating func replaceLines(_ range: Range<Int>, with replacement: [SourceLine]) throws(PlanParseError) {
+    mutating func replaceLines(_ range: Range<Int>, with replacement: some Collection<SourceLine>)
+        throws(PlanParseError)
+    {
         var edited = lines
         edited.replaceSubrange(range, with: replacement)
         self = try PlanDocument(lines: edited, hasByteOrderMark: hasByteOrderMark)

@@ -27,21 +27,24 @@ extension PlanParser {
 
         var action = Action(
             ref: head.ref, status: head.status ?? .amber, text: "", owners: [], due: nil, notes: [], history: [],
-            extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1,
-            lineRange: i..<body.upperBound,
+            extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1)
+        var span = ActionSpan(
+            lines: i..<body.upperBound,
             statusOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.statusIndex),
-            fieldIndent: nil)
-        action.textOffset = lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex)
-        action.textLines = (i + 1)..<(i + 1)
+            fieldIndent: nil,
+            textOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex),
+            textLines: (i + 1)..<(i + 1))
         var text = ProseBuffer()
         text.append(head.text, paragraphBreak: false)
         var textLines: [Int] = []
         var fields: [PendingField] = []
         var fieldWidth: Int?
 
-        for j in body where !isCommentLine(j) && !lines[j].text.isBlank {
-            let (width, start) = lines[j].text.indentation
-            let itemContent = lines[j].text[start...]
+        for j in body where !isCommentLine(j) && !lines.isBlank(j) {
+            let fieldText = lines[j].text
+            let width = lines.width(j)
+            let start = fieldText.utf8.index(fieldText.startIndex, offsetBy: lines.lead(j))
+            let itemContent = fieldText[start...]
             if let fieldWidth, width > fieldWidth {
                 fields[fields.count - 1].continuation = fields[fields.count - 1].continuation.lowerBound..<(j + 1)
                 continue
@@ -49,14 +52,14 @@ extension PlanParser {
             if let field = fieldHead(itemContent, line: j, inFields: fieldWidth != nil, ref: head.ref) {
                 if fieldWidth == nil {
                     fieldWidth = width
-                    action.fieldIndent = String(lines[j].text[..<start])
+                    span.fieldIndent = String(fieldText[..<start])
                 }
                 fields.append(field)
                 continue
             }
             if fieldWidth != nil {
                 report(
-                    .error, line: j + 1, column: column(of: start, in: lines[j].text),
+                    .error, line: j + 1, column: column(of: start, in: fieldText),
                     "unexpected text among the fields of action \(head.ref)",
                     hint:
                         "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`"
@@ -67,12 +70,12 @@ extension PlanParser {
         }
         if let first = textLines.first, let last = textLines.last {
             let continued = joined(first: "", continuation: first..<(last + 1))
-            let gap = (i + 1..<first).contains { lines[$0].text.isBlank && !isCommentLine($0) }
+            let gap = (i + 1..<first).contains { lines.isBlank($0) && !isCommentLine($0) }
             text.append(continued, paragraphBreak: gap)
-            action.textLines = (i + 1)..<(last + 1)
+            span.textLines = (i + 1)..<(last + 1)
         }
         action.text = text.text
-        for field in fields { apply(field, to: &action) }
+        for field in fields { apply(field, to: &action, span: &span) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
             report(
@@ -99,6 +102,7 @@ extension PlanParser {
             }
             statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
             actions.append(action)
+            spans.append(span)
         }
         return body.upperBound
     }
@@ -197,18 +201,18 @@ extension PlanParser {
             return PendingField(
                 kind: .measure, line: j, value: value, valueStart: value.startIndex, continuation: empty)
         }
-        guard item != nil else {
+        guard let item else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
             return PendingField(
                 kind: .extra(name: String(field.name)), line: j, value: field.value,
                 valueStart: field.valueStart, continuation: empty)
         }
-        if let plain = LineSyntax.plainActionField(content) {
+        if let plain = LineSyntax.plainActionField(item) {
             return PendingField(
                 kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
                 valueStart: plain.valueStart, continuation: empty)
         }
-        if LineSyntax.isUndatedHistoryItem(content) {
+        if LineSyntax.isUndatedHistoryItem(item) {
             let keyword = content.dropFirst(2).prefix { $0.isLetter }
             report(
                 .error, line: j + 1, column: column(of: content.startIndex, in: lineText),
@@ -249,18 +253,7 @@ extension PlanParser {
         var after = rest[dateText.endIndex...].droppingBlanks()
         var author: String?
         if after.first == "(" {
-            var depth = 0
-            var end: Substring.Index?
-            for index in after.utf8.indices {
-                if after.utf8[index] == UInt8(ascii: "(") { depth += 1 }
-                if after.utf8[index] == UInt8(ascii: ")") {
-                    depth -= 1
-                    if depth == 0 {
-                        end = index
-                        break
-                    }
-                }
-            }
+            let end = Self.closingBracket(in: after).map { after.utf8.index(after.startIndex, offsetBy: $0) }
             if let end {
                 author = after[after.index(after: after.startIndex)..<end].trimmingWhitespace()
                 after = after[after.utf8.index(after: end)...].droppingBlanks()
@@ -285,7 +278,25 @@ extension PlanParser {
             line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
     }
 
-    private mutating func apply(_ field: PendingField, to action: inout Action) {
+    /// The UTF-8 offset of the `)` that closes the `(` at the start of `text`, counting
+    /// nested brackets; nil when it is not closed. Both are ASCII, so the offset falls
+    /// between characters. Read from the bytes: this runs for every history line.
+    static func closingBracket(in text: Substring) -> Int? {
+        func search(_ bytes: some Collection<UInt8>) -> Int? {
+            var depth = 0
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "(") { depth += 1 }
+                if byte == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return offset }
+                }
+            }
+            return nil
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? search(text.utf8)
+    }
+
+    private mutating func apply(_ field: PendingField, to action: inout Action, span: inout ActionSpan) {
         let lineNumber = field.line + 1
         // Where the value starts, for messages: counted only when needed, since it is
         // counted in Unicode scalars from the start of the line.
@@ -300,7 +311,7 @@ extension PlanParser {
                     hint: "list every owner on one line, separated by `;`")
             }
             action.owners = LineSyntax.owners(value)
-            action.ownerLines = field.line..<field.continuation.upperBound
+            span.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
                 report(
@@ -309,7 +320,7 @@ extension PlanParser {
             }
             let dueText = value.contains("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value
             action.due = readDue(dueText, line: field.line, column: valueColumn())
-            action.dueLines = field.line..<field.continuation.upperBound
+            span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
         case .measure:

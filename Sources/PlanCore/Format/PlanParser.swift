@@ -3,7 +3,8 @@ import Foundation
 /// Reads the lines of a plan file into a ``Plan``, collecting every problem it
 /// finds rather than stopping at the first. See `docs/format.md`.
 struct PlanParser {
-    let lines: [SourceLine]
+    /// The texts of the lines read, by their index in the file.
+    let lines: LineTexts
     /// The lines read: all of them, or one action's when an edit is checked.
     private let range: Range<Int>
     var diagnostics: [Diagnostic] = []
@@ -47,10 +48,13 @@ struct PlanParser {
     private var areaDescription = ProseBuffer()
     private var areaHasAction = false
     var actions: [Action] = []
+    /// Where each action of `actions` sits among the lines.
+    var spans: [ActionSpan] = []
     /// Where each action's status code sits, for errors found after the whole file is read.
     var statusPositions: [(line: Int, column: Int)] = []
 
-    init(lines: [SourceLine]) {
+    init(lines table: LineTable) {
+        let lines = LineTexts(table)
         self.lines = lines
         range = lines.indices
         var ignored = PlanParser.commentLines(lines)
@@ -64,7 +68,8 @@ struct PlanParser {
     /// edit is checked without reading the whole file again. The caller makes sure
     /// that the lines around the range cannot change how it reads (see
     /// `PlanDocument.reparsedAction`).
-    init(lines: [SourceLine], action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
+    init(lines table: LineTable, action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
+        let lines = LineTexts(table, reading: range)
         self.lines = lines
         self.range = range
         isComment = PlanParser.commentLines(lines, in: range)
@@ -86,20 +91,25 @@ struct PlanParser {
         areaHasAction = true
     }
 
-    static func commentLines(_ lines: [SourceLine], in range: Range<Int>? = nil) -> [Bool] {
+    /// Whether each line of `lines` is part of an HTML comment.
+    static func commentLines(_ lines: LineTable) -> [Bool] {
+        commentLines(LineTexts(lines))
+    }
+
+    static func commentLines(_ lines: LineTexts, in range: Range<Int>? = nil) -> [Bool] {
         var flags = [Bool](repeating: false, count: lines.count)
         var inComment = false
         for i in range ?? lines.indices {
-            let line = lines[i]
             if !inComment {
-                let (_, start) = line.text.indentation
-                guard line.text.utf8[start...].starts(with: "<!--".utf8) else { continue }
+                guard lines.has(.opensComment, i) else { continue }
+                let text = lines[i].text
+                let start = text.utf8.index(text.startIndex, offsetBy: lines.lead(i))
                 inComment = true
                 flags[i] = true
-                inComment = !line.text[line.text.index(start, offsetBy: 4)...].contains("-->")
+                inComment = !text[text.index(start, offsetBy: 4)...].contains("-->")
             } else {
                 flags[i] = true
-                if line.text.contains("-->") { inComment = false }
+                if lines.has(.mayCloseComment, i), lines[i].text.contains("-->") { inComment = false }
             }
         }
         return flags
@@ -111,18 +121,18 @@ struct PlanParser {
         var i = range.lowerBound
         var sawBlank = false
         while i < range.upperBound {
-            let text = lines[i].text
             if isComment[i] {
                 i += 1
                 continue
             }
-            if text.isBlank {
+            if lines.isBlank(i) {
                 sawBlank = true
                 i += 1
                 continue
             }
-            let (width, start) = text.indentation
-            let content = text[start...]
+            let text = lines[i].text
+            let width = lines.width(i)
+            let content = text[text.utf8.index(text.startIndex, offsetBy: lines.lead(i))...]
             if width > 0 {
                 readIndentedOutsideAction(i, content: content, paragraphBreak: sawBlank)
                 i += 1
@@ -422,15 +432,15 @@ struct PlanParser {
         while j < range.upperBound {
             if isComment[j] {
                 // An indented comment belongs to the item, and so do the rest of its lines.
-                if lines[j].text.indentation.width > width || last == j - 1 && isComment[last] { last = j }
+                if lines.width(j) > width || last == j - 1 && isComment[last] { last = j }
                 j += 1
                 continue
             }
-            if lines[j].text.isBlank {
+            if lines.isBlank(j) {
                 j += 1
                 continue
             }
-            guard lines[j].text.indentation.width > width else { break }
+            guard lines.width(j) > width else { break }
             last = j
             j += 1
         }
@@ -440,14 +450,14 @@ struct PlanParser {
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
     func joined(first: Substring, continuation range: Range<Int>) -> String {
         if range.isEmpty { return String(first) }
-        let body = range.filter { !isComment[$0] && !lines[$0].text.isBlank }
+        let body = range.filter { !isComment[$0] && !lines.isBlank($0) }
         // Room for every line and a paragraph break after each, so that the text is not regrown.
         var prose = ProseBuffer(capacity: body.reduce(first.utf8.count) { $0 + lines[$1].text.utf8.count + 2 })
         prose.append(first, paragraphBreak: false)
-        let indent = body.map { lines[$0].text.indentation.width }.min() ?? 0
+        let indent = body.map { lines.width($0) }.min() ?? 0
         var previous = range.lowerBound - 1
         for j in body {
-            let gap = (previous + 1..<j).contains { !isComment[$0] && lines[$0].text.isBlank }
+            let gap = (previous + 1..<j).contains { !isComment[$0] && lines.isBlank($0) }
             prose.append(lines[j].text.droppingIndentation(indent).trimmingTrailingWhitespace(), paragraphBreak: gap)
             previous = j
         }
@@ -586,19 +596,8 @@ struct PlanParser {
         }
     }
 
-    /// False when no byte of the line can start a scalar that `TerminalText.needsEscape`
-    /// flags (C0 and C1 controls, DEL, bidirectional controls), so that most lines are
-    /// passed over without decoding.
-    private static func mayHoldControlCharacter(_ text: Substring) -> Bool {
-        let suspect = { (byte: UInt8) in TerminalText.mayStartEscape(byte, keepNewlines: false) }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where suspect(byte) { return true }
-            return false
-        } ?? text.utf8.contains(where: suspect)
-    }
-
     private mutating func reportControlCharacters() {
-        for i in range where Self.mayHoldControlCharacter(lines[i].text) {
+        for i in range where lines.has(.mayHoldControl, i) {
             let line = lines[i]
             guard
                 let index = line.text.unicodeScalars.firstIndex(where: {

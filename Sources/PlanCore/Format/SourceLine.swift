@@ -18,32 +18,16 @@ public struct SourceLine: Sendable, Equatable {
         self.ending = ending
     }
 
+    /// A line whose text is already a `Substring`: kept as it is, without the generic conversion.
+    public init(_ text: Substring, ending: LineEnding = .lf) {
+        self.text = text
+        self.ending = ending
+    }
+
     /// Splits text into lines on LF, keeping CRLF endings and a missing final newline.
     /// An empty text has no lines.
     static func split(_ text: String) -> [SourceLine] {
-        var text = text
-        text.makeContiguousUTF8()
-        let lines = text.utf8.withContiguousStorageIfAvailable { bytes -> [SourceLine] in
-            var lines: [SourceLine] = []
-            // The exact count: a guess too high would hold as much memory as the file.
-            lines.reserveCapacity(bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
-            let utf8 = text.utf8
-            // Offsets into the bytes become indices of the text; the cuts are at ASCII bytes.
-            let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
-            var start = 0
-            for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
-                let crlf = offset > start && bytes[offset - 1] == UInt8(ascii: "\r")
-                let end = crlf ? offset - 1 : offset
-                lines.append(SourceLine(text[index(start)..<index(end)], ending: crlf ? .crlf : .lf))
-                start = offset + 1
-            }
-            if start != bytes.count {
-                lines.append(SourceLine(text[index(start)..<text.endIndex], ending: .none))
-            }
-            return lines
-        }
-        guard let lines else { preconditionFailure("a contiguous UTF-8 string lends its bytes") }
-        return lines
+        Array(LineTable(text: text))
     }
 }
 

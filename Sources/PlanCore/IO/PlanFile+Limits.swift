@@ -41,17 +41,9 @@ extension PlanDocument {
     }
 
     /// ``limitProblem`` for lines about to become a document: the line count first, which costs nothing.
-    static func limitProblem(_ lines: [SourceLine], byteOrderMark: Bool) -> String? {
+    static func limitProblem(_ lines: LineTable, byteOrderMark: Bool) -> String? {
         if lines.count > PlanFile.maximumLines { return PlanFile.limitProblem(bytes: 0, lines: lines.count) }
-        var bytes = byteOrderMark ? 3 : 0
-        for line in lines {
-            bytes += line.text.utf8.count
-            switch line.ending {
-            case .lf: bytes += 1
-            case .crlf: bytes += 2
-            case .none: break
-            }
-        }
+        let bytes = (byteOrderMark ? 3 : 0) + lines.byteCount
         return PlanFile.limitProblem(bytes: bytes, lines: lines.count)
     }
 }

@@ -16,24 +16,8 @@ public struct Action: Sendable, Equatable {
     public var measures: [Measure] = []
     public var sectionNumber: String
     public var areaNumber: String
-    /// 1-based line of the `- [C] REF` line.
-    public var line: Int
-
-    /// The action's lines in the document (0-based), up to its last non-blank line.
-    var lineRange: Range<Int>
-    /// UTF-8 offset of the status code in the action line.
-    var statusOffset: Int
-    /// Indentation of the field lines, reused for lines the tool adds.
-    var fieldIndent: String?
-    /// UTF-8 offset in the action line where the text starts (after the ref and its spaces).
-    var textOffset = 0
-    /// The lines after the action line up to its last text line; empty (and starting
-    /// right after the action line) when the text is all on the action line.
-    var textLines = 0..<0
-    /// The `- Owner:` line and its continuation lines, if the action has one.
-    var ownerLines: Range<Int>?
-    /// The `- Due:` line and its continuation lines, if the action has one.
-    var dueLines: Range<Int>?
+    /// Where the `- [C] REF` line was read; its layout is the document's ``ActionSpan``.
+    @LineNumber public var line: Int
 
     public func isOverdue(on day: PlanDate) -> Bool {
         guard let date = due?.date else { return false }
@@ -94,7 +78,7 @@ public struct Note: Sendable, Equatable {
     public var date: PlanDate
     public var author: String?
     public var text: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// One dated line of an action's history.
@@ -115,14 +99,14 @@ public struct HistoryEntry: Sendable, Equatable {
     public var date: PlanDate
     public var author: String?
     public var change: Change
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// A `- Name: value` line the format does not interpret, kept and shown.
 public struct Field: Sendable, Equatable {
     public var name: String
     public var value: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 extension Action {

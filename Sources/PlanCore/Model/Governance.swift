@@ -4,7 +4,7 @@ public struct Agreement: Sendable, Equatable {
     public var date: PlanDate
     public var by: String?
     public var text: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// A board's decision that an area is fully addressed, and how it will be monitored
@@ -13,7 +13,7 @@ public struct SignOff: Sendable, Equatable {
     public var date: PlanDate
     public var by: String?
     public var monitoring: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// A board's own RAG for an area, which wins over the derived one until the next change
@@ -23,7 +23,7 @@ public struct Assessment: Sendable, Equatable {
     public var by: String?
     public var status: Status
     public var text: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// One recorded meeting of the board: `- Reviewed 2026-10-28 (Board): looked at 31 of 72, changed 6`.
@@ -37,7 +37,7 @@ public struct ReviewRecord: Sendable, Equatable {
     public var changed: Int?
     /// Anything written after the counts (`; …`).
     public var remark: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// Something measured to show that practice changed, with where it started, where it
@@ -63,7 +63,7 @@ public struct Measure: Sendable, Equatable {
         public var value: Double
         /// The number as written, so that output shows `58` and not `58.0`.
         public var text: String
-        public var line: Int
+        @LineNumber public var line: Int
     }
 
     public var name: String
@@ -73,7 +73,7 @@ public struct Measure: Sendable, Equatable {
     public var direction: Direction
     /// In file order; ``latest`` is the newest by date.
     public var values: [Value]
-    public var line: Int
+    @LineNumber public var line: Int
 
     /// The newest value (by date, then file order).
     public var latest: Value? {

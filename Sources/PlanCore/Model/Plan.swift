@@ -59,7 +59,7 @@ public struct GlossaryEntry: Sendable, Equatable {
 public struct TextSection: Sendable, Equatable {
     public var title: String
     public var body: String
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// A numbered section of the plan, e.g. "1 Children's voices".
@@ -68,7 +68,7 @@ public struct Section: Sendable, Equatable {
     public var title: String
     public var description: String
     public var areas: [Area]
-    public var line: Int
+    @LineNumber public var line: Int
 }
 
 /// A numbered area under a section, e.g. "1.1 Partnership practice".
@@ -87,5 +87,5 @@ public struct Area: Sendable, Equatable {
     public var measures: [Measure] = []
     /// Indices into ``Plan/actions``.
     public var actionRange: Range<Int>
-    public var line: Int
+    @LineNumber public var line: Int
 }

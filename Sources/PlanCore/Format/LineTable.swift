@@ -1,0 +1,243 @@
+import Foundation
+
+/// The lines of a plan file as a compact table of offsets into the file's one text,
+/// instead of an array of `Substring`s: 8 bytes a line instead of 40, no reference to
+/// count per line, and a copy of the table (every edit of a shared document makes one)
+/// is a `memcpy`.
+///
+/// The file's text is never changed. Lines an edit puts in have their text appended to
+/// a second, small text (`added`), so that an edit copies neither the file's text nor
+/// the other lines' texts. Reading a line makes its ``SourceLine`` on demand: a
+/// `Substring` of the text it lives in.
+struct LineTable: Sendable {
+    /// The file's text without its byte order mark, contiguous UTF-8.
+    private let base: String
+    /// The texts of the lines edits put in, one after another.
+    private var added: String
+    private var entries: [Entry]
+
+    /// One line: where its text starts in its text, its length, its ending, and which text it is in.
+    private struct Entry: Sendable, Equatable {
+        var start: UInt32
+        /// Bits 0–27 the length in bytes, 28–29 the ending, 30 set for a line in `added`.
+        var packed: UInt32
+
+        static let lengthMask: UInt32 = (1 << 28) - 1
+        static let addedBit: UInt32 = 1 << 30
+
+        init(start: Int, length: Int, ending: LineEnding, added: Bool) {
+            self.start = UInt32(start)
+            let code: UInt32 =
+                switch ending {
+                case .lf: 0
+                case .crlf: 1
+                case .none: 2
+                }
+            packed = UInt32(length) | code << 28 | (added ? Entry.addedBit : 0)
+        }
+
+        var length: Int { Int(packed & Entry.lengthMask) }
+        var isAdded: Bool { packed & Entry.addedBit != 0 }
+        var ending: LineEnding {
+            switch (packed >> 28) & 3 {
+            case 0: .lf
+            case 1: .crlf
+            default: .none
+            }
+        }
+    }
+
+    /// The longest line and the largest text an entry can address. Both are far above
+    /// ``PlanFile/maximumSize``; `added` is compacted into a new table before it grows past the second.
+    private static let maximumLength = Int(Entry.lengthMask)
+    private static let maximumOffset = Int(UInt32.max)
+
+    /// Splits a file's text (without its byte order mark) into lines on LF, keeping CRLF
+    /// endings and a missing final newline. An empty text has no lines.
+    init(text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        base = text
+        added = ""
+        entries = []
+        let total = text.utf8.count
+        precondition(total <= Self.maximumOffset, "a plan file is smaller than 4 GB (PlanFile.maximumSize)")
+        entries =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                LineTable.entries(splitting: UnsafeRawBufferPointer(bytes))
+            } ?? []
+    }
+
+    /// A table holding `lines`, their texts copied into one new text.
+    init(_ lines: some Sequence<SourceLine>) {
+        var text = ""
+        var entries: [Entry] = []
+        entries.reserveCapacity(lines.underestimatedCount)
+        for line in lines {
+            entries.append(
+                Entry(start: text.utf8.count, length: line.text.utf8.count, ending: line.ending, added: false))
+            // Each text is followed by its ending, as in a file (see `withRuns`).
+            text += line.text
+            text += line.ending.rawValue
+        }
+        self.base = text
+        self.added = ""
+        self.entries = entries
+    }
+
+    /// The entries for the lines of `bytes`. Newlines are found with `memchr`, which
+    /// reads many bytes at a time; a line is cut at its LF (and the CR before it), both
+    /// ASCII, so that every cut falls between characters.
+    private static func entries(splitting bytes: UnsafeRawBufferPointer) -> [Entry] {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return [] }
+        var count = 1
+        var cursor = 0
+        // Invariant of both loops: `cursor` is an offset inside the buffer (< bytes.count),
+        // so `start + cursor` and the `bytes.count - cursor` bytes after it are the caller's.
+        while cursor < bytes.count, let found = memchr(start + cursor, 0x0A, bytes.count - cursor) {
+            count += 1
+            cursor = start.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        cursor = 0
+        while cursor < bytes.count {
+            guard let found = memchr(start + cursor, 0x0A, bytes.count - cursor) else {
+                entries.append(Entry(start: cursor, length: bytes.count - cursor, ending: .none, added: false))
+                break
+            }
+            let newline = start.distance(to: UnsafeRawPointer(found))
+            let crlf = newline > cursor && bytes[newline - 1] == 0x0D
+            let end = crlf ? newline - 1 : newline
+            entries.append(Entry(start: cursor, length: end - cursor, ending: crlf ? .crlf : .lf, added: false))
+            cursor = newline + 1
+        }
+        return entries
+    }
+
+    /// The text a line's entry points into.
+    private func text(of entry: Entry) -> String { entry.isAdded ? added : base }
+
+    /// The bytes of every line in order, each with its ending, for writing the file:
+    /// runs of lines that stand one after another in the text they point into go out
+    /// as one piece. The bytes lent to `body` are valid only while it runs.
+    func withBytes<E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        var run: (added: Bool, range: Range<Int>)?
+        for entry in entries {
+            // A line's ending is in its text right after it: the file's lines, the lines
+            // of `init(_:)` and the added ones are all stored with theirs.
+            let range = Int(entry.start)..<Int(entry.start) + entry.length + entry.ending.rawValue.utf8.count
+            if let current = run, current.added == entry.isAdded, current.range.upperBound == range.lowerBound {
+                run = (current.added, current.range.lowerBound..<range.upperBound)
+                continue
+            }
+            if let current = run { try lend(current.range, of: current.added ? added : base, to: body) }
+            run = (entry.isAdded, range)
+        }
+        if let current = run { try lend(current.range, of: current.added ? added : base, to: body) }
+    }
+
+    /// Lends the bytes `range` of `text`'s UTF-8 to `body`.
+    private func lend<E: Error>(
+        _ range: Range<Int>, of text: String, to body: (UnsafeRawBufferPointer) throws(E) -> Void
+    )
+        throws(E)
+    {
+        var failure: E?
+        // Both texts are native, contiguous UTF-8 (`makeContiguousUTF8`, or built by
+        // appending), so the storage is lent; `range` lies inside it, as every entry's bytes do.
+        let lent: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            do throws(E) {
+                try body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[range])))
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        guard lent != nil else { preconditionFailure("a line table's texts are contiguous UTF-8") }
+    }
+
+    /// The texts of the lines `range`, each made once: what a parse reads (see ``LineTexts``).
+    func texts(in range: Range<Int>) -> [Substring] {
+        var texts: [Substring] = []
+        texts.reserveCapacity(range.count)
+        for i in range { texts.append(self[i].text) }
+        return texts
+    }
+
+    /// Lends the bytes of each line of `range` (without its ending) to `body`, in order:
+    /// how a parse reads every line's shape in one pass. The bytes are valid only while
+    /// `body` runs.
+    func withLineBytes(in range: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+        let lent: Void?? = base.utf8.withContiguousStorageIfAvailable { baseBytes in
+            added.utf8.withContiguousStorageIfAvailable { addedBytes in
+                // Every entry's start and length lie inside the text it points into.
+                let (file, edits) = (UnsafeRawBufferPointer(baseBytes), UnsafeRawBufferPointer(addedBytes))
+                for i in range {
+                    let entry = entries[i]
+                    let bytes = entry.isAdded ? edits : file
+                    let start = Int(entry.start)
+                    body(i, UnsafeRawBufferPointer(rebasing: bytes[start..<start + entry.length]))
+                }
+            }
+        }
+        guard case .some(.some) = lent else { preconditionFailure("a line table's texts are contiguous UTF-8") }
+    }
+
+    /// The number of bytes of the lines with their endings.
+    var byteCount: Int {
+        entries.reduce(0) { $0 + $1.length + $1.ending.rawValue.utf8.count }
+    }
+}
+
+extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+    init() {
+        self.init(text: "")
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { entries.count }
+
+    subscript(position: Int) -> SourceLine {
+        get {
+            let entry = entries[position]
+            let text = text(of: entry)
+            let utf8 = text.utf8
+            // Offsets of a native UTF-8 string's bytes become indices in constant time.
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(entry.start))
+            let end = utf8.index(start, offsetBy: entry.length)
+            return SourceLine(text[start..<end], ending: entry.ending)
+        }
+        set {
+            replaceSubrange(position..<position + 1, with: CollectionOfOne(newValue))
+        }
+    }
+
+    /// Puts `lines` in place of the lines at `range`: their texts (and endings) are
+    /// appended to the added text; the other lines are not touched.
+    mutating func replaceSubrange<C: Collection<SourceLine>>(_ range: Range<Int>, with lines: C) {
+        var new: [Entry] = []
+        new.reserveCapacity(lines.count)
+        for line in lines {
+            let length = line.text.utf8.count
+            guard added.utf8.count + length + 2 <= Self.maximumOffset, length <= Self.maximumLength else {
+                // Only a text of gigabytes gets here: start again from one text.
+                var all = Array(self)
+                all.replaceSubrange(range, with: lines)
+                self = LineTable(all)
+                return
+            }
+            new.append(Entry(start: added.utf8.count, length: length, ending: line.ending, added: true))
+            added += line.text
+            added += line.ending.rawValue
+        }
+        entries.replaceSubrange(range, with: new)
+    }
+}
+
+extension LineTable: Equatable {
+    /// The same lines with the same endings, wherever their texts are stored.
+    static func == (lhs: LineTable, rhs: LineTable) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0 == $1 }
+    }
+}

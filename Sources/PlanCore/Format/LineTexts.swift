@@ -1,0 +1,139 @@
+/// The texts of the lines one parse reads, each made once from the ``LineTable``, and
+/// their shapes: a parse asks for a line's text several times (its indentation, its
+/// keyword, its value), and a `Substring` made from the table's offsets costs an index
+/// check each time. Only the lines read are made (one action's for an edit), and only
+/// for the parse: the document keeps the compact table.
+///
+/// A line's shape is what the parser asks of every line (its indentation, whether it is
+/// blank, whether it may open or close a comment, hold a control character or be a
+/// conflict marker), read from its bytes in one pass. Each answer is exact or, for the
+/// rarer questions, a filter: a line without the flag cannot have the thing, and one
+/// with it is asked again in full.
+struct LineTexts {
+    /// One line's text, as `lines[i].text` reads it.
+    struct Line {
+        let text: Substring
+    }
+
+    /// Every line of the file, of which `read` are made.
+    let indices: Range<Int>
+    private let read: Range<Int>
+    private let texts: [Substring]
+    /// Per line, bits 0–30 the indentation width, 31–58 the bytes of indentation, 59– the flags.
+    private let shapes: [UInt64]
+
+    private static let widthBits: UInt64 = 31
+    private static let leadBits: UInt64 = 28
+    private static let flagShift = widthBits + leadBits
+
+    struct Flags: OptionSet {
+        let rawValue: UInt64
+        static let blank = Flags(rawValue: 1)
+        /// The content (after the indentation) starts with `<!--`.
+        static let opensComment = Flags(rawValue: 2)
+        /// The line's bytes hold `-->` somewhere.
+        static let mayCloseComment = Flags(rawValue: 4)
+        /// A byte that may start a scalar `TerminalText.needsEscape` flags.
+        static let mayHoldControl = Flags(rawValue: 8)
+        /// The first byte is `<`, `=` or `>`, as a conflict marker's is.
+        static let mayBeMarker = Flags(rawValue: 16)
+    }
+
+    init(_ lines: LineTable, reading range: Range<Int>? = nil) {
+        indices = lines.indices
+        read = range ?? lines.indices
+        texts = lines.texts(in: read)
+        var shapes: [UInt64] = []
+        shapes.reserveCapacity(read.count)
+        lines.withLineBytes(in: read) { _, bytes in shapes.append(LineTexts.shape(of: bytes)) }
+        self.shapes = shapes
+    }
+
+    private static func shape(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let n = bytes.count
+        var width = 0
+        var lead = 0
+        while lead < n {
+            let byte = bytes[lead]
+            if byte == UInt8(ascii: " ") {
+                width += 1
+            } else if byte == UInt8(ascii: "\t") {
+                width += 4 - width % 4
+            } else {
+                break
+            }
+            lead += 1
+        }
+        var flags: Flags = lead == n ? .blank : []
+        if n - lead >= 4, bytes[lead] == UInt8(ascii: "<"), bytes[lead + 1] == UInt8(ascii: "!"),
+            bytes[lead + 2] == UInt8(ascii: "-"), bytes[lead + 3] == UInt8(ascii: "-")
+        {
+            flags.insert(.opensComment)
+        }
+        if n > 0, bytes[0] == UInt8(ascii: "<") || bytes[0] == UInt8(ascii: "=") || bytes[0] == UInt8(ascii: ">") {
+            flags.insert(.mayBeMarker)
+        }
+        var index = lead
+        while index < n {
+            index = skipPlain(bytes, from: index)
+            guard index < n else { break }
+            let byte = bytes[index]
+            if TerminalText.mayStartEscape(byte, keepNewlines: false) {
+                flags.insert(.mayHoldControl)
+            } else if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"),
+                bytes[index - 2] == UInt8(ascii: "-")
+            {
+                flags.insert(.mayCloseComment)
+            }
+            index += 1
+        }
+        // A tab in the indentation is never a control character here; bytes before `lead` are blanks.
+        return UInt64(min(width, Int(1 << widthBits) - 1)) | UInt64(lead) << widthBits | flags.rawValue << flagShift
+    }
+
+    var count: Int { indices.count }
+    var isEmpty: Bool { indices.isEmpty }
+
+    /// A line of the range read.
+    subscript(index: Int) -> Line { Line(text: texts[index - read.lowerBound]) }
+
+    /// The offset of the first byte from `start` on that needs a look: one that is not
+    /// visible ASCII (0x20–0x7E) or is `>`; `bytes.count` if there is none. Eight bytes at a
+    /// time: a word needs no look when no byte has its top bit set, none is below 0x20,
+    /// and none equals 0x7F or `>` (the classic tests for a byte below n, `(w - n·0x01…01) & ~w
+    /// & 0x80…80`, and for a zero byte after an XOR). `offset + 8 <= bytes.count` keeps
+    /// each unaligned load inside the buffer.
+    private static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+        var offset = start
+        while offset + 8 <= bytes.count {
+            let w = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            guard w & highs == 0, (w &- ones &* 0x20) & ~w & highs == 0, !hasZeroByte(w ^ (ones &* 0x7F)),
+                !hasZeroByte(w ^ (ones &* UInt64(UInt8(ascii: ">"))))
+            else { break }
+            offset += 8
+        }
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: ">") { return offset }
+            offset += 1
+        }
+        return offset
+    }
+
+    /// Width of the line's leading spaces and tabs (a tab moves to the next multiple of 4).
+    func width(_ line: Int) -> Int { Int(shapes[line - read.lowerBound] & ((1 << Self.widthBits) - 1)) }
+
+    /// The number of bytes of the line's indentation: where its content starts.
+    func lead(_ line: Int) -> Int {
+        Int((shapes[line - read.lowerBound] >> Self.widthBits) & ((1 << Self.leadBits) - 1))
+    }
+
+    func has(_ flag: Flags, _ line: Int) -> Bool {
+        Flags(rawValue: shapes[line - read.lowerBound] >> Self.flagShift).contains(flag)
+    }
+
+    func isBlank(_ line: Int) -> Bool { has(.blank, line) }
+}
