@@ -35,10 +35,11 @@ public struct UpdateImport: Sendable {
             problems += sheet.errors.map { $0.formatted(path: sheet.path) }
             for row in sheet.rows {
                 do throws(ImportError) {
-                    // One owner's sheet given twice (as .xlsx and as .csv) would add every note twice.
+                    // One owner's sheet given twice (as .xlsx and as .csv) would add every note twice;
+                    // two co-owners returning the same status for a shared action is not that.
                     let update = [
                         planPath(for: row.plan) ?? row.plan, row.ref.lowercased(), row.newStatus?.code ?? "",
-                        row.note ?? "",
+                        row.note ?? "", row.owner.map(OwnerName.key) ?? "",
                     ].joined(separator: "\u{0}")
                     if let first = seen[update] {
                         throw ImportError(

@@ -87,5 +87,9 @@ struct GovernanceCommandTests {
         #expect(actions.stdout.contains("Section,Area,Ref,Action,Owners"), "\(actions)")
         let markdown = try box.run(["export", "p.plan", "--format", "md", "--table", "measures"], environment: late)
         #expect(markdown.status != 0 && markdown.stderr.contains("--table measures is a CSV table"), "\(markdown)")
+        // Several plans have no one measures table: refused, not the actions table in its place.
+        _ = try box.write("q.plan", data: box.read("p.plan"))
+        let several = try box.run(["export", "p.plan", "q.plan", "--format", "csv", "--table", "measures"])
+        #expect(several.status == 64 && several.stderr.contains("one plan's table"), "\(several)")
     }
 }

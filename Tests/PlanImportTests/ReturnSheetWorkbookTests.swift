@@ -176,6 +176,26 @@ struct ReturnSheetWorkbookTests {
         #expect(notes.filter { $0.text == "Drafted." }.count == 1)
     }
 
+    @Test func twoCoOwnersReturningTheSameUpdateAreNotASheetGivenTwice() throws {
+        let (letter, round) = try Self.letter()
+        var workbook = ReturnSheet.workbook(letter, in: round)
+        workbook.sheets[0].rows[3][8] = .text("Drafted.", .input)
+        let read = try ReturnSheetReader.read(try XLSXReader.read(try WorkbookFile.data(workbook)))
+        let coOwner = read.rows.map { row in
+            var row = row
+            row.owner = "Named GP for Safeguarding"
+            return row
+        }
+        let documents = try [
+            "plans/a.plan": PlanDocument(text: Self.ownPlan), "plans/b.plan": PlanDocument(text: Self.keyedPlan),
+        ]
+        let applied = UpdateImport(
+            [("nurse.xlsx", read.rows, []), ("gp.xlsx", coOwner, [])], documents: documents,
+            on: date("2026-03-02"), author: nil)
+        #expect(!applied.problems.contains { $0.contains("given twice") }, "\(applied.problems)")
+        #expect(applied.applied.map(\.sheet).contains("gp.xlsx"))
+    }
+
     @Test func aBadRowIsNamedByItsRowInTheWorkbook() throws {
         let (letter, round) = try Self.letter()
         var workbook = ReturnSheet.workbook(letter, in: round)

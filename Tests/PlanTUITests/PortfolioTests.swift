@@ -201,10 +201,10 @@ struct PortfolioTests {
         #expect(
             offered.count == 2 && offered.allSatisfy { $0.hasPrefix("Head of Quality Assurance, Northmoor Council") })
         #expect(render(state).row(at: 3).contains("› Any owner containing \"head of quality\""))
-        #expect(state.ownerPicker!.chosenName == "head of quality")
+        #expect(state.ownerPicker!.chosen == nil && state.ownerPicker!.text == "head of quality")
         state.press([.down, .down])
         #expect(render(state).row(at: 5).contains("› \(offered[1])"))
-        #expect(state.ownerPicker!.chosenName == offered[1])
+        #expect(state.ownerPicker!.chosen?.name == offered[1])
         state.press(Array(repeating: Key.backspace, count: 15))
         state.type("director of childrens services")
         let grid = render(state)
@@ -227,6 +227,28 @@ struct PortfolioTests {
         #expect(state.screen == .actions)
         state.press(.escape)
         #expect(state.screen == .overview)
+    }
+
+    @Test func aPickedOwnerListsThatOwnersActionsOnlyNotEveryNameContainingIt() throws {
+        var state = try TUIFixtures.portfolio()
+        state.press(.character("o"))
+        state.type("participation")
+        let picked = try #require(
+            state.ownerPicker!.matches.first { $0.name == "Participation Lead, Northmoor Council" })
+        let position = try #require(state.ownerPicker!.matches.firstIndex(of: picked))
+        state.press(Array(repeating: Key.down, count: position + 1))
+        state.press(.enter)
+        let rows = state.crossView!.rows
+        #expect(rows.count == picked.open, "the picker's count and the view agree")
+        for row in rows {
+            let action = state.members[row.plan].state!.plan.action(ref: row.ref)!
+            #expect(OwnerName.isOwner(picked.name, of: action), "\(row.ref): \(action.owners)")
+        }
+        // Typed text that is not picked still lists every owner containing it.
+        state.press(.escape, .character("o"))
+        state.type("participation")
+        state.press(.enter)
+        #expect(state.crossView!.rows.count > picked.open)
     }
 
     @Test func theRuntimeRoutesEachSaveToItsPlanAndShowsChangesOnDisk() throws {
@@ -340,7 +362,12 @@ extension PortfolioMeetingTests {
         #expect(state.screen == .overview && state.confirmingQuit)
         #expect(render(state).row(at: 23) == "Not saved in JTAI written statement of action. Quit anyway? y/n")
         #expect(state.press(.character("n")) == [])
-        #expect(state.press(.character("q"), .character("y")) == [.quit])
+        // Ctrl-C from the help screen or the owner list asks too.
+        state.press(.character("?"))
+        #expect(state.press(.control("c")) == [] && state.confirmingQuit)
+        state.press(.character("n"), .character("o"))
+        #expect(state.press(.control("c")) == [] && state.confirmingQuit && state.ownerPicker == nil)
+        #expect(state.press(.character("y")) == [.quit])
     }
 }
 

@@ -6,6 +6,9 @@ public struct ActionFilter: Sendable, Equatable {
     /// Matches an owner whose name contains this text, with case and punctuation
     /// folded (see ``OwnerName/key(_:)``).
     public var owner: String?
+    /// Matches an owner by their whole name, folded (``OwnerName/isOwner(_:of:)``):
+    /// a name picked from a list of owners, where ``owner`` takes every name containing it.
+    public var exactOwner: String?
     public var overdueOnly = false
     /// Due strictly before this date.
     public var dueBefore: PlanDate?
@@ -42,6 +45,7 @@ public struct ActionFilter: Sendable, Equatable {
     public func matches(_ action: Action, on day: PlanDate) -> Bool {
         if !statuses.isEmpty, !statuses.contains(action.status) { return false }
         if let owner, !owner.isEmpty, !OwnerName.matches(action, owner) { return false }
+        if let exactOwner, !OwnerName.isOwner(exactOwner, of: action) { return false }
         if overdueOnly, !action.isOverdue(on: day) { return false }
         if let dueBefore {
             guard let due = action.due?.date, due < dueBefore else { return false }

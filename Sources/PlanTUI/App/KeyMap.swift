@@ -126,7 +126,7 @@ public enum KeyMap {
         ("r", "Every red action, across the plans"),
         ("d", "Every overdue action, across the plans"),
         ("s", "Every open action due within \(ReviewCycle.days) days, across the plans"),
-        ("o", "Every open action owned by… (type part of a name, then Enter)"),
+        ("o", "Every open action of one owner: pick from the owners of every plan, or type part of a name"),
         ("?", "This help"),
         ("q Ctrl-C", "Quit (every change is already saved)"),
     ]

@@ -56,9 +56,6 @@ public struct OwnerPicker: Equatable, Sendable {
         return selection > 0 && selection <= matches.count ? matches[selection - 1] : nil
     }
 
-    /// The name the selection stands for: the chosen owner's, else the typed text; nil for neither.
-    public var chosenName: String? { chosen?.name ?? (text.isEmpty ? nil : text) }
-
     /// What a key does while the picker is open.
     enum Step: Equatable { case editing, done, cancelled }
 

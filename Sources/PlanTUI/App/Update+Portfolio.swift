@@ -27,14 +27,15 @@ extension PortfolioState {
         default: break
         }
         if case .plan(let index) = screen { return handlePlanKey(key, plan: index) }
-        if isTooSmall { return key == .character("q") || key == .control("c") ? [.quit] : [] }
-        if let top = helpTop { return handleHelp(key, top: top) }
         if confirmingQuit {
             confirmingQuit = false
             if key == .character("y") { return [.quit] }
             message = Message(text: "Not quitting.", kind: .info)
             return []
         }
+        // Every way out asks first when a plan holds a change that is not saved (a failed save).
+        if isTooSmall { return key == .character("q") || key == .control("c") ? quit() : [] }
+        if let top = helpTop { return handleHelp(key, top: top) }
         // Who is recording is asked before anything is changed from the list or the cross-plan view.
         if let asking = askingName { return forward(.key(key), to: asking) }
         if let picker = ownerPicker { return handleOwnerPicker(key, picker: picker) }
@@ -266,9 +267,14 @@ extension PortfolioState {
             ownerPicker = nil
         case .enter:
             ownerPicker = nil
-            if let name = picker.chosenName { openCrossView(.owner(name)) }
+            if let chosen = picker.chosen {
+                openCrossView(.pickedOwner(chosen.name))
+            } else if !picker.text.isEmpty {
+                openCrossView(.owner(picker.text))
+            }
         case .control("c"):
-            return [.quit]
+            ownerPicker = nil
+            return quit()
         default:
             _ = picker.handle(key)
             ownerPicker = picker
@@ -280,7 +286,9 @@ extension PortfolioState {
         switch key {
         case .up, .character("k"): helpTop = max(0, top - 1)
         case .down, .character("j"): helpTop = top + 1
-        case .control("c"): return [.quit]
+        case .control("c"):
+            helpTop = nil
+            return quit()
         default: helpTop = nil
         }
         return []

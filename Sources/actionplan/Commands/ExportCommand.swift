@@ -47,6 +47,9 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError(
                 "--table measures is a CSV table: give --format csv, or an --output file ending in .csv")
         }
+        if table == .measures, plans.single == nil {
+            throw ValidationError("--table measures is one plan's table: give one plan, not a folder or several")
+        }
         guard format == nil, output.flatMap(ExportTarget.init(fileName:)) == nil else { return }
         throw ValidationError(
             "give --format (md, html, pdf, xlsx, csv or json), or an --output file ending in .md, .html, .pdf, "
