@@ -3,7 +3,9 @@ import Foundation
 /// The changes one person made to one plan through the tool, newest last, so that
 /// `actionplan undo` can take the last one back. Kept in the person's own state
 /// folder (`$XDG_STATE_HOME/actionplan/undo`, else `~/.local/state/actionplan/undo`),
-/// one file per plan, never next to the plan: it is this account's, not the board's.
+/// one folder per plan and one file per change, never next to the plan: it is this
+/// account's, not the board's. A file per change, so that recording one writes that
+/// change alone and undoing reads only the newest (an entry holds the plan twice).
 public struct UndoJournal: Sendable {
     /// One change: the plan as the command read it and as it wrote it (before any
     /// merge with changes saved at the same time), and what it did in words.
@@ -26,7 +28,7 @@ public struct UndoJournal: Sendable {
     /// How many changes are kept; older ones are dropped.
     public static let capacity = 20
 
-    /// The journal's file for the plan at `path`.
+    /// The journal's folder for the plan at `path`.
     public let url: URL
 
     public init(planPath path: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -34,30 +36,53 @@ public struct UndoJournal: Sendable {
             environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        // One file name per plan path, readable and without folders in it.
+        // One folder name per plan path, readable and without folders in it.
         let name = absolute.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
-        url = URL(fileURLWithPath: state).appendingPathComponent("actionplan/undo/\(name).json")
+        url = URL(fileURLWithPath: state).appendingPathComponent("actionplan/undo/\(name)")
     }
 
-    /// The entries, oldest first; none when the journal is missing or unreadable.
+    /// The entries, oldest first; none when the journal is missing. An entry that
+    /// cannot be read is left out.
     public func entries() -> [Entry] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
-        return (try? JSONDecoder().decode([Entry].self, from: data)) ?? []
+        entryFiles().compactMap(Self.read)
+    }
+
+    /// The newest entry, reading only its file.
+    public func last() -> Entry? {
+        entryFiles().last.flatMap(Self.read)
     }
 
     /// Adds a change, dropping the oldest beyond ``capacity``.
     public func record(_ entry: Entry) throws {
-        try write(Array((entries() + [entry]).suffix(Self.capacity)))
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let files = entryFiles()
+        let next = (files.last.flatMap { Int($0.deletingPathExtension().lastPathComponent) } ?? 0) + 1
+        try AtomicFile.write(
+            try JSONEncoder().encode(entry), to: url.appendingPathComponent(Self.name(next)).path)
+        for old in files.dropLast(Self.capacity - 1) { try? FileManager.default.removeItem(at: old) }
     }
 
     /// Removes the newest change.
     public func dropLast() throws {
-        try write(Array(entries().dropLast()))
+        guard let newest = entryFiles().last else { return }
+        try FileManager.default.removeItem(at: newest)
     }
 
-    private func write(_ entries: [Entry]) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(try JSONEncoder().encode(entries), to: url.path)
+    /// The entries' files, oldest first (named by a counter, zero-padded so names sort).
+    private func entryFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && Int($0.dropLast(5)) != nil }.sorted()
+            .map { url.appendingPathComponent($0) }
+    }
+
+    private static func name(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits + ".json"
+    }
+
+    private static func read(_ file: URL) -> Entry? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: data)
     }
 }
 

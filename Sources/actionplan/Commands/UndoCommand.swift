@@ -19,7 +19,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let journal = UndoJournal(planPath: plan.path)
-        guard let last = journal.entries().last else {
+        guard let last = journal.last() else {
             try EditCommand.fail(
                 "nothing to undo: no change to \(plan.path) was recorded by actionplan for this account",
                 path: plan.path, options: write)

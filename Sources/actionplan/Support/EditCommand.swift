@@ -38,7 +38,8 @@ enum EditCommand {
     ) throws {
         let original = session.document
         let path = session.path
-        let diff = outcome.changed ? LineDiff.unified(from: original, to: edited, path: path) : ""
+        // Only a dry run shows the diff: working it out costs a pass over both texts.
+        let diff = outcome.changed && options.dryRun ? LineDiff.unified(from: original, to: edited, path: path) : ""
         var saved: PlanSession.Saved?
         if outcome.changed, !options.dryRun {
             saved = try PlanLoading.saved(edited, in: session)
