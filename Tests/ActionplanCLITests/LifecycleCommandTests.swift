@@ -290,6 +290,38 @@ struct ReviewUndoConfigTests {
         #expect(stray.status != 0 && stray.stderr.contains("go with --looked-at"), "\(stray)")
     }
 
+    @Test("review --record counts the review as the day began: actions completed at the meeting stay in M")
+    func reviewCountsAfterTheMeetingsEdits() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", samplePlan)
+        let before = try box.run(["review", "plan.plan"], environment: env(box))
+        #expect(before.stdout.contains("2 of "), "the review holds 1.1a and 2.1a: \(before)")
+        let set = try box.run(["set", "plan.plan", "1.1a", "--rag", "green", "--by", "Me"], environment: env(box))
+        #expect(set.status == 0, "\(set)")
+        let record = ["review", "plan.plan", "--record", "--by", "Improvement Board"]
+        let missed = try box.run(record + ["--looked-at", "1"], environment: env(box))
+        #expect(missed.status == 1 && missed.stderr.contains("looked at 1 of the 2 actions"), "\(missed)")
+        let full = try box.run(record + ["--looked-at", "2"], environment: env(box))
+        #expect(full.status == 0, "\(full)")
+        #expect(
+            try box.text("plan.plan").contains(
+                "- Reviewed 2026-03-01 (Improvement Board): looked at 2 of 2, changed 1\n"))
+    }
+
+    @Test("review --record --date counts the review from the plan as it stood on that day")
+    func reviewCountsOnAnEarlierDay() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", samplePlan)
+        let set = try box.run(["set", "plan.plan", "1.1a", "--rag", "green", "--by", "Me"], environment: env(box))
+        #expect(set.status == 0, "\(set)")
+        // On 27 February 1.1a was amber and due the next day, 2.1a red: the review held both.
+        let record = try box.run(
+            ["review", "plan.plan", "--record", "--by", "Board", "--date", "2026-02-27", "--looked-at", "2"],
+            environment: env(box))
+        #expect(record.status == 0, "\(record)")
+        #expect(try box.text("plan.plan").contains("- Reviewed 2026-02-27 (Board): looked at 2 of 2, changed 0\n"))
+    }
+
     @Test("undo takes back the last change and keeps later changes by others")
     func undo() throws {
         let box = try Sandbox()

@@ -200,6 +200,42 @@ struct ReviewClosingQuestionTests {
         #expect(state.document.text == expected.text)
     }
 
+    @Test func goingBackDoesNotTakeBackWhatWasLookedAt() throws {
+        var state = try Self.state()
+        state.press(.character("v"))
+        let count = try #require(state.review?.queue.count)
+        for _ in 0..<count { state.press(.character(" ")) }
+        state.press(.backspace, .backspace, .escape)
+        #expect(state.review?.lookedAt == count)
+        #expect(state.press(.enter) == [.save(description: "plan: reviewed 2026-10-15")])
+        #expect(state.plan.reviews.last?.lookedAt == count && state.plan.reviews.last?.of == count)
+    }
+
+    @Test func anUndoneChangeIsNotCountedAsChanged() throws {
+        var state = try Self.state()
+        state.press(.character("v"))
+        let count = try #require(state.review?.queue.count)
+        state.press(.character("g"), .character("u"))
+        try #require(state.document.text == SignOffTests.plan, "the undo took the change back")
+        for _ in 0..<count { state.press(.character(" ")) }
+        #expect(state.press(.enter) == [.save(description: "plan: reviewed 2026-10-15")])
+        #expect(state.plan.reviews.last?.changed == 0)
+    }
+
+    @Test func aReviewReopenedTheSameDayHoldsWhatTheFirstCompleted() throws {
+        var state = try Self.state()
+        state.press(.character("v"))
+        let queue = try #require(state.review?.queue)
+        // 1.1b goes green, then the review closes without recording and opens again.
+        state.press(.character("g"), .character(" "), .escape, .escape)
+        try #require(state.review == nil && state.plan.action(ref: "1.1b")?.status == .green)
+        state.press(.character("v"))
+        #expect(state.review?.queue == queue)
+        for _ in 0..<queue.count { state.press(.character(" ")) }
+        #expect(state.press(.enter) == [.save(description: "plan: reviewed 2026-10-15")])
+        #expect(state.plan.reviews.last?.changed == 1 && state.plan.reviews.last?.of == queue.count)
+    }
+
     @Test func aFullReviewDoesNotAskAndNoKeepsTheAsAtDate() throws {
         var state = try Self.state()
         state.press(.character("v"))

@@ -573,7 +573,7 @@ struct ReviewModeTests {
         #expect(state.review?.finished == true)
         assertSnapshot(render(state), named: "review-closing-80x24")
         #expect(render(state).text.contains("Changes made in this review (2), all saved:"))
-        // One of the queue was looked at: the review asks before recording a partial one.
+        // Two of the queue were looked at (Backspace does not take one back): the review asks before recording a partial one.
         #expect(state.press(.enter) == [])
         #expect(state.review?.question == .partial)
         let effects = state.press(.character("y"))
@@ -582,7 +582,13 @@ struct ReviewModeTests {
         // The review is appended to the example plan's log of twelve monthly meetings.
         #expect(state.plan.reviews.count == 13)
         #expect(state.plan.reviews.last?.of == needing.count, "\(state.plan.reviews)")
-        #expect(state.plan.reviews.last?.changed == 2)
+        // Changed counts actions, not edits: the second (status and note) and those noted earlier that day.
+        let changedToday = state.plan.actions.filter { action in
+            action.notes.contains { $0.date == TUIFixtures.today }
+                || action.history.contains { $0.date == TUIFixtures.today }
+        }
+        #expect(changedToday.contains { $0.ref == second } && changedToday.count > 1)
+        #expect(state.plan.reviews.last?.changed == changedToday.count)
         #expect(state.document.text.contains("\n- Reviewed 2026-11-10 (Exploitation Improvement Board): looked at "))
         #expect(state.modal == .none && state.review == nil)
     }

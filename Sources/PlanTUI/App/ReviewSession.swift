@@ -6,6 +6,8 @@ public struct ReviewSession: Equatable, Sendable {
     /// Why each action is in the queue, by ref.
     public var reasons: [String: [String]]
     public var position = 0
+    /// The furthest position reached: going back does not take back what was looked at.
+    public var furthest = 0
     /// The changes made during the review, in words.
     public var log: [String] = []
     /// The closing screen is showing.
@@ -23,12 +25,14 @@ public struct ReviewSession: Equatable, Sendable {
 
     public var currentRef: String? { queue.indices.contains(position) ? queue[position] : nil }
 
-    /// How many of the queue were looked at: up to the one showing when the review ended.
-    public var lookedAt: Int { min(position + 1, queue.count) }
+    /// How many of the queue were looked at: up to the furthest one shown.
+    public var lookedAt: Int { min(furthest + 1, queue.count) }
 
-    /// The review's counts for its line in the plan's log of reviews.
-    public var counts: PlanDocument.ReviewCounts {
-        PlanDocument.ReviewCounts(lookedAt: lookedAt, of: queue.count, changed: log.count)
+    /// The review's counts for its line in the plan's log of reviews: the changes are read
+    /// from `plan` by ``ReviewDay`` (as `review --record` reads them), so an undone edit
+    /// does not count.
+    public func counts(in plan: Plan, on day: PlanDate) -> PlanDocument.ReviewCounts {
+        ReviewDay(plan: plan, on: day).counts(lookedAt: lookedAt, of: queue.count)
     }
 }
 
@@ -36,6 +40,7 @@ extension ReviewSession {
     /// Space or Enter: the next action, or the closing screen after the last.
     mutating func next() {
         position += 1
+        furthest = max(furthest, position)
         if position >= queue.count { finished = true }
     }
 

@@ -10,15 +10,20 @@ extension AppState {
         ReviewQueue(plan: plan, on: today).entries.map { ($0.ref, $0.reasons.map(\.text)) }
     }
 
+    /// The review walks what it held as the day began (see ``ReviewDay``), so an action
+    /// completed earlier in the day, or at a review closed without recording, is still in it.
     mutating func startReview() {
-        let queue = actionsNeedingAttention()
+        let now = Dictionary(uniqueKeysWithValues: actionsNeedingAttention().map { ($0.ref, $0.reasons) })
+        let retained = ReviewDay(plan: plan, on: today).retained
+        let queue = plan.actions.map(\.ref).filter { now[$0] != nil || retained.contains($0) }
+            .map { ($0, now[$0] ?? ["no longer needs attention"]) }
         guard !queue.isEmpty else {
             message = Message(
                 text: "Nothing needs attention: no action is red, overdue, due soon or without an update.", kind: .info)
             return
         }
         review = ReviewSession(
-            queue: queue.map(\.ref), reasons: Dictionary(uniqueKeysWithValues: queue.map { ($0.ref, $0.reasons) }))
+            queue: queue.map(\.0), reasons: Dictionary(uniqueKeysWithValues: queue))
         modal = .review
         showReviewAction()
     }
@@ -40,7 +45,7 @@ extension AppState {
             if let question = session.question { return answer(question, key: key, session: session) }
             switch key {
             case .enter:
-                if session.counts.isPartial {
+                if session.counts(in: plan, on: today).isPartial {
                     session.question = .partial
                     review = session
                     return []
@@ -122,8 +127,9 @@ extension AppState {
         review = nil
         modal = .none
         let board = plan.reviewingBoard
+        let counts = session.counts(in: plan, on: today)
         let outcome = change { [today] document in
-            try document.recordReview(on: today, by: board, counts: session.counts)
+            try document.recordReview(on: today, by: board, counts: counts)
         }
         if case .applied = outcome, plan.asAt.map({ $0 < today }) ?? true {
             var session = session

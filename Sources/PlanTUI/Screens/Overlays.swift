@@ -302,7 +302,8 @@ private func closingWords(_ state: AppState, _ session: ReviewSession) -> String
         return "The review is recorded. Move the plan's As at date\(from) to \(today.ukShort), "
             + "as actionplan as-at does? y/n"
     case nil:
-        let line = PlanDocument.reviewLine(on: today, by: state.plan.reviewingBoard, counts: session.counts)
+        let line = PlanDocument.reviewLine(
+            on: today, by: state.plan.reviewingBoard, counts: session.counts(in: state.plan, on: today))
         return "Enter records it in the plan's log of reviews (\(line)). Esc closes without recording."
     }
 }

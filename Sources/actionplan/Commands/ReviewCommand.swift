@@ -40,7 +40,7 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "How many actions the review held (default: those `actionplan review` lists for the day).",
+            "How many actions the review held (default: those it listed as the day began, and any that joined).",
             valueName: "m"))
     var of: Int?
 
@@ -89,10 +89,7 @@ struct ReviewCommand: ParsableCommand {
     /// --looked-at (the CLI does not walk the queue; the TUI's review counts for itself).
     private func reviewCounts(_ plan: Plan) throws(PlanDocument.EditError) -> PlanDocument.ReviewCounts? {
         guard let lookedAt else { return nil }
-        let held = of ?? ReviewQueue(plan: plan, on: day).entries.count
-        let counts = PlanDocument.ReviewCounts(
-            lookedAt: lookedAt, of: held,
-            changed: changed ?? Changes(plan: plan, since: day.adding(days: -1), until: day).changedRefs.count)
+        let counts = ReviewDay(plan: plan, on: day).counts(lookedAt: lookedAt, of: of, changed: changed)
         if counts.lookedAt > counts.of {
             throw .invalidText(
                 "looked at \(counts.lookedAt) of \(counts.of): more than the \(counts.of) the review holds on \(day.iso); give --of"
