@@ -60,89 +60,106 @@ extension BoardPackHTML {
 
     // MARK: - The whole plan
 
-    static func wholePlan(_ pack: BoardPack) -> String {
-        let sections = pack.plan.sections.map { section in
-            let heading = HTML.text("h3", [], "\(section.number) \(section.title)")
-            let description = section.description.isEmpty ? "" : HTML.prose(section.description) + "\n"
-            let areas = section.areas.map { area($0, pack) }.joined(separator: "\n")
-            return HTML.element(
-                "section", [("class", "section"), ("id", "section-\(section.number)")],
-                "\n" + heading + "\n" + description + areas + "\n")
-        }
-        return part("plan", "The plan", sections.joined(separator: "\n"), className: "plan-part")
-    }
-
-    static func area(_ area: Area, _ pack: BoardPack) -> String {
-        var fields: [(String, String)] = []
-        if let value = area.needsToImprove { fields.append(("Needs to improve", HTML.prose(value))) }
-        if let value = area.priorityAction { fields.append(("Priority action", HTML.prose(value))) }
-        if let value = area.inspectorsFound { fields.append(("Inspectors found", HTML.prose(value))) }
-        fields += area.extraFields.map { (HTML.escaped($0.name), HTML.prose($0.value)) }
-        let actions = pack.actions(in: area)
-        let blocks =
-            actions.isEmpty
-            ? HTML.text("p", [("class", "muted")], "No actions.")
-            : actions.map { action($0, pack) }.joined(separator: "\n")
-        return HTML.element(
-            "section", [("class", "area"), ("id", "area-\(area.number)")],
-            "\n"
-                + HTML.text("h4", [], "\(area.number) \(area.title)") + "\n"
-                + definitionList(fields) + (fields.isEmpty ? "" : "\n")
-                + (area.description.isEmpty ? "" : HTML.prose(area.description) + "\n")
-                + blocks + "\n")
-    }
-
-    static func action(_ action: Action, _ pack: BoardPack) -> String {
-        var title = HTML.text("span", [("class", "ref")], action.ref) + " " + statusCell(action.status, pack)
-        if pack.isOverdue(action) { title += " " + HTML.text("span", [("class", "flag")], "Overdue") }
-        var fields = [
-            (
-                action.owners.count > 1 ? "Owners" : "Owner",
-                action.owners.isEmpty
-                    ? HTML.text("span", [("class", "muted")], "none")
-                    : HTML.escaped(action.owners.joined(separator: "; "))
-            ),
-            ("Due", HTML.escaped(BoardPack.dueLabel(action))),
-        ]
-        fields += action.extraFields.map { (HTML.escaped($0.name), HTML.prose($0.value)) }
-        let notes = BoardPack.notesNewestFirst(action)
-        // A table, so that on paper its head (the ref and status) repeats on every page
-        // the action runs onto; each note is a row, kept whole on one page.
-        var rows = [
-            HTML.element(
-                "tr", [("class", "action-body")],
-                HTML.element("td", [], HTML.prose(action.text) + "\n" + definitionList(fields)))
-        ]
-        if notes.isEmpty {
-            rows.append(
-                HTML.element(
-                    "tr", [], HTML.element("td", [], HTML.text("p", [("class", "muted")], "No progress notes."))))
-        } else {
-            rows.append(
-                HTML.element(
-                    "tr", [("class", "notes-head")],
-                    HTML.element("td", [], HTML.text("h6", [], "Progress and impact, newest first"))))
-            rows += notes.map { note in
-                let who = note.author.map { " · " + HTML.escaped($0) } ?? ""
-                return HTML.element(
-                    "tr", [("class", "note")],
-                    HTML.element(
-                        "td", [],
-                        HTML.element(
-                            "p", [("class", "note-head")],
-                            HTML.element("time", [("datetime", note.date.iso)], note.date.ukLong) + who)
-                            + HTML.prose(note.text)))
+    static func wholePlan(_ pack: BoardPack, into writer: inout HTMLWriter) {
+        part("plan", "The plan", className: "plan-part", into: &writer) { writer in
+            for (index, section) in pack.plan.sections.enumerated() {
+                if index > 0 { writer.raw("\n") }
+                writer.open("section", [("class", "section"), ("id", "section-\(section.number)")])
+                writer.raw("\n")
+                writer.text("h3", [], "\(section.number) \(section.title)")
+                writer.raw("\n")
+                if !section.description.isEmpty {
+                    writer.prose(section.description)
+                    writer.raw("\n")
+                }
+                for (index, area) in section.areas.enumerated() {
+                    if index > 0 { writer.raw("\n") }
+                    self.area(area, pack, into: &writer)
+                }
+                writer.raw("\n</section>")
             }
         }
-        let head = HTML.element(
-            "thead", [], HTML.element("tr", [], HTML.element("th", [("scope", "col")], HTML.element("h5", [], title))))
-        return HTML.element(
-            "article", [("class", "action action-\(action.status.code)"), ("id", anchor(action.ref))],
-            "\n"
-                + HTML.element(
-                    "table", [("class", "action-frame")],
-                    "\n" + head + "\n" + HTML.element("tbody", [], "\n" + rows.joined(separator: "\n") + "\n") + "\n")
-                + "\n")
+    }
+
+    static func area(_ area: Area, _ pack: BoardPack, into writer: inout HTMLWriter) {
+        writer.open("section", [("class", "area"), ("id", "area-\(area.number)")])
+        writer.raw("\n")
+        writer.text("h4", [], "\(area.number) \(area.title)")
+        writer.raw("\n")
+        let named = [
+            ("Needs to improve", area.needsToImprove), ("Priority action", area.priorityAction),
+            ("Inspectors found", area.inspectorsFound),
+        ]
+        let fields =
+            named.compactMap { name, value in value.map { (name, $0) } } + area.extraFields.map { ($0.name, $0.value) }
+        if !fields.isEmpty {
+            writer.raw("<dl class=\"fields\">")
+            for (name, value) in fields {
+                writer.text("dt", [], name)
+                writer.element("dd") { $0.prose(value) }
+            }
+            writer.raw("</dl>\n")
+        }
+        if !area.description.isEmpty {
+            writer.prose(area.description)
+            writer.raw("\n")
+        }
+        let actions = pack.actions(in: area)
+        if actions.isEmpty { writer.raw("<p class=\"muted\">No actions.</p>") }
+        for (index, action) in actions.enumerated() {
+            if index > 0 { writer.raw("\n") }
+            self.action(action, pack, into: &writer)
+        }
+        writer.raw("\n</section>")
+    }
+
+    /// An action as a table, so that on paper its head (the ref and status) repeats on
+    /// every page the action runs onto; each note is a row, kept whole on one page.
+    static func action(_ action: Action, _ pack: BoardPack, into writer: inout HTMLWriter) {
+        writer.open("article", [("class", "action action-\(action.status.code)"), ("id", anchor(action.ref))])
+        writer.raw("\n<table class=\"action-frame\">\n<thead><tr><th scope=\"col\"><h5>")
+        writer.text("span", [("class", "ref")], action.ref)
+        writer.raw(" ")
+        writer.raw(statusCell(action.status, pack))
+        if pack.isOverdue(action) { writer.raw(" <span class=\"flag\">Overdue</span>") }
+        writer.raw("</h5></th></tr></thead>\n<tbody>\n<tr class=\"action-body\"><td>")
+        writer.prose(action.text)
+        writer.raw(
+            action.owners.count > 1
+                ? "\n<dl class=\"fields\"><dt>Owners</dt><dd>" : "\n<dl class=\"fields\"><dt>Owner</dt><dd>")
+        if action.owners.isEmpty {
+            writer.raw("<span class=\"muted\">none</span>")
+        } else {
+            writer.escaped(action.owners.joined(separator: "; "))
+        }
+        writer.raw("</dd><dt>Due</dt><dd>")
+        writer.escaped(BoardPack.dueLabel(action))
+        writer.raw("</dd>")
+        for field in action.extraFields {
+            writer.text("dt", [], field.name)
+            writer.element("dd") { $0.prose(field.value) }
+        }
+        writer.raw("</dl></td></tr>")
+        let notes = BoardPack.notesNewestFirst(action)
+        if notes.isEmpty {
+            writer.raw("\n<tr><td><p class=\"muted\">No progress notes.</p></td></tr>")
+        } else {
+            writer.raw("\n<tr class=\"notes-head\"><td><h6>Progress and impact, newest first</h6></td></tr>")
+        }
+        for note in notes {
+            writer.raw("\n<tr class=\"note\"><td><p class=\"note-head\">")
+            writer.open("time", [("datetime", note.date.iso)])
+            writer.raw(note.date.ukLong)
+            writer.raw("</time>")
+            if let author = note.author {
+                writer.raw(" · ")
+                writer.escaped(author)
+            }
+            writer.raw("</p>")
+            writer.prose(note.text)
+            writer.raw("</td></tr>")
+        }
+        writer.raw("\n</tbody>\n</table>\n</article>")
     }
 
     // MARK: - About the plan

@@ -6,20 +6,41 @@ public enum BoardPackHTML {
     /// The paper ``BoardPack/length`` asks for: the full pack, or the short one
     /// (summary, exceptions, changes, trend). A protective marking heads and ends it.
     public static func render(_ pack: BoardPack) -> String {
-        let parts =
+        // The whole paper goes into one buffer; the parts that grow with the plan
+        // (the whole plan, the tables of actions) write into it, the others are small.
+        var writer = HTMLWriter(reservingCapacity: estimatedSize(pack))
+        let parts: [(inout HTMLWriter, BoardPack) -> Void] =
             pack.length == .short
-            ? [header(pack), summary(pack), redOrOverdue(pack), changes(pack), trendTable(pack)]
-            : [
-                header(pack), summary(pack), sections(pack), areas(pack), measures(pack), reviews(pack),
-                attention(pack), redOrOverdue(pack), changes(pack), wholePlan(pack), about(pack),
+            ? [
+                { $0.raw(header($1)) }, { $0.raw(summary($1)) }, { redOrOverdue($1, into: &$0) },
+                { $0.raw(changes($1)) }, { $0.raw(trendTable($1)) },
             ]
-        let marking = pack.marking.map { [HTML.text("p", [("class", "marking")], $0)] } ?? []
-        let body = (marking + parts + marking).joined(separator: "\n")
-        return "<!DOCTYPE html>\n"
-            + HTML.element(
-                "html", [("lang", "en-GB")],
-                "\n" + head(pack) + "\n"
-                    + HTML.element("body", [], "\n" + body + "\n") + "\n") + "\n"
+            : [
+                { $0.raw(header($1)) }, { $0.raw(summary($1)) }, { $0.raw(sections($1)) }, { $0.raw(areas($1)) },
+                { $0.raw(measures($1)) }, { $0.raw(reviews($1)) }, { $0.raw(attention($1)) },
+                { redOrOverdue($1, into: &$0) }, { $0.raw(changes($1)) }, { wholePlan($1, into: &$0) },
+                { $0.raw(about($1)) },
+            ]
+        let marking = pack.marking.map { HTML.text("p", [("class", "marking")], $0) }
+        writer.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n")
+        writer.raw(head(pack))
+        writer.raw("\n<body>\n")
+        if let marking { writer.raw(marking + "\n") }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { writer.raw("\n") }
+            part(&writer, pack)
+        }
+        if let marking { writer.raw("\n" + marking) }
+        writer.raw("\n</body>\n</html>\n")
+        return writer.html
+    }
+
+    /// About the size of the paper: the plan's texts and notes with their markup
+    /// (an over- or underestimate costs at most one more growth of the buffer).
+    static func estimatedSize(_ pack: BoardPack) -> Int {
+        pack.plan.actions.reduce(64 * 1024) { size, action in
+            size + 1_200 + action.text.utf8.count + action.notes.reduce(0) { $0 + 160 + $1.text.utf8.count }
+        }
     }
 
     static func head(_ pack: BoardPack) -> String {
@@ -119,23 +140,25 @@ public enum BoardPackHTML {
 
     /// The red actions, then the other overdue ones, each with the text of its latest
     /// note: why it is red, and what happens next.
-    static func redOrOverdue(_ pack: BoardPack) -> String {
+    static func redOrOverdue(_ pack: BoardPack, into writer: inout HTMLWriter) {
         let title = pack.length == .short ? "Exceptions: red and overdue actions" : "Red and overdue actions"
-        guard !pack.redOrOverdue.isEmpty else {
-            return part("red-and-overdue", title, HTML.text("p", [], "No action is red or overdue."))
-        }
-        let rows = pack.redOrOverdue.map { action in
-            [
-                pack.length == .short ? HTML.escaped(action.ref) : refLink(action.ref),
-                statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
-                HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack), latestNote(action),
-            ]
-        }
-        return part(
-            "red-and-overdue", title,
+        part("red-and-overdue", title, into: &writer) { writer in
+            guard !pack.redOrOverdue.isEmpty else {
+                writer.text("p", [], "No action is red or overdue.")
+                return
+            }
+            let rows = pack.redOrOverdue.map { action in
+                [
+                    pack.length == .short ? HTML.escaped(action.ref) : refLink(action.ref),
+                    statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
+                    HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack), latestNote(action),
+                ]
+            }
             table(
                 head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
-                classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"], rows: rows))
+                classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"], rows: rows,
+                into: &writer)
+        }
     }
 
     /// The latest note's date, who wrote it, and its text; "none" without a note.
@@ -164,9 +187,24 @@ public enum BoardPackHTML {
 
     /// An `<h2>` part of the paper.
     static func part(_ id: String, _ title: String, _ content: String, className: String? = nil) -> String {
+        var writer = HTMLWriter()
+        part(id, title, className: className, into: &writer) { $0.raw(content) }
+        return writer.html
+    }
+
+    /// An `<h2>` part of the paper, its content written by `content`.
+    static func part(
+        _ id: String, _ title: String, className: String? = nil, into writer: inout HTMLWriter,
+        _ content: (inout HTMLWriter) -> Void
+    ) {
         var attributes = [("id", id)]
         if let className { attributes.append(("class", className)) }
-        return HTML.element("section", attributes, "\n" + HTML.text("h2", [], title) + "\n" + content + "\n")
+        writer.open("section", attributes)
+        writer.raw("\n")
+        writer.text("h2", [], title)
+        writer.raw("\n")
+        content(&writer)
+        writer.raw("\n</section>")
     }
 
     /// A table. Cells are HTML already; `classes` gives columns a class: `num`
@@ -175,23 +213,40 @@ public enum BoardPackHTML {
         head: [String], classes: [Int: String] = [:], rows: [[String]],
         total: [String]? = nil, escapeHead: Bool = true
     ) -> String {
-        func cls(_ column: Int) -> [(String, String)] { classes[column].map { [("class", $0)] } ?? [] }
-        let headRow = head.enumerated().map {
-            HTML.element("th", [("scope", "col")] + cls($0.offset), escapeHead ? HTML.escaped($0.element) : $0.element)
-        }.joined()
-        var body = rows.map { row in
-            HTML.element("tr", [], row.enumerated().map { HTML.element("td", cls($0.offset), $0.element) }.joined())
+        var writer = HTMLWriter()
+        table(head: head, classes: classes, rows: rows, total: total, escapeHead: escapeHead, into: &writer)
+        return writer.html
+    }
+
+    /// A table (see ``table(head:classes:rows:total:escapeHead:)``) written into `writer`.
+    static func table(
+        head: [String], classes: [Int: String] = [:], rows: [[String]],
+        total: [String]? = nil, escapeHead: Bool = true, into writer: inout HTMLWriter
+    ) {
+        func cell(_ name: String, _ column: Int, _ content: String, escape: Bool) {
+            writer.raw("<" + name)
+            if name == "th" { writer.attribute("scope", "col") }
+            if let cls = classes[column] { writer.attribute("class", cls) }
+            writer.raw(">")
+            if escape { writer.escaped(content) } else { writer.raw(content) }
+            writer.close(name)
+        }
+        writer.raw("<table>\n<thead><tr>")
+        for (column, content) in head.enumerated() { cell("th", column, content, escape: escapeHead) }
+        writer.raw("</tr></thead>\n<tbody>\n")
+        for (index, row) in rows.enumerated() {
+            if index > 0 { writer.raw("\n") }
+            writer.raw("<tr>")
+            for (column, content) in row.enumerated() { cell("td", column, content, escape: false) }
+            writer.raw("</tr>")
         }
         if let total {
-            body.append(
-                HTML.element(
-                    "tr", [("class", "total")],
-                    total.enumerated().map { HTML.element("td", cls($0.offset), HTML.escaped($0.element)) }.joined()))
+            if !rows.isEmpty { writer.raw("\n") }
+            writer.raw("<tr class=\"total\">")
+            for (column, content) in total.enumerated() { cell("td", column, content, escape: true) }
+            writer.raw("</tr>")
         }
-        return HTML.element(
-            "table", [],
-            "\n" + HTML.element("thead", [], HTML.element("tr", [], headRow)) + "\n"
-                + HTML.element("tbody", [], "\n" + body.joined(separator: "\n") + "\n") + "\n")
+        writer.raw("\n</tbody>\n</table>")
     }
 
     /// `<dl>` of names and values, both HTML already.

@@ -7,7 +7,7 @@ public enum HTML {
     /// Line breaks and tabs are kept.
     public static func escaped(_ text: String) -> String {
         // One pass over the bytes first: most text has nothing to replace at all.
-        guard text.utf8.contains(where: { mayNeedEscape($0) }) else { return text }
+        guard anyMayNeedEscape(text.utf8) else { return text }
         let safe = TerminalText.escaped(text, keepNewlines: true)
         // The characters to replace are ASCII, so the bytes can be copied through
         // (an export escapes every text of the plan: this is its inner loop).
@@ -30,9 +30,16 @@ public enum HTML {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether any of `bytes` may need replacing (see ``mayNeedEscape(_:)``),
+    /// read from contiguous storage where there is some (every native string).
+    static func anyMayNeedEscape<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.withContiguousStorageIfAvailable { $0.contains { mayNeedEscape($0) } }
+            ?? bytes.contains { mayNeedEscape($0) }
+    }
+
     /// Whether `byte` may need replacing: one ``TerminalText`` may escape, or one of the
     /// characters that become entities.
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
         default: TerminalText.mayStartEscape(byte, keepNewlines: true)
@@ -75,32 +82,9 @@ public enum HTML {
     /// items (`- `, `* `, `• `, `1. `) form one list; every other logical line is a
     /// paragraph.
     static func prose(_ text: String) -> String {
-        var out = ""
-        var list: (ordered: Bool, start: Int, items: [String])?
-        func flush() {
-            guard let current = list else { return }
-            let items = current.items.map { element("li", [], $0) }.joined()
-            out +=
-                current.ordered
-                ? element("ol", current.start == 1 ? [] : [("start", String(current.start))], items)
-                : element("ul", [], items)
-            list = nil
-        }
-        for line in Prose.logicalLines(text) {
-            let content = line.drop { $0 == " " || $0 == "\t" }
-            if let item = listItem(content) {
-                if list?.ordered != item.ordered {
-                    flush()
-                    list = (item.ordered, item.number, [])
-                }
-                list?.items.append(escaped(item.text))
-            } else {
-                flush()
-                if !content.isEmpty { out += element("p", [], escaped(String(content))) }
-            }
-        }
-        flush()
-        return out
+        var writer = HTMLWriter()
+        writer.prose(text)
+        return writer.html
     }
 
     /// The marker and text of a list item line, or nil for a paragraph.
