@@ -9,14 +9,11 @@ import PackageDescription
 // clone measures the binary `make` installs: a process that starts without loading and
 // relocating two dozen shared libraries (docs/performance.md, "Start-up"). The flag is given
 // to the executables' compile too, so that their objects name the static libraries' own
-// dependencies (Foundation's ICU and CoreFoundation); FoundationXML's, which PlanImport alone
-// imports, are named here. Debug builds and the tests keep the shared runtime.
+// dependencies (Foundation's ICU and CoreFoundation). Nothing imports FoundationXML (the
+// workbook reader has an XML scanner of its own), so libxml2 is not linked at all. Debug
+// builds and the tests keep the shared runtime.
 let staticSwiftInRelease = [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
-let staticSwiftLinkInRelease: [LinkerSetting] = [
-    .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
-    .linkedLibrary("_CFXMLInterface", .when(configuration: .release)),
-    .linkedLibrary("xml2", .when(configuration: .release)),
-]
+let staticSwiftLinkInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
 
 let package = Package(
     name: "actionplan",
@@ -34,7 +31,8 @@ let package = Package(
     targets: [
         .target(name: "PlanCore"),
         .target(name: "PlanTUI", dependencies: ["PlanCore"]),
-        // `actionplan import`: reading spreadsheets (CSV/TSV, and .xlsx workbooks, a zip of XML),
+        // `actionplan import`: reading spreadsheets (CSV/TSV, and .xlsx workbooks, a zip of XML
+        // read by a scanner of its own, XMLScanner.swift),
         // mapping their columns and layout, and writing the plan; kept out of PlanCore, which
         // is the model, the format and what is computed from it. Zip archives are read with a
         // small reader of its own over the system's zlib (see ZipReader.swift); ZIPFoundation

@@ -15,7 +15,7 @@ export PATH="/opt/swift/usr/bin:$PATH"
 # Swift's own backtracer would catch the crash before libFuzzer can record the input.
 export SWIFT_BACKTRACE=enable=no
 # Leak checking is off: the only leaks found were in the toolchain's FoundationXML
-# (an error object per libxml2 error) and in ZIPFoundation (the archive's buffer when
+# (an error object per libxml2 error; no reader uses it any more) and in ZIPFoundation (the archive's buffer when
 # opening fails), once per read; memory is bounded by -rss_limit_mb instead.
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 

@@ -1,10 +1,6 @@
 import Foundation
 import PlanCore
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Reads one worksheet of an Excel workbook (`.xlsx`: a zip of XML parts) as a table:
 /// shared strings (rich text runs joined), inline strings, numbers, booleans, formula
 /// results and error values, with missing cells filled in as empty ones. Numbers in a
@@ -149,7 +145,7 @@ private struct SharedStrings {
             if element == "rPh" { inPhonetic = true }
         } end: { element, text in
             switch element {
-            case "t" where !inPhonetic: current += text
+            case "t" where !inPhonetic: current += XLSXReader.excelUnescaped(text)
             case "rPh": inPhonetic = false
             case "si": strings.append(current)
             default: break
@@ -254,7 +250,7 @@ private struct Worksheet {
         } end: { element, text in
             switch element {
             case "v": value = text
-            case "t": inline += text
+            case "t": inline += XLSXReader.excelUnescaped(text)
             case "c":
                 if type == "s", Int(value).map({ !strings.indices.contains($0) }) ?? true {
                     problem = "\(name) refers to shared string \(value), which xl/sharedStrings.xml does not have"
@@ -318,123 +314,5 @@ private struct Worksheet {
         if written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { return written }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
         return String(number)
-    }
-}
-
-// MARK: - XML
-
-/// A small event-driven walk over an XML part with Foundation's `XMLParser`. Element
-/// and attribute names are given without their namespace prefix (`r:id` is `id`);
-/// `end` gets the text collected inside the elements named in `textIn`.
-private final class XMLWalk: NSObject, XMLParserDelegate {
-    private let start: (String, [String: String]) -> Void
-    private let end: (String, String) -> Void
-    private let textIn: Set<String>
-    private var text = ""
-    private var collecting = 0
-    /// Elements open, and whether any was: a part cut short leaves some open.
-    private var depth = 0, sawElement = false
-
-    private init(
-        textIn: Set<String>, start: @escaping (String, [String: String]) -> Void,
-        end: @escaping (String, String) -> Void
-    ) {
-        self.textIn = textIn
-        self.start = start
-        self.end = end
-    }
-
-    static func run(
-        _ part: (Data, String), textIn: Set<String> = [], start: @escaping (String, [String: String]) -> Void,
-        end: @escaping (String, String) -> Void = { _, _ in }
-    ) throws(ImportError) {
-        // FoundationXML on Linux crashes on an element name that is not UTF-8, and on a
-        // processing instruction without data, `<?x?>` (both found by Fuzz/, see
-        // docs/hardening.md). Excel writes neither (nor any part in UTF-16).
-        guard String(validating: part.0, as: UTF8.self) != nil else {
-            throw ImportError("\(part.1) in the workbook is not UTF-8 text")
-        }
-        guard !hasEmptyProcessingInstruction(part.0) else {
-            throw ImportError("\(part.1) in the workbook holds an empty processing instruction (<?…?>)")
-        }
-        let walk = XMLWalk(textIn: textIn, start: start, end: end)
-        // Through a stream, not `XMLParser(data:)`: given data, FoundationXML hands the whole
-        // part to libxml2 in one chunk, and libxml2 stops ("Huge input lookup") once it has
-        // read 10,000,000 bytes of one chunk. From a stream it gets 4 KB at a time and lets
-        // go of what it has read, so a part is limited only by `maximumPartSize`.
-        let parser = XMLParser(stream: InputStream(data: part.0))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = walk
-        // On Linux, parse() can succeed with an error set (mismatched tags) or on a part cut short.
-        guard parser.parse(), parser.parserError == nil, walk.depth == 0, walk.sawElement else {
-            let code = (parser.parserError as NSError?)?.code
-            throw ImportError(
-                "\(part.1) in the workbook is not valid XML (line \(max(1, parser.lineNumber)))"
-                    + (code.flatMap { parserLimits[$0] }.map { ": \($0)" } ?? ""))
-        }
-    }
-
-    /// libxml2's errors for its own limits, which a workbook from Excel never reaches.
-    private static let parserLimits = [
-        1: "a value longer than the XML parser's limit of 10,000,000 bytes",
-        110: "a name longer than the XML parser's limit of 50,000 characters",
-    ]
-
-    /// `<?target?>`: a target (possibly empty) and no data.
-    private static func hasEmptyProcessingInstruction(_ data: Data) -> Bool {
-        data.withUnsafeBytes { raw in
-            let open = UInt8(ascii: "<")
-            let question = UInt8(ascii: "?")
-            let close = UInt8(ascii: ">")
-            var i = 0
-            while i + 1 < raw.count {
-                guard raw[i] == open, raw[i + 1] == question else {
-                    i += 1
-                    continue
-                }
-                var j = i + 2
-                while j < raw.count, raw[j] != question, raw[j] > 0x20 { j += 1 }
-                if j + 1 < raw.count, raw[j] == question, raw[j + 1] == close { return true }
-                i = j
-            }
-            return false
-        }
-    }
-
-    private static func local(_ name: String) -> String {
-        name.lastIndex(of: ":").map { String(name[name.index(after: $0)...]) } ?? name
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        let name = Self.local(elementName)
-        depth += 1
-        sawElement = true
-        if textIn.contains(name) {
-            collecting += 1
-            text = ""
-        }
-        start(name, Dictionary(attributes.map { (Self.local($0.key), $0.value) }) { first, _ in first })
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        let name = Self.local(elementName)
-        depth -= 1
-        if textIn.contains(name) { collecting -= 1 }
-        end(name, text)
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting > 0 { text += string }
-    }
-
-    func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
-        if collecting > 0 { text += whitespaceString }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        if collecting > 0 { text += String(decoding: block, as: UTF8.self) }
     }
 }

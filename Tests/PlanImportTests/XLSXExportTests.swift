@@ -1,9 +1,9 @@
 import Foundation
-import PlanImport
 import Testing
 import ZIPFoundation
 
 @testable import PlanCore
+@testable import PlanImport
 
 /// The board pack as an Excel workbook (`export --format xlsx`): a valid zip of XML,
 /// read back by `import` to the same actions, and export → import → export a fixed point.
@@ -132,6 +132,9 @@ struct XLSXExportTests {
     @Test func textIsEscapedForXML() {
         #expect(
             XLSXWorkbook.escaped("a<b>&\"c\"\r\nd\u{0}e\u{FFFE}") == "a&lt;b&gt;&amp;&quot;c&quot;\nd\u{FFFD}e\u{FFFD}")
+        // Excel's own escapes in a plan's text are escaped in turn, and import reads them back as written.
+        #expect(XLSXWorkbook.cellText("a_x000D_b _x41_ _X0041_") == "a_x005F_x000D_b _x41_ _X0041_")
+        #expect(XLSXReader.excelUnescaped(XLSXWorkbook.cellText("_x000D__x005f__xFFFF_")) == "_x000D__x005f__xFFFF_")
         #expect(
             XLSXSheet.columnLetters(0) == "A" && XLSXSheet.columnLetters(25) == "Z"
                 && XLSXSheet.columnLetters(26) == "AA")

@@ -147,7 +147,7 @@ public struct XLSXSheet: Sendable, Equatable {
             return "<c r=\"\(reference)\"\(styleAttribute(style))/>"
         case .text(let text, let style):
             return "<c r=\"\(reference)\"\(styleAttribute(style)) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                + XLSXWorkbook.escaped(text) + "</t></is></c>"
+                + XLSXWorkbook.cellText(text) + "</t></is></c>"
         case .number(let value, let style):
             return "<c r=\"\(reference)\"\(styleAttribute(style))><v>\(decimal(value))</v></c>"
         case .date(let date, let style):

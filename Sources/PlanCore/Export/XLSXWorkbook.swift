@@ -228,6 +228,29 @@ public struct XLSXWorkbook: Sendable {
             + "</styleSheet>"
     }()
 
+    /// A cell's text for XML: ``escaped(_:)``, and an underscore that would start one of
+    /// Excel's `_xHHHH_` escapes written as `_x005F_`, so that Excel (and `actionplan
+    /// import`) reads `_x000D_` typed in a plan as those seven characters, not a return.
+    static func cellText(_ text: String) -> String {
+        let xml = escaped(text)
+        guard xml.contains("_x") else { return xml }
+        let bytes = Array(xml.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 14)
+        for (i, byte) in bytes.enumerated() {
+            out.append(byte)
+            if byte == UInt8(ascii: "_"), startsExcelEscape(bytes, at: i) { out += Array("x005F_".utf8) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `_xHHHH_` (any case of hex digits) starts at `offset`.
+    private static func startsExcelEscape(_ bytes: [UInt8], at offset: Int) -> Bool {
+        guard offset + 7 <= bytes.count, bytes[offset + 1] == UInt8(ascii: "x"), bytes[offset + 6] == UInt8(ascii: "_")
+        else { return false }
+        return bytes[(offset + 2)..<(offset + 6)].allSatisfy { Character(Unicode.Scalar($0)).isHexDigit }
+    }
+
     /// Text for XML: `& < > "` escaped; characters XML 1.0 cannot hold (C0 controls but
     /// tab and line feed, U+FFFE, U+FFFF) become U+FFFD; CR LF and lone CRs become LF.
     static func escaped(_ text: String) -> String {
