@@ -285,4 +285,29 @@ struct UndoJournalTests {
         try journal.dropLast()
         #expect(journal.entries().last?.description == "20")
     }
+
+    @Test func theNewestReadableEntryIsUndoneAndOnlyItsFileRemoved() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("undo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journal = UndoJournal(planPath: "/tmp/x.plan", environment: ["XDG_STATE_HOME": folder.path])
+        let entry = { (n: String) in
+            UndoJournal.Entry(description: n, author: nil, date: LifecycleEditTests.day, before: "", after: "")
+        }
+        try journal.record(entry("first"))
+        try journal.record(entry("second"))
+        // A file cut short by a crash, and names that are not the journal's, are passed over.
+        try Data("{\"descr".utf8).write(to: journal.url.appendingPathComponent("000000000003.json"))
+        for stray in ["5.json", "+4.json", "1000000000000.json", "notes.txt"] {
+            try Data("{}".utf8).write(to: journal.url.appendingPathComponent(stray))
+        }
+        let newest = try #require(journal.newest())
+        #expect(newest.entry.description == "second")
+        // Recorded after the cut-short file: numbered past it, never over it.
+        try journal.record(entry("third"))
+        #expect(journal.entries().map(\.description) == ["first", "second", "third"])
+        // Undoing "second" removes its file, not the newer "third".
+        try journal.remove(newest.file)
+        #expect(journal.entries().map(\.description) == ["first", "third"])
+        #expect(journal.newest()?.entry.description == "third")
+    }
 }

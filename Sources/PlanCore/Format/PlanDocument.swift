@@ -22,6 +22,12 @@ public struct PlanDocument: Sendable {
     /// byte order mark included if the file has one.
     init(checkedText: String) throws(PlanParseError) {
         var text = checkedText
+        // Every text becomes a document here (a file, `git show`, an import, an undo entry):
+        // over the size limit it is refused before the line table, whose entries address
+        // lines of up to 256 MB, is built.
+        if let problem = PlanFile.limitProblem(bytes: text.utf8.count, lines: 0) {
+            throw PlanParseError(diagnostics: [Diagnostic(.error, line: 1, column: 1, problem)])
+        }
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
         try self.init(lines: LineTable(text: text), hasByteOrderMark: bom)

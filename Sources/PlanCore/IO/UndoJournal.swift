@@ -47,32 +47,69 @@ public struct UndoJournal: Sendable {
         entryFiles().compactMap(Self.read)
     }
 
-    /// The newest entry, reading only its file.
-    public func last() -> Entry? {
-        entryFiles().last.flatMap(Self.read)
+    /// The newest entry that can be read, and its file (for ``remove(_:)``), reading
+    /// back from the newest file only as far as that entry.
+    public func newest() -> (entry: Entry, file: URL)? {
+        for file in entryFiles().reversed() {
+            if let entry = Self.read(file) { return (entry, file) }
+        }
+        return nil
     }
 
-    /// Adds a change, dropping the oldest beyond ``capacity``.
+    /// Adds a change, dropping the oldest beyond ``capacity``. The entry's file is
+    /// created, never replaced, so two commands recording at once both keep theirs.
     public func record(_ entry: Entry) throws {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let data = try JSONEncoder().encode(entry)
         let files = entryFiles()
-        let next = (files.last.flatMap { Int($0.deletingPathExtension().lastPathComponent) } ?? 0) + 1
-        try AtomicFile.write(
-            try JSONEncoder().encode(entry), to: url.appendingPathComponent(Self.name(next)).path)
-        for old in files.dropLast(Self.capacity - 1) { try? FileManager.default.removeItem(at: old) }
+        var next = (files.last.flatMap(Self.number) ?? 0) + 1
+        while true {
+            let file = url.appendingPathComponent(Self.name(next))
+            let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd < 0 {
+                guard errno == EEXIST else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+                }
+                next += 1
+                continue
+            }
+            defer { close(fd) }
+            // An entry cut short by a crash does not decode, and is skipped like any unreadable one.
+            let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard written == data.count, fsync(fd) == 0 else {
+                unlink(file.path)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+            break
+        }
+        for old in entryFiles().dropLast(Self.capacity) { try? FileManager.default.removeItem(at: old) }
+    }
+
+    /// Removes one entry's file, as ``newest()`` gave it.
+    public func remove(_ file: URL) throws {
+        try FileManager.default.removeItem(at: file)
     }
 
     /// Removes the newest change.
     public func dropLast() throws {
         guard let newest = entryFiles().last else { return }
-        try FileManager.default.removeItem(at: newest)
+        try remove(newest)
     }
 
-    /// The entries' files, oldest first (named by a counter, zero-padded so names sort).
+    /// The entries' files, oldest first: named by a counter of twelve digits, so that
+    /// names sort as numbers.
     private func entryFiles() -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && Int($0.dropLast(5)) != nil }.sorted()
-            .map { url.appendingPathComponent($0) }
+        return names.filter { Self.number(of: $0) != nil }.sorted().map { url.appendingPathComponent($0) }
+    }
+
+    private static func number(_ file: URL) -> Int? { number(of: file.lastPathComponent) }
+
+    private static func number(of name: String) -> Int? {
+        guard name.utf8.count == 17, name.hasSuffix(".json") else { return nil }
+        let digits = name.utf8.prefix(12)
+        guard digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(String(decoding: digits, as: UTF8.self))
     }
 
     private static func name(_ number: Int) -> String {

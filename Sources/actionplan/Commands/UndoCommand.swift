@@ -19,7 +19,7 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let journal = UndoJournal(planPath: plan.path)
-        guard let last = journal.last() else {
+        guard let (last, lastFile) = journal.newest() else {
             try EditCommand.fail(
                 "nothing to undo: no change to \(plan.path) was recorded by actionplan for this account",
                 path: plan.path, options: write)
@@ -41,6 +41,6 @@ struct UndoCommand: ParsableCommand {
             day: PlanDate.today(),
             unchanged: { _, _ in "nothing to undo: \(last.description) is no longer in the file" },
             recordForUndo: false)
-        if !write.dryRun { try? journal.dropLast() }
+        if !write.dryRun { try? journal.remove(lastFile) }
     }
 }
