@@ -68,7 +68,7 @@ public struct UndoJournal: Sendable {
             let fd = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd < 0 {
                 guard errno == EEXIST else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+                    throw PlanFileError.system(path: file.path, errno: errno, doing: "create")
                 }
                 next += 1
                 continue
@@ -77,8 +77,9 @@ public struct UndoJournal: Sendable {
             // An entry cut short by a crash does not decode, and is skipped like any unreadable one.
             let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard written == data.count, fsync(fd) == 0 else {
+                let code = written < 0 || written == data.count ? errno : ENOSPC
                 unlink(file.path)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+                throw PlanFileError.system(path: file.path, errno: code, doing: "write")
             }
             break
         }
