@@ -132,7 +132,8 @@ struct BoardPaperCommandTests {
                 "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", "lo",
                 "pack.xlsx",
             ], in: box)
-        #expect(try box.listing("lo") == ["pack-Actions.csv", "pack-Changes.csv", "pack-Summary.csv"])
+        #expect(
+            try box.listing("lo") == ["pack-Actions.csv", "pack-Changes.csv", "pack-Measures.csv", "pack-Summary.csv"])
         let shown = try DelimitedText.read(try box.read("lo/pack-Actions.csv")).rows.map { $0.cells.map(\.text) }
         let written = try DelimitedText.read(try box.read("pack.csv")).rows.map { $0.cells.map(\.text) }
         #expect(shown.count == written.count && shown.count == 73)

@@ -116,6 +116,31 @@ struct ExportCommandTests {
         #expect(try box.listing("plans") == ["p.plan", "q.plan", "snapshots"])
     }
 
+    @Test func snapshotWritesTheMeasuresTableOfAPlanWithMeasures() throws {
+        let box = try Sandbox()
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan"), encoding: .utf8)
+        try box.write("jtai.plan", text)
+        let result = try box.run(["snapshot", "jtai.plan", "--as-of", "2026-11-10"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.outLines.last == "snapshots/2026-11-10/jtai-measures.csv")
+        #expect(
+            try box.listing("snapshots/2026-11-10")
+                == ["jtai-measures.csv", "jtai.csv", "jtai.html", "jtai.json", "jtai.md"])
+        let export = try box.run([
+            "export", "jtai.plan", "--format", "csv", "--table", "measures", "--as-of", "2026-11-10",
+        ])
+        #expect(export.status == 0 && export.stdout.components(separatedBy: "\r\n").count > 8, "\(export)")
+        #expect(try box.text("snapshots/2026-11-10/jtai-measures.csv") == export.stdout)
+        // It is part of the pack: kept unless --force, like the others.
+        try FileManager.default.removeItem(atPath: box.path("snapshots/2026-11-10/jtai.md"))
+        try FileManager.default.removeItem(atPath: box.path("snapshots/2026-11-10/jtai.csv"))
+        try FileManager.default.removeItem(atPath: box.path("snapshots/2026-11-10/jtai.html"))
+        try FileManager.default.removeItem(atPath: box.path("snapshots/2026-11-10/jtai.json"))
+        let again = try box.run(["snapshot", "jtai.plan", "--as-of", "2026-11-10"])
+        #expect(again.status == 1 && again.stderr.contains("(jtai-measures.csv); use --force"), "\(again)")
+    }
+
     @Test func snapshotIntoAnotherFolder() throws {
         let box = try Sandbox()
         try box.write("p.plan", samplePlan)

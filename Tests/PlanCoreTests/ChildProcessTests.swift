@@ -47,6 +47,45 @@ struct ChildProcessTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    @Test func aChildThatEndsInTimeIsReportedWithWhatItUsed() throws {
+        let ended = try ChildProcess.run(
+            "/bin/sh", ["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; exit 7"], timeout: 60)
+        #expect(ended == ChildProcess.Termination(status: 7, signal: nil))
+        #expect(ended.cpuSeconds > 0 && ended.peakBytes > 100_000)
+    }
+
+    /// A wait with a deadline blocks once rather than sleeping and looking again: the
+    /// waiting thread gives up the processor a handful of times (spawning, then the one
+    /// wait), where a poll every 20 ms would give it up some 30 times in half a second.
+    @Test func aWaitWithADeadlineDoesNotPoll() throws {
+        func voluntarySwitches() -> Int {
+            var usage = rusage()
+            // RUSAGE_THREAD (1), which glibc declares only under _GNU_SOURCE: this thread alone.
+            _ = getrusage(__rusage_who_t(1), &usage)
+            return usage.ru_nvcsw
+        }
+        let before = voluntarySwitches()
+        let ended = try ChildProcess.run("/bin/sleep", ["0.5"], timeout: 30)
+        let switches = voluntarySwitches() - before
+        #expect(ended.status == 0)
+        #expect(switches <= 8, "\(switches) voluntary context switches")
+    }
+
+    /// Both ways of waiting: on the child's process descriptor, and on a thread in
+    /// `waitid` where there is no descriptor. Neither reaps the child; a timed-out one is killed.
+    @Test(arguments: [true, false])
+    func waitingWithADeadlineLeavesTheChildToBeReaped(descriptor: Bool) throws {
+        let quick = try ChildProcess.start("/bin/sh", ["-c", "exit 4"])
+        #expect(ChildProcess.endsOrIsKilled(quick.pid, within: 60, usingDescriptor: descriptor))
+        #expect(try quick.wait() == ChildProcess.Termination(status: 4, signal: nil))
+
+        let slow = try ChildProcess.start("/bin/sleep", ["30"])
+        let started = Date()
+        #expect(!ChildProcess.endsOrIsKilled(slow.pid, within: 0.2, usingDescriptor: descriptor))
+        #expect(Date().timeIntervalSince(started) >= 0.2 && Date().timeIntervalSince(started) < 10)
+        #expect(try slow.wait() == ChildProcess.Termination(status: 128 + SIGKILL, signal: SIGKILL))
+    }
+
     @Test func aMissingProgramIsAnErrorNotAHang() {
         #expect(throws: ChildProcess.Failure.self) {
             try ChildProcess.run("/no/such/program", [])

@@ -54,4 +54,9 @@ struct MeasuresCSVTests {
                 == "1 Section,1.1 Area,1.1a,\"'@risk \"\"flagged\"\"\",days,lower,-3,2026-01-31,-10,2026-12-31,,,,,no value yet"
         )
     }
+
+    @Test func aNumberRoundedToAWholeOneHasNoPointLeft() {
+        #expect(Measure.format(61.97) == "62" && Measure.format(-4.96) == "-5" && Measure.format(-0.04) == "0")
+        #expect(Measure.format(70.41) == "70.4" && Measure.format(9.5) == "9.5" && Measure.format(12) == "12")
+    }
 }

@@ -201,6 +201,30 @@ struct PlanOverviewTests {
                 == Trend(plan: plan, from: first, to: day, every: .month).points.map(\.counts.percentComplete))
     }
 
+    @Test func overviewCountsThePlanAsItStoodOnTheDayNotAsWritten() throws {
+        let text = """
+            # P
+            - Reviewed 2026-10-28 (Board): looked at 2 of 2, changed 1
+            - Reviewed 2026-12-16 (Board): looked at 2 of 2, changed 1
+            ## 1 S
+            ### 1.1 A
+            - [G] 1.1a Act.
+              - Status 2026-10-01 (Sam): N -> R
+              - Status 2026-12-01 (Sam): R -> G
+            - [G] 1.1b Act.
+              - Status 2026-10-01 (Sam): A -> G
+
+            """
+        let plan = try PlanDocument(text: text).plan
+        let day = DateText.parseISO("2026-11-10")!
+        let overview = PlanOverview(plan: plan, on: day)
+        let summary = PlanSummary(plan: plan, asOf: day)
+        #expect(overview.counts == summary.overall)
+        #expect(overview.counts[.red] == 1 && overview.counts[.green] == 1)
+        #expect(overview.lastReviewed == DateText.parseISO("2026-10-28"))
+        #expect(overview.percentByMonth.last == overview.counts.percentComplete)
+    }
+
     @Test func aPlanWithoutHistoryHasNoTrend() throws {
         let plan = try PlanDocument(text: "# P\n## 1 S\n### 1.1 A\n- [G] 1.1a Act.\n").plan
         #expect(PlanOverview(plan: plan, on: DateText.parseISO("2026-11-10")!).percentByMonth == [])

@@ -390,6 +390,27 @@ extension PortfolioMeetingTests {
         #expect(state.press(.character("g")) == [.plan(broken, .save(description: "1.1a: status Red -> Green"))])
     }
 
+    @Test func aPlanThatOpensWhileTheNameIsAskedAsksTooAndTakesTheNameGiven() throws {
+        var state = try TUIFixtures.portfolio(failing: true)
+        let broken = state.members.count - 1
+        for index in state.members.indices where state.members[index].state != nil {
+            state.members[index].state!.author = "sam"
+            state.members[index].state!.askForName()
+        }
+        let mended = try PlanDocument(text: "# Mended plan\n## 1 S\n### 1.1 A\n- [R] 1.1a Act.\n")
+        _ = state.update(.plan(broken, .reloaded(mended)))
+        // Its keys go to the prompt, as every other plan's do, until a name is given.
+        #expect(state.members[broken].state?.nameInput != nil)
+        var inside = state
+        inside.screen = .plan(broken)
+        #expect(inside.press(.character("g")).isEmpty)
+        #expect(inside.members[broken].state?.plan.action(ref: "1.1a")?.status == .red)
+        state.press(Array(repeating: Key.backspace, count: 10))
+        state.type("Sam Patel\n")
+        #expect(state.members[broken].state?.author == "Sam Patel")
+        #expect(state.members[broken].state?.nameInput == nil && state.askingName == nil)
+    }
+
     static func isUnchanged(_ reload: PlanSession.Reload) -> Bool {
         if case .unchanged = reload { true } else { false }
     }

@@ -219,6 +219,21 @@ struct UpdateTests {
         #expect(state.document.text == (try TUIFixtures.document().text))
     }
 
+    @Test func editFormRewordsAsTheCLIDoesKeepingTheOldWording() throws {
+        var state = try TUIFixtures.state()
+        let old = try #require(state.plan.action(ref: "1.1a")).text
+        state.press(.character("e"), .tab, .tab)
+        state.press(Array(repeating: Key.backspace, count: old.count + 5))
+        state.type("Agree the new wording")
+        #expect(state.press(.control("d")).count == 1)
+        var cli = try TUIFixtures.document()
+        try cli.reword(ref: "1.1a", to: "Agree the new wording", on: TUIFixtures.today, by: "Test Person")
+        let action = try #require(state.plan.action(ref: "1.1a"))
+        #expect(action.text == "Agree the new wording")
+        #expect(action.history.last?.change == .reworded(old))
+        #expect(state.document.text == cli.text)
+    }
+
     @Test func statusOutsideTheKeyIsRefused() throws {
         var state = try TUIFixtures.state("small.plan")
         #expect(state.press(.character("b")) == [.bell])

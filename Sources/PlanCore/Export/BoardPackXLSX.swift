@@ -1,7 +1,7 @@
 /// The board pack as an Excel workbook: a Summary sheet (headline figures, statuses,
 /// sections and areas, the monthly trend), an Actions sheet with the columns of the
-/// CSV export (so that `actionplan import` reads it back), and a Changes sheet when
-/// anything moved since the last review.
+/// CSV export (so that `actionplan import` reads it back), a Changes sheet when
+/// anything moved since the last review, and a Measures sheet when the plan has measures.
 ///
 /// Refs, owners and notes are text cells, so a spreadsheet never turns `1.20` into
 /// 1.2 or `1-2` into a date, and never runs `=…` as a formula; due dates are date cells.
@@ -13,6 +13,7 @@ public enum BoardPackXLSX {
     public static func workbook(_ pack: BoardPack) -> XLSXWorkbook {
         var sheets = [summary(pack), actions(pack)]
         if !pack.changes.isEmpty { sheets.append(changes(pack)) }
+        if let measures = measures(pack) { sheets.append(measures) }
         return XLSXWorkbook(sheets: sheets)
     }
 

@@ -181,23 +181,16 @@ public enum ChildProcess {
     }
 
     private static func wait(_ pid: pid_t, program: String, timeout: TimeInterval?) throws(Failure) -> Termination {
-        let deadline = timeout.map { Date().addingTimeInterval($0) }
         var status: Int32 = 0
         var usage = rusage()
-        var pause: useconds_t = 1_000
+        if let timeout, !endsOrIsKilled(pid, within: timeout) {
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            throw .timedOut(program, after: timeout)
+        }
         while true {
-            let result = wait4(pid, &status, deadline == nil ? 0 : WNOHANG, &usage)
+            let result = wait4(pid, &status, 0, &usage)
             if result == pid { break }
             if result == -1 && errno != EINTR { return Termination(status: 255, signal: nil) }
-            if let deadline, result == 0 {
-                if Date() >= deadline {
-                    kill(pid, SIGKILL)
-                    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                    throw .timedOut(program, after: timeout ?? 0)
-                }
-                usleep(pause)
-                pause = min(pause * 2, 20_000)
-            }
         }
         // WIFEXITED / WTERMSIG are C macros that do not import into Swift.
         let signal = status & 0x7f
@@ -206,6 +199,57 @@ public enum ChildProcess {
         return Termination(
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal, signal: signal == 0 ? nil : signal,
             cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), peakBytes: Int(usage.ru_maxrss) * 1024)
+    }
+
+    /// Whether the child `pid` ends within `seconds`; when it does not, it is sent SIGKILL.
+    /// Either way it is left for the caller to reap. Nothing polls: the wait is on the
+    /// child's process descriptor (`pidfd_open`, Linux 5.3), or, where there is none (an
+    /// older kernel, or a sandbox that refuses the call), on a thread blocked in `waitid`.
+    static func endsOrIsKilled(_ pid: pid_t, within seconds: TimeInterval, usingDescriptor: Bool = true) -> Bool {
+        if usingDescriptor, let ended = ProcessDescriptor.ends(pid, within: seconds) {
+            if !ended { kill(pid, SIGKILL) }
+            return ended
+        }
+        // WNOWAIT leaves the child to be reaped by the caller, so the thread never takes its status.
+        let exited = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+            exited.signal()
+        }
+        if exited.wait(timeout: .now() + max(0, seconds)) == .success { return true }
+        kill(pid, SIGKILL)
+        // The child is a zombie once killed; the thread sees it and ends before the caller reaps it.
+        exited.wait()
+        return false
+    }
+}
+
+/// A process descriptor (`pidfd_open`), which becomes readable when the process ends,
+/// so that a wait with a deadline is one `poll`.
+private enum ProcessDescriptor {
+    typealias Open = @convention(c) (pid_t, UInt32) -> Int32
+
+    /// glibc 2.36's wrapper, which its headers declare only in `<sys/pidfd.h>`.
+    static let open: Open? = GNUSpawnActions.symbol("pidfd_open")
+
+    /// Whether `pid` ended within `seconds`; nil when there is no descriptor to wait on.
+    static func ends(_ pid: pid_t, within seconds: TimeInterval) -> Bool? {
+        guard let open else { return nil }
+        let descriptor = open(pid, 0)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let deadline = Date().addingTimeInterval(seconds)
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while true {
+            let left = deadline.timeIntervalSinceNow
+            // Rounded up, so that the wait never ends before the deadline.
+            let milliseconds = left <= 0 ? 0 : Int32(min((left * 1000).rounded(.up), Double(Int32.max)))
+            let ready = poll(&entry, 1, milliseconds)
+            if ready > 0 { return true }
+            if ready == 0, deadline.timeIntervalSinceNow <= 0 { return false }
+            if ready < 0, errno != EINTR { return nil }
+        }
     }
 }
 
@@ -219,7 +263,8 @@ private enum GNUSpawnActions {
     static let closeFrom: CloseFrom? = symbol("posix_spawn_file_actions_addclosefrom_np")
     static let changeDirectory: ChangeDirectory? = symbol("posix_spawn_file_actions_addchdir_np")
 
-    private static func symbol<T>(_ name: String) -> T? {
+    /// The C function `name` of the process (glibc's), or nil where glibc has none.
+    static func symbol<T>(_ name: String) -> T? {
         guard let address = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
         return unsafeBitCast(address, to: T.self)
     }

@@ -75,7 +75,9 @@ extension Measure {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         var text = String(format: "%.1f", value)
         while text.hasSuffix("0") { text.removeLast() }
-        return text
+        // 61.97 rounds to "62.0": a whole number, without its point.
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 }
 

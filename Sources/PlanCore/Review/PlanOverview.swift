@@ -8,9 +8,12 @@ public struct PlanOverview: Sendable, Equatable {
     /// before the day, so there is nothing to draw a trend from.
     public var percentByMonth: [Double]
 
+    /// The figures of `plan` as it stood at the end of `day` (``Plan/asOf(_:)``, as
+    /// ``PlanSummary`` counts them): a line dated after the day counts from that day on.
     public init(plan: Plan, on day: PlanDate) {
-        counts = StatusCounts(plan.actions, on: day)
-        lastReviewed = plan.lastReviewed?.date
+        let past = plan.asOf(day)
+        counts = StatusCounts(past.actions, on: day)
+        lastReviewed = past.lastReviewed?.date
         guard let first = Trend.firstDate(of: plan), first < day else {
             percentByMonth = []
             return

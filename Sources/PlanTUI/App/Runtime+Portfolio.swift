@@ -76,7 +76,8 @@ extension Runtime.Services {
     }
 }
 
-/// A plan file that is not open yet: looked at again whenever it changed and has settled.
+/// A plan file that is not open yet: looked at again whenever it changed (and opened
+/// by PlanCore once it has settled and reads as a plan).
 private final class LateSession {
     let path: String
     var services: Runtime.Services?
@@ -90,17 +91,13 @@ private final class LateSession {
 
     func reloadIfChanged() -> PlanSession.Reload {
         if let session { return session.reloadIfChanged() }
-        let now = FileStamp(path: path)
-        guard now != lastLooked else { return .unchanged }
-        // Read only once whoever is writing it has had time to finish (as a session does).
-        if let now, !now.isMarked, now.age() < PlanSession.defaultSettleTime { return .settling }
-        lastLooked = now
-        do {
-            let document = try PlanFile.load(path)
-            let opened = PlanSession(path: path, document: document)
+        do throws(PlanFileError) {
+            guard let opened = try PlanSession(opening: path, ifChangedSince: &lastLooked) else { return .unchanged }
             session = opened
             services = .live(opened)
-            return .changed(document)
+            return .changed(opened.document)
+        } catch .unsettled {
+            return .settling
         } catch {
             return .invalid(error)
         }

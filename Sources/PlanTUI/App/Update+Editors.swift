@@ -81,7 +81,8 @@ extension AppState {
                 changes += try document.setDue(ref: form.ref, to: values.due, on: today, by: author).changes
             }
             if values.text != form.original.text {
-                changes += try document.setText(ref: form.ref, to: values.text).changes
+                // As `actionplan edit --text` does: the old wording is kept in a Reworded line.
+                changes += try document.reword(ref: form.ref, to: values.text, on: today, by: author).changes
             }
             return PlanDocument.EditOutcome(ref: form.ref, changes: changes)
         }

@@ -101,6 +101,8 @@ extension PortfolioState {
                 height: height, colors: colors, theme: theme, colorCount: colorCount)
             state.editorName = like?.editorName ?? state.editorName
             state.portfolioName = title
+            // While the others still ask who is recording, it asks too: no plan records before a name is given.
+            if askingName != nil { state.askForName() }
             members[index].state = state
             members[index].error = nil
             members[index].overviewIsStale = true

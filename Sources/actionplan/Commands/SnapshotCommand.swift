@@ -9,7 +9,8 @@ struct SnapshotCommand: ParsableCommand {
         discussion: """
             Writes DIR/YYYY-MM-DD/NAME.md, .html, .csv and .json (and .xlsx with --xlsx, .pdf with \
             --pdf), where NAME is the plan file's name without its extension and the date is the \
-            --as-of day, and prints the paths written. \
+            --as-of day, and prints the paths written. A plan with measures also gets \
+            NAME-measures.csv, the table `export --format csv --table measures` writes. \
             The trend in each pack is rebuilt from the plan's history, never read from old snapshots. \
             Given several plans or a folder, writes each plan's pack; a plan that cannot be read is \
             reported, the others are written, and the exit status is 1.
@@ -51,18 +52,23 @@ struct SnapshotCommand: ParsableCommand {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let targets = ExportFormat.allCases.map(ExportTarget.init) + (xlsx ? [.xlsx] : []) + (pdf ? [.pdf] : [])
         let files = targets.map { (format: $0, path: Self.join(folder, "\(name).\($0.fileExtension)")) }
+        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date, length: length.pack)
+        // The measures table, as `export --format csv --table measures` writes it, when there are measures.
+        let measures = pack.measureRows.isEmpty ? nil : Self.join(folder, "\(name)-measures.csv")
 
-        let existing = files.filter { FileManager.default.fileExists(atPath: $0.path) }
+        let existing = (files.map(\.path) + [measures].compactMap { $0 }).filter {
+            FileManager.default.fileExists(atPath: $0)
+        }
         if !existing.isEmpty, !force {
             Console.error(
                 "error: \(folder) already holds a pack for \(name) on \(day.iso) "
-                    + "(\(existing.map { URL(fileURLWithPath: $0.path).lastPathComponent }.joined(separator: ", "))); "
+                    + "(\(existing.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))); "
                     + "use --force to replace it")
             throw ExitCode(1)
         }
-        let pack = try BoardPacks.make(document.plan, asOf: day, since: since.since?.date, length: length.pack)
         // Render everything first: a missing renderer leaves no half-written pack behind.
-        let rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: path)) }
+        var rendered = try files.map { (path: $0.path, bytes: try $0.format.render(pack, path: path)) }
+        if let measures { rendered.append((measures, Data(BoardPackCSV.renderMeasures(pack).utf8))) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
