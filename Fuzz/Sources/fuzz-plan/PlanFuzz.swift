@@ -5,6 +5,8 @@ import PlanCore
 /// Fuzzes the plan parser with arbitrary bytes. Besides not crashing, every input must
 /// keep the promises of docs/format.md and docs/hardening.md:
 ///
+/// - reading action lines from their bytes gives the plan, spans and diagnostics that
+///   the `Substring` code gives;
 /// - a file that loads writes back byte for byte;
 /// - a file that does not load has at least one error, each inside the file, and the
 ///   printed messages carry no control character to the terminal;
@@ -23,6 +25,10 @@ struct PlanFuzz {
     static let today = PlanDate(year: 2026, month: 3, day: 1)!
 
     static func check(_ data: Data) {
+        // The byte-level field reader must read every input as the `Substring` code does.
+        if let difference = PlanDocument.byteReaderDisagreement(in: data) {
+            Fuzzer.fail("the two readers of action lines disagree: \(difference)", input: data)
+        }
         let document: PlanDocument
         do {
             document = try PlanDocument(data: data)

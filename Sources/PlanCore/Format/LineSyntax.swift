@@ -110,7 +110,7 @@ package enum LineSyntax {
     }
 
     /// One of ``historyKeywords``, compared without hashing: a keyword is a short string.
-    private static func isHistoryKeyword(_ keyword: String) -> Bool {
+    static func isHistoryKeyword(_ keyword: String) -> Bool {
         switch keyword {
         case "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value": true
         default: false
@@ -153,6 +153,39 @@ package enum LineSyntax {
     }
 
     package enum PlainActionField { case owner, due }
+
+    /// Splits `A; B ;C` into owners, dropping empty ones. Read from the bytes: every
+    /// action's owners are split so. `;` and the blanks trimmed are ASCII, so each cut
+    /// falls between characters; an owner with another character at an end is trimmed
+    /// by `trimmingWhitespace`, which knows Unicode's spaces.
+    static func owners(_ text: String) -> [String] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            var owners: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                var (first, last) = (start, end)
+                while first < last, isBlankOrNewline(bytes[first]) { first += 1 }
+                while last > first, isBlankOrNewline(bytes[last - 1]) { last -= 1 }
+                if first < last {
+                    let owner = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                    let plain = (0x21..<0x80).contains(bytes[first]) && (0x21..<0x80).contains(bytes[last - 1])
+                    let trimmed = plain ? owner : owner.trimmingWhitespace(newlines: true)
+                    if !trimmed.isEmpty { owners.append(trimmed) }
+                }
+                start = end + 1
+            }
+            return owners
+        } ?? owners(Substring(text))
+    }
+
+    private static func isBlankOrNewline(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0A || byte == 0x0D
+    }
 
     /// Splits `A; B ;C` into owners, dropping empty ones.
     static func owners(_ text: some StringProtocol) -> [String] {

@@ -157,12 +157,17 @@ struct LineTable: Sendable {
         guard lent != nil else { preconditionFailure("a line table's texts are contiguous UTF-8") }
     }
 
-    /// The texts of the lines `range`, each made once: what a parse reads (see ``LineTexts``).
-    func texts(in range: Range<Int>) -> [Substring] {
-        var texts: [Substring] = []
-        texts.reserveCapacity(range.count)
-        for i in range { texts.append(self[i].text) }
-        return texts
+    /// Lends the bytes of the line at `index` (without its ending) to `body`; they are
+    /// valid only while it runs. What a parse reads a line's fields from.
+    func withBytes<Result>(ofLine index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let entry = entries[index]
+        let start = Int(entry.start)
+        // Both texts are native, contiguous UTF-8 (see `lend`), and an entry's bytes lie inside its text.
+        let lent = text(of: entry).utf8.withContiguousStorageIfAvailable { utf8 in
+            body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[start..<start + entry.length]))
+        }
+        guard let lent else { preconditionFailure("a line table's texts are contiguous UTF-8") }
+        return lent
     }
 
     /// Lends the bytes of each line of `range` (without its ending) to `body`, in order:

@@ -1,8 +1,9 @@
-/// The texts of the lines one parse reads, each made once from the ``LineTable``, and
-/// their shapes: a parse asks for a line's text several times (its indentation, its
-/// keyword, its value), and a `Substring` made from the table's offsets costs an index
-/// check each time. Only the lines read are made (one action's for an edit), and only
-/// for the parse: the document keeps the compact table.
+/// The lines one parse reads and their shapes. A line's bytes are lent from the
+/// ``LineTable`` (what the byte-level field reader reads); its text, a `Substring` made
+/// from the table's offsets, only where the `Substring` code reads it: a `Substring`
+/// costs an index check on every access and 16 bytes a line to keep. Only the lines
+/// read are measured (one action's for an edit), and only for the parse: the document
+/// keeps the compact table.
 ///
 /// A line's shape is what the parser asks of every line (its indentation, whether it is
 /// blank, whether it may open or close a comment, hold a control character or be a
@@ -15,14 +16,15 @@ struct LineTexts {
         let text: Substring
     }
 
-    /// Every line of the file, of which `read` are made.
+    /// Every line of the file, of which `read` are measured.
     let indices: Range<Int>
     private let read: Range<Int>
-    private let texts: [Substring]
-    /// Per line, bits 0–30 the indentation width, 31–58 the bytes of indentation, 59– the flags.
+    private let table: LineTable
+    /// Per line, bits 0–29 the indentation width, 30–57 the bytes of indentation, 58– the flags.
+    /// A line is shorter than 2²⁸ bytes (`LineTable`), so its width, at most 4 a byte, fits in 30 bits.
     private let shapes: [UInt64]
 
-    private static let widthBits: UInt64 = 31
+    private static let widthBits: UInt64 = 30
     private static let leadBits: UInt64 = 28
     private static let flagShift = widthBits + leadBits
 
@@ -37,12 +39,15 @@ struct LineTexts {
         static let mayHoldControl = Flags(rawValue: 8)
         /// The first byte is `<`, `=` or `>`, as a conflict marker's is.
         static let mayBeMarker = Flags(rawValue: 16)
+        /// A byte of 0x80 or above: the line is not plain ASCII, so its characters are
+        /// not its bytes, and the byte-level field reader leaves it to the `Substring` code.
+        static let nonASCII = Flags(rawValue: 32)
     }
 
     init(_ lines: LineTable, reading range: Range<Int>? = nil) {
         indices = lines.indices
         read = range ?? lines.indices
-        texts = lines.texts(in: read)
+        table = lines
         var shapes: [UInt64] = []
         shapes.reserveCapacity(read.count)
         lines.withLineBytes(in: read) { _, bytes in shapes.append(LineTexts.shape(of: bytes)) }
@@ -78,6 +83,7 @@ struct LineTexts {
             index = skipPlain(bytes, from: index)
             guard index < n else { break }
             let byte = bytes[index]
+            if byte >= 0x80 { flags.insert(.nonASCII) }
             if TerminalText.mayStartEscape(byte, keepNewlines: false) {
                 flags.insert(.mayHoldControl)
             } else if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"),
@@ -94,8 +100,8 @@ struct LineTexts {
     var count: Int { indices.count }
     var isEmpty: Bool { indices.isEmpty }
 
-    /// A line of the range read.
-    subscript(index: Int) -> Line { Line(text: texts[index - read.lowerBound]) }
+    /// A line's text, made from the table when asked for.
+    subscript(index: Int) -> Line { Line(text: table[index].text) }
 
     /// The offset of the first byte from `start` on that needs a look: one that is not
     /// visible ASCII (0x20–0x7E) or is `>`; `bytes.count` if there is none. Eight bytes at a
@@ -136,4 +142,13 @@ struct LineTexts {
     }
 
     func isBlank(_ line: Int) -> Bool { has(.blank, line) }
+
+    /// Whether every byte of the line is ASCII: then each byte is one character (a line
+    /// holds no LF, so no CR LF pair), and a byte offset plus one is the column.
+    func isASCII(_ line: Int) -> Bool { !has(.nonASCII, line) }
+
+    /// Lends the line's UTF-8 bytes (without its ending) to `body`; they are valid only while it runs.
+    func withBytes<Result>(_ line: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        table.withBytes(ofLine: line, body)
+    }
 }

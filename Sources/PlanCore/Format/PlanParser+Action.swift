@@ -11,13 +11,12 @@ extension PlanParser {
         }
         var kind: Kind
         var line: Int
-        var value: Substring
-        var valueStart: Substring.Index
+        /// Where the value is in the line: UTF-8 offsets from the line's start.
+        var value: Range<Int>
         var continuation: Range<Int>
     }
 
     mutating func readAction(_ i: Int, content: Substring) -> Int {
-        let lineText = lines[i].text
         let body = continuation(after: i, deeperThan: 0)
         guard let head = actionHead(content, line: i) else { return body.upperBound }
         // Values of the area's own measures read so far wait outside the action.
@@ -29,52 +28,43 @@ extension PlanParser {
             ref: head.ref, status: head.status ?? .amber, text: "", owners: [], due: nil, notes: [], history: [],
             extraFields: [], sectionNumber: "", areaNumber: "", line: i + 1)
         var span = ActionSpan(
-            lines: i..<body.upperBound,
-            statusOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.statusIndex),
-            fieldIndent: nil,
-            textOffset: lineText.utf8.distance(from: lineText.startIndex, to: head.text.startIndex),
-            textLines: (i + 1)..<(i + 1))
-        var text = ProseBuffer()
-        text.append(head.text, paragraphBreak: false)
-        var textLines: [Int] = []
+            lines: i..<body.upperBound, statusOffset: head.statusOffset, fieldIndent: nil,
+            textOffset: head.text.lowerBound, textLines: (i + 1)..<(i + 1))
+        var textLines: Range<Int>?
         var fields: [PendingField] = []
         var fieldWidth: Int?
 
         for j in body where !isCommentLine(j) && !lines.isBlank(j) {
-            let fieldText = lines[j].text
             let width = lines.width(j)
-            let start = fieldText.utf8.index(fieldText.startIndex, offsetBy: lines.lead(j))
-            let itemContent = fieldText[start...]
             if let fieldWidth, width > fieldWidth {
                 fields[fields.count - 1].continuation = fields[fields.count - 1].continuation.lowerBound..<(j + 1)
                 continue
             }
-            if let field = fieldHead(itemContent, line: j, inFields: fieldWidth != nil, ref: head.ref) {
+            if let field = fieldHead(line: j, inFields: fieldWidth != nil, ref: head.ref) {
                 if fieldWidth == nil {
                     fieldWidth = width
-                    span.fieldIndent = String(fieldText[..<start])
+                    let fieldText = lines[j].text
+                    span.fieldIndent = String(
+                        fieldText[..<fieldText.utf8.index(fieldText.startIndex, offsetBy: lines.lead(j))])
                 }
                 fields.append(field)
                 continue
             }
             if fieldWidth != nil {
                 report(
-                    .error, line: j + 1, column: column(of: start, in: fieldText),
+                    .error, line: j + 1, column: column(ofOffset: lines.lead(j), line: j),
                     "unexpected text among the fields of action \(head.ref)",
                     hint:
                         "indent it further to continue the field above, or start it with a field such as `- Note YYYY-MM-DD (Name): …`"
                 )
                 continue
             }
-            textLines.append(j)
+            textLines = (textLines?.lowerBound ?? j)..<(j + 1)
         }
-        if let first = textLines.first, let last = textLines.last {
-            let continued = joined(first: "", continuation: first..<(last + 1))
-            let gap = (i + 1..<first).contains { lines.isBlank($0) && !isCommentLine($0) }
-            text.append(continued, paragraphBreak: gap)
-            span.textLines = (i + 1)..<(last + 1)
-        }
-        action.text = text.text
+        // The text lines are the first of the body that are neither blank nor comments, so
+        // the action's text is its first line's joined with the body up to the last of them.
+        if let textLines { span.textLines = (i + 1)..<textLines.upperBound }
+        action.text = joined(line: i, value: head.text, continuation: span.textLines)
         for field in fields { apply(field, to: &action, span: &span) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
@@ -92,33 +82,48 @@ extension PlanParser {
         action.sectionNumber = section.number
         action.areaNumber = area.number
         if head.status != nil {
-            checkRefPlacement(head.ref, area: area.number, line: i + 1, column: column(of: head.refIndex, in: lineText))
+            let refColumn = column(ofOffset: head.refOffset, line: i)
+            checkRefPlacement(head.ref, area: area.number, line: i + 1, column: refColumn)
             if let letter = LineSyntax.letterAfterRef(action) {
                 report(
-                    .warning, line: i + 1, column: column(of: head.refIndex, in: lineText),
+                    .warning, line: i + 1, column: refColumn,
                     "ref \(head.ref) is followed by a lone '\(letter)'",
                     hint: "a ref has no spaces: if the ref is \(head.ref)\(letter), write it without the space",
                     code: "ref-with-space")
             }
-            statusPositions.append((i + 1, column(of: head.statusIndex, in: lineText)))
+            statusPositions.append((i + 1, column(ofOffset: head.statusOffset, line: i)))
             actions.append(action)
             spans.append(span)
         }
         return body.upperBound
     }
 
+    /// An action line's status, ref and text; offsets are UTF-8 offsets in the line.
     private struct ActionHead {
         var status: Status?
-        var statusIndex: Substring.Index
+        var statusOffset: Int
         var ref: String
-        var refIndex: Substring.Index
-        var text: Substring
+        var refOffset: Int
+        var text: Range<Int>
     }
 
     /// `- [C] REF text`. Reports what is wrong and returns nil when the line is malformed;
     /// returns a head with a nil status when only the status code is unknown, so that
-    /// the rest of the action is still checked.
+    /// the rest of the action is still checked. A plain ASCII line is read from its bytes.
     private mutating func actionHead(_ content: Substring, line i: Int) -> ActionHead? {
+        if readsBytes, lines.isASCII(i),
+            let head = lines.withBytes(
+                i,
+                { bytes in
+                    ASCIIFieldReader.actionHead(bytes, from: lines.lead(i)).map {
+                        ActionHead(
+                            status: $0.status, statusOffset: $0.statusOffset, ref: Self.string(bytes, $0.ref),
+                            refOffset: $0.ref.lowerBound, text: $0.text)
+                    }
+                })
+        {
+            return head
+        }
         let lineText = lines[i].text
         let shape = "an action line looks like `- [A] 1.1a What we will do`"
         let codeIndex = content.index(content.startIndex, offsetBy: 3)
@@ -164,7 +169,8 @@ extension PlanParser {
                 hint: "this plan's key has \(statusKeySoFar.listing)")
         }
         return ActionHead(
-            status: status, statusIndex: codeIndex, ref: String(ref), refIndex: ref.startIndex, text: text)
+            status: status, statusOffset: offset(of: codeIndex, in: lineText), ref: String(ref),
+            refOffset: offset(of: ref.startIndex, in: lineText), text: range(of: text, in: lineText))
     }
 
     private func isValidRef(_ ref: Substring) -> Bool {
@@ -189,28 +195,31 @@ extension PlanParser {
 
     /// Recognises the head line of an action field. In the text part of an action only
     /// the known fields count; once fields have started, `- NAME: value` extras count too.
-    private mutating func fieldHead(_ content: Substring, line j: Int, inFields: Bool, ref: String) -> PendingField? {
-        let lineText = lines[j].text
+    /// A plain ASCII history line, owner or due is read from its bytes; every other line
+    /// with the `Substring` code.
+    private mutating func fieldHead(line j: Int, inFields: Bool, ref: String) -> PendingField? {
         let empty = (j + 1)..<(j + 1)
+        if readsBytes, lines.isASCII(j), let field = asciiFieldHead(line: j) { return field }
+        let lineText = lines[j].text
+        let content = lineText[lineText.utf8.index(lineText.startIndex, offsetBy: lines.lead(j))...]
         let item = LineSyntax.itemKeyword(content)
         if let item, LineSyntax.isDatedHistoryItem(item) {
             return historyHead(content, item: item, line: j)
         }
         if let item, item.keyword == "measure", item.rest.first == " " {
             let value = item.rest.dropFirst()
-            return PendingField(
-                kind: .measure, line: j, value: value, valueStart: value.startIndex, continuation: empty)
+            return PendingField(kind: .measure, line: j, value: range(of: value, in: lineText), continuation: empty)
         }
         guard let item else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
             return PendingField(
-                kind: .extra(name: String(field.name)), line: j, value: field.value,
-                valueStart: field.valueStart, continuation: empty)
+                kind: .extra(name: String(field.name)), line: j, value: range(of: field.value, in: lineText),
+                continuation: empty)
         }
         if let plain = LineSyntax.plainActionField(item) {
             return PendingField(
-                kind: plain.kind == .owner ? .owner : .due, line: j, value: plain.value,
-                valueStart: plain.valueStart, continuation: empty)
+                kind: plain.kind == .owner ? .owner : .due, line: j, value: range(of: plain.value, in: lineText),
+                continuation: empty)
         }
         if LineSyntax.isUndatedHistoryItem(item) {
             let keyword = content.dropFirst(2).prefix { $0.isLetter }
@@ -221,13 +230,13 @@ extension PlanParser {
                     ? "the current status is the letter in `[ ]`; a change is recorded as `- Status YYYY-MM-DD (Name): A -> G`"
                     : "write `- \(keyword) YYYY-MM-DD (Name): text`")
             return PendingField(
-                kind: .extra(name: String(keyword)), line: j, value: "", valueStart: content.endIndex,
+                kind: .extra(name: String(keyword)), line: j, value: lineText.utf8.count..<lineText.utf8.count,
                 continuation: empty)
         }
         guard inFields, let field = LineSyntax.field(content) else { return nil }
         return PendingField(
-            kind: .extra(name: String(field.name)), line: j, value: field.value,
-            valueStart: field.valueStart, continuation: empty)
+            kind: .extra(name: String(field.name)), line: j, value: range(of: field.value, in: lineText),
+            continuation: empty)
     }
 
     /// `- KEYWORD DATE (AUTHOR): value`.
@@ -275,7 +284,7 @@ extension PlanParser {
         }
         return PendingField(
             kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
-            line: j, value: value, valueStart: value.startIndex, continuation: (j + 1)..<(j + 1))
+            line: j, value: range(of: value, in: lineText), continuation: (j + 1)..<(j + 1))
     }
 
     /// The UTF-8 offset of the `)` that closes the `(` at the start of `text`, counting
@@ -300,9 +309,11 @@ extension PlanParser {
         let lineNumber = field.line + 1
         // Where the value starts, for messages: counted only when needed, since it is
         // counted in Unicode scalars from the start of the line.
-        let line = lines[field.line].text
-        let valueColumn = { Self.column(of: field.valueStart, in: line) }
-        let value = joined(first: field.value, continuation: field.continuation)
+        let (lines, readsBytes) = (self.lines, self.readsBytes)
+        let valueColumn = {
+            Self.column(ofOffset: field.value.lowerBound, line: field.line, in: lines, readsBytes: readsBytes)
+        }
+        let value = joined(line: field.line, value: field.value, continuation: field.continuation)
         switch field.kind {
         case .owner:
             if !action.owners.isEmpty {
@@ -318,13 +329,15 @@ extension PlanParser {
                     .error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
                     hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
             }
-            let dueText = value.contains("\n") ? value.replacingOccurrences(of: "\n", with: " ") : value
+            // A joined value's line breaks are the only LFs in it, and no CR stands before one.
+            let dueText =
+                value.utf8.contains(UInt8(ascii: "\n")) ? value.replacingOccurrences(of: "\n", with: " ") : value
             action.due = readDue(dueText, line: field.line, column: valueColumn())
             span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             action.extraFields.append(Field(name: name, value: value, line: lineNumber))
         case .measure:
-            if let measure = measureDefinition(field.value, line: field.line, existing: action.measures) {
+            if let measure = measureDefinition(self.value(of: field), line: field.line, existing: action.measures) {
                 action.measures.append(measure)
             }
         case .history(let keyword, let date, let author):
@@ -337,13 +350,14 @@ extension PlanParser {
                 action.agreements.append(Agreement(date: date, by: author, text: value, line: lineNumber))
                 return
             case "value":
-                measureValue(field.value, date: date, author: author, line: field.line)
+                measureValue(self.value(of: field), date: date, author: author, line: field.line)
                 return
             default: break
             }
             guard
-                let change = historyChange(
-                    keyword, value: field.value, joined: value, line: field.line, column: valueColumn)
+                let change = statusChange(keyword, field)
+                    ?? historyChange(
+                        keyword, value: self.value(of: field), joined: value, line: field.line, column: valueColumn)
             else { return }
             action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
         }

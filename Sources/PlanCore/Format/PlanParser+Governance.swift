@@ -23,10 +23,10 @@ extension PlanParser {
         case "signed" where item.rest.hasPrefix(" off") && dated(item.rest.dropFirst(4)):
             let field = historyHead(content, item: ("signed off", item.rest.dropFirst(4)), line: i)
             guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
-            let monitoring = joined(first: field.value, continuation: end)
+            let monitoring = joined(line: i, value: field.value, continuation: end)
             if monitoring.isEmpty {
                 report(
-                    .error, line: i + 1, column: column(of: field.valueStart, in: lines[i].text),
+                    .error, line: i + 1, column: column(ofOffset: field.value.lowerBound, line: i),
                     "a sign-off says how the area will be monitored",
                     hint: "write `- Signed off YYYY-MM-DD (Board): monitored through …`")
             }
@@ -35,11 +35,11 @@ extension PlanParser {
         case "assessed" where dated(item.rest):
             let field = historyHead(content, item: item, line: i)
             guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
-            let value = joined(first: field.value, continuation: end)
+            let value = joined(line: i, value: field.value, continuation: end)
             let code = value.prefix { $0 != "," && $0 != " " && $0 != "\n" }
             guard let status = Status(code: code), statusKeySoFar.contains(status) else {
                 report(
-                    .error, line: i + 1, column: column(of: field.valueStart, in: lines[i].text),
+                    .error, line: i + 1, column: column(ofOffset: field.value.lowerBound, line: i),
                     "'\(code)' is not a status of this plan",
                     hint: "an assessment starts with a status code: `- Assessed YYYY-MM-DD (Board): A, why`")
                 return end.upperBound
@@ -56,7 +56,7 @@ extension PlanParser {
         case "value" where dated(item.rest):
             let field = historyHead(content, item: item, line: i)
             guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
-            measureValue(field.value, date: date, author: author, line: i)
+            measureValue(value(of: field), date: date, author: author, line: i)
         default:
             return nil
         }
@@ -75,7 +75,7 @@ extension PlanParser {
         guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
         var record = ReviewRecord(
             date: date, by: author, lookedAt: nil, of: nil, changed: nil, remark: "", line: i + 1)
-        let value = field.value
+        let value = value(of: field)
         let counts = value.prefix { $0 != ";" }
         record.remark = value.dropFirst(counts.count + 1).trimmingWhitespace()
         if !counts.trimmingWhitespace().isEmpty {
@@ -88,7 +88,7 @@ extension PlanParser {
                 record.changed = changed
             } else {
                 report(
-                    .error, line: i + 1, column: column(of: field.valueStart, in: lines[i].text),
+                    .error, line: i + 1, column: column(ofOffset: field.value.lowerBound, line: i),
                     "expected `looked at N of M, changed K` in this review line",
                     hint:
                         "e.g. `- Reviewed 2026-10-28 (Board): looked at 31 of 72, changed 6`; a remark goes after `; `")
@@ -235,7 +235,7 @@ extension PlanParser {
 
     /// Puts the values read since the last call on their measures (by name, ignoring
     /// case), reporting values of a measure that is not there.
-    mutating func attachValues(to measures: [Measure], owner: String) -> [Measure] {
+    mutating func attachValues(to measures: [Measure], owner: @autoclosure () -> String) -> [Measure] {
         var measures = measures
         let pending = pendingValues
         pendingValues = []
@@ -243,7 +243,7 @@ extension PlanParser {
             guard let m = measures.firstIndex(where: { $0.name.lowercased() == item.name.lowercased() }) else {
                 let known = measures.map(\.name)
                 report(
-                    .error, line: item.value.line, column: item.column, "\(owner) has no measure '\(item.name)'",
+                    .error, line: item.value.line, column: item.column, "\(owner()) has no measure '\(item.name)'",
                     hint: known.isEmpty
                         ? "add the measure first: `- Measure \(item.name) (UNIT): baseline … ; target …`"
                         : "its measures are \(known.joined(separator: ", "))")

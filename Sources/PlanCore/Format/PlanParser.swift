@@ -22,6 +22,10 @@ struct PlanParser {
 
     /// Whether each line is part of an HTML comment.
     private var isComment: [Bool]
+    /// Whether plain ASCII action lines are read from their bytes (``ASCIIFieldReader``)
+    /// rather than with the `Substring` code, which reads every line the same way and is
+    /// kept so that a test and the fuzzer can check that both read a plan alike.
+    let readsBytes: Bool
 
     private enum Context { case beforeTitle, header, textSection, planSection, area }
     private var context = Context.beforeTitle
@@ -53,9 +57,10 @@ struct PlanParser {
     /// Where each action's status code sits, for errors found after the whole file is read.
     var statusPositions: [(line: Int, column: Int)] = []
 
-    init(lines table: LineTable) {
+    init(lines table: LineTable, readsBytes: Bool = true) {
         let lines = LineTexts(table)
         self.lines = lines
+        self.readsBytes = readsBytes
         range = lines.indices
         var ignored = PlanParser.commentLines(lines)
         let conflicts = ConflictMarkers.find(in: lines, ignoring: &ignored)
@@ -71,6 +76,7 @@ struct PlanParser {
     init(lines table: LineTable, action range: Range<Int>, statusKey: StatusKey, section: String, area: String) {
         let lines = LineTexts(table, reading: range)
         self.lines = lines
+        readsBytes = true
         self.range = range
         isComment = PlanParser.commentLines(lines, in: range)
         context = .area
@@ -332,8 +338,9 @@ struct PlanParser {
         let s = sections.count - 1
         let a = sections[s].section.areas.count - 1
         sections[s].section.areas[a].description = areaDescription.text
+        let number = sections[s].section.areas[a].number
         sections[s].section.areas[a].measures = attachValues(
-            to: sections[s].section.areas[a].measures, owner: "area \(sections[s].section.areas[a].number)")
+            to: sections[s].section.areas[a].measures, owner: "area \(number)")
         sections[s].section.areas[a].actionRange = sections[s].section.areas[a].actionRange.lowerBound..<actions.count
     }
 

@@ -89,6 +89,8 @@ public enum DateText {
     /// Every date-shaped mention in `text`: ISO dates, `D/M/YYYY`, and
     /// `D Month YYYY` (with an optional ordinal suffix: `9th January 2023`).
     public static func scan(_ text: String) -> [Mention] {
+        // Every mention holds an ASCII digit; most free-text dues hold none.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
         let words = wordRanges(in: text)
         var mentions: [Mention] = []
         var i = 0
