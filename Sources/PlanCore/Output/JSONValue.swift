@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order given, so that output
 /// is stable and reads in a sensible order. Encodes any string safely.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
