@@ -102,6 +102,17 @@ import Testing
         }
     }
 
+    @Test func csvCellsFromTheBytesAreThoseOfTheCharacters() {
+        let formulas = ["=1+2", "-a,b", "+\"q\"", "@x\ny", "\tx", "\r=", "a\nb\nc", "\"\"", ",", "\n"]
+        for writer in [CSVWriter(), CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)] {
+            for text in Self.samples() + formulas {
+                var bytes: [UInt8] = []
+                writer.appendCell(text, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == writer.cell(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func aDocumentIsWrittenAsItWasJoined() {
         let value = JSONValue.object([
             ("a", .array([.int(1), .string("x\ny"), .object([]), .array([]), .null])),

@@ -36,18 +36,20 @@ public enum BoardPackCSV {
     public static func render(_ pack: BoardPack) -> String {
         let writer = CSVWriter(lineEnding: "\r\n", neutraliseFormulas: true)
         let table = table(pack)
-        var out = byteOrderMark + writer.row(header + table.extraNames)
+        var out = Array(byteOrderMark.utf8)
+        out.reserveCapacity(table.rows.count * 1_024)
+        writer.append(row: header + table.extraNames, to: &out)
         for (section, area, action, extras) in table.rows {
             let note = action.latestNote
-            out += writer.row(
-                [
+            writer.append(
+                row: [
                     "\(section.number) \(section.title)", "\(area.number) \(area.title)", action.ref,
                     cellText(action.text), action.owners.joined(separator: "; "), action.due?.text ?? "",
                     action.due?.date?.iso ?? "", pack.label(action.status), pack.isOverdue(action) ? "yes" : "no",
                     note?.date.iso ?? "", note.map { cellText($0.text) } ?? "",
-                ] + extras)
+                ] + extras, to: &out)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text as a reader sees it (see ``Prose``): each paragraph and list item on one

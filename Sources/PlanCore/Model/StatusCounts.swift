@@ -29,6 +29,18 @@ public struct StatusCounts: Sendable, Equatable {
         if isOverdue { overdue += 1 }
     }
 
+    /// Adds `count` actions of `status` at once (the trend's tallies).
+    mutating func add(_ status: Status, count: Int) {
+        byStatus[status, default: 0] += count
+        total += count
+    }
+
+    /// Adds overdue and retired actions counted apart (the trend's tallies).
+    mutating func add(overdue: Int, retired: Int) {
+        self.overdue += overdue
+        self.retired += retired
+    }
+
     /// Takes back what ``add(_:on:)`` counted for `action`.
     public mutating func remove(_ action: Action, on day: PlanDate) {
         if action.isRetired {

@@ -6,40 +6,58 @@ public enum ActionTable {
     /// With `plans` (one name per action), a first PLAN column says which plan each
     /// action belongs to.
     public static func text(_ actions: [Action], plans: [String]? = nil, on day: PlanDate, width: Int) -> String {
+        let ownerTexts = actions.map { safe(owners($0)) }
         let refWidth = max(3, actions.map { DisplayWidth.of($0.ref) }.max() ?? 3)
         let dueWidth = 12
-        let ownerWidth = min(28, max(5, actions.map { DisplayWidth.of(owners($0)) }.max() ?? 5))
+        let ownerWidth = min(28, max(5, ownerTexts.map { DisplayWidth.of($0) }.max() ?? 5))
         let planWidth = plans.map { names in min(24, max(4, names.map { DisplayWidth.of(safe($0)) }.max() ?? 4)) } ?? 0
         let fixed = refWidth + 2 + 3 + 2 + 1 + 1 + dueWidth + 2 + ownerWidth + 2 + (plans == nil ? 0 : planWidth + 2)
         let textWidth = max(10, width - fixed)
-        var out =
+        let header =
             (plans == nil ? "" : DisplayWidth.fit("PLAN", to: planWidth) + "  ")
             + DisplayWidth.fit("REF", to: refWidth) + "  RAG    " + DisplayWidth.fit("DUE", to: dueWidth)
             + "  " + DisplayWidth.fit("OWNER", to: ownerWidth) + "  ACTION\n"
-        // A row is about as wide as the table; each cell is appended, not joined first.
-        out.reserveCapacity(out.utf8.count + actions.count * (width + 8))
+        // Bytes, not a string: a string's append checks what it joins, which costs more
+        // than these short cells do to copy.
+        var out = Array(header.utf8)
+        out.reserveCapacity(out.count + actions.count * (width + 8))
+        // Due dates repeat across a plan: each distinct one is read and labelled once.
+        var dueCells: [DueKey: String] = [:]
         for (index, action) in actions.enumerated() {
             // A retired action keeps its letter; `x` beside it and the text say it is closed.
             let flag = action.isRetired ? "x " : action.isOverdue(on: day) ? "! " : "  "
             let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
             if let plans, index < plans.count { append(safe(plans[index]), fittedTo: planWidth, to: &out) }
             append(safe(action.ref), fittedTo: refWidth, to: &out)
-            out += action.status.code
-            out += "  "
-            out += flag
-            append(safe(dueLabel(action.due)), fittedTo: dueWidth, to: &out)
-            append(safe(owners(action)), fittedTo: ownerWidth, to: &out)
-            out += DisplayWidth.truncate(safe(firstLine), to: textWidth)
-            out += "\n"
+            out += action.status.code.utf8
+            out += "  ".utf8
+            out += flag.utf8
+            let key = DueKey(text: action.due?.text, date: action.due?.date)
+            if let cell = dueCells[key] {
+                out += cell.utf8
+            } else {
+                let start = out.count
+                append(safe(dueLabel(action.due)), fittedTo: dueWidth, to: &out)
+                dueCells[key] = String(decoding: out[start...], as: UTF8.self)
+            }
+            append(ownerTexts[index], fittedTo: ownerWidth, to: &out)
+            out += DisplayWidth.truncate(safe(firstLine), to: textWidth).utf8
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What a due cell is made from.
+    private struct DueKey: Hashable {
+        var text: String?
+        var date: PlanDate?
     }
 
     /// A cell and the two spaces after it: `text` cut or padded to `width` cells.
-    private static func append(_ text: String, fittedTo width: Int, to out: inout String) {
+    private static func append(_ text: String, fittedTo width: Int, to out: inout [UInt8]) {
         let cut = DisplayWidth.truncate(text, to: width)
-        out += cut
-        for _ in 0..<(max(0, width - DisplayWidth.of(cut)) + 2) { out += " " }
+        out += cut.utf8
+        out += repeatElement(UInt8(ascii: " "), count: max(0, width - DisplayWidth.of(cut)) + 2)
     }
 
     public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order given, so that output
 /// is stable and reads in a sensible order. Encodes any string safely.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -15,74 +15,112 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation, ending without a newline.
     public func serialized(indent: String = "") -> String {
-        var out = ""
-        write(to: &out, indent: indent)
+        String(decoding: serializedBytes(indent: indent), as: UTF8.self)
+    }
+
+    /// ``serialized(indent:)`` as UTF-8, written into one byte buffer: a string
+    /// append costs a fixed check or two, most of the time for appends this short.
+    public func serializedBytes(indent: String = "") -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4_096)
+        write(into: &out, indent: Array(indent.utf8), depth: 0)
         return out
     }
 
-    /// Appends ``serialized(indent:)`` to `out`: the whole document is written into one
-    /// string, not joined from the strings of its members at every level.
+    /// Appends ``serialized(indent:)`` to `out`.
     public func write(to out: inout String, indent: String = "") {
+        out += serialized(indent: indent)
+    }
+
+    /// Writes the value whose lines start with `indent` and then `depth` times two spaces.
+    private func write(into out: inout [UInt8], indent: [UInt8], depth: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out += Literal.null
+        case .bool(let b): out += b ? Literal.true : Literal.false
+        case .int(let i): JSONValue.appendDecimal(i, to: &out)
         case .double(let d):
             let rounded = (d * 10).rounded() / 10
-            out += rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            out += (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8
         case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else {
-                out += "[]"
+                out += Literal.emptyArray
                 return
             }
-            let inner = indent + "  "
-            out += "[\n"
+            out += Literal.openArray
             for (index, item) in items.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += inner
-                item.write(to: &out, indent: inner)
+                if index > 0 { out += Literal.comma }
+                JSONValue.appendIndent(indent, depth + 1, to: &out)
+                item.write(into: &out, indent: indent, depth: depth + 1)
             }
-            out += "\n"
-            out += indent
-            out += "]"
+            out.append(UInt8(ascii: "\n"))
+            JSONValue.appendIndent(indent, depth, to: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             guard !pairs.isEmpty else {
-                out += "{}"
+                out += Literal.emptyObject
                 return
             }
-            let inner = indent + "  "
-            out += "{\n"
+            out += Literal.openObject
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { out += ",\n" }
-                out += inner
+                if index > 0 { out += Literal.comma }
+                JSONValue.appendIndent(indent, depth + 1, to: &out)
                 JSONValue.appendQuoted(pair.0, to: &out)
-                out += ": "
-                pair.1.write(to: &out, indent: inner)
+                out += Literal.colon
+                pair.1.write(into: &out, indent: indent, depth: depth + 1)
             }
-            out += "\n"
-            out += indent
-            out += "}"
+            out.append(UInt8(ascii: "\n"))
+            JSONValue.appendIndent(indent, depth, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    /// The punctuation, as bytes made once.
+    private enum Literal {
+        static let null = Array("null".utf8)
+        static let `true` = Array("true".utf8)
+        static let `false` = Array("false".utf8)
+        static let emptyArray = Array("[]".utf8)
+        static let emptyObject = Array("{}".utf8)
+        static let openArray = Array("[\n".utf8)
+        static let openObject = Array("{\n".utf8)
+        static let comma = Array(",\n".utf8)
+        static let colon = Array(": ".utf8)
+    }
+
+    private static func appendIndent(_ indent: [UInt8], _ depth: Int, to out: inout [UInt8]) {
+        out += indent
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// `value` in decimal, as `String(value)` writes it, without a string of its own.
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let first = out.count
+        var magnitude = value.magnitude
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[first...].reverse()
+    }
+
     static func quoted(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendQuoted(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `s` as a JSON string. Text with no byte that could need escaping (quote,
     /// backslash, a control, or the first byte of a C1 control or of U+2028–U+206F) is
-    /// copied whole; other text goes scalar by scalar.
-    static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        if s.utf8.contains(where: mayNeedEscape) {
-            appendEscaped(s, to: &out)
-        } else {
-            out += s
+    /// copied whole; other text goes scalar by scalar. The bytes are read from the
+    /// string's contiguous storage (every native string has it).
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            appendEscaped(Array(s.utf8), to: &out)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
@@ -94,27 +132,29 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// DEL), two (C1 controls, `C2 80`–`C2 9F`) or three (`E2 80 A8`–`E2 80 AE`:
     /// U+2028–U+202E; `E2 81 A6`–`E2 81 A9`: U+2066–U+2069), and the runs between them
     /// are copied whole.
-    private static func appendEscaped(_ s: String, to out: inout String) {
-        let utf8 = s.utf8
+    private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes, to out: inout [UInt8])
+    where Bytes.Index == Int {
         var run = utf8.startIndex
         var i = run
-        while i < utf8.endIndex {
+        while let next = utf8[i...].firstIndex(where: mayNeedEscape) {
+            i = next
             let (escape, length) = escapeAt(i, in: utf8)
             guard let escape else {
-                i = utf8.index(after: i)
+                i += 1
                 continue
             }
-            out += Substring(utf8[run..<i])
-            out += escape
-            i = utf8.index(i, offsetBy: length)
+            out += utf8[run..<i]
+            out += escape.utf8
+            i += length
             run = i
         }
-        out += Substring(utf8[run..<utf8.endIndex])
+        out += utf8[run..<utf8.endIndex]
     }
 
     /// The escape for the scalar starting at `i`, and its length in bytes; nil for a
     /// byte that is copied as it is.
-    private static func escapeAt(_ i: String.Index, in utf8: String.UTF8View) -> (String?, Int) {
+    private static func escapeAt<Bytes: RandomAccessCollection<UInt8>>(_ i: Int, in utf8: Bytes) -> (String?, Int)
+    where Bytes.Index == Int {
         let byte = utf8[i]
         switch byte {
         case UInt8(ascii: "\""): return ("\\\"", 1)
@@ -124,13 +164,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         case UInt8(ascii: "\t"): return ("\\t", 1)
         case 0..<0x20, 0x7F: return (unicodeEscape(UInt32(byte)), 1)
         case 0xC2:
-            let next = utf8.index(after: i)
+            let next = i + 1
             guard next < utf8.endIndex, (0x80...0x9F).contains(utf8[next]) else { return (nil, 1) }
             return (unicodeEscape(UInt32(utf8[next])), 2)
         case 0xE2:
-            let second = utf8.index(after: i)
-            guard second < utf8.endIndex else { return (nil, 1) }
-            let third = utf8.index(after: second)
+            let second = i + 1
+            let third = i + 2
             guard third < utf8.endIndex else { return (nil, 1) }
             let value = 0x2000 + (UInt32(utf8[second] & 0x3F) << 6) + UInt32(utf8[third] & 0x3F)
             guard utf8[second] & 0xC0 == 0x80, utf8[third] & 0xC0 == 0x80,

@@ -90,7 +90,8 @@ extension Action {
     /// An action's history in date order (file order within a day), read once and
     /// asked for the state on any number of days (the trend asks for one a month).
     struct Timeline {
-        private let ordered: [HistoryEntry]
+        /// The history sorted by date, stable.
+        let ordered: [HistoryEntry]
 
         init(_ action: Action) {
             let history = action.history
@@ -132,14 +133,19 @@ extension Action {
         func due(at day: PlanDate, current: Due?) -> Due? {
             for entry in ordered where entry.date > day {
                 guard case .due(let from, _) = entry.change else { continue }
-                if from == "none" { return nil }
-                let dates = DateText.scan(from).compactMap { m -> PlanDate? in
-                    if case .date(let d) = m.reading { return d }
-                    return nil
-                }
-                return Due(text: from, date: dates.count == 1 ? dates[0] : nil)
+                return Timeline.due(before: from)
             }
             return current
+        }
+
+        /// The due date a `Due` change's `from` side gives: nil for `none`.
+        static func due(before from: String) -> Due? {
+            if from == "none" { return nil }
+            let dates = DateText.scan(from).compactMap { m -> PlanDate? in
+                if case .date(let d) = m.reading { return d }
+                return nil
+            }
+            return Due(text: from, date: dates.count == 1 ? dates[0] : nil)
         }
 
         /// The owners before the first owner change after `day`, else the current ones.

@@ -33,28 +33,44 @@ public enum BoardCheck: String, Sendable, CaseIterable {
 
     /// A message when `action` breaks this rule on `day`, else nil.
     public func finding(for action: Action, in plan: Plan, on day: PlanDate) -> String? {
+        guard applies(to: action, in: plan, on: day) else { return nil }
+        let status = plan.statusKey.label(for: action.status).lowercased()
         switch self {
         case .overdue:
-            guard action.isOverdue(on: day), let due = action.due?.date else { return nil }
-            return
-                "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) and was due on \(due.ukLong)"
+            return "\(action.ref) is \(status) and was due on \(action.due?.date?.ukLong ?? "")"
         case .greenWithoutNote:
-            guard action.status.isComplete, action.notes.isEmpty else { return nil }
-            return
-                "\(action.ref) is \(plan.statusKey.label(for: action.status).lowercased()) but has no progress note to evidence it"
+            return "\(action.ref) is \(status) but has no progress note to evidence it"
         case .notUpdated:
-            guard let review = plan.lastReviewed?.date, !action.status.isComplete else { return nil }
-            let latest = (action.notes.map(\.date) + action.history.map(\.date)).max()
-            guard latest.map({ $0 <= review }) ?? true else { return nil }
-            return "\(action.ref) has had no note or change since the last review on \(review.ukLong)"
+            return
+                "\(action.ref) has had no note or change since the last review on \(plan.lastReviewed?.date.ukLong ?? "")"
         case .dueMovedOften:
-            guard action.dueChangeCount >= 3 else { return nil }
             return "\(action.ref)'s due date has moved \(action.dueChangeCount) times"
         case .redWithoutNote:
-            guard action.status == .red else { return nil }
-            let wentRed = action.statusChanges.filter { $0.to == .red }.map(\.date).max()
-            guard !action.notes.contains(where: { note in wentRed.map { note.date >= $0 } ?? true }) else { return nil }
             return "\(action.ref) is red with no note saying why"
+        }
+    }
+
+    /// Whether `action` breaks this rule on `day`: ``finding(for:in:on:)`` without
+    /// its message, for what only counts (the summary, the review queue).
+    public func applies(to action: Action, in plan: Plan, on day: PlanDate) -> Bool {
+        switch self {
+        case .overdue:
+            return action.isOverdue(on: day)
+        case .greenWithoutNote:
+            return action.status.isComplete && action.notes.isEmpty
+        case .notUpdated:
+            guard let review = plan.lastReviewed?.date, !action.status.isComplete else { return false }
+            return !action.notes.contains { $0.date > review } && !action.history.contains { $0.date > review }
+        case .dueMovedOften:
+            return action.dueChangeCount >= 3
+        case .redWithoutNote:
+            guard action.status == .red else { return false }
+            var wentRed: PlanDate?
+            for entry in action.history {
+                guard case .status(_, .red) = entry.change, wentRed.map({ $0 < entry.date }) ?? true else { continue }
+                wentRed = entry.date
+            }
+            return !action.notes.contains { note in wentRed.map { note.date >= $0 } ?? true }
         }
     }
 
@@ -79,7 +95,7 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     public static func counts(for plan: Plan, on day: PlanDate) -> [(check: BoardCheck, count: Int)] {
         let off = switchedOff(in: plan)
         return BoardCheck.allCases.filter { !off.contains($0) }.map { rule in
-            (rule, plan.actions.reduce(0) { rule.finding(for: $1, in: plan, on: day) == nil ? $0 : $0 + 1 })
+            (rule, plan.actions.reduce(0) { rule.applies(to: $1, in: plan, on: day) ? $0 + 1 : $0 })
         }
     }
 }

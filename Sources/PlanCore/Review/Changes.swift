@@ -72,11 +72,16 @@ public struct Changes: Sendable {
         var notes: [NoteAdded] = []
         var dues: [DueMove] = []
         var added: [Action] = []
+        // The actions of `start` are those of `end` added by `since`, in the same order
+        // (when `since` is not after `until`): met in step, without a lookup each.
+        var next = start.actions.startIndex
         for action in end.actions {
-            guard let earlier = start.action(ref: action.ref) else {
+            let inStep = next < start.actions.endIndex && start.actions[next].ref == action.ref
+            guard let earlier = inStep ? start.actions[next] : start.action(ref: action.ref) else {
                 added.append(action)
                 continue
             }
+            if inStep { next += 1 }
             if earlier.status != action.status {
                 moves.append(
                     StatusMove(

@@ -71,7 +71,7 @@ public struct ReviewQueue: Sendable, Equatable {
             }
         }
         // The same rule as the board check, so the review and `check` agree.
-        if BoardCheck.notUpdated.finding(for: action, in: plan, on: day) != nil, let review = plan.lastReviewed?.date {
+        if BoardCheck.notUpdated.applies(to: action, in: plan, on: day), let review = plan.lastReviewed?.date {
             reasons.append(.notUpdated(since: review))
         }
         return reasons

@@ -17,30 +17,41 @@ public struct Trend: Sendable {
     /// `end`; the last point is `end` itself.
     public init(plan: Plan, from start: PlanDate, to end: PlanDate, every interval: Interval) {
         statusKey = plan.statusKey
-        // What `plan.asOf(day)` would count, with each action's history read once for all the days.
-        let timelines = plan.actions.map(Action.Timeline.init)
+        let days = Trend.dates(from: start, to: end, every: interval)
+        points = zip(days, Trend.counts(of: plan, on: days)).map { Point(date: $0, counts: $1) }
+    }
+
+    /// What `plan.asOf(day)` would count on each of `days` (in ascending order): each
+    /// action's history is walked once, beside the days, rather than once a day.
+    static func counts(of plan: Plan, on days: [PlanDate]) -> [StatusCounts] {
+        var tallies = [Tally](repeating: Tally(), count: days.count)
         let periodStart = plan.periodStart
-        points = Trend.dates(from: start, to: end, every: interval).map { day in
-            var counts = StatusCounts()
-            for (action, timeline) in zip(plan.actions, timelines)
-            where timeline.wasAdded(by: day, periodStart: periodStart) {
-                if timeline.wasRetired(by: day) {
-                    counts.addRetired()
+        for action in plan.actions {
+            var states = Action.Timeline(action).states(periodStart: periodStart, current: action)
+            for (index, day) in days.enumerated() {
+                states.advance(to: day)
+                guard states.isAdded else { continue }
+                if states.isRetired {
+                    tallies[index].retired += 1
                     continue
                 }
-                let status = timeline.status(at: day, current: action.status)
-                let due = timeline.due(at: day, current: action.due)
-                counts.add(status, overdue: due?.date.map { $0 < day && !status.isComplete } ?? false)
+                let status = states.status
+                tallies[index].byStatus[status.tallyIndex] += 1
+                if !status.isComplete, let due = states.dueDate, due < day { tallies[index].overdue += 1 }
             }
-            return Point(date: day, counts: counts)
         }
+        return tallies.map(\.counts)
     }
 
     /// The first date in the plan's history (added, status, due, owner changes and
     /// notes), or the "as at" date when it has none.
     public static func firstDate(of plan: Plan) -> PlanDate? {
-        let dates = plan.actions.flatMap { $0.history.map(\.date) + $0.notes.map(\.date) }
-        return dates.min() ?? plan.asAt
+        var first: PlanDate?
+        for action in plan.actions {
+            for entry in action.history where first.map({ entry.date < $0 }) ?? true { first = entry.date }
+            for note in action.notes where first.map({ note.date < $0 }) ?? true { first = note.date }
+        }
+        return first ?? plan.asAt
     }
 
     static func dates(from start: PlanDate, to end: PlanDate, every interval: Interval) -> [PlanDate] {
@@ -66,5 +77,37 @@ public struct Trend: Sendable {
         }
         out.append(end)
         return out
+    }
+}
+
+extension Trend {
+    /// One point's counts while they are added up: per status in a fixed array, made
+    /// into ``StatusCounts`` once at the end.
+    struct Tally {
+        var byStatus = [Int](repeating: 0, count: Status.allCases.count)
+        var overdue = 0
+        var retired = 0
+
+        var counts: StatusCounts {
+            var counts = StatusCounts()
+            for (status, count) in zip(Status.allCases, byStatus) where count > 0 {
+                counts.add(status, count: count)
+            }
+            counts.add(overdue: overdue, retired: retired)
+            return counts
+        }
+    }
+}
+
+extension Status {
+    /// The position in ``allCases``, for counting in an array.
+    var tallyIndex: Int {
+        switch self {
+        case .red: 0
+        case .amber: 1
+        case .green: 2
+        case .blue: 3
+        case .notStarted: 4
+        }
     }
 }
