@@ -343,6 +343,39 @@ struct ReviewUndoConfigTests {
         #expect(again.status == 1 && again.stderr.hasPrefix("error: nothing to undo"), "\(again)")
     }
 
+    @Test("undo takes back set, note, move and retire in turn, from entries of a few kilobytes")
+    func undoEachKindOfEdit() throws {
+        let box = try Sandbox()
+        try box.write("plan.plan", samplePlan)
+        let edits = [
+            ["set", "plan.plan", "1.1a", "--rag", "red", "--by", "Me"],
+            ["note", "plan.plan", "2.1a", "Chased.", "--by", "Me"],
+            ["move", "plan.plan", "1.1b", "2.1", "--by", "Me"],
+            ["retire", "plan.plan", "2.1b", "--reason", "Superseded.", "--by", "Me"],
+        ]
+        var versions = [try box.text("plan.plan")]
+        for edit in edits {
+            let result = try box.run(edit, environment: env(box))
+            #expect(result.status == 0, "\(result)")
+            versions.append(try box.text("plan.plan"))
+        }
+        let folder = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: box.stateURL.path + "/actionplan/undo").first)
+        let journal = box.stateURL.path + "/actionplan/undo/" + folder
+        let names = try FileManager.default.contentsOfDirectory(atPath: journal).sorted()
+        #expect(names.count == edits.count)
+        for name in names {
+            let size = try #require(
+                try FileManager.default.attributesOfItem(atPath: journal + "/" + name)[.size] as? Int)
+            #expect(size < 4_096, "\(name): \(size) bytes")
+        }
+        for expected in versions.dropLast().reversed() {
+            let undo = try box.run(["undo", "plan.plan"], environment: env(box))
+            #expect(undo.status == 0, "\(undo)")
+            #expect(try box.text("plan.plan") == expected)
+        }
+    }
+
     @Test("undo says what blocks it when a later change depends on it")
     func undoBlocked() throws {
         let box = try Sandbox()

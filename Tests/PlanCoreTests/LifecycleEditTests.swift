@@ -257,8 +257,7 @@ struct UndoJournalTests {
         let original = before
         try before.setStatus(ref: "1.1a", to: .red, on: LifecycleEditTests.day, by: "Me")
         let entry = UndoJournal.Entry(
-            description: "1.1a: status", author: "Me", date: LifecycleEditTests.day, before: original.text,
-            after: before.text)
+            description: "1.1a: status", author: "Me", date: LifecycleEditTests.day, before: original, after: before)
         // Someone else notes 2.1.1 afterwards: the undo keeps it.
         var later = before
         try later.addNote(ref: "2.1.1", text: "Theirs.", on: LifecycleEditTests.day, by: "Them")
@@ -279,7 +278,9 @@ struct UndoJournalTests {
         #expect(journal.entries().isEmpty)
         for n in 0..<(UndoJournal.capacity + 2) {
             try journal.record(
-                .init(description: "\(n)", author: nil, date: LifecycleEditTests.day, before: "", after: ""))
+                .init(
+                    description: "\(n)", author: nil, date: LifecycleEditTests.day,
+                    change: .texts(before: "", after: "")))
         }
         #expect(journal.entries().count == UndoJournal.capacity && journal.entries().last?.description == "21")
         try journal.dropLast()
@@ -291,7 +292,8 @@ struct UndoJournalTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let journal = UndoJournal(planPath: "/tmp/x.plan", environment: ["XDG_STATE_HOME": folder.path])
         let entry = { (n: String) in
-            UndoJournal.Entry(description: n, author: nil, date: LifecycleEditTests.day, before: "", after: "")
+            UndoJournal.Entry(
+                description: n, author: nil, date: LifecycleEditTests.day, change: .texts(before: "", after: ""))
         }
         try journal.record(entry("first"))
         try journal.record(entry("second"))

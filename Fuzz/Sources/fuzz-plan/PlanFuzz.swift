@@ -110,6 +110,23 @@ struct PlanFuzz {
         guard reloaded.plan.action(ref: action.ref)?.status == target else {
             Fuzzer.fail("an edit did not hold after reloading", input: data)
         }
+        checkUndo(from: document, to: edited, data)
+    }
+
+    /// The undo journal's entry for an edit takes it back byte for byte, and found again
+    /// in the edited text moved down a line, gives the text before moved down likewise (or
+    /// is refused, when its context reached the start).
+    static func checkUndo(from document: PlanDocument, to edited: PlanDocument, _ data: Data) {
+        let entry = UndoJournal.Entry(description: "fuzz", author: nil, date: today, before: document, after: edited)
+        guard (try? entry.undoing(on: edited))?.hasSameBytes(as: document) == true else {
+            Fuzzer.fail("undoing an edit did not give back the plan before it", input: data)
+        }
+        guard case .splice(let splice) = entry.change else { Fuzzer.fail("an entry without a splice", input: data) }
+        let moved = Data("\n".utf8) + edited.data
+        let undone = moved.withUnsafeBytes { splice.reverted(in: $0) }
+        guard undone == nil || undone.map({ Data($0) }) == Data("\n".utf8) + document.data else {
+            Fuzzer.fail("a splice found again was put back in the wrong place", input: data)
+        }
     }
 
     /// The board's edits (docs/format.md §3.7) on the first area and the first measure:

@@ -34,7 +34,8 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes a plan's bytes as they are streamed out of it, without building them in memory first.
+    /// Writes a plan's bytes straight from the texts its lines live in, without building
+    /// or copying them in memory first.
     ///
     /// With `expected`, the file must still have that stamp just before it is replaced
     /// (``PlanFileError/changedWhileSaving(path:)`` otherwise, and nothing is written):
@@ -46,7 +47,7 @@ public enum AtomicFile {
         try PlanFile.checkLimits(document, path: given)
         try write(to: given, unchangedSince: expected) {
             (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
-            try document.withBytes(write)
+            try document.withRuns(write)
         }
     }
 

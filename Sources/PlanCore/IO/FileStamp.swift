@@ -17,6 +17,11 @@ public struct FileStamp: Equatable, Sendable {
     public var size: Int64
     public var modified: timespec
     public var links: UInt64
+    /// When the inode last changed (`st_ctim`): set by the kernel on every write, rename
+    /// or change of times, and never by a program, so it tells a rewrite that restored the
+    /// modification time (`touch -r`, `cp -p`) from none. Left out of `==`, which a
+    /// change of permissions alone should not fail.
+    public var statusChanged: timespec
 
     init(_ info: stat) {
         device = UInt64(info.st_dev)
@@ -24,6 +29,7 @@ public struct FileStamp: Equatable, Sendable {
         size = Int64(info.st_size)
         modified = info.st_mtim
         links = UInt64(info.st_nlink)
+        statusChanged = info.st_ctim
     }
 
     /// The stamp of the file at `path` (following symbolic links); nil when there is none.
@@ -43,6 +49,13 @@ public struct FileStamp: Equatable, Sendable {
     public static func == (lhs: FileStamp, rhs: FileStamp) -> Bool {
         lhs.device == rhs.device && lhs.inode == rhs.inode && lhs.size == rhs.size
             && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
+    }
+
+    /// Whether this is the same file, not written or touched at all since `other` was
+    /// taken: `==`, and the same inode change time.
+    public func isUntouched(since other: FileStamp) -> Bool {
+        self == other && statusChanged.tv_sec == other.statusChanged.tv_sec
+            && statusChanged.tv_nsec == other.statusChanged.tv_nsec
     }
 
     /// Whether the file was last written by `actionplan` (it still carries the mark).

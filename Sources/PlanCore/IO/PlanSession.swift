@@ -62,6 +62,9 @@ public final class PlanSession {
     /// How long a save waits for another writer's lock, and for a changing file to settle.
     public let lockTimeout: Double
     private var stamp: FileStamp?
+    /// The stamp the file had when it held ``document`` (``stamp`` may be newer: that of a
+    /// broken file, remembered so that it is reported once).
+    private var documentStamp: FileStamp?
 
     /// Opens the plan at `path`, waiting for a file that is being written to settle; a
     /// path that is not a regular file (a named pipe, a device) is refused.
@@ -80,6 +83,7 @@ public final class PlanSession {
         guard let read else { throw .system(path: path, errno: EIO, doing: "read") }
         self.document = read
         self.stamp = stamp
+        documentStamp = stamp
     }
 
     /// A session for a document already read from `path` (the file's stamp is taken now).
@@ -97,6 +101,7 @@ public final class PlanSession {
         let regular = stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
         let now = FileStamp(path: path)
         stamp = regular && (try? PlanFile.read(path)).map { document.hasBytes($0) } == true ? now : nil
+        documentStamp = stamp
     }
 
     /// Saves `edited`, an edit of ``document``, without losing a change made to the file
@@ -124,6 +129,15 @@ public final class PlanSession {
     }
 
     private func saveOnce(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
+        // The file as it was read or saved here, untouched since and open to no writer: it
+        // holds ``document``, so reading it again to compare would only cost a pass over it.
+        if let documentStamp, let now = FileStamp(path: path), now.isUntouched(since: documentStamp),
+            FileStamp.isOpenForWriting(path) != true
+        {
+            try AtomicFile.write(edited, to: path, unchangedSince: now)
+            adopt(edited)
+            return Saved(document: edited, mergedRefs: [], merged: false)
+        }
         var read: Data?
         let current: FileStamp
         do {
@@ -190,6 +204,7 @@ public final class PlanSession {
             guard let read else { return .unchanged }
             document = read
             stamp = settled
+            documentStamp = settled
             return .changed(read)
         } catch .unsettled {
             return .settling
@@ -211,6 +226,7 @@ public final class PlanSession {
     private func adopt(_ saved: PlanDocument) {
         document = saved
         stamp = FileStamp(path: path)
+        documentStamp = stamp
     }
 
     /// Refs (in the base's order) of the actions that the base and our edit have and the

@@ -35,7 +35,7 @@ struct UndoCommand: ParsableCommand {
                 options: write)
         }
         let outcome = PlanDocument.EditOutcome(
-            ref: "plan", changes: undone.text == current.text ? [] : ["undid \(last.description)"])
+            ref: "plan", changes: undone.hasSameBytes(as: current) ? [] : ["undid \(last.description)"])
         try EditCommand.finish(
             session: session, edited: undone, outcome: outcome, options: write, author: nil,
             day: PlanDate.today(),

@@ -46,7 +46,7 @@ enum EditCommand {
             if recordForUndo {
                 let entry = UndoJournal.Entry(
                     description: "\(outcome.ref): " + outcome.changes.joined(separator: "; "), author: author,
-                    date: day, before: original.text, after: edited.text)
+                    date: day, before: original, after: edited)
                 // The change is saved; an undo record that cannot be written only costs the undo.
                 do {
                     try UndoJournal(planPath: path).record(entry)
