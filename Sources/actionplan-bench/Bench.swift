@@ -163,7 +163,9 @@ struct Bench: ParsableCommand {
         time(.keyDown) { w.key(.down, from: w.firstFrame) }
         time(.keyUpAtEnd) { w.key(.up, from: w.atEnd) }
         time(.keyGreen) { w.key(.character("g"), from: w.firstFrame) }
+        time(.keyUndo) { w.key(.character("u"), from: w.greened) }
         time(.keySearch) { w.key(.character("e"), from: w.searching) }
+        time(.searchIndex) { w.buildSearchIndex() }
         time(.setStatusSave) { w.setStatusAndSave() }
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }
         time(.exportHTML) { w.export(.html) }

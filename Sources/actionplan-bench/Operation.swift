@@ -15,7 +15,9 @@ enum Operation: String, CaseIterable {
     case keyDown = "key ↓ + frame (top of list)"
     case keyUpAtEnd = "key ↑ + frame (end of list)"
     case keyGreen = "key g + frame (edit in memory)"
+    case keyUndo = "key u + frame (undo of g)"
     case keySearch = "key e + frame (typing a search)"
+    case searchIndex = "search index (built while idle)"
     case setStatusSave = "set status + atomic save"
     case asOfSummary = "summary --as-of (mid-history)"
     case cliSummary = "CLI `actionplan summary`"
@@ -37,7 +39,9 @@ enum Operation: String, CaseIterable {
         case .keyDown: .down
         case .keyUpAtEnd: .up
         case .keyGreen: .green
+        case .keyUndo: .undo
         case .keySearch: .search
+        case .searchIndex: .index
         case .setStatusSave: .save
         case .summary: .summary
         case .asOfSummary: .asof
@@ -61,11 +65,11 @@ enum Operation: String, CaseIterable {
     /// keys, start-up and a small plan's check, peak memory) and the parse against its floor.
     static let beside: Set<Operation> = [
         .fileSize, .cliStart, .cliCheckSmall, .parse, .parseRate, .readFile, .firstFrame, .open, .keyDown,
-        .keyUpAtEnd, .keyGreen, .keySearch, .exportHTML, .cliSummary, .peakMemory,
+        .keyUpAtEnd, .keyGreen, .keyUndo, .keySearch, .searchIndex, .exportHTML, .cliSummary, .peakMemory,
     ]
 }
 
 /// What `--profile` can run on its own under a profiler.
 enum ProfiledOperation: String, CaseIterable {
-    case parse, open, frame, down, up, green, search, save, summary, asof, list, html, csv, json, merge
+    case parse, open, frame, down, up, green, undo, search, index, save, summary, asof, list, html, csv, json, merge
 }

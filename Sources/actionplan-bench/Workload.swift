@@ -15,7 +15,10 @@ struct Workload {
     let firstFrame: AppState
     /// The TUI with the last row selected.
     let atEnd: AppState
-    /// The TUI with `/` pressed: the next letter typed filters the list.
+    /// The TUI after `g` on the first action: `u` takes it back.
+    let greened: AppState
+    /// The TUI with `/` pressed, its search index built as the runtime builds it while
+    /// no key is waiting: the next letter typed filters the list.
     let searching: AppState
     /// Where `set status + atomic save` writes, so the generated file stays as it was.
     let savePath: String
@@ -59,7 +62,11 @@ struct Workload {
         var end = firstFrame
         _ = end.update(.key(.end))
         atEnd = end
+        var greened = firstFrame
+        _ = greened.update(.key(.character("g")))
+        self.greened = greened
         var search = firstFrame
+        while search.hasIdleWork { search.doIdleWork() }
         _ = search.update(.key(.character("/")))
         searching = search
 
@@ -80,6 +87,10 @@ struct Workload {
         let effects = state.update(.key(.character("g")))
         precondition(
             state.plan.actions[0].status == .green && effects.count == 1, "g did not set the first action green")
+        var undone = greened
+        precondition(
+            undone.update(.key(.character("u"))).count == 1 && undone.plan.actions[0].status == .amber,
+            "u did not take g back")
         setStatusAndSave()
         let saved = try PlanFile.load(savePath)
         precondition(saved.plan.actions[0].status == .green, "the saved file does not hold the change")
@@ -118,6 +129,13 @@ struct Workload {
         var state = start
         consume(state.update(.key(key)))
         consume(render(state))
+    }
+
+    /// What the runtime does for search between keys after the first frame: the whole index, slice by slice.
+    func buildSearchIndex() {
+        var state = firstFrame
+        while state.hasIdleWork { state.doIdleWork() }
+        consume(state)
     }
 
     func setStatusAndSave() {
@@ -175,7 +193,9 @@ struct Workload {
         case .down: key(.down, from: firstFrame)
         case .up: key(.up, from: atEnd)
         case .green: key(.character("g"), from: firstFrame)
+        case .undo: key(.character("u"), from: greened)
         case .search: key(.character("e"), from: searching)
+        case .index: buildSearchIndex()
         case .save: setStatusAndSave()
         case .summary: summary()
         case .asof: summary(asOf: PlanGenerator.middleOfHistory)

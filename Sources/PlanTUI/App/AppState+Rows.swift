@@ -11,7 +11,7 @@ extension AppState {
     }
 
     public var selectedIndex: Int? {
-        selected.flatMap { rowIndex[$0] }
+        selected.flatMap { rowPositions.row(of: $0, in: plan) }
     }
 
     /// The selected action, if an action row is selected.

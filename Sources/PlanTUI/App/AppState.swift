@@ -1,4 +1,3 @@
-import Glibc
 import PlanCore
 
 /// Everything the TUI shows, in one value: `handle(_:)` turns a key into a new
@@ -38,12 +37,8 @@ public struct AppState: Sendable {
     public internal(set) var keptRef: String?
     /// How many actions match the filter (all of them when there is none).
     public private(set) var matchCount = 0
-    /// Each action's searchable text, lower-cased, by action index: built on the first
-    /// search after the document changed, so a letter typed costs a scan, not a re-casing.
-    private(set) var searchIndex: [[UInt8]] = []
-    /// The last search and which actions matched it: a letter typed after it only
-    /// rechecks those, since a longer query matches a subset.
-    private var lastSearch: (query: [UInt8], hits: [Bool])?
+    /// What `/` searches, built while the runtime is idle (see ``doIdleWork()``).
+    var searchIndex = SearchIndex(actionCount: 0)
     /// The search being typed, while `/` is active.
     public internal(set) var searchInput: TextEditor?
     /// The path being typed after `W`, to write the plan to another file.
@@ -74,11 +69,15 @@ public struct AppState: Sendable {
     /// from `after` to `before`, merged onto the document as it then is.
     var undoStack: [UndoStep] = []
     var redoStack: [UndoStep] = []
+    /// Counts the documents this state has held: every replacement of ``document`` adds
+    /// one, so an undo step knows, without comparing texts, whether the document is
+    /// still the one its change made.
+    private(set) var revision = 0
 
     public private(set) var rows: [Row] = []
     public private(set) var counts = StatusCounts()
     /// Where each visible row is, so that finding the selection does not scan the rows.
-    private(set) var rowIndex: [RowID: Int] = [:]
+    private(set) var rowPositions = RowPositions()
     /// The counts of each section (by index), for its heading row.
     private(set) var sectionCounts: [StatusCounts] = []
     /// The widest ref in cells, for the list's REF column.
@@ -113,100 +112,8 @@ public struct AppState: Sendable {
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
         refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
         dueWidth = plan.actions.lazy.map { DisplayWidth.of(ActionTable.dueLabel($0.due)) }.max() ?? 11
-        searchIndex = []
-        lastSearch = nil
-    }
-
-    /// Which actions contain `query` (lower-cased UTF-8), narrowing the last search's
-    /// hits when the query extends it.
-    private mutating func searchHits(_ query: [UInt8]) -> [Bool] {
-        if searchIndex.count != plan.actions.count {
-            searchIndex = plan.actions.map(Self.searchText)
-            lastSearch = nil
-        }
-        var hits: [Bool]
-        if let last = lastSearch, last.hits.count == searchIndex.count, query.starts(with: last.query) {
-            hits = last.hits
-            for index in hits.indices where hits[index] { hits[index] = Self.bytes(searchIndex[index], contain: query) }
-        } else {
-            hits = searchIndex.map { Self.bytes($0, contain: query) }
-        }
-        lastSearch = (query, hits)
-        return hits
-    }
-
-    /// What `/` searches in an action: ref, text, owners and notes, lower-cased, as UTF-8.
-    ///
-    /// As `String.lowercased()` would make it, which maps each scalar on its own: ASCII
-    /// bytes are lower-cased in place and only other scalars are looked up, so that the
-    /// first letter of a search does not wait for the whole plan to be re-cased.
-    static func searchText(_ action: Action) -> [UInt8] {
-        var out: [UInt8] = []
-        for (index, part) in ([action.ref, action.text] + action.owners + action.notes.map(\.text)).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: "\n")) }
-            appendLowercased(part, to: &out)
-        }
-        return out
-    }
-
-    private static func appendLowercased(_ text: String, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + text.utf8.count)
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    // A run of ASCII: copied whole, then lower-cased where it now is.
-                    var end = i + 1
-                    while end < bytes.count, bytes[end] < 0x80 { end += 1 }
-                    let start = out.count
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                    out.withUnsafeMutableBufferPointer { copied in
-                        for k in start..<copied.count where copied[k] &- UInt8(ascii: "A") < 26 { copied[k] += 32 }
-                    }
-                    i = end
-                    continue
-                }
-                // A String's bytes are valid UTF-8: the lead byte gives the scalar's length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for next in bytes[(i + 1)..<(i + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                if let scalar = Unicode.Scalar(value) { out += scalar.properties.lowercaseMapping.utf8 }
-                i += length
-            }
-        }
-        if done != nil { return }
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar.isASCII {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            } else {
-                out += scalar.properties.lowercaseMapping.utf8
-            }
-        }
-    }
-
-    /// Whether `needle` occurs in `haystack`, byte for byte.
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
-                // Candidates by memchr (the C library's vectorised scan), each checked with memcmp;
-                // a start is a candidate only while the whole needle still fits after it.
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    guard let found = memchr(hayStart + start, Int32(first), last - start + 1) else { return false }
-                    let at = hayStart.distance(to: UnsafeRawPointer(found))
-                    if memcmp(hayStart + at, pinStart, pin.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
-            }
-        }
+        searchIndex = SearchIndex(actionCount: plan.actions.count)
+        rowPositions = RowPositions(plan: plan)
     }
 
     /// Rebuilds the visible rows after any change to the document, the filters or the
@@ -214,37 +121,53 @@ public struct AppState: Sendable {
     /// (``keptRef``) stays in it though it no longer matches, until the cursor moves.
     mutating func refresh() {
         let oldIndex = selectedIndex
-        var out: [Row] = []
+        let actions = plan.actions
         let filtering = !filter.isEmpty
         let query = filter.core.search.map { $0.lowercased() } ?? ""
         let hits = query.isEmpty ? nil : searchHits(Array(query.utf8))
         var structural = filter
         structural.core.search = nil
+        let checksStructure = !structural.isEmpty
         let keptIndex = keptRef.flatMap { plan.index(ofRef: $0) }
         func matches(_ index: Int) -> Bool {
             guard filtering else { return true }
             if let hits, !hits[index] { return false }
-            return structural.matches(plan.actions[index], today: today)
+            return !checksStructure || structural.matches(actions[index], today: today)
         }
         func visible(_ index: Int) -> Bool { index == keptIndex || matches(index) }
+        func isFolded(_ id: RowID) -> Bool { !folded.isEmpty && folded.contains(id) }
+        // Headings go in first and come out again when filtering leaves them nothing to show.
+        var out: [Row] = []
         matchCount = 0
         for (s, section) in plan.sections.enumerated() {
-            let areas = section.areas.map { $0.actionRange.filter(visible) }
-            matchCount += areas.reduce(0) { $0 + $1.count }
-            if filtering && areas.allSatisfy(\.isEmpty) { continue }
+            let sectionStart = out.count
             out.append(.section(s))
-            if folded.contains(.section(section.number)) { continue }
+            let sectionFolded = isFolded(.section(section.number))
+            var shownInSection = 0
             for (a, area) in section.areas.enumerated() {
-                let matching = areas[a]
-                if filtering && matching.isEmpty { continue }
-                out.append(.area(section: s, area: a))
-                if folded.contains(.area(area.number)) { continue }
-                out += sorted(matching).map(Row.action)
+                let areaStart = out.count
+                let areaFolded = sectionFolded || isFolded(.area(area.number))
+                if !sectionFolded { out.append(.area(section: s, area: a)) }
+                var shown = 0
+                if sort == nil {
+                    for index in area.actionRange where visible(index) {
+                        shown += 1
+                        if !areaFolded { out.append(.action(index)) }
+                    }
+                } else {
+                    let matching = area.actionRange.filter(visible)
+                    shown = matching.count
+                    if !areaFolded { out += sorted(matching).map(Row.action) }
+                }
+                if filtering && shown == 0 && !sectionFolded { out.removeSubrange(areaStart...) }
+                shownInSection += shown
             }
+            matchCount += shownInSection
+            if filtering && shownInSection == 0 { out.removeSubrange(sectionStart...) }
         }
         if let keptIndex, !matches(keptIndex) { matchCount -= 1 }
         rows = out
-        rowIndex = Dictionary(uniqueKeysWithValues: rows.indices.map { (id(of: rows[$0]), $0) })
+        rowPositions.record(rows)
         if let selected, selectedIndex == nil {
             self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
@@ -253,8 +176,19 @@ public struct AppState: Sendable {
 
     mutating func replaceDocument(_ new: PlanDocument) {
         document = new
+        revision += 1
         recount()
         refresh()
+    }
+
+    /// Takes a document in which only the action `changedRef` changed, when that is
+    /// given and still in it; else a document that may differ anywhere.
+    mutating func replaceDocument(_ new: PlanDocument, changedRef: String?) {
+        if let changedRef, let index = new.plan.index(ofRef: changedRef) {
+            replaceDocument(new, changedAction: index)
+        } else {
+            replaceDocument(new)
+        }
     }
 
     /// Takes a document in which only the action at `index` changed (an edit): the
@@ -270,15 +204,13 @@ public struct AppState: Sendable {
             return replaceDocument(new)
         }
         document = new
+        revision += 1
         let action = plan.actions[index]
         counts.remove(old, on: today)
         counts.add(action, on: today)
         sectionCounts[section].remove(old, on: today)
         sectionCounts[section].add(action, on: today)
-        if searchIndex.indices.contains(index) {
-            searchIndex[index] = Self.searchText(action)
-            lastSearch = nil
-        }
+        searchIndex.update(index, with: action)
         if !filter.isEmpty {
             // Still on screen, marked, though it may no longer match: the next key goes to it.
             if selected == .action(action.ref), !filter.matches(action, today: today) { keptRef = action.ref }

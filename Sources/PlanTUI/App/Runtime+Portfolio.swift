@@ -37,6 +37,20 @@ extension Runtime {
 
         mutating func dispatch(key: Key) -> Next { dispatch(.key(key)) }
 
+        /// The plan on screen has its search index built between keys; the others only
+        /// when searched, so that a folder of plans does not hold every plan's index.
+        private var shownPlan: Int? {
+            guard case .plan(let index) = state.screen, state.members.indices.contains(index) else { return nil }
+            return index
+        }
+
+        var hasIdleWork: Bool { shownPlan.map { state.members[$0].state?.hasIdleWork == true } ?? false }
+
+        mutating func doIdleWork() {
+            guard let index = shownPlan else { return }
+            state.members[index].state?.doIdleWork()
+        }
+
         mutating func dispatch(_ event: PortfolioEvent) -> Next {
             var pending = [event]
             while !pending.isEmpty {

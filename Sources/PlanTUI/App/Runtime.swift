@@ -92,6 +92,10 @@ public enum Runtime {
         /// Takes in changes made to the files elsewhere since the last look; true when any came.
         mutating func takeChangesOnDisk() -> Bool
         mutating func dispatch(key: Key) -> Next
+        /// Whether there is work for the moments no key is waiting (see ``AppState/doIdleWork()``).
+        var hasIdleWork: Bool { get }
+        /// One slice of that work.
+        mutating func doIdleWork()
     }
 
     /// Draws, reads keys, takes in changes on disk, and dispatches, until the state quits.
@@ -101,7 +105,10 @@ public enum Runtime {
         var needsDraw = true
         while true {
             if needsDraw { terminal.draw(loop.frame) }
-            let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            // With work for idle moments, a key is looked for without waiting, and a slice of
+            // the work done when none has come; a key typed meanwhile waits one slice at most.
+            let key = terminal.readKey(timeoutMilliseconds: loop.hasIdleWork ? 0 : pollMilliseconds)
+            if key == .tick { loop.doIdleWork() }
             // Keys typed while the last frame was drawn are all applied before the next
             // one, so a search on a large plan keeps up with typing instead of queueing.
             let keys = key == .tick ? [key] : [key] + terminal.readPendingKeys()
@@ -173,6 +180,10 @@ public enum Runtime {
         }
 
         mutating func dispatch(key: Key) -> Next { dispatch(.key(key)) }
+
+        var hasIdleWork: Bool { state.hasIdleWork }
+
+        mutating func doIdleWork() { state.doIdleWork() }
 
         /// Updates with `event`, carries out the effects and feeds their results back in.
         mutating func dispatch(_ event: Event) -> Next {

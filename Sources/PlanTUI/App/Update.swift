@@ -369,14 +369,15 @@ extension AppState {
                 return .unchanged
             }
             let description = "\(outcome.ref): \(outcome.changes.joined(separator: "; "))"
-            undoStack.append(UndoStep(before: document, after: edited, description: description))
+            let before = document
+            let changedRef = edited.plan.index(ofRef: outcome.ref) == nil ? nil : outcome.ref
+            replaceDocument(edited, changedRef: changedRef)
+            undoStack.append(
+                UndoStep(
+                    before: before, after: edited, description: description, changedRef: changedRef,
+                    revision: revision))
             redoStack.removeAll()
             review?.log.append(description)
-            if let index = edited.plan.index(ofRef: outcome.ref) {
-                replaceDocument(edited, changedAction: index)
-            } else {
-                replaceDocument(edited)
-            }
             if review != nil {
                 // The banner says why the action is in the review as it is now, not as it was.
                 let now = actionsNeedingAttention().first { $0.ref == outcome.ref }?.reasons
@@ -406,11 +407,9 @@ extension AppState {
             message = Message(text: "Nothing to undo.", kind: .info)
             return []
         }
-        guard let undone = takeBack(last, verb: "undo") else { return [] }
         // The undo is itself a change (document → undone); redo takes that back.
-        redoStack.append(UndoStep(before: document, after: undone, description: last.description))
-        replaceDocument(undone)
-        scrollListToSelection()
+        guard let reverse = takeBackAndRecord(last, verb: "undo") else { return [] }
+        redoStack.append(reverse)
         return [.save(description: "Undone: \(last.description)")]
     }
 
@@ -419,19 +418,31 @@ extension AppState {
             message = Message(text: "Nothing to redo.", kind: .info)
             return []
         }
-        guard let redone = takeBack(next, verb: "redo") else { return [] }
-        undoStack.append(UndoStep(before: document, after: redone, description: next.description))
-        replaceDocument(redone)
-        scrollListToSelection()
+        guard let reverse = takeBackAndRecord(next, verb: "redo") else { return [] }
+        undoStack.append(reverse)
         return [.save(description: "Redone: \(next.description)")]
+    }
+
+    /// Takes `step` back (see ``takeBack(_:verb:)``) and returns the step that makes it again.
+    private mutating func takeBackAndRecord(_ step: UndoStep, verb: String) -> UndoStep? {
+        guard let (result, changedRef) = takeBack(step, verb: verb) else { return nil }
+        let before = document
+        replaceDocument(result, changedRef: changedRef)
+        scrollListToSelection()
+        return UndoStep(
+            before: before, after: result, description: step.description, changedRef: changedRef,
+            revision: revision)
     }
 
     /// The document with `step` taken back (after → before), merged onto changes saved
     /// since by another writer; nil, with the reason shown, when one of those touched
-    /// what the step changed (the step is then dropped).
-    private mutating func takeBack(_ step: UndoStep, verb: String) -> PlanDocument? {
+    /// what the step changed (the step is then dropped). With it, the action that alone
+    /// changed, when only one did: always so when the document is still the step's
+    /// `after` (then `before` is the answer, with no texts compared and no merge).
+    private mutating func takeBack(_ step: UndoStep, verb: String) -> (PlanDocument, changedRef: String?)? {
+        if revision == step.revision { return (step.before, step.changedRef) }
         do {
-            return try document.reverting(step.after, to: step.before)
+            return (try document.reverting(step.after, to: step.before), nil)
         } catch {
             message = Message(text: "Cannot \(verb) \(step.description): \(error.description).", kind: .error)
             return nil
