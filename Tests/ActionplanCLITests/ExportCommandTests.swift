@@ -141,6 +141,35 @@ struct ExportCommandTests {
         #expect(again.status == 1 && again.stderr.contains("(jtai-measures.csv); use --force"), "\(again)")
     }
 
+    /// `a.plan`'s measures table and `a-measures.plan`'s CSV pack would be one file: the
+    /// second is refused by name rather than overwriting the first, with --force too.
+    @Test func twoPlansNeverWriteOneSnapshotFile() throws {
+        let box = try Sandbox()
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan"), encoding: .utf8)
+        try box.write("board/jtai.plan", text)
+        try box.write("board/jtai-measures.plan", samplePlan)
+        let result = try box.run(["snapshot", "board", "--as-of", "2026-11-10", "--force"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("jtai-measures.csv would be written for both"), "\(result)")
+        // The plans are taken in name order: the file is jtai-measures.plan's own CSV pack.
+        let pack = try box.run(["export", "board/jtai-measures.plan", "--format", "csv", "--as-of", "2026-11-10"])
+        #expect(try box.text("board/snapshots/2026-11-10/jtai-measures.csv") == pack.stdout)
+    }
+
+    /// Replacing the pack of a plan that has lost its measures takes its old table away.
+    @Test func forceRemovesAMeasuresTableThePlanNoLongerHas() throws {
+        let box = try Sandbox()
+        let text = try String(
+            contentsOf: packageRoot.appendingPathComponent("plans/example-jtai.plan"), encoding: .utf8)
+        try box.write("jtai.plan", text)
+        #expect(try box.run(["snapshot", "jtai.plan", "--as-of", "2026-11-10"]).status == 0)
+        try box.write("jtai.plan", samplePlan)
+        let again = try box.run(["snapshot", "jtai.plan", "--as-of", "2026-11-10", "--force"])
+        #expect(again.status == 0, "\(again)")
+        #expect(try box.listing("snapshots/2026-11-10") == ["jtai.csv", "jtai.html", "jtai.json", "jtai.md"])
+    }
+
     @Test func snapshotIntoAnotherFolder() throws {
         let box = try Sandbox()
         try box.write("p.plan", samplePlan)

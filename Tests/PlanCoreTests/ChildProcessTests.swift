@@ -47,6 +47,16 @@ struct ChildProcessTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// A timed-out child is already killed and reaped: asking again gives that end, and
+    /// does not signal its pid, which the system may have given to another process.
+    @Test func aTimedOutChildIsNotSignalledAgain() throws {
+        let child = try ChildProcess.start("/bin/sleep", ["30"])
+        #expect(throws: ChildProcess.Failure.self) { try child.wait(timeout: 0.2) }
+        let killed = ChildProcess.Termination(status: 128 + SIGKILL, signal: SIGKILL)
+        #expect(try child.wait() == killed)
+        #expect(child.kill() == killed)
+    }
+
     @Test func aChildThatEndsInTimeIsReportedWithWhatItUsed() throws {
         let ended = try ChildProcess.run(
             "/bin/sh", ["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; exit 7"], timeout: 60)

@@ -109,9 +109,16 @@ public enum ChildProcess {
         @discardableResult
         public func wait(timeout: TimeInterval? = nil) throws(Failure) -> Termination {
             if let ended { return ended }
-            let termination = try ChildProcess.wait(pid, program: program, timeout: timeout)
-            ended = termination
-            return termination
+            do {
+                let termination = try ChildProcess.wait(pid, program: program, timeout: timeout)
+                ended = termination
+                return termination
+            } catch {
+                // A timed-out child has been killed and reaped: its pid may already be another
+                // process's, so neither `kill()` nor `deinit` may signal it again.
+                if case .timedOut = error { ended = Termination(status: 128 + SIGKILL, signal: SIGKILL) }
+                throw error
+            }
         }
 
         /// Sends SIGKILL and reaps the child.

@@ -40,13 +40,19 @@ struct SnapshotCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        guard plans.single == nil else { return try snapshot(plans.paths[0], PlanLoading.load(plans.paths[0])) }
+        guard plans.single == nil else {
+            var written: [String: String] = [:]
+            return try snapshot(plans.paths[0], PlanLoading.load(plans.paths[0]), written: &written)
+        }
         let portfolio = try PortfolioLoading.load(plans.paths)
-        for (member, document) in portfolio.loaded { try snapshot(member.path, document) }
+        var written: [String: String] = [:]
+        for (member, document) in portfolio.loaded { try snapshot(member.path, document, written: &written) }
         try PortfolioLoading.finish(portfolio)
     }
 
-    private func snapshot(_ path: String, _ document: PlanDocument) throws {
+    /// `written` maps each file this run has written to the plan it was written for, so that
+    /// two plans (`a.plan` and `a-measures.plan`) never write one file between them.
+    private func snapshot(_ path: String, _ document: PlanDocument, written: inout [String: String]) throws {
         let day = asOf.day
         let folder = Self.join(dir ?? Self.join(Self.folder(of: path), "snapshots"), day.iso)
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -56,7 +62,14 @@ struct SnapshotCommand: ParsableCommand {
         // The measures table, as `export --format csv --table measures` writes it, when there are measures.
         let measures = pack.measureRows.isEmpty ? nil : Self.join(folder, "\(name)-measures.csv")
 
-        let existing = (files.map(\.path) + [measures].compactMap { $0 }).filter {
+        let paths = files.map(\.path) + [measures].compactMap { $0 }
+        if let clash = paths.first(where: { written[$0] != nil }), let other = written[clash] {
+            Console.error(
+                "error: \(clash) would be written for both \(other) and \(path); "
+                    + "rename one of the plans, or snapshot them into different folders with --dir")
+            throw ExitCode(1)
+        }
+        let existing = paths.filter {
             FileManager.default.fileExists(atPath: $0)
         }
         if !existing.isEmpty, !force {
@@ -77,8 +90,22 @@ struct SnapshotCommand: ParsableCommand {
         }
         for file in rendered {
             try BoardPacks.write(file.bytes, to: file.path)
+            written[file.path] = path
             Console.print(file.path)
         }
+        if measures == nil, force { Self.removeStaleMeasures(of: name, in: folder, written: written) }
+    }
+
+    /// A replaced pack of a plan that no longer has measures leaves no measures table of its
+    /// old self behind. The file is another plan's own pack (`NAME-measures.plan` writes
+    /// `NAME-measures.csv` beside its `.md`) when that plan's Markdown is there too.
+    private static func removeStaleMeasures(of name: String, in folder: String, written: [String: String]) {
+        let stale = join(folder, "\(name)-measures.csv")
+        let ownPack = join(folder, "\(name)-measures.md")
+        guard written[stale] == nil, FileManager.default.fileExists(atPath: stale),
+            !FileManager.default.fileExists(atPath: ownPack)
+        else { return }
+        try? FileManager.default.removeItem(atPath: stale)
     }
 
     /// The folder part of a path as given: "" for a bare file name.
