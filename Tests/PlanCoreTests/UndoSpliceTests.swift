@@ -188,6 +188,25 @@ struct UndoSpliceTests {
         #expect(Self.reverted(splice, in: new.replacingOccurrences(of: "a", with: "A")) == "A" + old.dropFirst())
     }
 
+    /// The changed lines and their context stood twice in the text the change made (two
+    /// actions ending alike): once a later edit touches the context of the one changed, the
+    /// other would be the one match, another action's lines. Only the exact text takes it back.
+    @Test func aSpliceThatStoodTwiceWhenMadeIsTakenBackOnlyFromThatText() {
+        let old = "1\np\nq\nr\ns\nt\nu\n2\np\nq\nr\nN\ns\nt\nu\n3\n"
+        let new = "1\np\nq\nr\nN\ns\nt\nu\n2\np\nq\nr\nN\ns\nt\nu\n3\n"
+        let splice = Self.splice(old, new)
+        #expect(splice.inserted == "N\n" && splice.offset == 8)
+        #expect(splice.isUnique == false)
+        #expect(Self.reverted(splice, in: new) == old)
+        // The context of the line it added changed: the second block's N is not to be taken instead.
+        let changedSince = new.replacingOccurrences(of: "1\np\nq\nr\n", with: "1\np\nq\nR\n")
+        #expect(Self.reverted(splice, in: changedSince) == nil)
+        // A splice that stood once is still found in a text changed elsewhere.
+        let once = Self.splice("1\np\nq\nr\ns\nt\nu\n", "1\np\nq\nr\nN\ns\nt\nu\n")
+        #expect(once.isUnique == true)
+        #expect(Self.reverted(once, in: "0\n1\np\nq\nr\nN\ns\nt\nu\n") == "0\n1\np\nq\nr\ns\nt\nu\n")
+    }
+
     @Test func anEntryOfTheEarlierLayoutIsStillReadAndUndone() throws {
         try Self.withJournal { journal in
             let original = try parse(LifecycleEditTests.plan)

@@ -131,8 +131,12 @@ public final class PlanSession {
     private func saveOnce(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
         // The file as it was read or saved here, untouched since and open to no writer: it
         // holds ``document``, so reading it again to compare would only cost a pass over it.
-        if let documentStamp, let now = FileStamp(path: path), now.isUntouched(since: documentStamp),
-            FileStamp.isOpenForWriting(path) != true
+        // Only a file that still carries our mark: a write by another program in the moment
+        // between our rename and the stamp taken after it drops the mark, and on a file system
+        // without nanosecond times (where a same-size rewrite in the same second keeps every
+        // field of the stamp) there is no mark to keep.
+        if let documentStamp, documentStamp.isMarked, let now = FileStamp(path: path),
+            now.isUntouched(since: documentStamp), FileStamp.isOpenForWriting(path) != true
         {
             try AtomicFile.write(edited, to: path, unchangedSince: now)
             adopt(edited)

@@ -23,6 +23,11 @@ public struct TextSplice: Codable, Sendable, Equatable {
     /// The length of the text before the change, and the digest of the text it made.
     public var beforeLength: Int
     public var after: ContentDigest
+    /// Whether the changed lines with their context stood once in the text the change made:
+    /// only then can they be found again in a text changed since. Were they there twice, a
+    /// later edit to one copy's context would leave the other, another action's lines, as the
+    /// one match. Nil (an entry written before this was recorded) counts as not.
+    public var isUnique: Bool?
 
     /// How many unchanged lines either side are kept to find the change again.
     public static let contextLines = 3
@@ -45,6 +50,8 @@ public struct TextSplice: Codable, Sendable, Equatable {
         trailing = Self.string(new, newEnd..<trailingEnd)
         beforeLength = old.count
         after = ContentDigest(of: new)
+        isUnique = nil
+        isUnique = uniqueMatch(in: new) == leadingStart
     }
 
     /// `current` with the change taken back, or nil when it cannot be found there: the text
@@ -55,7 +62,7 @@ public struct TextSplice: Codable, Sendable, Equatable {
             let result = replacing(offset..<offset + inserted.utf8.count, in: current, with: removed)
             return result.count == beforeLength ? result : nil
         }
-        guard let found = uniqueMatch(in: current) else { return nil }
+        guard isUnique == true, let found = uniqueMatch(in: current) else { return nil }
         let start = found + leading.utf8.count
         return replacing(start..<start + inserted.utf8.count, in: current, with: removed)
     }
