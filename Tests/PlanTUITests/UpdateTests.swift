@@ -234,6 +234,24 @@ struct UpdateTests {
         #expect(state.document.text == cli.text)
     }
 
+    /// Several fields at once are written in the order `actionplan edit` writes them
+    /// (Reworded, then Owner, then Due), so the same edit gives the same bytes either way.
+    @Test func editFormWritesSeveralFieldsInTheCLIsOrder() throws {
+        var state = try TUIFixtures.state()
+        let old = try #require(state.plan.action(ref: "1.1a")).text
+        state.press(.character("e"))
+        state.press(Array(repeating: Key.backspace, count: 200))
+        state.type("Head of Service")
+        state.press(.tab, .tab)
+        state.press(Array(repeating: Key.backspace, count: old.count + 5))
+        state.type("Agree the new wording")
+        #expect(state.press(.control("d")).count == 1)
+        var cli = try TUIFixtures.document()
+        try cli.reword(ref: "1.1a", to: "Agree the new wording", on: TUIFixtures.today, by: "Test Person")
+        try cli.setOwners(ref: "1.1a", to: ["Head of Service"], on: TUIFixtures.today, by: "Test Person")
+        #expect(state.document.text == cli.text)
+    }
+
     @Test func statusOutsideTheKeyIsRefused() throws {
         var state = try TUIFixtures.state("small.plan")
         #expect(state.press(.character("b")) == [.bell])

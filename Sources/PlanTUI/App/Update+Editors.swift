@@ -73,16 +73,17 @@ extension AppState {
         }
         let owners = form.owners
         return change { [today, author] document in
+            // In `actionplan edit`'s order (text, owner, due), so the same edit writes the same lines.
             var changes: [String] = []
+            if values.text != form.original.text {
+                // As `actionplan edit --text` does: the old wording is kept in a Reworded line.
+                changes += try document.reword(ref: form.ref, to: values.text, on: today, by: author).changes
+            }
             if values.owner != form.original.owner {
                 changes += try document.setOwners(ref: form.ref, to: owners, on: today, by: author).changes
             }
             if values.due != form.original.due {
                 changes += try document.setDue(ref: form.ref, to: values.due, on: today, by: author).changes
-            }
-            if values.text != form.original.text {
-                // As `actionplan edit --text` does: the old wording is kept in a Reworded line.
-                changes += try document.reword(ref: form.ref, to: values.text, on: today, by: author).changes
             }
             return PlanDocument.EditOutcome(ref: form.ref, changes: changes)
         }
