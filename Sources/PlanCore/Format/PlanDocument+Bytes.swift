@@ -21,25 +21,29 @@ extension PlanDocument {
     /// The file's bytes, built with one copy.
     public var data: Data {
         var out = Data(capacity: byteCount)
-        withBytes { (bytes: UnsafeRawBufferPointer) in out.append(bytes.bindMemory(to: UInt8.self)) }
+        withRuns { (bytes: UnsafeRawBufferPointer) in out.append(bytes.bindMemory(to: UInt8.self)) }
         return out
     }
 
     /// Whether `data` holds exactly the file's bytes, compared without building them.
     public func hasBytes(_ data: Data) -> Bool {
-        guard data.count == byteCount else { return false }
-        return data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            var same = true
-            withBytes { (bytes: UnsafeRawBufferPointer) in
-                guard same, bytes.count > 0, let target = raw.baseAddress, let source = bytes.baseAddress else {
-                    return
-                }
-                same = memcmp(target + offset, source, bytes.count) == 0
-                offset += bytes.count
+        data.withUnsafeBytes { hasBytes($0) }
+    }
+
+    /// Whether `raw` holds exactly the file's bytes, compared run by run without building them.
+    func hasBytes(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard raw.count == byteCount else { return false }
+        var offset = 0
+        var same = true
+        withRuns { (bytes: UnsafeRawBufferPointer) in
+            guard same, bytes.count > 0, let target = raw.baseAddress, let source = bytes.baseAddress else {
+                return
             }
-            return same
+            // Invariant: the runs add up to `byteCount`, which is `raw.count`, so each is in range.
+            same = memcmp(target + offset, source, bytes.count) == 0
+            offset += bytes.count
         }
+        return same
     }
 }
 

@@ -1,5 +1,3 @@
-import Glibc
-
 extension PlanDocument {
     /// Lends the file's bytes to `body` in one piece: the text the document was read from
     /// when its lines are still that text in order (a plan as opened), else a copy built
@@ -38,14 +36,8 @@ extension PlanDocument {
         try lines.withBytes(write)
     }
 
-    /// Whether `other` holds exactly this document's bytes.
+    /// Whether `other` holds exactly this document's bytes (at most one of the two is copied).
     public func hasSameBytes(as other: PlanDocument) -> Bool {
-        guard byteCount == other.byteCount else { return false }
-        return withContiguousBytes { mine in
-            other.withContiguousBytes { theirs in
-                guard let a = mine.baseAddress, let b = theirs.baseAddress else { return true }
-                return memcmp(a, b, mine.count) == 0
-            }
-        }
+        byteCount == other.byteCount && other.withContiguousBytes { hasBytes($0) }
     }
 }

@@ -11,7 +11,7 @@ struct RowPositions: Sendable {
     /// A heading's number → its section index and, for an area, its place among all areas.
     private var headings: [RowID: (section: Int, area: Int?)] = [:]
     /// The place among all areas of each section's first area.
-    private(set) var firstArea: [Int] = []
+    private var firstArea: [Int] = []
 
     /// Positions for `plan`'s rows, none shown yet: after the document changed shape.
     init(plan: Plan) {
