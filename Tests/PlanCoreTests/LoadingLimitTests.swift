@@ -6,7 +6,7 @@ import Testing
 @Suite("Loading limits")
 struct LoadingLimitTests {
     @Test(
-        "lines are counted eight bytes at a time, and every byte counts", arguments: [0, 1, 7, 8, 9, 15, 16, 17, 100])
+        "lines are counted, and every byte counts", arguments: [0, 1, 7, 8, 9, 15, 16, 17, 100])
     func lineCount(length: Int) {
         for newlineAt in [nil] + Array(0..<length).map(Optional.some) {
             var bytes = (0..<length).map { UInt8(truncatingIfNeeded: 0x80 &+ $0 &* 37) | 0x01 }

@@ -165,12 +165,38 @@ public enum PlanFile {
             }
             let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count]))
             if count >= maximumLines { lines = lineCount(bytes) }
-            usable = count < buffer.count && lines <= maximumLines && UTF8Validation.firstProblem(in: bytes) == nil
+            // The string validates the bytes itself as it takes them (it cannot be told they
+            // are valid), so they are not checked twice: see `keptAsRead`.
+            usable =
+                count < buffer.count && lines <= maximumLines
+                && memchr(base, 0, count) == nil && !containsReplacementCharacter(bytes)
             return usable ? count : 0
         }
         guard failure == 0 else { throw .system(path: path, errno: failure == EISDIR ? EISDIR : EIO, doing: "read") }
         if lines > maximumLines { throw tooManyLines(path) }
-        return usable ? text : nil
+        return usable && keptAsRead(text) ? text : nil
+    }
+
+    /// Whether a string made from bytes without U+FFFD holds them as they were: the
+    /// string replaces each invalid sequence with U+FFFD, so it holds one exactly when
+    /// the bytes were not valid UTF-8. (A file that holds U+FFFD itself is read and
+    /// checked as ``read(_:)`` data instead, which says where a problem is.)
+    private static func keptAsRead(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { !containsReplacementCharacter(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether `bytes` hold U+FFFD (EF BF BD), found by `memchr` for its rare first byte.
+    static func containsReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var at = 0
+        // Invariant: `at` ≤ bytes.count, so `memchr` reads only inside the buffer.
+        while at < bytes.count, let found = memchr(base + at, 0xEF, bytes.count - at) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
+            at = index + 1
+        }
+        return false
     }
 
     /// Saves a document atomically over whatever the file holds now, under the plan's lock.
@@ -236,27 +262,23 @@ public enum PlanFile {
         "\((bytes + 999_999) / 1_000_000) MB"
     }
 
-    /// Line feeds, plus one for a last line without one. Eight bytes at a time, since
-    /// it runs over every large file before parsing: a byte that is `\n` becomes 0
-    /// after the XOR, and the high bit of `~((b & 0x7F) + 0x7F | b)` marks a zero byte.
+    /// Line feeds, plus one for a last line without one. With `memchr`, since it runs
+    /// over every large file before parsing and a plan's lines are long enough for
+    /// `memchr`'s wide loads to pay.
     static func lineCount(_ data: Data) -> Int {
         data.withUnsafeBytes { lineCount($0) }
     }
 
     static func lineCount(_ raw: UnsafeRawBufferPointer) -> Int {
-        do {
-            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-            let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            var count = 0
-            var i = 0
-            while i + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ newlines
-                count += (~((word & low) &+ low | word | low)).nonzeroBitCount
-                i += 8
-            }
-            for byte in raw[i...] where byte == UInt8(ascii: "\n") { count += 1 }
-            return count + (raw.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
+        guard let base = raw.baseAddress else { return 0 }
+        var count = 0
+        var at = 0
+        // Invariant: `at` ≤ raw.count, so `memchr` reads only inside the buffer.
+        while at < raw.count, let found = memchr(base + at, 0x0A, raw.count - at) {
+            count += 1
+            at = base.distance(to: UnsafeRawPointer(found)) + 1
         }
+        return count + (raw.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
     }
 
     /// Attaches the source lines the diagnostics point at, for display.

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import PlanCore
+
+/// `PlanFile.readCheckedText` leaves the UTF-8 check to the string that takes the bytes,
+/// and tells a repaired string by the U+FFFD the repair put in.
+@Suite("Reading a plan file's text")
+struct PlanFileTextTests {
+    private static let header = "# Plan\n\n## 1. Theme\n\n### 1.1 Area\n\n"
+
+    /// Invalid sequences of every kind, among them ones whose repair is as long as they
+    /// are (a truncated four-byte sequence: three bytes, one U+FFFD of three bytes).
+    static let invalid: [[UInt8]] = [
+        [0x80], [0xC0, 0xAF], [0xE9, 0x2E], [0xED, 0xA0, 0x80], [0xF0, 0x90, 0x80, 0x61], [0xF5, 0x80, 0x80],
+        [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0xFF],
+    ]
+
+    @Test("invalid UTF-8 is refused with its line and column, as from data", arguments: invalid)
+    func invalidBytes(sequence: [UInt8]) throws {
+        let bytes = Data((Self.header + "- [A] 1.1a Caf").utf8) + Data(sequence) + Data(" done.\n".utf8)
+        try withFile(bytes) { (path: String) throws in
+            #expect(try PlanFile.readCheckedText(path) == nil)
+            let error = try #require(throws: PlanFileError.self) { try PlanFile.load(path) }
+            #expect(error.description.hasPrefix("\(path):7:15: error: invalid UTF-8"), "\(error)")
+        }
+    }
+
+    @Test func validTextIsReadAsItIs() throws {
+        let text = Self.header + "- [A] 1.1a Café – “quoted” 😀 done.\n"
+        try withFile(Data(text.utf8)) { (path: String) throws in
+            #expect(try PlanFile.readCheckedText(path) == text)
+            #expect(try PlanFile.load(path).plan.actions.first?.text == "Café – “quoted” 😀 done.")
+        }
+    }
+
+    @Test func aFileHoldingTheReplacementCharacterIsCheckedAsData() throws {
+        let text = Self.header + "- [A] 1.1a Copied from a broken sheet: \u{FFFD}.\n"
+        try withFile(Data(text.utf8)) { (path: String) throws in
+            #expect(try PlanFile.readCheckedText(path) == nil)
+            #expect(try PlanFile.load(path).plan.actions.first?.text == "Copied from a broken sheet: \u{FFFD}.")
+        }
+    }
+
+    @Test func aNULByteIsRefused() throws {
+        let bytes = Data((Self.header + "- [A] 1.1a A\0B.\n").utf8)
+        try withFile(bytes) { (path: String) throws in
+            #expect(try PlanFile.readCheckedText(path) == nil)
+            let error = try #require(throws: PlanFileError.self) { try PlanFile.load(path) }
+            #expect(error.description.contains("NUL byte"), "\(error)")
+        }
+    }
+
+    @Test("U+FFFD is found wherever it stands, and only whole", arguments: 0..<12)
+    func replacementCharacter(at offset: Int) {
+        var bytes = [UInt8](repeating: 0x61, count: 12)
+        for (i, byte) in [UInt8](arrayLiteral: 0xEF, 0xBF, 0xBD).enumerated() where offset + i < bytes.count {
+            bytes[offset + i] = byte
+        }
+        let whole = offset + 3 <= bytes.count
+        #expect(bytes.withUnsafeBytes { PlanFile.containsReplacementCharacter($0) } == whole)
+        let other = bytes.map { $0 == 0xBD ? 0xBE : $0 }
+        #expect(!other.withUnsafeBytes { PlanFile.containsReplacementCharacter($0) })
+    }
+
+    private func withFile(_ bytes: Data, _ body: (String) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.plan").path
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try body(path)
+    }
+}
