@@ -21,6 +21,9 @@ public enum DateText {
     /// that is not a date at all.
     public static func readISO(_ text: some StringProtocol) -> Reading {
         if let date = plainISO(text.utf8) { return date }
+        // Only digits and dashes can be date-shaped; a byte check spares prose the split
+        // into characters below.
+        guard text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || isDigit($0) }) else { return .notADate }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         // Only a year-like first part makes it date-shaped: "Phase 1-2-3" is prose.
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
@@ -90,7 +93,7 @@ public enum DateText {
     /// `D Month YYYY` (with an optional ordinal suffix: `9th January 2023`).
     public static func scan(_ text: String) -> [Mention] {
         // Every mention holds an ASCII digit; most free-text dues hold none.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        guard text.utf8.contains(where: isDigit) else { return [] }
         let words = wordRanges(in: text)
         var mentions: [Mention] = []
         var i = 0
@@ -160,22 +163,41 @@ public enum DateText {
     }
 
     /// Ranges of runs of letters, digits, `-` and `/`; everything else separates words.
+    /// An ASCII text is read byte by byte: there the letters and numbers are `A-Z`,
+    /// `a-z` and `0-9`, and no word starts or ends inside the one character of two bytes
+    /// (`\r\n`), which holds no word byte.
     static func wordRanges(in text: String) -> [Range<String.Index>] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return runs(in: text, of: text) { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "/" }
+        }
+        return runs(in: text, of: text.utf8) { byte in
+            let lower = byte | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || isDigit(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+        }
+    }
+
+    private static func runs<View: Collection>(
+        in text: String, of view: View, where isWordElement: (View.Element) -> Bool
+    ) -> [Range<String.Index>] where View.Index == String.Index {
         var ranges: [Range<String.Index>] = []
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            let isWordCharacter = c.isLetter || c.isNumber || c == "-" || c == "/"
-            if isWordCharacter, start == nil { start = index }
-            if !isWordCharacter, let s = start {
+        var index = view.startIndex
+        while index < view.endIndex {
+            let isWord = isWordElement(view[index])
+            if isWord, start == nil { start = index }
+            if !isWord, let s = start {
                 ranges.append(trimmedDashes(s..<index, in: text))
                 start = nil
             }
-            index = text.index(after: index)
+            index = view.index(after: index)
         }
         if let s = start { ranges.append(trimmedDashes(s..<text.endIndex, in: text)) }
         return ranges.filter { !$0.isEmpty }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// "2023-02-28-" or "-2023" are not dates; trailing dashes belong to prose.
