@@ -11,14 +11,7 @@ import Testing
         "9th", "March", "sept", "Jan", "@", "[", "`", "{", "é", "e\u{301}", "1\u{301}", "-\u{301}", "–", "漢", "😀",
     ]
 
-    private static func samples(count: Int = 4_000) -> [String] {
-        var state: UInt64 = 0xDA7E_0012
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        return (0..<count).map { _ in (0..<(next() % 9)).map { _ in pieces[next() % pieces.count] }.joined() }
-    }
+    private static func samples() -> [String] { seededTexts(of: pieces, seed: 0xDA7E_0012, upTo: 8) }
 
     /// The reading by characters, as it was before the byte paths.
     private static func referenceWordRanges(_ text: String) -> [Range<Int>] {

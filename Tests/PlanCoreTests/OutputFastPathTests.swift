@@ -13,15 +13,7 @@ import Testing
         "\u{202E}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{2027}", "–", "&", "<",
     ]
 
-    /// Strings made of 0–12 pieces, from a fixed seed so that a failure repeats.
-    private static func samples(count: Int = 4_000) -> [String] {
-        var state: UInt64 = 0x5EED_0012
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        return (0..<count).map { _ in (0..<(next() % 13)).map { _ in pieces[next() % pieces.count] }.joined() }
-    }
+    private static func samples() -> [String] { seededTexts(of: pieces, seed: 0x5EED_0012, upTo: 12) }
 
     private static func referenceWidth(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
 

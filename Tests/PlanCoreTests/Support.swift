@@ -88,3 +88,13 @@ func expectSameLayout(
         lineNumbers(edited.plan) == lineNumbers(full.plan), "\(what): the line numbers differ",
         sourceLocation: sourceLocation)
 }
+
+/// `count` strings of 0 to `upTo` pieces each, from a fixed seed so that a failure repeats.
+func seededTexts(of pieces: [String], seed: UInt64, upTo: Int, count: Int = 4_000) -> [String] {
+    var state = seed
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    return (0..<count).map { _ in (0..<(next() % (upTo + 1))).map { _ in pieces[next() % pieces.count] }.joined() }
+}
