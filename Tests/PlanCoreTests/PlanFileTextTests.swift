@@ -72,3 +72,14 @@ struct PlanFileTextTests {
         try body(path)
     }
 }
+
+extension PlanFileTextTests {
+    @Test(
+        "the file's text check agrees with the full check on odd bytes",
+        arguments: invalid + [[], [0x0A], [0x00], [0xEF, 0xBF, 0xBD], [0x61, 0x0A, 0x62]])
+    func agreesWithTheFullCheck(bytes: [UInt8]) {
+        for data in [Data(bytes), Data("a\n".utf8) + Data(bytes), Data(bytes) + Data("\nb".utf8)] {
+            #expect(PlanFile.fileTextDisagreement(in: data) == nil, "\(Array(data))")
+        }
+    }
+}

@@ -136,8 +136,9 @@ public enum PlanFile {
     }
 
     /// The file's text, read into the string's own storage, when its bytes are valid
-    /// UTF-8 without NUL; nil when they are not (``read(_:)`` and ``PlanDocument/init(data:)``
-    /// then say where), or when the file grew while it was read.
+    /// UTF-8 without NUL or U+FFFD (``checkedText(capacity:fill:)``); nil when they are
+    /// not (``read(_:)`` and ``PlanDocument/init(data:)`` then say where), or when the
+    /// file grew while it was read.
     static func readCheckedText(_ path: String) throws(PlanFileError) -> String? {
         let info = try readableStat(path)
         // A pipe or a device has no size to check first: ``read(_:)`` reads it in bounded pieces.
@@ -147,56 +148,27 @@ public enum PlanFile {
         guard fd >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
         defer { close(fd) }
         var failure: Int32 = 0
-        var usable = false
         var lines = 0
         // One byte more than the file has, to see the end of the file within it.
-        let text = String(unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }  // never: the capacity is at least 1
+        let text = checkedText(capacity: Int(info.st_size) + 1) { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }  // never: the capacity is at least 1
             var count = 0
             while count < buffer.count {
                 let n = Glibc.read(fd, base + count, buffer.count - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    return 0
+                    return nil
                 }
                 if n == 0 { break }
                 count += n
             }
-            let bytes = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<count]))
-            if count >= maximumLines { lines = lineCount(bytes) }
-            // The string validates the bytes itself as it takes them (it cannot be told they
-            // are valid), so they are not checked twice: see `keptAsRead`.
-            usable =
-                count < buffer.count && lines <= maximumLines
-                && memchr(base, 0, count) == nil && !containsReplacementCharacter(bytes)
-            return usable ? count : 0
+            if count >= maximumLines { lines = lineCount(UnsafeRawBufferPointer(start: base, count: count)) }
+            return count < buffer.count && lines <= maximumLines ? count : nil
         }
         guard failure == 0 else { throw .system(path: path, errno: failure == EISDIR ? EISDIR : EIO, doing: "read") }
         if lines > maximumLines { throw tooManyLines(path) }
-        return usable && keptAsRead(text) ? text : nil
-    }
-
-    /// Whether a string made from bytes without U+FFFD holds them as they were: the
-    /// string replaces each invalid sequence with U+FFFD, so it holds one exactly when
-    /// the bytes were not valid UTF-8. (A file that holds U+FFFD itself is read and
-    /// checked as ``read(_:)`` data instead, which says where a problem is.)
-    private static func keptAsRead(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { !containsReplacementCharacter(UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Whether `bytes` hold U+FFFD (EF BF BD), found by `memchr` for its rare first byte.
-    static func containsReplacementCharacter(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var at = 0
-        // Invariant: `at` ≤ bytes.count, so `memchr` reads only inside the buffer.
-        while at < bytes.count, let found = memchr(base + at, 0xEF, bytes.count - at) {
-            let index = base.distance(to: UnsafeRawPointer(found))
-            if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return true }
-            at = index + 1
-        }
-        return false
+        return text
     }
 
     /// Saves a document atomically over whatever the file holds now, under the plan's lock.
