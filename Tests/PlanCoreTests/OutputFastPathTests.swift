@@ -13,7 +13,9 @@ import Testing
         "\u{202E}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{2027}", "–", "&", "<",
     ]
 
-    private static func samples() -> [String] { seededTexts(of: pieces, seed: 0x5EED_0012, upTo: 12) }
+    private static func samples(count: Int = 4_000) -> [String] {
+        seededTexts(of: pieces, seed: 0x5EED_0012, upTo: 12, count: count)
+    }
 
     private static func referenceWidth(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
 
