@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -38,7 +39,7 @@ import Testing
     @Test func everyEditOfAChainReadsAsAFreshParse() throws {
         let original = try parse(Self.plan(actions: LineChunks<Action>.chunkSize + 40))
         #expect(original.plan.actions.count > LineChunks<Action>.chunkSize)
-        var random = SplitMix(seed: 7)
+        var random = Xoshiro(seed: (7, 8, 9, 10))
         var document = original
         var undo: [PlanDocument] = []
         var day = date("2030-01-01")

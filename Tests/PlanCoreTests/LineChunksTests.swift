@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func randomSetsAndMovesAgreeWithAnArray() {
-        var random = SplitMix(seed: 12)
+        var random = Xoshiro(seed: (12, 34, 56, 78))
         var marks = Self.marks(3 * Self.size + 17)
         var chunks = LineChunks(marks)
         for step in 0..<400 {
@@ -85,17 +86,5 @@ import Testing
             }
         }
         #expect(Array(chunks) == marks)
-    }
-}
-
-/// A small, seeded generator, so that a failing sequence can be run again.
-struct SplitMix: RandomNumberGenerator {
-    var seed: UInt64
-    mutating func next() -> UInt64 {
-        seed &+= 0x9E37_79B9_7F4A_7C15
-        var z = seed
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
