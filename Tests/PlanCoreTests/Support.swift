@@ -73,8 +73,16 @@ func folderWithSmallPlan(_ prefix: String) throws -> (folder: URL, path: String,
 /// Every line number in a model value (where each part was read), in the order the
 /// value's properties are declared: what `==` ignores by design (see `LineNumber`), for
 /// the tests that check where things stand as well as what they say.
+///
+/// An action's parts keep the line they were read at, and the action says how far it
+/// has moved since (`linesMoved`): their numbers here are where they stand now.
 func lineNumbers(_ value: Any) -> [Int] {
     if let number = value as? LineNumber { return [number.wrappedValue] }
+    if let actions = value as? ActionList { return actions.flatMap(lineNumbers) }
+    if let action = value as? Action {
+        let parts = Mirror(reflecting: action).children.filter { $0.label != "_line" && $0.label != "_linesMoved" }
+        return parts.flatMap { lineNumbers($0.value) }.map(action.currentLine) + [action.line]
+    }
     return Mirror(reflecting: value).children.flatMap { lineNumbers($0.value) }
 }
 
@@ -87,6 +95,25 @@ func expectSameLayout(
     #expect(
         lineNumbers(edited.plan) == lineNumbers(full.plan), "\(what): the line numbers differ",
         sourceLocation: sourceLocation)
+    #expect(
+        reportedLines(edited) == reportedLines(full), "\(what): a reported line differs",
+        sourceLocation: sourceLocation)
+}
+
+/// What the readers of line numbers report: the JSON of every action and measure, the
+/// checks' warnings, and where the merge's blocks cut each action's lines.
+func reportedLines(_ document: PlanDocument) -> [String] {
+    let plan = document.plan
+    let day = date("2030-01-01")
+    let json = plan.actions.map { PlanJSON.action($0, key: plan.statusKey, on: day).serialized() }
+    let measures = plan.allMeasures.map { GovernanceJSON.measure($0.measure, holder: $0.holder).serialized() }
+    let checks =
+        HistoryCheck.warnings(for: plan, on: date("2020-01-01")) + BoardCheck.warnings(for: plan, on: day)
+        + GovernanceCheck.warnings(for: plan, on: day)
+    let blocks = plan.actions.map { action in
+        ActionBlock(action, in: document).items.map { "\($0.kind): \($0.lines.map(\.text))" }.joined(separator: "|")
+    }
+    return json + measures + checks.map { "\($0.line):\($0.column) \($0.message)" } + blocks
 }
 
 /// `count` strings of 0 to `upTo` pieces each, from a fixed seed so that a failure repeats.

@@ -71,25 +71,26 @@ struct TrendSweepTests {
             // Every other round crowds the changes into a few weeks, several on a day.
             span = round.isMultiple(of: 2) ? 500 : 40
             plan.period = round % 3 == 0 ? nil : "September 2025 – March 2027"
-            plan.actions = (0..<60).map { index in
-                var action = template
-                action.ref = "9.9\(index)"
-                action.status = someStatus()
-                let dueText = dueTexts.randomElement(using: &random) ?? "none"
-                action.due = dueText == "none" ? nil : Due(text: dueText, date: DateText.parseUserDate(dueText))
-                action.history = (0..<Int.random(in: 0...7, using: &random)).map { _ in
-                    let change: HistoryEntry.Change =
-                        switch Int.random(in: 0..<10, using: &random) {
-                        case 0: .added("")
-                        case 1: .retired("Merged")
-                        case 2, 3: .due(from: dueTexts.randomElement(using: &random) ?? "none", to: dueText)
-                        case 4: .owner(from: ["A"], to: ["B"])
-                        default: .status(from: someStatus(), to: someStatus())
-                        }
-                    return HistoryEntry(date: someDay(), author: nil, change: change, line: 1)
-                }
-                return action
-            }
+            plan.actions = ActionList(
+                (0..<60).map { index in
+                    var action = template
+                    action.ref = "9.9\(index)"
+                    action.status = someStatus()
+                    let dueText = dueTexts.randomElement(using: &random) ?? "none"
+                    action.due = dueText == "none" ? nil : Due(text: dueText, date: DateText.parseUserDate(dueText))
+                    action.history = (0..<Int.random(in: 0...7, using: &random)).map { _ in
+                        let change: HistoryEntry.Change =
+                            switch Int.random(in: 0..<10, using: &random) {
+                            case 0: .added("")
+                            case 1: .retired("Merged")
+                            case 2, 3: .due(from: dueTexts.randomElement(using: &random) ?? "none", to: dueText)
+                            case 4: .owner(from: ["A"], to: ["B"])
+                            default: .status(from: someStatus(), to: someStatus())
+                            }
+                        return HistoryEntry(date: someDay(), author: nil, change: change, line: 1)
+                    }
+                    return action
+                })
             let start = someDay()
             Self.expectSameTrend(plan, from: start, to: start.adding(days: Int.random(in: 0...400, using: &random)))
             Self.expectSameTrend(plan, from: start, to: start.adding(days: -3))

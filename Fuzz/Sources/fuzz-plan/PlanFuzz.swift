@@ -78,8 +78,8 @@ struct PlanFuzz {
         let summary = PlanSummary(plan: plan, asOf: today)
         checkPrintable(SummaryText.render(summary), data)
         checkJSON(PlanJSON.summary(summary, path: "fuzz.plan").serialized(), data)
-        checkPrintable(ActionTable.text(plan.actions, on: today, width: 100), data)
-        checkJSON(PlanJSON.list(plan.actions, plan: plan, path: "fuzz.plan", on: today).serialized(), data)
+        checkPrintable(ActionTable.text(Array(plan.actions), on: today, width: 100), data)
+        checkJSON(PlanJSON.list(Array(plan.actions), plan: plan, path: "fuzz.plan", on: today).serialized(), data)
         for warning in BoardCheck.warnings(for: plan.asOf(today), on: today) {
             checkPrintable(warning.formatted(path: "fuzz.plan", sourceLine: document.sourceLine(warning.line)), data)
         }

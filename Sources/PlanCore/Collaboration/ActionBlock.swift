@@ -55,19 +55,21 @@ struct ActionBlock {
         var seen: [String: Int] = [:]
         for field in action.extraFields {
             let name = field.name.lowercased()
-            starts.append((field.line - 1, .extra(name, occurrence: seen[name, default: 0]), nil, nil))
+            starts.append(
+                (action.currentLine(field.line) - 1, .extra(name, occurrence: seen[name, default: 0]), nil, nil))
             seen[name, default: 0] += 1
         }
-        for note in action.notes { starts.append((note.line - 1, .log(.note), note.date, nil)) }
+        for note in action.notes { starts.append((action.currentLine(note.line) - 1, .log(.note), note.date, nil)) }
         for entry in action.history {
+            let start = action.currentLine(entry.line) - 1
             switch entry.change {
-            case .status(let from, let to): starts.append((entry.line - 1, .log(.status), entry.date, (from, to)))
-            case .due: starts.append((entry.line - 1, .log(.due), entry.date, nil))
-            case .owner: starts.append((entry.line - 1, .log(.owner), entry.date, nil))
-            case .added: starts.append((entry.line - 1, .log(.added), entry.date, nil))
-            case .retired: starts.append((entry.line - 1, .log(.retired), entry.date, nil))
-            case .moved: starts.append((entry.line - 1, .log(.moved), entry.date, nil))
-            case .reworded: starts.append((entry.line - 1, .log(.reworded), entry.date, nil))
+            case .status(let from, let to): starts.append((start, .log(.status), entry.date, (from, to)))
+            case .due: starts.append((start, .log(.due), entry.date, nil))
+            case .owner: starts.append((start, .log(.owner), entry.date, nil))
+            case .added: starts.append((start, .log(.added), entry.date, nil))
+            case .retired: starts.append((start, .log(.retired), entry.date, nil))
+            case .moved: starts.append((start, .log(.moved), entry.date, nil))
+            case .reworded: starts.append((start, .log(.reworded), entry.date, nil))
             }
         }
         starts += ActionBlock.governanceStarts(action)
@@ -119,9 +121,9 @@ extension ActionBlock {
     /// (a union in a merge), a measure's definition is a field keyed by its name.
     static func governanceStarts(_ action: Action) -> [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] {
         var starts: [(Int, Kind, PlanDate?, (from: Status, to: Status)?)] = action.agreements.map {
-            ($0.line - 1, .log(.agreed), $0.date, nil)
+            (action.currentLine($0.line) - 1, .log(.agreed), $0.date, nil)
         }
-        for measure in action.measures {
+        for measure in action.currentMeasures {
             starts.append((measure.line - 1, .extra("measure " + measure.name.lowercased(), occurrence: 0), nil, nil))
             starts += measure.values.map { ($0.line - 1, .log(.value), $0.date, nil) }
         }

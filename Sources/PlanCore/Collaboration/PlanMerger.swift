@@ -54,7 +54,8 @@ struct PlanMerger {
         try mergeRun(b[start.0...], o[start.1...], t[start.2...])
 
         // An action must not vanish because the lines around it were merged away.
-        for action in ours.plan.actions + theirs.plan.actions where !emitted.contains(action.ref.lowercased()) {
+        for action in [ours.plan.actions, theirs.plan.actions].joined() where !emitted.contains(action.ref.lowercased())
+        {
             if case .removed = try outcome(action.ref.lowercased()) { continue }
             throw PlanMerge.Failure(
                 description: "could not find where \(action.ref) goes: the lines around it were changed on both sides")

@@ -57,10 +57,8 @@ extension PlanDocument {
         plan.actions[index] = action
         spans[index] = span
         guard delta != 0 else { return }
-        for k in spans.indices.dropFirst(index + 1) {
-            spans[k] = spans[k].shifted(by: delta)
-            plan.actions[k].shiftLines(by: delta)
-        }
+        spans.moveLines(after: index, by: delta)
+        plan.actions.moveLines(after: index, by: delta)
         plan.shiftLines(after: firstLaterLine, by: delta)
     }
 }
@@ -84,17 +82,5 @@ extension Plan {
             }
         }
         for t in textSections.indices where moves(textSections[t].line) { textSections[t].line += delta }
-    }
-}
-
-extension Action {
-    /// Moves every line number of the action by `delta` lines.
-    mutating func shiftLines(by delta: Int) {
-        line += delta
-        for i in notes.indices { notes[i].line += delta }
-        for i in history.indices { history[i].line += delta }
-        for i in extraFields.indices { extraFields[i].line += delta }
-        for i in agreements.indices { agreements[i].line += delta }
-        for m in measures.indices { measures[m].shiftLines(by: delta, where: { _ in true }) }
     }
 }

@@ -70,7 +70,7 @@ public struct BoardPack: Sendable {
     }
 
     /// The actions of an area on the day.
-    public func actions(in area: Area) -> ArraySlice<Action> { plan.actions[area.actionRange] }
+    public func actions(in area: Area) -> Slice<ActionList> { plan.actions[area.actionRange] }
 
     /// Header fields the tool does not interpret (e.g. `Board`, `Inspection`), without
     /// the `Checks off` setting, which is for the tool rather than for readers, and

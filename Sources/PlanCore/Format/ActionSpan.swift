@@ -41,3 +41,9 @@ struct ActionSpan: Sendable, Equatable {
         return span
     }
 }
+
+extension ActionSpan: LineShifting {
+    mutating func moveLines(by delta: Int) {
+        self = shifted(by: delta)
+    }
+}

@@ -15,6 +15,9 @@ struct LineTable: Sendable {
     /// The texts of the lines edits put in, one after another.
     private var added: String
     private var entries: [Entry]
+    /// The number of bytes of the lines with their endings, kept as lines are replaced
+    /// (every edit checks it against the size limit).
+    private(set) var byteCount: Int
 
     /// One line: where its text starts in its text, its length, its ending, and which text it is in.
     private struct Entry: Sendable, Equatable {
@@ -37,6 +40,8 @@ struct LineTable: Sendable {
         }
 
         var length: Int { Int(packed & Entry.lengthMask) }
+        /// The line's bytes with its ending.
+        var byteCount: Int { length + ending.rawValue.utf8.count }
         var isAdded: Bool { packed & Entry.addedBit != 0 }
         var ending: LineEnding {
             switch (packed >> 28) & 3 {
@@ -61,6 +66,7 @@ struct LineTable: Sendable {
         added = ""
         entries = []
         let total = text.utf8.count
+        byteCount = total
         precondition(total <= Self.maximumOffset, "a plan file is smaller than 4 GB (PlanFile.maximumSize)")
         entries =
             text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -83,6 +89,7 @@ struct LineTable: Sendable {
         self.base = text
         self.added = ""
         self.entries = entries
+        self.byteCount = text.utf8.count
     }
 
     /// The entries for the lines of `bytes`. Newlines are found with `memchr`, which
@@ -126,7 +133,7 @@ struct LineTable: Sendable {
         for entry in entries {
             // A line's ending is in its text right after it: the file's lines, the lines
             // of `init(_:)` and the added ones are all stored with theirs.
-            let range = Int(entry.start)..<Int(entry.start) + entry.length + entry.ending.rawValue.utf8.count
+            let range = Int(entry.start)..<Int(entry.start) + entry.byteCount
             if let current = run, current.added == entry.isAdded, current.range.upperBound == range.lowerBound {
                 run = (current.added, current.range.lowerBound..<range.upperBound)
                 continue
@@ -188,11 +195,6 @@ struct LineTable: Sendable {
         }
         guard case .some(.some) = lent else { preconditionFailure("a line table's texts are contiguous UTF-8") }
     }
-
-    /// The number of bytes of the lines with their endings.
-    var byteCount: Int {
-        entries.reduce(0) { $0 + $1.length + $1.ending.rawValue.utf8.count }
-    }
 }
 
 extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
@@ -223,6 +225,8 @@ extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceable
     mutating func replaceSubrange<C: Collection<SourceLine>>(_ range: Range<Int>, with lines: C) {
         var new: [Entry] = []
         new.reserveCapacity(lines.count)
+        var bytes = byteCount
+        for entry in entries[range] { bytes -= entry.byteCount }
         for line in lines {
             let length = line.text.utf8.count
             guard added.utf8.count + length + 2 <= Self.maximumOffset, length <= Self.maximumLength else {
@@ -233,10 +237,12 @@ extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceable
                 return
             }
             new.append(Entry(start: added.utf8.count, length: length, ending: line.ending, added: true))
+            bytes += new[new.count - 1].byteCount
             added += line.text
             added += line.ending.rawValue
         }
         entries.replaceSubrange(range, with: new)
+        byteCount = bytes
     }
 }
 

@@ -9,7 +9,7 @@ public struct PlanDocument: Sendable {
     public internal(set) var warnings: [Diagnostic]
     var lines: LineTable
     /// Where each action of `plan.actions` sits among `lines`, at the same index.
-    var spans: [ActionSpan]
+    var spans: LineChunks<ActionSpan>
     let hasByteOrderMark: Bool
 
     /// Parses a plan from the bytes of a file.
@@ -47,7 +47,7 @@ public struct PlanDocument: Sendable {
         self.plan = plan
         self.warnings = parser.diagnostics
         self.lines = lines
-        self.spans = parser.spans
+        self.spans = LineChunks(parser.spans)
         self.hasByteOrderMark = hasByteOrderMark
     }
 

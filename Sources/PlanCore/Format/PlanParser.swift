@@ -570,7 +570,7 @@ struct PlanParser {
                 s.description = $0.description.text
                 return s
             },
-            actions: actions, indexByRef: indexByRef)
+            actions: ActionList(actions), indexByRef: indexByRef)
         plan.reviews = reviews
         plan.impactAgreedBy = impactAgreedBy
         plan.reviewCycleDays = reviewCycleDays

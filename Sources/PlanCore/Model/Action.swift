@@ -18,6 +18,11 @@ public struct Action: Sendable, Equatable {
     public var areaNumber: String
     /// Where the `- [C] REF` line was read; its layout is the document's ``ActionSpan``.
     @LineNumber public var line: Int
+    /// How many lines the action has moved since its parts were read: the line numbers
+    /// of its notes, history lines, fields, agreements, measures and values are where
+    /// they were read, and ``currentLine(_:)`` gives where they stand now. A location,
+    /// not content, so equality ignores it.
+    @LineNumber public internal(set) var linesMoved: Int = 0
 
     public func isOverdue(on day: PlanDate) -> Bool {
         guard let date = due?.date else { return false }

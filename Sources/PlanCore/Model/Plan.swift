@@ -21,7 +21,7 @@ public struct Plan: Sendable, Equatable {
     public var sections: [Section]
     /// Every action in file order; sections and areas index into it. Set only here, so
     /// that ``index(ofRef:)`` always agrees with it.
-    public internal(set) var actions: [Action]
+    public internal(set) var actions: ActionList
 
     /// Lower-cased ref → index in ``actions``; whatever sets `actions` sets this too.
     var indexByRef: [String: Int]
@@ -32,8 +32,8 @@ public struct Plan: Sendable, Equatable {
 
     public func index(ofRef ref: String) -> Int? { indexByRef[ref.lowercased()] }
 
-    public func actions(in section: Section) -> ArraySlice<Action> {
-        guard let first = section.areas.first, let last = section.areas.last else { return [] }
+    public func actions(in section: Section) -> Slice<ActionList> {
+        guard let first = section.areas.first, let last = section.areas.last else { return actions[0..<0] }
         return actions[first.actionRange.lowerBound..<last.actionRange.upperBound]
     }
 

@@ -1,10 +1,11 @@
 /// The JSON forms of the board's lines: areas rolled up, sign-offs, assessments,
 /// agreements, measures with their values, and the log of reviews (docs/json.md).
 public enum GovernanceJSON {
-    static func agreement(_ agreement: Agreement) -> JSONValue {
+    /// An agreement standing at `line` (see ``Action/currentLine(_:)``).
+    static func agreement(_ agreement: Agreement, line: Int) -> JSONValue {
         .object([
             ("date", .string(agreement.date.iso)), ("by", .optional(agreement.by)), ("text", .string(agreement.text)),
-            ("line", .int(agreement.line)),
+            ("line", .int(line)),
         ])
     }
 
@@ -42,8 +43,8 @@ public enum GovernanceJSON {
     /// The keys an action gains: `agreements` and `measures`.
     static func actionPairs(_ action: Action) -> [(String, JSONValue)] {
         [
-            ("agreements", .array(action.agreements.map(agreement))),
-            ("measures", .array(action.measures.map { measure($0, holder: action.ref) })),
+            ("agreements", .array(action.agreements.map { agreement($0, line: action.currentLine($0.line)) })),
+            ("measures", .array(action.currentMeasures.map { measure($0, holder: action.ref) })),
         ]
     }
 

@@ -19,8 +19,8 @@ public enum PlanJSON {
             ),
             ("overdue", .bool(action.isOverdue(on: day))),
             ("line", .int(action.line)),
-            ("notes", .array(action.notes.map(note))),
-            ("history", .array(action.history.map(history))),
+            ("notes", .array(action.notes.map { note($0, line: action.currentLine($0.line)) })),
+            ("history", .array(action.history.map { history($0, line: action.currentLine($0.line)) })),
             (
                 "extraFields",
                 .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
@@ -41,14 +41,16 @@ public enum PlanJSON {
         return .object(pairs)
     }
 
-    static func note(_ note: Note) -> JSONValue {
+    /// A note standing at `line` (see ``Action/currentLine(_:)``).
+    static func note(_ note: Note, line: Int) -> JSONValue {
         .object([
             ("date", .string(note.date.iso)), ("author", .optional(note.author)), ("text", .string(note.text)),
-            ("line", .int(note.line)),
+            ("line", .int(line)),
         ])
     }
 
-    static func history(_ entry: HistoryEntry) -> JSONValue {
+    /// A history line standing at `line` (see ``Action/currentLine(_:)``).
+    static func history(_ entry: HistoryEntry, line: Int) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("date", .string(entry.date.iso)), ("author", .optional(entry.author))]
         switch entry.change {
         case .status(let from, let to):
@@ -69,7 +71,7 @@ public enum PlanJSON {
         case .reworded(let old):
             pairs += [("kind", .string("reworded")), ("from", .string(old))]
         }
-        pairs.append(("line", .int(entry.line)))
+        pairs.append(("line", .int(line)))
         return .object(pairs)
     }
 

@@ -49,8 +49,8 @@ public struct ActionSort: Sendable, Equatable {
     public var isEmpty: Bool { terms.isEmpty }
 
     /// `actions` in this order, judging "overdue" on `day`; a stable sort.
-    public func sorted(_ actions: [Action], on day: PlanDate) -> [Action] {
-        guard !terms.isEmpty else { return actions }
+    public func sorted(_ actions: some Collection<Action>, on day: PlanDate) -> [Action] {
+        guard !terms.isEmpty else { return Array(actions) }
         return actions.enumerated().sorted { a, b in
             for term in terms {
                 let (missingA, missingB) = (Self.lacks(a.element, term.key), Self.lacks(b.element, term.key))

@@ -118,7 +118,7 @@ extension Plan {
         for section in sections {
             for area in section.areas {
                 out += area.measures.map { (area.number, $0) }
-                for action in actions[area.actionRange] { out += action.measures.map { (action.ref, $0) } }
+                for action in actions[area.actionRange] { out += action.currentMeasures.map { (action.ref, $0) } }
             }
         }
         return out

@@ -25,7 +25,7 @@ extension Plan {
             newIndex.append(kept.count)
             kept.append(state)
         }
-        past.actions = kept
+        past.actions = ActionList(kept)
         if kept.count != actions.count {
             past.indexByRef = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.ref.lowercased(), $0) })
         }

@@ -92,7 +92,7 @@ public enum GovernanceCheck: String, Sendable, CaseIterable {
                 guard !declared.contains((agreement.by ?? "").lowercased()) else { continue }
                 out.append(
                     (
-                        .blueWithoutAgreement, agreement.line,
+                        .blueWithoutAgreement, action.currentLine(agreement.line),
                         "\(action.ref)'s impact was agreed by \(agreement.by ?? "no one named"), but this plan says \(plan.impactAgreedBy.joined(separator: " or ")) agrees impact"
                     ))
             }

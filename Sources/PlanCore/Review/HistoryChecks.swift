@@ -46,8 +46,8 @@ public enum HistoryCheck: String, Sendable, CaseIterable {
 
     private static func futureLines(_ action: Action, on day: PlanDate) -> [Diagnostic] {
         let dated =
-            action.notes.map { (line: $0.line, date: $0.date, what: "note") }
-            + action.history.map { (line: $0.line, date: $0.date, what: "history line") }
+            action.notes.map { (line: action.currentLine($0.line), date: $0.date, what: "note") }
+            + action.history.map { (line: action.currentLine($0.line), date: $0.date, what: "history line") }
         return dated.filter { $0.date > day }.sorted { $0.line < $1.line }.map {
             Diagnostic(
                 .warning, line: $0.line, column: 3,
@@ -64,7 +64,7 @@ public enum HistoryCheck: String, Sendable, CaseIterable {
                 !action.notes.contains(where: { $0.date == entry.date })
             else { return nil }
             return Diagnostic(
-                .warning, line: entry.line, column: 3,
+                .warning, line: action.currentLine(entry.line), column: 3,
                 "\(action.ref) was overdue (due \(old.iso)) when its due date moved to \(to) on \(entry.date.iso), with no note saying why",
                 hint:
                     "add a note of that day, or give the reason when moving it: `actionplan edit PLAN \(action.ref) --due DATE --reason TEXT`",

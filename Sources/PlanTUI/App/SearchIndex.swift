@@ -34,7 +34,7 @@ struct SearchIndex: Sendable {
     var isComplete: Bool { texts.count == actionCount }
 
     /// Indexes up to `limit` more actions of `actions` (the plan's, which it was made for).
-    mutating func extend(_ actions: [Action], by limit: Int = SearchIndex.sliceSize) {
+    mutating func extend(_ actions: ActionList, by limit: Int = SearchIndex.sliceSize) {
         precondition(actions.count == actionCount, "the index is of another plan")
         let end = texts.count + min(limit, actionCount - texts.count)
         for action in actions[texts.count..<end] {
