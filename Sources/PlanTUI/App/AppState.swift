@@ -81,9 +81,9 @@ public struct AppState: Sendable {
     private(set) var rowPositions = RowPositions()
     /// The counts of each section (by index), for its heading row.
     private(set) var sectionCounts: [StatusCounts] = []
-    /// The widest ref in cells, for the list's REF column.
+    /// The widest ref in cells (as far as the column grows), for the list's REF column.
     private(set) var refWidth = 4
-    /// The widest due label in cells, for the DUE column on wide screens.
+    /// The widest due label in cells (as far as the column grows), for the DUE column on wide screens.
     private(set) var dueWidth = 11
 
     public init(
@@ -111,8 +111,8 @@ public struct AppState: Sendable {
     mutating func recount() {
         counts = StatusCounts(plan.actions, on: today)
         sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
-        refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
-        dueWidth = plan.actions.lazy.map { DisplayWidth.of(ActionTable.dueLabel($0.due)) }.max() ?? 11
+        refWidth = ListColumns.refWidth(of: plan.actions)
+        dueWidth = ListColumns.dueWidth(of: plan.actions)
         searchIndex = SearchIndex(actionCount: plan.actions.count)
         rowPositions = RowPositions(plan: plan)
     }
