@@ -125,20 +125,23 @@ public struct AppState: Sendable {
         let shown = filter.isEmpty ? nil : filteredActions()
         let filtering = shown != nil
         if !filtering { matchCount = plan.actions.count }
-        func isFolded(_ id: RowID) -> Bool { !folded.isEmpty && folded.contains(id) }
+        func isFolded(_ id: @autoclosure () -> RowID) -> Bool { !folded.isEmpty && folded.contains(id()) }
         // Headings go in first and come out again when filtering leaves them nothing to show.
         var out = ListRows(shown: shown)
-        for (s, section) in plan.sections.enumerated() {
+        // By index, not `for area in`: copying each area (its texts, fields, sign-offs) was
+        // most of the work of a refresh at 100k actions.
+        let sections = plan.sections
+        for s in sections.indices {
             let sectionStart = out.mark
             out.append(.section(s))
-            let sectionFolded = isFolded(.section(section.number))
+            let sectionFolded = isFolded(.section(sections[s].number))
             var shownInSection = 0
-            for (a, area) in section.areas.enumerated() {
+            for a in sections[s].areas.indices {
                 let place = rowPositions.firstArea[s] + a
                 let areaStart = out.mark
-                let areaFolded = sectionFolded || isFolded(.area(area.number))
+                let areaFolded = sectionFolded || isFolded(.area(sections[s].areas[a].number))
                 if !sectionFolded { out.append(.area(section: s, area: a, place: place)) }
-                let range = area.actionRange
+                let range = sections[s].areas[a].actionRange
                 let count = shown?.population(in: range) ?? range.count
                 if !areaFolded {
                     let order =

@@ -13,12 +13,15 @@ struct RowPositions: Sendable {
 
     /// The table for `plan`: after the document changed shape.
     init(plan: Plan) {
-        for (s, section) in plan.sections.enumerated() {
-            headings[.section(section.number)] = (s, nil)
+        let sections = plan.sections
+        headings.reserveCapacity(sections.count + sections.reduce(0) { $0 + $1.areas.count })
+        for s in sections.indices {
+            headings[.section(sections[s].number)] = (s, nil)
             firstArea.append(areaRanges.count)
-            for area in section.areas {
-                headings[.area(area.number)] = (s, areaRanges.count)
-                areaRanges.append(area.actionRange)
+            // By index: an area is not copied whole for its number and range.
+            for a in sections[s].areas.indices {
+                headings[.area(sections[s].areas[a].number)] = (s, areaRanges.count)
+                areaRanges.append(sections[s].areas[a].actionRange)
             }
         }
     }
