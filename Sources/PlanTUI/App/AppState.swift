@@ -109,8 +109,16 @@ public struct AppState: Sendable {
     /// Counts the whole plan and each section, and measures the refs: after the
     /// document changed shape (a reload, an undo), not after a key that only moves.
     mutating func recount() {
-        counts = StatusCounts(plan.actions, on: today)
-        sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
+        // By index: `StatusCounts(actions)` iterates copies of each action, which
+        // were most of the first frame at 100k actions.
+        let actions = plan.actions
+        counts = StatusCounts()
+        for index in actions.indices { counts.add(actions[index], on: today) }
+        sectionCounts = plan.sections.indices.map { s in
+            var section = StatusCounts()
+            for index in plan.actions(in: plan.sections[s]).indices { section.add(actions[index], on: today) }
+            return section
+        }
         refWidth = ListColumns.refWidth(of: plan.actions)
         dueWidth = ListColumns.dueWidth(of: plan.actions)
         searchIndex = SearchIndex(actionCount: plan.actions.count)
