@@ -165,6 +165,7 @@ struct Bench: ParsableCommand {
         time(.keyGreen) { w.key(.character("g"), from: w.firstFrame) }
         time(.keyUndo) { w.key(.character("u"), from: w.greened) }
         time(.keySearch) { w.key(.character("e"), from: w.searching) }
+        time(.keySearch2) { w.key(.character("a"), from: w.searchingE) }
         time(.searchIndex) { w.buildSearchIndex() }
         time(.setStatusSave) { w.setStatusAndSave() }
         time(.asOfSummary) { w.summary(asOf: PlanGenerator.middleOfHistory) }

@@ -17,6 +17,7 @@ enum Operation: String, CaseIterable {
     case keyGreen = "key g + frame (edit in memory)"
     case keyUndo = "key u + frame (undo of g)"
     case keySearch = "key e + frame (typing a search)"
+    case keySearch2 = "key a + frame (second letter: /ea)"
     case searchIndex = "search index (built while idle)"
     case setStatusSave = "set status + atomic save"
     case asOfSummary = "summary --as-of (mid-history)"
@@ -41,6 +42,7 @@ enum Operation: String, CaseIterable {
         case .keyGreen: .green
         case .keyUndo: .undo
         case .keySearch: .search
+        case .keySearch2: .search2
         case .searchIndex: .index
         case .setStatusSave: .save
         case .summary: .summary
@@ -65,11 +67,12 @@ enum Operation: String, CaseIterable {
     /// keys, start-up and a small plan's check, peak memory) and the parse against its floor.
     static let beside: Set<Operation> = [
         .fileSize, .cliStart, .cliCheckSmall, .parse, .parseRate, .readFile, .firstFrame, .open, .keyDown,
-        .keyUpAtEnd, .keyGreen, .keyUndo, .keySearch, .searchIndex, .exportHTML, .cliSummary, .peakMemory,
+        .keyUpAtEnd, .keyGreen, .keyUndo, .keySearch, .keySearch2, .searchIndex, .exportHTML, .cliSummary, .peakMemory,
     ]
 }
 
 /// What `--profile` can run on its own under a profiler.
 enum ProfiledOperation: String, CaseIterable {
-    case parse, open, frame, down, up, green, undo, search, index, save, summary, asof, list, html, csv, json, merge
+    case parse, open, frame, down, up, green, undo, search, search2, index, save, summary, asof, list, html, csv, json,
+        merge
 }

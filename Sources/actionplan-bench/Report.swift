@@ -143,7 +143,7 @@ struct Report {
             guard let median = figures.map(\.median).sorted().first else { continue }
             add(median < 8e-3, "\(row.rawValue) < 8 ms", Figure.duration(median))
         }
-        for key in [Operation.keyDown, .keyUpAtEnd, .keyGreen, .keySearch] {
+        for key in [Operation.keyDown, .keyUpAtEnd, .keyGreen, .keySearch, .keySearch2] {
             guard let verdict = keyVerdict(key) else { continue }
             add(
                 verdict.met, "\(key.rawValue.trimmingCharacters(in: .whitespaces)) < 5 ms and flat in N",

@@ -20,6 +20,8 @@ struct Workload {
     /// The TUI with `/` pressed, its search index built as the runtime builds it while
     /// no key is waiting: the next letter typed filters the list.
     let searching: AppState
+    /// The same with `e` typed: the next letter (`a`) narrows that search.
+    let searchingE: AppState
     /// Where `set status + atomic save` writes, so the generated file stays as it was.
     let savePath: String
     /// Two edits of the plan made at the same time, for the merge: ours sets the first
@@ -69,6 +71,8 @@ struct Workload {
         while search.hasIdleWork { search.doIdleWork() }
         _ = search.update(.key(.character("/")))
         searching = search
+        _ = search.update(.key(.character("e")))
+        searchingE = search
 
         var ours = document
         try ours.setStatus(ref: firstRef, to: .green, on: Self.today, by: Self.author, note: "Done, and checked.")
@@ -195,6 +199,7 @@ struct Workload {
         case .green: key(.character("g"), from: firstFrame)
         case .undo: key(.character("u"), from: greened)
         case .search: key(.character("e"), from: searching)
+        case .search2: key(.character("a"), from: searchingE)
         case .index: buildSearchIndex()
         case .save: setStatusAndSave()
         case .summary: summary()

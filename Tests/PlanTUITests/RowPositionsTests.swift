@@ -33,13 +33,17 @@ import Testing
     }
 
     static func expectConsistent(_ state: AppState, _ what: String) {
-        #expect(state.rows == referenceRows(state), "\(what): rows")
+        #expect(Array(state.rows) == referenceRows(state), "\(what): rows")
         for (index, row) in state.rows.enumerated() {
-            #expect(state.rowPositions.row(of: state.id(of: row), in: state.plan) == index, "\(what): row \(index)")
+            #expect(
+                state.rowPositions.row(of: state.id(of: row), in: state.plan, rows: state.rows) == index,
+                "\(what): row \(index)")
         }
         let hidden = state.plan.actions.indices.filter { !state.rows.contains(.action($0)) }
         for index in hidden.prefix(20) {
-            #expect(state.rowPositions.row(of: .action(state.plan.actions[index].ref), in: state.plan) == nil)
+            #expect(
+                state.rowPositions.row(of: .action(state.plan.actions[index].ref), in: state.plan, rows: state.rows)
+                    == nil)
         }
     }
 

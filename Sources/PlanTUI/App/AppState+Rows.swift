@@ -11,7 +11,7 @@ extension AppState {
     }
 
     public var selectedIndex: Int? {
-        selected.flatMap { rowPositions.row(of: $0, in: plan) }
+        selected.flatMap { rowPositions.row(of: $0, in: plan, rows: rows) }
     }
 
     /// The selected action, if an action row is selected.
@@ -30,12 +30,9 @@ extension AppState {
         guard !rows.isEmpty else { return nil }
         if case .action(let ref) = lost, let action = plan.action(ref: ref) {
             // Folded away: its heading. Filtered out: the action now in its place.
-            let area = rowForArea(action.areaNumber)
-            if folded.contains(.area(action.areaNumber)), let index = rows.firstIndex(of: area) { return index }
-            if folded.contains(.section(action.sectionNumber)),
-                let index = rows.firstIndex(where: { id(of: $0) == .section(action.sectionNumber) })
-            {
-                return index
+            for heading in [RowID.area(action.areaNumber), .section(action.sectionNumber)]
+            where folded.contains(heading) {
+                if let index = rowPositions.row(of: heading, in: plan, rows: rows) { return index }
             }
             if let oldIndex {
                 let start = min(oldIndex, rows.count - 1)
@@ -46,17 +43,10 @@ extension AppState {
             return firstActionRow() ?? 0
         }
         if case .area(let number) = lost, let section = number.split(separator: ".").first,
-            let index = rows.firstIndex(where: { id(of: $0) == .section(String(section)) })
+            let index = rowPositions.row(of: .section(String(section)), in: plan, rows: rows)
         {
             return index
         }
         return 0
-    }
-
-    private func rowForArea(_ number: String) -> Row {
-        for (s, section) in plan.sections.enumerated() {
-            if let a = section.areas.firstIndex(where: { $0.number == number }) { return .area(section: s, area: a) }
-        }
-        return .section(0)
     }
 }

@@ -12,9 +12,9 @@ extension AppState {
         searchIndex.extend(plan.actions)
     }
 
-    /// Which actions contain `query` (lower-cased UTF-8), by action index: the index
-    /// finished first if the runtime has not had the time to.
-    mutating func searchHits(_ query: [UInt8]) -> [Bool] {
+    /// Which actions contain `query` (lower-cased UTF-8): the index finished first if
+    /// the runtime has not had the time to.
+    mutating func searchHits(_ query: [UInt8]) -> ActionBits {
         if !searchIndex.isComplete { searchIndex.extend(plan.actions, by: plan.actions.count) }
         return searchIndex.hits(query)
     }

@@ -74,15 +74,16 @@ public struct AppState: Sendable {
     /// still the one its change made.
     private(set) var revision = 0
 
-    public private(set) var rows: [Row] = []
+    /// The list's rows, made as they are shown.
+    public private(set) var rows = ListRows()
     public private(set) var counts = StatusCounts()
     /// Where each visible row is, so that finding the selection does not scan the rows.
     private(set) var rowPositions = RowPositions()
     /// The counts of each section (by index), for its heading row.
     private(set) var sectionCounts: [StatusCounts] = []
-    /// The widest ref in cells, for the list's REF column.
+    /// The widest ref in cells (as far as the column grows), for the list's REF column.
     private(set) var refWidth = 4
-    /// The widest due label in cells, for the DUE column on wide screens.
+    /// The widest due label in cells (as far as the column grows), for the DUE column on wide screens.
     private(set) var dueWidth = 11
 
     public init(
@@ -108,10 +109,18 @@ public struct AppState: Sendable {
     /// Counts the whole plan and each section, and measures the refs: after the
     /// document changed shape (a reload, an undo), not after a key that only moves.
     mutating func recount() {
-        counts = StatusCounts(plan.actions, on: today)
-        sectionCounts = plan.sections.map { StatusCounts(plan.actions(in: $0), on: today) }
-        refWidth = plan.actions.lazy.map { DisplayWidth.of($0.ref) }.max() ?? 4
-        dueWidth = plan.actions.lazy.map { DisplayWidth.of(ActionTable.dueLabel($0.due)) }.max() ?? 11
+        // By index: `StatusCounts(actions)` iterates copies of each action, which
+        // were most of the first frame at 100k actions.
+        let actions = plan.actions
+        counts = StatusCounts()
+        for index in actions.indices { counts.add(actions[index], on: today) }
+        sectionCounts = plan.sections.indices.map { s in
+            var section = StatusCounts()
+            for index in plan.actions(in: plan.sections[s]).indices { section.add(actions[index], on: today) }
+            return section
+        }
+        refWidth = ListColumns.refWidth(of: plan.actions)
+        dueWidth = ListColumns.dueWidth(of: plan.actions)
         searchIndex = SearchIndex(actionCount: plan.actions.count)
         rowPositions = RowPositions(plan: plan)
     }
@@ -121,57 +130,59 @@ public struct AppState: Sendable {
     /// (``keptRef``) stays in it though it no longer matches, until the cursor moves.
     mutating func refresh() {
         let oldIndex = selectedIndex
-        let actions = plan.actions
-        let filtering = !filter.isEmpty
-        let query = filter.core.search.map { $0.lowercased() } ?? ""
-        let hits = query.isEmpty ? nil : searchHits(Array(query.utf8))
-        var structural = filter
-        structural.core.search = nil
-        let checksStructure = !structural.isEmpty
-        let keptIndex = keptRef.flatMap { plan.index(ofRef: $0) }
-        func matches(_ index: Int) -> Bool {
-            guard filtering else { return true }
-            if let hits, !hits[index] { return false }
-            return !checksStructure || structural.matches(actions[index], today: today)
-        }
-        func visible(_ index: Int) -> Bool { index == keptIndex || matches(index) }
-        func isFolded(_ id: RowID) -> Bool { !folded.isEmpty && folded.contains(id) }
+        let shown = filter.isEmpty ? nil : filteredActions()
+        let filtering = shown != nil
+        if !filtering { matchCount = plan.actions.count }
+        func isFolded(_ id: @autoclosure () -> RowID) -> Bool { !folded.isEmpty && folded.contains(id()) }
         // Headings go in first and come out again when filtering leaves them nothing to show.
-        var out: [Row] = []
-        matchCount = 0
-        for (s, section) in plan.sections.enumerated() {
-            let sectionStart = out.count
+        var out = ListRows(shown: shown)
+        // By index, not `for area in`: copying each area (its texts, fields, sign-offs) was
+        // most of the work of a refresh at 100k actions.
+        let sections = plan.sections
+        for s in sections.indices {
+            let sectionStart = out.mark
             out.append(.section(s))
-            let sectionFolded = isFolded(.section(section.number))
+            let sectionFolded = isFolded(.section(sections[s].number))
             var shownInSection = 0
-            for (a, area) in section.areas.enumerated() {
-                let areaStart = out.count
-                let areaFolded = sectionFolded || isFolded(.area(area.number))
-                if !sectionFolded { out.append(.area(section: s, area: a)) }
-                var shown = 0
-                if sort == nil {
-                    for index in area.actionRange where visible(index) {
-                        shown += 1
-                        if !areaFolded { out.append(.action(index)) }
-                    }
-                } else {
-                    let matching = area.actionRange.filter(visible)
-                    shown = matching.count
-                    if !areaFolded { out += sorted(matching).map(Row.action) }
+            for a in sections[s].areas.indices {
+                let place = rowPositions.firstArea[s] + a
+                let areaStart = out.mark
+                let areaFolded = sectionFolded || isFolded(.area(sections[s].areas[a].number))
+                if !sectionFolded { out.append(.area(section: s, area: a, place: place)) }
+                let range = sections[s].areas[a].actionRange
+                let count = shown?.population(in: range) ?? range.count
+                if !areaFolded {
+                    let order =
+                        sort == nil ? nil : sorted(shown.map { bits in range.filter { bits[$0] } } ?? Array(range))
+                    out.append(.actions(place: place, range: range, count: count, order: order))
                 }
-                if filtering && shown == 0 && !sectionFolded { out.removeSubrange(areaStart...) }
-                shownInSection += shown
+                if filtering && count == 0 && !sectionFolded { out.removeRows(after: areaStart) }
+                shownInSection += count
             }
-            matchCount += shownInSection
-            if filtering && shownInSection == 0 { out.removeSubrange(sectionStart...) }
+            if filtering && shownInSection == 0 { out.removeRows(after: sectionStart) }
         }
-        if let keptIndex, !matches(keptIndex) { matchCount -= 1 }
+        out.finish(sectionCount: plan.sections.count, areaCount: rowPositions.areaCount)
         rows = out
-        rowPositions.record(rows)
         if let selected, selectedIndex == nil {
             self.selected = nearestRow(to: selected, oldIndex: oldIndex).map { id(of: rows[$0]) }
         }
         if selected == nil, let first = rows.indices.first { selected = id(of: rows[first]) }
+    }
+
+    /// The actions the filter shows, and ``matchCount``: those that match it, with the one
+    /// kept in view (``keptRef``) though it no longer does.
+    private mutating func filteredActions() -> ActionBits {
+        let actions = plan.actions
+        let query = filter.core.search.map { $0.lowercased() } ?? ""
+        var shown = query.isEmpty ? ActionBits(count: actions.count, filled: true) : searchHits(Array(query.utf8))
+        var structural = filter
+        structural.core.search = nil
+        if !structural.isEmpty {
+            for index in shown.members where !structural.matches(actions[index], today: today) { shown[index] = false }
+        }
+        matchCount = shown.population
+        if let keptIndex = keptRef.flatMap({ plan.index(ofRef: $0) }) { shown[keptIndex] = true }
+        return shown
     }
 
     mutating func replaceDocument(_ new: PlanDocument) {

@@ -1,34 +1,38 @@
-import Glibc
 import PlanCore
 
 /// What `/` searches, made ready before the first letter is typed: each action's
-/// text (ref, text, owners and notes), lower-cased as UTF-8, and a mask of the bytes
-/// it holds. The runtime builds it in slices while no key is waiting
-/// (``AppState/doIdleWork()``), an edit updates the one action it changed, and a
-/// search before it is complete finishes it first.
+/// text (ref, text, owners and notes), lower-cased as UTF-8, a mask of the bytes it
+/// holds, and, across actions, one ``ActionBits`` a mask bit and one a pair of letters
+/// (`ea`: the actions whose text has an `e` just before an `a`). The runtime builds it
+/// in slices while no key is waiting (``AppState/doIdleWork()``), an edit updates the
+/// one action it changed, and a search before it is complete finishes it first.
 ///
-/// A letter or digit has a bit of its own in the mask, so a one-letter search is a
-/// test of one bit per action; a longer query is looked for only in the actions whose
-/// mask holds all its bytes, and only among the last search's hits when it extends
-/// that search (a longer query matches a subset).
+/// A query's hits start as the intersection of the sets of its bytes and of its letter
+/// pairs, taken from the last search's hits when it extends that search (a longer query
+/// matches a subset). One letter or digit, or two letters, need nothing more; a longer
+/// query is then looked for in the texts of the actions left.
 struct SearchIndex: Sendable {
     /// The lower-cased texts of the first `texts.count` actions, by action index.
     private var texts: [[UInt8]] = []
     private var masks: [UInt64] = []
+    /// By mask bit (see ``mask(of:)``), the actions whose mask holds it; made with the first slice.
+    private var byBit: [ActionBits] = []
+    /// By letter pair (`26 × first + second`, a–z as 0–25), the actions whose text holds it.
+    private var byPair: [ActionBits] = []
     /// How many actions the plan has: the index is complete when it holds them all.
     private(set) var actionCount: Int
     /// The last search and which actions matched it.
-    private var last: (query: [UInt8], hits: [Bool])?
+    private var last: (query: [UInt8], hits: ActionBits)?
 
     /// How many actions one slice of idle work indexes: about a millisecond of work
-    /// for the bench's actions (1.5 KB each), so a key typed meanwhile waits no longer.
-    static let sliceSize = 256
+    /// for the bench's actions (1.5 KB each, their letter pairs included), so a key
+    /// typed meanwhile waits no longer.
+    static let sliceSize = 128
+    static let pairCount = 26 * 26
 
     /// An empty index for a plan of `actionCount` actions.
     init(actionCount: Int) {
         self.actionCount = actionCount
-        texts.reserveCapacity(actionCount)
-        masks.reserveCapacity(actionCount)
     }
 
     var isComplete: Bool { texts.count == actionCount }
@@ -36,11 +40,28 @@ struct SearchIndex: Sendable {
     /// Indexes up to `limit` more actions of `actions` (the plan's, which it was made for).
     mutating func extend(_ actions: ActionList, by limit: Int = SearchIndex.sliceSize) {
         precondition(actions.count == actionCount, "the index is of another plan")
+        if texts.isEmpty {
+            // Made here, not in `init`: opening a plan should not wait for them.
+            texts.reserveCapacity(actionCount)
+            masks.reserveCapacity(actionCount)
+            byBit = Array(repeating: ActionBits(count: actionCount), count: 64)
+            byPair = Array(repeating: ActionBits(count: actionCount), count: Self.pairCount)
+        }
         let end = texts.count + min(limit, actionCount - texts.count)
+        var pairs = ActionBits(count: Self.pairCount)
         for action in actions[texts.count..<end] {
+            let index = texts.count
             let text = Self.searchText(action)
+            let mask = Self.mask(of: text)
             texts.append(text)
-            masks.append(Self.mask(of: text))
+            masks.append(mask)
+            var bits = mask
+            while bits != 0 {
+                byBit[bits.trailingZeroBitCount][index] = true
+                bits &= bits - 1
+            }
+            Self.letterPairs(of: text, into: &pairs)
+            pairs.forEachMember { byPair[$0][index] = true }
         }
     }
 
@@ -49,37 +70,40 @@ struct SearchIndex: Sendable {
         guard texts.indices.contains(index) else { return }
         texts[index] = Self.searchText(action)
         masks[index] = Self.mask(of: texts[index])
+        for bit in byBit.indices { byBit[bit][index] = masks[index] & (1 << UInt64(bit)) != 0 }
+        var pairs = ActionBits(count: Self.pairCount)
+        Self.letterPairs(of: texts[index], into: &pairs)
+        for pair in byPair.indices { byPair[pair][index] = pairs[pair] }
         if let query = last?.query {
-            let hit = contains(index, query, mask: Self.mask(of: query))
-            last?.hits[index] = hit
+            last?.hits[index] = Self.bytes(texts[index], contain: query)
         }
     }
 
-    /// Which actions contain `query` (lower-cased UTF-8), by action index. The index
-    /// must be complete.
-    mutating func hits(_ query: [UInt8]) -> [Bool] {
+    /// Which actions contain `query` (lower-cased UTF-8, not empty). The index must be complete.
+    mutating func hits(_ query: [UInt8]) -> ActionBits {
         precondition(isComplete, "the index is complete before it is searched")
-        let mask = Self.mask(of: query)
-        var hits: [Bool]
+        var hits: ActionBits
         if let last, query.starts(with: last.query) {
             hits = last.hits
-            for index in hits.indices where hits[index] { hits[index] = contains(index, query, mask: mask) }
         } else {
-            hits = masks.indices.map { contains($0, query, mask: mask) }
+            hits = ActionBits(count: actionCount, filled: true)
+        }
+        var bits = Self.mask(of: query)
+        while bits != 0 {
+            hits.formIntersection(byBit[bits.trailingZeroBitCount])
+            bits &= bits - 1
+        }
+        var pairs = ActionBits(count: Self.pairCount)
+        Self.letterPairs(of: query, into: &pairs)
+        pairs.forEachMember { hits.formIntersection(byPair[$0]) }
+        if !Self.isAnsweredBySets(query) {
+            for index in hits.members where !Self.bytes(texts[index], contain: query) { hits[index] = false }
         }
         last = (query, hits)
         return hits
     }
 
-    /// Whether action `index` contains `query`, whose mask is `mask`.
-    private func contains(_ index: Int, _ query: [UInt8], mask: UInt64) -> Bool {
-        guard masks[index] & mask == mask else { return false }
-        // One letter or digit: its bit says it all.
-        if query.count == 1, Self.hasBitOfItsOwn(query[0]) { return true }
-        return Self.bytes(texts[index], contain: query)
-    }
-
-    // MARK: - The text and its mask
+    // MARK: - Masks and pairs
 
     /// The mask of the bytes in `text`: bits 0–25 for a–z, 26–35 for 0–9, 36–62 shared
     /// by the other ASCII bytes, 63 for every byte of a non-ASCII scalar.
@@ -100,76 +124,27 @@ struct SearchIndex: Sendable {
         byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
     }
 
-    /// What `/` searches in an action: ref, text, owners and notes, lower-cased, as UTF-8.
-    ///
-    /// As `String.lowercased()` would make it, which maps each scalar on its own: ASCII
-    /// bytes are lower-cased in place and only other scalars are looked up.
-    static func searchText(_ action: Action) -> [UInt8] {
-        var out: [UInt8] = []
-        for (index, part) in ([action.ref, action.text] + action.owners + action.notes.map(\.text)).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: "\n")) }
-            appendLowercased(part, to: &out)
-        }
-        return out
-    }
-
-    private static func appendLowercased(_ text: String, to out: inout [UInt8]) {
-        out.reserveCapacity(out.count + text.utf8.count)
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    // A run of ASCII: copied whole, then lower-cased where it now is.
-                    var end = i + 1
-                    while end < bytes.count, bytes[end] < 0x80 { end += 1 }
-                    let start = out.count
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                    out.withUnsafeMutableBufferPointer { copied in
-                        for k in start..<copied.count where copied[k] &- UInt8(ascii: "A") < 26 { copied[k] += 32 }
-                    }
-                    i = end
-                    continue
-                }
-                // A String's bytes are valid UTF-8: the lead byte gives the scalar's length.
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for next in bytes[(i + 1)..<(i + length)] { value = value << 6 | UInt32(next & 0x3F) }
-                if let scalar = Unicode.Scalar(value) { out += scalar.properties.lowercaseMapping.utf8 }
-                i += length
-            }
-        }
-        if done != nil { return }
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            if scalar.isASCII {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+    /// Sets in `pairs` (emptied first) each pair of adjacent letters `text` holds.
+    static func letterPairs(of text: [UInt8], into pairs: inout ActionBits) {
+        pairs.removeAll()
+        var previous = 26
+        for byte in text {
+            let letter = Int(byte &- UInt8(ascii: "a"))
+            if letter < 26 {
+                if previous < 26 { pairs[previous * 26 + letter] = true }
+                previous = letter
             } else {
-                out += scalar.properties.lowercaseMapping.utf8
+                previous = 26
             }
         }
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte.
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let hayStart = hay.baseAddress, let pinStart = pin.baseAddress else { return false }
-                // Candidates by memchr (the C library's vectorised scan), each checked with memcmp;
-                // a start is a candidate only while the whole needle still fits after it.
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    guard let found = memchr(hayStart + start, Int32(first), last - start + 1) else { return false }
-                    let at = hayStart.distance(to: UnsafeRawPointer(found))
-                    if memcmp(hayStart + at, pinStart, pin.count) == 0 { return true }
-                    start = at + 1
-                }
-                return false
-            }
+    /// Whether the sets alone say which actions hold `query`: one letter or digit, or two letters.
+    private static func isAnsweredBySets(_ query: [UInt8]) -> Bool {
+        switch query.count {
+        case 1: hasBitOfItsOwn(query[0])
+        case 2: query.allSatisfy { $0 &- UInt8(ascii: "a") < 26 }
+        default: false
         }
     }
 }
