@@ -33,14 +33,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Writes the value whose lines start with `indent` and then `depth` times two spaces.
-    private func write(into out: inout [UInt8], indent: [UInt8], depth: Int) {
+    func write(into out: inout [UInt8], indent: [UInt8], depth: Int) {
         switch self {
         case .null: out += Literal.null
         case .bool(let b): out += b ? Literal.true : Literal.false
         case .int(let i): JSONValue.appendDecimal(i, to: &out)
-        case .double(let d):
-            let rounded = (d * 10).rounded() / 10
-            out += (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8
+        case .double(let d): JSONValue.appendDouble(d, to: &out)
         case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else {
@@ -76,7 +74,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The punctuation, as bytes made once.
-    private enum Literal {
+    enum Literal {
         static let null = Array("null".utf8)
         static let `true` = Array("true".utf8)
         static let `false` = Array("false".utf8)
@@ -88,9 +86,19 @@ public enum JSONValue: Sendable, Equatable {
         static let colon = Array(": ".utf8)
     }
 
-    private static func appendIndent(_ indent: [UInt8], _ depth: Int, to out: inout [UInt8]) {
+    static func appendIndent(_ indent: [UInt8], _ depth: Int, to out: inout [UInt8]) {
         out += indent
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    /// `value` rounded to one decimal place: `12` when that is whole, else `12.5`.
+    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded(), let whole = Int(exactly: rounded) {
+            appendDecimal(whole, to: &out)
+        } else {
+            out += (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8
+        }
     }
 
     /// `value` in decimal, as `String(value)` writes it, without a string of its own.
