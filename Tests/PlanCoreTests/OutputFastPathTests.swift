@@ -127,7 +127,13 @@ import Testing
     }
 
     @Test func jsonStringsAreEscapedAsScalarByScalar() throws {
-        for text in Self.samples() {
+        // Long runs of ASCII too, which are scanned eight bytes at a time, with what needs
+        // escaping at every offset of a word.
+        let padded = Self.samples(count: 600).enumerated().map {
+            String(repeating: "abcdefg", count: $0.offset % 5) + $0.element
+                + String(repeating: "z", count: $0.offset % 11)
+        }
+        for text in Self.samples() + padded + Self.asciiProse(count: 400) {
             #expect(JSONValue.quoted(text) == Self.referenceQuoted(text), "\(text.debugDescription)")
             // And the result is JSON that reads back as the text.
             let decoded = try JSONDecoder().decode([String].self, from: Data("[\(JSONValue.quoted(text))]".utf8))
