@@ -10,8 +10,11 @@ public protocol JSONOutput {
     mutating func endObject()
     mutating func beginArray()
     mutating func endArray()
-    /// The key of the next value in the current object.
-    mutating func key(_ name: String)
+    /// The key of the next value in the current object, escaped as a string is.
+    mutating func key(escaping name: String)
+    /// The key of the next value in the current object, written in the source: a plain
+    /// name with nothing to escape, copied as it is.
+    mutating func key(_ name: StaticString)
     mutating func string(_ text: String)
     mutating func int(_ value: Int)
     /// Rounded to one decimal place, as ``JSONValue/double(_:)`` is written.
@@ -41,37 +44,37 @@ extension JSONOutput {
 
     mutating func strings(_ items: [String]) { array(items) { $0.string($1) } }
 
-    mutating func string(_ name: String, _ text: String) {
+    mutating func string(_ name: StaticString, _ text: String) {
         key(name)
         string(text)
     }
 
-    mutating func optional(_ name: String, _ text: String?) {
+    mutating func optional(_ name: StaticString, _ text: String?) {
         key(name)
         if let text { string(text) } else { null() }
     }
 
-    mutating func int(_ name: String, _ value: Int) {
+    mutating func int(_ name: StaticString, _ value: Int) {
         key(name)
         int(value)
     }
 
-    mutating func bool(_ name: String, _ value: Bool) {
+    mutating func bool(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
     }
 
-    mutating func date(_ name: String, _ date: PlanDate) {
+    mutating func date(_ name: StaticString, _ date: PlanDate) {
         key(name)
         self.date(date)
     }
 
-    mutating func optionalDate(_ name: String, _ date: PlanDate?) {
+    mutating func optionalDate(_ name: StaticString, _ date: PlanDate?) {
         key(name)
         if let date { self.date(date) } else { null() }
     }
 
-    mutating func value(_ name: String, _ value: JSONValue) {
+    mutating func value(_ name: StaticString, _ value: JSONValue) {
         key(name)
         self.value(value)
     }

@@ -33,7 +33,8 @@ public struct JSONTree: JSONOutput {
     public mutating func beginArray() { begin(isObject: false) }
     public mutating func endObject() { end() }
     public mutating func endArray() { end() }
-    public mutating func key(_ name: String) { pendingKey = name }
+    public mutating func key(escaping name: String) { pendingKey = name }
+    public mutating func key(_ name: StaticString) { pendingKey = name.description }
     public mutating func string(_ text: String) { add(.string(text)) }
     public mutating func int(_ value: Int) { add(.int(value)) }
     public mutating func double(_ value: Double) { add(.double(value)) }

@@ -39,11 +39,20 @@ public struct JSONWriter: JSONOutput {
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func key(_ name: String) {
+    public mutating func key(escaping name: String) {
         startValue()
         JSONValue.appendQuoted(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    public mutating func key(_ name: StaticString) {
+        assert(!name.description.utf8.contains(where: JSONValue.mayNeedEscape), "a key to escape: \(name)")
+        startValue()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes += JSONValue.Literal.quoteColon
         afterKey = true
     }
 

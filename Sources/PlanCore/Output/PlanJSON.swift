@@ -121,7 +121,8 @@ public enum PlanJSON {
         out.key("byStatus")
         out.object {
             for status in Status.allCases where key.contains(status) || counts[status] > 0 {
-                $0.int(status.identifier, counts[status])
+                $0.key(escaping: status.identifier)
+                $0.int(counts[status])
             }
         }
     }
