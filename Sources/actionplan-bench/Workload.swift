@@ -175,7 +175,7 @@ struct Workload {
 
     /// A board pack as of today, rendered as one export format (what `actionplan export` does after loading).
     func export(_ format: ExportFormat) {
-        consume(format.render(BoardPack(plan: document.plan, asOf: Self.today), path: path))
+        consume(format.data(BoardPack(plan: document.plan, asOf: Self.today), path: path))
     }
 
     /// What a save does when someone else saved the plan since it was read, and what

@@ -67,6 +67,39 @@ import Testing
         }
     }
 
+    /// Multi-line ASCII text as plans have it: wrapped paragraphs, indentation, list
+    /// items, trailing blanks, blank lines; with a non-ASCII letter, a control or a CR
+    /// now and then.
+    private static func asciiProse(count: Int = 3_000) -> [String] {
+        let words = [
+            "word", "a", "longer-word", " ", "  ", "\t", "\n", "\n", "\n\n", "\n  ", "\n\t", "\n- ", "\n12. ",
+            "\n1234. ",
+            "\n* ", "-", "1.", " \n", "\t\n", "x", "é", "\u{301}", "\r\n", "\u{1B}", "\u{7F}", "漢",
+        ]
+        var state: UInt64 = 0x5EED_0013
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        return (0..<count).map { _ in
+            (0..<(next() % 40)).map { _ in words[next() % (next() % 3 == 0 ? words.count : 20)] }.joined()
+        }
+    }
+
+    @Test func fittedFirstLineIsTheCutOfTheFirstLine() {
+        for text in Self.asciiProse() + Self.samples() + ["", "\n\n", "  \n\tx"] {
+            for prefix in ["", "(retired) ", "\u{1B}"] {
+                for width in [0, 1, 2, 3, 5, 8, 13, 40, 200] {
+                    let expected = DisplayWidth.truncate(
+                        TerminalText.escaped(prefix + Prose.firstLine(text)), to: width)
+                    #expect(
+                        Prose.firstLine(text, after: prefix, fittedTo: width) == expected,
+                        "\(text.debugDescription) after \(prefix.debugDescription) in \(width)")
+                }
+            }
+        }
+    }
+
     /// The JSON string as it was written before the byte-level escape, scalar by scalar.
     private static func referenceQuoted(_ s: String) -> String {
         var out = "\""
@@ -88,7 +121,13 @@ import Testing
     }
 
     @Test func jsonStringsAreEscapedAsScalarByScalar() throws {
-        for text in Self.samples() {
+        // Long runs of ASCII too, which are scanned eight bytes at a time, with what needs
+        // escaping at every offset of a word.
+        let padded = Self.samples(count: 600).enumerated().map {
+            String(repeating: "abcdefg", count: $0.offset % 5) + $0.element
+                + String(repeating: "z", count: $0.offset % 11)
+        }
+        for text in Self.samples() + padded + Self.asciiProse(count: 400) {
             #expect(JSONValue.quoted(text) == Self.referenceQuoted(text), "\(text.debugDescription)")
             // And the result is JSON that reads back as the text.
             let decoded = try JSONDecoder().decode([String].self, from: Data("[\(JSONValue.quoted(text))]".utf8))

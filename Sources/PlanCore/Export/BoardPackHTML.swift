@@ -5,7 +5,10 @@
 public enum BoardPackHTML {
     /// The paper ``BoardPack/length`` asks for: the full pack, or the short one
     /// (summary, exceptions, changes, trend). A protective marking heads and ends it.
-    public static func render(_ pack: BoardPack) -> String {
+    public static func render(_ pack: BoardPack) -> String { String(decoding: bytes(pack), as: UTF8.self) }
+
+    /// ``render(_:)`` as its UTF-8 bytes, as they were written.
+    public static func bytes(_ pack: BoardPack) -> [UInt8] {
         // The whole paper goes into one buffer; the parts that grow with the plan
         // (the whole plan, the tables of actions) write into it, the others are small.
         var writer = HTMLWriter(reservingCapacity: estimatedSize(pack))
@@ -32,7 +35,7 @@ public enum BoardPackHTML {
         }
         if let marking { writer.raw("\n" + marking) }
         writer.raw("\n</body>\n</html>\n")
-        return writer.html
+        return writer.bytes
     }
 
     /// About the size of the paper: the plan's texts and notes with their markup

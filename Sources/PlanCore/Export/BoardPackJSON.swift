@@ -4,100 +4,123 @@
 /// documented in `docs/json.md` ("`export --format json`").
 public enum BoardPackJSON {
     public static func render(_ pack: BoardPack, path: String) -> JSONValue {
+        JSONTree.build { write(pack, path: path, to: &$0) }
+    }
+
+    /// ``render(_:path:)`` as its bytes, streamed (`export --format json`), ending in a newline.
+    public static func bytes(_ pack: BoardPack, path: String) -> [UInt8] {
+        // About 1.5 KB an action in full, so the buffer seldom grows.
+        var writer = JSONWriter(capacity: 4_096 + 1_536 * pack.plan.actions.count)
+        write(pack, path: path, to: &writer)
+        var bytes = writer.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// ``render(_:path:)`` written to `out`.
+    public static func write<Out: JSONOutput>(_ pack: BoardPack, path: String, to out: inout Out) {
         let plan = pack.plan
         let key = plan.statusKey
-        return .object(
-            [
-                ("schemaVersion", .int(PlanJSON.schemaVersion)),
-                ("plan", .string(path)),
-                ("title", .string(plan.title)),
-                ("period", .optional(plan.period)),
-                ("asAt", .optional(plan.asAt?.iso)),
-                (
-                    "lastReviewed",
-                    plan.lastReviewed.map { .object([("date", .string($0.date.iso)), ("by", .optional($0.by))]) }
-                        ?? .null
-                ),
-                ("asOf", .string(pack.asOf.iso)),
-                ("since", .string(pack.since.iso)),
-                (
-                    "statusKey",
-                    .array(
-                        key.entries.map {
-                            .object([
-                                ("status", .string($0.status.identifier)), ("code", .string($0.status.code)),
-                                ("label", .string($0.label)), ("definition", .string($0.definition)),
-                            ])
-                        })
-                ),
-                ("extraFields", fields(plan.extraFields)),
-                ("introduction", .string(plan.introduction)),
-                (
-                    "glossary",
-                    .array(
-                        plan.glossary.map { .object([("term", .string($0.term)), ("meaning", .string($0.meaning))]) })
-                ),
-                (
-                    "textSections",
-                    .array(
-                        plan.textSections.map {
-                            .object([("title", .string($0.title)), ("body", .string($0.body)), ("line", .int($0.line))])
-                        })
-                ),
-            ] + PlanJSON.counts(pack.summary.overall, key: key) + [
-                (
-                    "attention",
-                    .array(
-                        pack.summary.attention.map {
-                            .object([
-                                ("check", .string($0.check.rawValue)), ("description", .string($0.check.summary)),
-                                ("count", .int($0.count)),
-                            ])
-                        })
-                ),
-                ("redOrOverdue", .array(pack.redOrOverdue.map { .string($0.ref) })),
-                (
-                    "trend",
-                    .array(
-                        pack.trend.points.map {
-                            .object([("date", .string($0.date.iso))] + PlanJSON.counts($0.counts, key: key))
-                        })
-                ),
-                ("changes", changes(pack, path: path)),
-                ("impactAgreedBy", .array(plan.impactAgreedBy.map(JSONValue.string))),
-                ("reviews", .array(plan.reviews.map(GovernanceJSON.review))),
-                ("areaRollups", .array(pack.summary.areas.map { GovernanceJSON.area($0, key: key) })),
-                ("sections", .array(plan.sections.map { section(in: pack, $0) })),
-            ])
+        out.beginObject()
+        out.int("schemaVersion", PlanJSON.schemaVersion)
+        out.string("plan", path)
+        out.string("title", plan.title)
+        out.optional("period", plan.period)
+        out.optionalDate("asAt", plan.asAt)
+        out.key("lastReviewed")
+        if let reviewed = plan.lastReviewed {
+            out.object {
+                $0.date("date", reviewed.date)
+                $0.optional("by", reviewed.by)
+            }
+        } else {
+            out.null()
+        }
+        out.date("asOf", pack.asOf)
+        out.date("since", pack.since)
+        out.key("statusKey")
+        out.array(key.entries) { out, entry in
+            out.object {
+                $0.string("status", entry.status.identifier)
+                $0.string("code", entry.status.code)
+                $0.string("label", entry.label)
+                $0.string("definition", entry.definition)
+            }
+        }
+        out.key("extraFields")
+        PlanJSON.fields(plan.extraFields, to: &out)
+        out.string("introduction", plan.introduction)
+        out.key("glossary")
+        out.array(plan.glossary) { out, entry in
+            out.object {
+                $0.string("term", entry.term)
+                $0.string("meaning", entry.meaning)
+            }
+        }
+        out.key("textSections")
+        out.array(plan.textSections) { out, text in
+            out.object {
+                $0.string("title", text.title)
+                $0.string("body", text.body)
+                $0.int("line", text.line)
+            }
+        }
+        PlanJSON.write(pack.summary.overall, key: key, to: &out)
+        out.key("attention")
+        out.array(pack.summary.attention) { out, line in
+            out.object {
+                $0.string("check", line.check.rawValue)
+                $0.string("description", line.check.summary)
+                $0.int("count", line.count)
+            }
+        }
+        out.key("redOrOverdue")
+        out.array(pack.redOrOverdue) { $0.string($1.ref) }
+        out.key("trend")
+        out.array(pack.trend.points) { out, point in
+            out.object {
+                $0.date("date", point.date)
+                PlanJSON.write(point.counts, key: key, to: &$0)
+            }
+        }
+        out.value("changes", changes(pack, path: path))
+        out.key("impactAgreedBy")
+        out.strings(plan.impactAgreedBy)
+        out.key("reviews")
+        out.array(plan.reviews) { $0.value(GovernanceJSON.review($1)) }
+        out.key("areaRollups")
+        out.array(pack.summary.areas) { $0.value(GovernanceJSON.area($1, key: key)) }
+        out.key("sections")
+        out.array(plan.sections) { section(in: pack, $1, to: &$0) }
+        out.endObject()
     }
 
-    static func section(in pack: BoardPack, _ section: Section) -> JSONValue {
-        .object(
-            [
-                ("number", .string(section.number)),
-                ("title", .string(section.title)),
-                ("description", .string(section.description)),
-                ("line", .int(section.line)),
-            ] + PlanJSON.counts(pack.counts(of: section), key: pack.plan.statusKey) + [
-                ("areas", .array(section.areas.map { area(in: pack, $0) }))
-            ])
+    static func section<Out: JSONOutput>(in pack: BoardPack, _ section: Section, to out: inout Out) {
+        out.beginObject()
+        out.string("number", section.number)
+        out.string("title", section.title)
+        out.string("description", section.description)
+        out.int("line", section.line)
+        PlanJSON.write(pack.counts(of: section), key: pack.plan.statusKey, to: &out)
+        out.key("areas")
+        out.array(section.areas) { area(in: pack, $1, to: &$0) }
+        out.endObject()
     }
 
-    static func area(in pack: BoardPack, _ area: Area) -> JSONValue {
-        .object([
-            ("number", .string(area.number)),
-            ("title", .string(area.title)),
-            ("needsToImprove", .optional(area.needsToImprove)),
-            ("priorityAction", .optional(area.priorityAction)),
-            ("inspectorsFound", .optional(area.inspectorsFound)),
-            ("description", .string(area.description)),
-            ("extraFields", fields(area.extraFields)),
-            ("line", .int(area.line)),
-            (
-                "actions",
-                .array(pack.actions(in: area).map { PlanJSON.action($0, key: pack.plan.statusKey, on: pack.asOf) })
-            ),
-        ])
+    static func area<Out: JSONOutput>(in pack: BoardPack, _ area: Area, to out: inout Out) {
+        out.beginObject()
+        out.string("number", area.number)
+        out.string("title", area.title)
+        out.optional("needsToImprove", area.needsToImprove)
+        out.optional("priorityAction", area.priorityAction)
+        out.optional("inspectorsFound", area.inspectorsFound)
+        out.string("description", area.description)
+        out.key("extraFields")
+        PlanJSON.fields(area.extraFields, to: &out)
+        out.int("line", area.line)
+        out.key("actions")
+        out.array(pack.actions(in: area)) { PlanJSON.write($1, key: pack.plan.statusKey, on: pack.asOf, to: &$0) }
+        out.endObject()
     }
 
     /// The `changes --format json` object for the period, without the keys the
@@ -107,9 +130,5 @@ public enum BoardPackJSON {
             return .null
         }
         return .object(pairs.filter { !["schemaVersion", "plan", "title"].contains($0.0) })
-    }
-
-    static func fields(_ fields: [Field]) -> JSONValue {
-        .array(fields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
     }
 }

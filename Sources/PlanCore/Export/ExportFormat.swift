@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats of `actionplan export` and of the files in a `snapshot` pack.
 public enum ExportFormat: String, CaseIterable, Sendable {
     case md, html, csv, json
@@ -20,11 +22,16 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
     /// The whole file. `path` is the plan's path as given, which the JSON records.
     public func render(_ pack: BoardPack, path: String) -> String {
+        String(decoding: data(pack, path: path), as: UTF8.self)
+    }
+
+    /// The whole file as its UTF-8 bytes; JSON is streamed into them.
+    public func data(_ pack: BoardPack, path: String) -> Data {
         switch self {
-        case .md: BoardPackMarkdown.render(pack)
-        case .html: BoardPackHTML.render(pack)
-        case .csv: BoardPackCSV.render(pack)
-        case .json: BoardPackJSON.render(pack, path: path).serialized() + "\n"
+        case .md: Data(BoardPackMarkdown.render(pack).utf8)
+        case .html: Data(BoardPackHTML.bytes(pack))
+        case .csv: Data(BoardPackCSV.render(pack).utf8)
+        case .json: Data(BoardPackJSON.bytes(pack, path: path))
         }
     }
 }

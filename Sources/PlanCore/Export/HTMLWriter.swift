@@ -1,53 +1,63 @@
-/// An HTML document written into one growing string: elements are opened and closed
-/// around appends, so a piece of text is copied once, into the output, however deep
-/// it is nested (functions that return the HTML of an element copy it again at every
-/// level). Text from a plan goes in through ``escaped(_:)``, never ``raw(_:)``.
+/// An HTML document written into one growing byte buffer: elements are opened and
+/// closed around appends, so a piece of text is copied once, into the output, however
+/// deep it is nested (functions that return the HTML of an element copy it again at
+/// every level). Text from a plan goes in through ``escaped(_:)``, never ``raw(_:)``.
 struct HTMLWriter {
+    /// The UTF-8 of the HTML written so far.
+    private(set) var bytes: [UInt8] = []
+
     /// The HTML written so far.
-    private(set) var html: String
+    var html: String { String(decoding: bytes, as: UTF8.self) }
 
     init(reservingCapacity capacity: Int = 0) {
-        html = ""
-        html.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// HTML (or markup-free text such as a formatted date) appended as it is.
-    mutating func raw(_ markup: String) { html += markup }
+    mutating func raw(_ markup: String) { append(markup.utf8) }
 
     /// Plain text, escaped (see ``HTML/escaped(_:)``).
-    mutating func escaped(_ text: String) { html += HTML.escaped(text) }
+    mutating func escaped(_ text: String) { append(HTML.escaped(text).utf8) }
 
     /// Plain text, escaped; a run with nothing to escape is appended without a copy of its own.
     mutating func escaped(_ text: Substring) {
         if HTML.anyMayNeedEscape(text.utf8) {
-            html += HTML.escaped(String(text))
+            append(HTML.escaped(String(text)).utf8)
         } else {
-            html += text
+            append(text.utf8)
+        }
+    }
+
+    /// Copies the bytes whole from their contiguous storage (every native string's and
+    /// substring's has it): appended as a sequence, a substring's go one at a time.
+    private mutating func append<Bytes: Sequence<UInt8>>(_ utf8: Bytes) {
+        if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: utf8)
         }
     }
 
     /// `<name attributes>`; the attribute values are escaped.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
-        html += "<"
-        html += name
+        raw("<")
+        raw(name)
         for (attribute, value) in attributes { self.attribute(attribute, value) }
-        html += ">"
+        raw(">")
     }
 
     /// ` name="value"`, the value escaped, inside a tag being written.
     mutating func attribute(_ name: String, _ value: String) {
-        html += " "
-        html += name
-        html += "=\""
+        raw(" ")
+        raw(name)
+        raw("=\"")
         escaped(value)
-        html += "\""
+        raw("\"")
     }
 
     /// `</name>`.
     mutating func close(_ name: String) {
-        html += "</"
-        html += name
-        html += ">"
+        raw("</")
+        raw(name)
+        raw(">")
     }
 
     /// `<name attributes>`, what `body` writes, `</name>`.

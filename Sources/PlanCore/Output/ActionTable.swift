@@ -26,7 +26,6 @@ public enum ActionTable {
         for (index, action) in actions.enumerated() {
             // A retired action keeps its letter; `x` beside it and the text say it is closed.
             let flag = action.isRetired ? "x " : action.isOverdue(on: day) ? "! " : "  "
-            let firstLine = (action.isRetired ? "(retired) " : "") + Prose.firstLine(action.text)
             if let plans, index < plans.count { append(safe(plans[index]), fittedTo: planWidth, to: &out) }
             append(safe(action.ref), fittedTo: refWidth, to: &out)
             out += action.status.code.utf8
@@ -41,7 +40,7 @@ public enum ActionTable {
                 dueCells[key] = String(decoding: out[start...], as: UTF8.self)
             }
             append(ownerTexts[index], fittedTo: ownerWidth, to: &out)
-            out += DisplayWidth.truncate(safe(firstLine), to: textWidth).utf8
+            out += Prose.firstLine(action.text, after: action.isRetired ? "(retired) " : "", fittedTo: textWidth).utf8
             out.append(UInt8(ascii: "\n"))
         }
         return String(decoding: out, as: UTF8.self)

@@ -2,50 +2,69 @@
 /// agreements, measures with their values, and the log of reviews (docs/json.md).
 public enum GovernanceJSON {
     /// An agreement standing at `line` (see ``Action/currentLine(_:)``).
-    static func agreement(_ agreement: Agreement, line: Int) -> JSONValue {
-        .object([
-            ("date", .string(agreement.date.iso)), ("by", .optional(agreement.by)), ("text", .string(agreement.text)),
-            ("line", .int(line)),
-        ])
+    static func agreement<Out: JSONOutput>(_ agreement: Agreement, line: Int, to out: inout Out) {
+        out.object {
+            $0.date("date", agreement.date)
+            $0.optional("by", agreement.by)
+            $0.string("text", agreement.text)
+            $0.int("line", line)
+        }
     }
 
-    static func point(_ point: Measure.Point?) -> JSONValue {
-        point.map { .object([("value", .double($0.value)), ("date", .string($0.date.iso))]) } ?? .null
+    static func point<Out: JSONOutput>(_ point: Measure.Point?, to out: inout Out) {
+        guard let point else { return out.null() }
+        out.object {
+            $0.key("value")
+            $0.double(point.value)
+            $0.date("date", point.date)
+        }
     }
 
     /// A measure with where it stands: `progress` is `no-value`, `tracked`, `met`,
     /// `on-track` or `off-track`; `expected` is what the line from baseline to target
     /// expects on the latest value's date.
     public static func measure(_ measure: Measure, holder: String) -> JSONValue {
-        .object([
-            ("holder", .string(holder)),
-            ("name", .string(measure.name)),
-            ("unit", .optional(measure.unit)),
-            ("baseline", point(measure.baseline)),
-            ("target", point(measure.target)),
-            ("direction", .string(measure.direction.rawValue)),
-            ("progress", .string(measure.progress.rawValue)),
-            ("expected", measure.latest.flatMap { measure.expected(on: $0.date) }.map(JSONValue.double) ?? .null),
-            (
-                "values",
-                .array(
-                    measure.chronological.map {
-                        .object([
-                            ("date", .string($0.date.iso)), ("author", .optional($0.author)),
-                            ("value", .double($0.value)), ("line", .int($0.line)),
-                        ])
-                    })
-            ),
-            ("line", .int(measure.line)),
-        ])
+        JSONTree.build { write(measure, holder: holder, to: &$0) }
+    }
+
+    /// ``measure(_:holder:)`` written to `out`.
+    static func write<Out: JSONOutput>(_ measure: Measure, holder: String, to out: inout Out) {
+        out.beginObject()
+        out.string("holder", holder)
+        out.string("name", measure.name)
+        out.optional("unit", measure.unit)
+        out.key("baseline")
+        point(measure.baseline, to: &out)
+        out.key("target")
+        point(measure.target, to: &out)
+        out.string("direction", measure.direction.rawValue)
+        out.string("progress", measure.progress.rawValue)
+        out.key("expected")
+        if let expected = measure.latest.flatMap({ measure.expected(on: $0.date) }) {
+            out.double(expected)
+        } else {
+            out.null()
+        }
+        out.key("values")
+        out.array(measure.chronological) { out, value in
+            out.object {
+                $0.date("date", value.date)
+                $0.optional("author", value.author)
+                $0.key("value")
+                $0.double(value.value)
+                $0.int("line", value.line)
+            }
+        }
+        out.int("line", measure.line)
+        out.endObject()
     }
 
     /// The keys an action gains: `agreements` and `measures`.
-    static func actionPairs(_ action: Action) -> [(String, JSONValue)] {
-        [
-            ("agreements", .array(action.agreements.map { agreement($0, line: action.currentLine($0.line)) })),
-            ("measures", .array(action.currentMeasures.map { measure($0, holder: action.ref) })),
-        ]
+    static func actionPairs<Out: JSONOutput>(_ action: Action, to out: inout Out) {
+        out.key("agreements")
+        out.array(action.agreements) { agreement($1, line: action.currentLine($1.line), to: &$0) }
+        out.key("measures")
+        out.array(action.currentMeasures) { write($1, holder: action.ref, to: &$0) }
     }
 
     /// An area rolled up: its counts, derived and reported status, the assessment

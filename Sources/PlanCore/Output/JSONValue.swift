@@ -33,14 +33,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Writes the value whose lines start with `indent` and then `depth` times two spaces.
-    private func write(into out: inout [UInt8], indent: [UInt8], depth: Int) {
+    func write(into out: inout [UInt8], indent: [UInt8], depth: Int) {
         switch self {
         case .null: out += Literal.null
         case .bool(let b): out += b ? Literal.true : Literal.false
         case .int(let i): JSONValue.appendDecimal(i, to: &out)
-        case .double(let d):
-            let rounded = (d * 10).rounded() / 10
-            out += (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8
+        case .double(let d): JSONValue.appendDouble(d, to: &out)
         case .string(let s): JSONValue.appendQuoted(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else {
@@ -76,7 +74,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The punctuation, as bytes made once.
-    private enum Literal {
+    enum Literal {
         static let null = Array("null".utf8)
         static let `true` = Array("true".utf8)
         static let `false` = Array("false".utf8)
@@ -86,23 +84,44 @@ public enum JSONValue: Sendable, Equatable {
         static let openObject = Array("{\n".utf8)
         static let comma = Array(",\n".utf8)
         static let colon = Array(": ".utf8)
+        static let quoteColon = Array("\": ".utf8)
     }
 
-    private static func appendIndent(_ indent: [UInt8], _ depth: Int, to out: inout [UInt8]) {
-        out += indent
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    /// Spaces to copy indentation from: appended as a repeated element, they go one at a time.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    static func appendIndent(_ indent: [UInt8], _ depth: Int, to out: inout [UInt8]) {
+        if !indent.isEmpty { out += indent }
+        var left = 2 * depth
+        while left > 0 {
+            let count = min(left, spaces.count)
+            out += spaces[..<count]
+            left -= count
+        }
+    }
+
+    /// `value` rounded to one decimal place: `12` when that is whole, else `12.5`.
+    static func appendDouble(_ value: Double, to out: inout [UInt8]) {
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded(), let whole = Int(exactly: rounded) {
+            appendDecimal(whole, to: &out)
+        } else {
+            out += (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8
+        }
     }
 
     /// `value` in decimal, as `String(value)` writes it, without a string of its own.
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        let first = out.count
         var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
+        // The digits from the first, so that nothing is reversed in place afterwards.
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[first...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     static func quoted(_ s: String) -> String {
@@ -118,12 +137,12 @@ public enum JSONValue: Sendable, Equatable {
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         if s.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
-            appendEscaped(Array(s.utf8), to: &out)
+            Array(s.utf8).withUnsafeBufferPointer { appendEscaped($0, to: &out) }
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    static func mayNeedEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2
             || byte == 0xE2
     }
@@ -132,23 +151,22 @@ public enum JSONValue: Sendable, Equatable {
     /// DEL), two (C1 controls, `C2 80`–`C2 9F`) or three (`E2 80 A8`–`E2 80 AE`:
     /// U+2028–U+202E; `E2 81 A6`–`E2 81 A9`: U+2066–U+2069), and the runs between them
     /// are copied whole.
-    private static func appendEscaped<Bytes: RandomAccessCollection<UInt8>>(_ utf8: Bytes, to out: inout [UInt8])
-    where Bytes.Index == Int {
-        var run = utf8.startIndex
-        var i = run
-        while let next = utf8[i...].firstIndex(where: mayNeedEscape) {
-            i = next
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var run = 0
+        var i = firstMayNeedEscape(in: utf8, from: 0)
+        while i < utf8.count {
             let (escape, length) = escapeAt(i, in: utf8)
             guard let escape else {
-                i += 1
+                i = firstMayNeedEscape(in: utf8, from: i + 1)
                 continue
             }
-            out += utf8[run..<i]
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
             out += escape.utf8
             i += length
             run = i
+            i = firstMayNeedEscape(in: utf8, from: i)
         }
-        out += utf8[run..<utf8.endIndex]
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 
     /// The escape for the scalar starting at `i`, and its length in bytes; nil for a

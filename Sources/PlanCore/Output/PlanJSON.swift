@@ -4,92 +4,129 @@ public enum PlanJSON {
     public static let schemaVersion = 1
 
     public static func action(_ action: Action, key: StatusKey, on day: PlanDate) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("ref", .string(action.ref)),
-            ("section", .string(action.sectionNumber)),
-            ("area", .string(action.areaNumber)),
-            ("status", .string(action.status.identifier)),
-            ("statusCode", .string(action.status.code)),
-            ("statusLabel", .string(key.label(for: action.status))),
-            ("text", .string(action.text)),
-            ("owners", .array(action.owners.map(JSONValue.string))),
-            (
-                "due",
-                action.due.map { .object([("text", .string($0.text)), ("date", .optional($0.date?.iso))]) } ?? .null
-            ),
-            ("overdue", .bool(action.isOverdue(on: day))),
-            ("line", .int(action.line)),
-            ("notes", .array(action.notes.map { note($0, line: action.currentLine($0.line)) })),
-            ("history", .array(action.history.map { history($0, line: action.currentLine($0.line)) })),
-            (
-                "extraFields",
-                .array(action.extraFields.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })
-            ),
-        ]
-        pairs += GovernanceJSON.actionPairs(action)
+        JSONTree.build { write(action, key: key, on: day, to: &$0) }
+    }
+
+    /// ``action(_:key:on:)`` written to `out`.
+    public static func write<Out: JSONOutput>(_ action: Action, key: StatusKey, on day: PlanDate, to out: inout Out) {
+        out.beginObject()
+        out.string("ref", action.ref)
+        out.string("section", action.sectionNumber)
+        out.string("area", action.areaNumber)
+        out.string("status", action.status.identifier)
+        out.string("statusCode", action.status.code)
+        out.string("statusLabel", key.label(for: action.status))
+        out.string("text", action.text)
+        out.key("owners")
+        out.strings(action.owners)
+        out.key("due")
+        if let due = action.due {
+            out.object {
+                $0.string("text", due.text)
+                $0.optionalDate("date", due.date)
+            }
+        } else {
+            out.null()
+        }
+        out.bool("overdue", action.isOverdue(on: day))
+        out.int("line", action.line)
+        out.key("notes")
+        out.array(action.notes) { note($1, line: action.currentLine($1.line), to: &$0) }
+        out.key("history")
+        out.array(action.history) { history($1, line: action.currentLine($1.line), to: &$0) }
+        out.key("extraFields")
+        fields(action.extraFields, to: &out)
+        GovernanceJSON.actionPairs(action, to: &out)
         // Only on retired actions, so that the JSON of plans without any is as it was.
         if let retirement = action.retirement, case .retired(let reason) = retirement.change {
-            pairs.append(
-                (
-                    "retired",
-                    .object([
-                        ("date", .string(retirement.date.iso)), ("author", .optional(retirement.author)),
-                        ("reason", .string(reason)),
-                    ])
-                ))
+            out.key("retired")
+            out.object {
+                $0.date("date", retirement.date)
+                $0.optional("author", retirement.author)
+                $0.string("reason", reason)
+            }
         }
-        return .object(pairs)
+        out.endObject()
+    }
+
+    /// Name and value pairs (`extraFields`).
+    static func fields<Out: JSONOutput>(_ fields: [Field], to out: inout Out) {
+        out.array(fields) { out, field in
+            out.object {
+                $0.string("name", field.name)
+                $0.string("value", field.value)
+            }
+        }
     }
 
     /// A note standing at `line` (see ``Action/currentLine(_:)``).
-    static func note(_ note: Note, line: Int) -> JSONValue {
-        .object([
-            ("date", .string(note.date.iso)), ("author", .optional(note.author)), ("text", .string(note.text)),
-            ("line", .int(line)),
-        ])
+    static func note<Out: JSONOutput>(_ note: Note, line: Int, to out: inout Out) {
+        out.object {
+            $0.date("date", note.date)
+            $0.optional("author", note.author)
+            $0.string("text", note.text)
+            $0.int("line", line)
+        }
     }
 
     /// A history line standing at `line` (see ``Action/currentLine(_:)``).
-    static func history(_ entry: HistoryEntry, line: Int) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("date", .string(entry.date.iso)), ("author", .optional(entry.author))]
+    static func history<Out: JSONOutput>(_ entry: HistoryEntry, line: Int, to out: inout Out) {
+        out.beginObject()
+        out.date("date", entry.date)
+        out.optional("author", entry.author)
         switch entry.change {
         case .status(let from, let to):
-            pairs += [("kind", .string("status")), ("from", .string(from.identifier)), ("to", .string(to.identifier))]
+            out.string("kind", "status")
+            out.string("from", from.identifier)
+            out.string("to", to.identifier)
         case .due(let from, let to):
-            pairs += [("kind", .string("due")), ("from", .string(from)), ("to", .string(to))]
+            out.string("kind", "due")
+            out.string("from", from)
+            out.string("to", to)
         case .owner(let from, let to):
-            pairs += [
-                ("kind", .string("owner")), ("from", .array(from.map(JSONValue.string))),
-                ("to", .array(to.map(JSONValue.string))),
-            ]
+            out.string("kind", "owner")
+            out.key("from")
+            out.strings(from)
+            out.key("to")
+            out.strings(to)
         case .added(let text):
-            pairs += [("kind", .string("added")), ("text", .string(text))]
+            out.string("kind", "added")
+            out.string("text", text)
         case .retired(let reason):
-            pairs += [("kind", .string("retired")), ("reason", .string(reason))]
+            out.string("kind", "retired")
+            out.string("reason", reason)
         case .moved(let from, let to):
-            pairs += [("kind", .string("moved")), ("from", .string(from)), ("to", .string(to))]
+            out.string("kind", "moved")
+            out.string("from", from)
+            out.string("to", to)
         case .reworded(let old):
-            pairs += [("kind", .string("reworded")), ("from", .string(old))]
+            out.string("kind", "reworded")
+            out.string("from", old)
         }
-        pairs.append(("line", .int(line)))
-        return .object(pairs)
+        out.int("line", line)
+        out.endObject()
     }
 
     public static func counts(_ counts: StatusCounts, key: StatusKey) -> [(String, JSONValue)] {
+        JSONTree.pairs { write(counts, key: key, to: &$0) }
+    }
+
+    /// The pairs of ``counts(_:key:)`` written into the current object.
+    static func write<Out: JSONOutput>(_ counts: StatusCounts, key: StatusKey, to out: inout Out) {
         // `retired` only when there are some, so that the JSON of plans without any is as it was.
-        (counts.retired > 0 ? [("retired", .int(counts.retired))] : []) + [
-            ("total", .int(counts.total)),
-            ("complete", .int(counts.complete)),
-            ("percentComplete", .double(counts.percentComplete)),
-            ("overdue", .int(counts.overdue)),
-            (
-                "byStatus",
-                .object(
-                    Status.allCases.filter { key.contains($0) || counts[$0] > 0 }.map {
-                        ($0.identifier, .int(counts[$0]))
-                    })
-            ),
-        ]
+        if counts.retired > 0 { out.int("retired", counts.retired) }
+        out.int("total", counts.total)
+        out.int("complete", counts.complete)
+        out.key("percentComplete")
+        out.double(counts.percentComplete)
+        out.int("overdue", counts.overdue)
+        out.key("byStatus")
+        out.object {
+            for status in Status.allCases where key.contains(status) || counts[status] > 0 {
+                $0.key(escaping: status.identifier)
+                $0.int(counts[status])
+            }
+        }
     }
 
     public static func summary(_ summary: PlanSummary, path: String) -> JSONValue {
@@ -134,13 +171,21 @@ public enum PlanJSON {
     }
 
     public static func list(_ actions: [Action], plan: Plan, path: String, on day: PlanDate) -> JSONValue {
-        .object([
-            ("schemaVersion", .int(schemaVersion)),
-            ("plan", .string(path)),
-            ("title", .string(plan.title)),
-            ("asOf", .string(day.iso)),
-            ("count", .int(actions.count)),
-            ("actions", .array(actions.map { action($0, key: plan.statusKey, on: day) })),
-        ])
+        JSONTree.build { list(actions, plan: plan, path: path, on: day, to: &$0) }
+    }
+
+    /// ``list(_:plan:path:on:)`` written to `out`.
+    public static func list<Out: JSONOutput>(
+        _ actions: [Action], plan: Plan, path: String, on day: PlanDate, to out: inout Out
+    ) {
+        out.object {
+            $0.int("schemaVersion", schemaVersion)
+            $0.string("plan", path)
+            $0.string("title", plan.title)
+            $0.date("asOf", day)
+            $0.int("count", actions.count)
+            $0.key("actions")
+            $0.array(actions) { write($1, key: plan.statusKey, on: day, to: &$0) }
+        }
     }
 }

@@ -67,7 +67,7 @@ public enum Prose {
     }
 
     package static func startsListItem(_ line: Substring) -> Bool {
-        if let ascii = asciiStartsListItem(line) { return ascii }
+        if let ascii = asciiStartsListItem(line.utf8) { return ascii }
         let content = line.drop { $0 == " " || $0 == "\t" }
         if content.hasPrefix("- ") || content.hasPrefix("* ") || content.hasPrefix("• ") { return true }
         let digits = content.prefix { $0.isASCII && $0.isNumber }
@@ -78,10 +78,9 @@ public enum Prose {
     /// after, is ASCII: each byte is then a character of its own (a non-ASCII byte could
     /// be a combining mark that joins the one before it into another character). Nil
     /// when that does not hold (a `•` bullet, say), for the reading on characters.
-    private static func asciiStartsListItem(_ line: Substring) -> Bool? {
-        let utf8 = line.utf8
+    static func asciiStartsListItem<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool? {
         var i = utf8.startIndex
-        func byte(at index: Substring.UTF8View.Index) -> UInt8? { index < utf8.endIndex ? utf8[index] : nil }
+        func byte(at index: Bytes.Index) -> UInt8? { index < utf8.endIndex ? utf8[index] : nil }
         while let b = byte(at: i), b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { i = utf8.index(after: i) }
         guard let first = byte(at: i), first < 0x80 else { return byte(at: i) == nil ? false : nil }
         var probe = i

@@ -101,7 +101,10 @@ struct List: ParsableCommand {
         case .csv:
             Console.write(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)))
         case .json:
-            Console.write(PlanJSON.list(actions, plan: past, path: path, on: day).serialized() + "\n")
+            // Streamed into one buffer: no tree of every action is built and released.
+            var json = JSONWriter(capacity: 4_096 + 1_536 * actions.count)
+            PlanJSON.list(actions, plan: past, path: path, on: day, to: &json)
+            Console.write(Data(json.bytes + [UInt8(ascii: "\n")]))
         }
     }
 

@@ -43,7 +43,7 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument {
             switch self {
             case .xlsx: return try WorkbookFile.boardPack(pack)
             case .pdf: return try PDFPrinter.pdf(html: BoardPackHTML.render(pack))
-            default: return Data((textFormat?.render(pack, path: path) ?? "").utf8)
+            default: return textFormat?.data(pack, path: path) ?? Data()
             }
         } catch let error as ImportError {
             Console.error("error: \(error.message)")

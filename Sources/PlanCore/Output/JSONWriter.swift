@@ -1,0 +1,144 @@
+/// A ``JSONOutput`` that streams the bytes ``JSONValue/serialized(indent:)`` would
+/// give for the same value (two-space indentation, keys in the order written),
+/// straight into one growing buffer: no tree is built and released.
+public struct JSONWriter: JSONOutput {
+    /// The UTF-8 written so far.
+    public private(set) var bytes: [UInt8] = []
+    private let indent: [UInt8]
+    private var depth = 0
+    /// Nothing is written yet in the innermost open object or array.
+    private var isFirst = true
+    /// A key was written and its value is next.
+    private var afterKey = false
+
+    /// Lines after the first start with `indent`, as in ``JSONValue/serialized(indent:)``.
+    public init(indent: String = "", capacity: Int = 4_096) {
+        self.indent = Array(indent.utf8)
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The bytes of what `body` writes.
+    public static func write(capacity: Int = 4_096, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        body(&writer)
+        return writer.bytes
+    }
+
+    public mutating func beginObject() {
+        startValue()
+        bytes.append(UInt8(ascii: "{"))
+        open()
+    }
+
+    public mutating func beginArray() {
+        startValue()
+        bytes.append(UInt8(ascii: "["))
+        open()
+    }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    public mutating func key(escaping name: String) {
+        startValue()
+        JSONValue.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        afterKey = true
+    }
+
+    public mutating func key(_ name: StaticString) {
+        assert(!name.description.utf8.contains(where: JSONValue.mayNeedEscape), "a key to escape: \(name)")
+        startValue()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes += JSONValue.Literal.quoteColon
+        afterKey = true
+    }
+
+    public mutating func string(_ text: String) {
+        startValue()
+        JSONValue.appendQuoted(text, to: &bytes)
+    }
+
+    public mutating func int(_ value: Int) {
+        startValue()
+        JSONValue.appendDecimal(value, to: &bytes)
+    }
+
+    public mutating func double(_ value: Double) {
+        startValue()
+        JSONValue.appendDouble(value, to: &bytes)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        startValue()
+        bytes += value ? JSONValue.Literal.true : JSONValue.Literal.false
+    }
+
+    public mutating func null() {
+        startValue()
+        bytes += JSONValue.Literal.null
+    }
+
+    /// The digits written directly, without the `String` that ``PlanDate/iso`` makes.
+    public mutating func date(_ date: PlanDate) {
+        startValue()
+        guard (0...9999).contains(date.year) else {
+            JSONValue.appendQuoted(date.iso, to: &bytes)
+            return
+        }
+        let zero = UInt8(ascii: "0")
+        let year = date.year
+        bytes.append(UInt8(ascii: "\""))
+        for divisor in [1000, 100, 10, 1] { bytes.append(zero + UInt8(year / divisor % 10)) }
+        bytes.append(UInt8(ascii: "-"))
+        // Month and day as `iso` writes them: at least two digits.
+        appendTwoDigits(date.month)
+        bytes.append(UInt8(ascii: "-"))
+        appendTwoDigits(date.day)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func value(_ value: JSONValue) {
+        startValue()
+        value.write(into: &bytes, indent: indent, depth: depth)
+    }
+
+    private mutating func appendTwoDigits(_ value: Int) {
+        if value < 10 { bytes.append(UInt8(ascii: "0")) }
+        JSONValue.appendDecimal(value, to: &bytes)
+    }
+
+    /// What goes before a value or key: nothing after a key or at the top, else the
+    /// line break (after a comma unless it is the first) and the indentation.
+    private mutating func startValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard depth > 0 else { return }
+        if isFirst {
+            bytes.append(UInt8(ascii: "\n"))
+            isFirst = false
+        } else {
+            bytes += JSONValue.Literal.comma
+        }
+        JSONValue.appendIndent(indent, depth, to: &bytes)
+    }
+
+    private mutating func open() {
+        depth += 1
+        isFirst = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !isFirst {
+            bytes.append(UInt8(ascii: "\n"))
+            JSONValue.appendIndent(indent, depth, to: &bytes)
+        }
+        bytes.append(bracket)
+        isFirst = false
+    }
+}
