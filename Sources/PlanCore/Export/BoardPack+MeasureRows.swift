@@ -26,7 +26,7 @@ extension BoardPack {
             for area in section.areas {
                 let held =
                     area.measures.map { (ref: "", measure: $0) }
-                    + actions(in: area).flatMap { action in action.measures.map { (action.ref, $0) } }
+                    + actions(in: area).flatMap { action in action.currentMeasures.map { (action.ref, $0) } }
                 for (ref, measure) in held {
                     let values = measure.chronological
                     let row = MeasureRow(section: section, area: area, ref: ref, measure: measure, value: nil)

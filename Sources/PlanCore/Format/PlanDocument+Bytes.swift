@@ -39,7 +39,12 @@ extension PlanDocument {
             guard same, bytes.count > 0, let target = raw.baseAddress, let source = bytes.baseAddress else {
                 return
             }
-            // Invariant: the runs add up to `byteCount`, which is `raw.count`, so each is in range.
+            // Invariant: the runs add up to `byteCount`, which is `raw.count`; checked, since
+            // `byteCount` is kept as lines change rather than summed here.
+            guard offset + bytes.count <= raw.count else {
+                same = false
+                return
+            }
             same = memcmp(target + offset, source, bytes.count) == 0
             offset += bytes.count
         }

@@ -14,7 +14,9 @@ extension PlanDocument {
         let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
             let target = UnsafeMutableRawBufferPointer(buffer)
             withRuns { (run: UnsafeRawBufferPointer) in
-                // Invariant: the pieces add up to `byteCount`, the capacity, so each fits after the last.
+                // Invariant: the pieces add up to `byteCount`, the capacity, so each fits after the
+                // last; checked, since `byteCount` is kept as lines change rather than summed here.
+                precondition(count + run.count <= target.count, "the document's runs outgrew its byte count")
                 UnsafeMutableRawBufferPointer(rebasing: target[count..<count + run.count]).copyMemory(from: run)
                 count += run.count
             }

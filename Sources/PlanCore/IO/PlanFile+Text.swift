@@ -6,16 +6,15 @@ extension PlanFile {
     ///
     /// The string validates the bytes itself as it takes them (no public initialiser can
     /// be told they are valid), so they are not checked a second time: it replaces each
-    /// invalid sequence with U+FFFD, so when the bytes held none, the string holds one
-    /// exactly when they were not valid. A file that holds U+FFFD itself is read as
-    /// ``read(_:)`` data instead, and checked there.
+    /// invalid sequence with U+FFFD, so the string holds U+FFFD exactly when the bytes
+    /// were not valid or held it themselves. Either way the file is then read as
+    /// ``read(_:)`` data instead, and checked there (a U+FFFD of its own is kept).
     static func checkedText(capacity: Int, fill: (UnsafeMutableBufferPointer<UInt8>) -> Int?) -> String? {
         var usable = false
         var text = String(unsafeUninitializedCapacity: capacity) { buffer -> Int in
             guard let count = fill(buffer), let base = buffer.baseAddress else { return 0 }
-            usable =
-                memchr(base, 0, count) == nil
-                && !containsReplacementCharacter(UnsafeRawBufferPointer(start: base, count: count))
+            precondition(count <= buffer.count, "fill wrote past the string's storage")
+            usable = memchr(base, 0, count) == nil
             return usable ? count : 0
         }
         guard usable else { return nil }

@@ -7,7 +7,11 @@ extension ListColumns {
     static func refWidth(of actions: some Collection<Action>) -> Int {
         guard !actions.isEmpty else { return 4 }
         var widest = 0
-        for action in actions where widest < widestRef { widest = max(widest, DisplayWidth.of(action.ref)) }
+        // By index, and stopping where the column stops growing: iterating would copy each action.
+        for i in actions.indices {
+            if widest >= widestRef { break }
+            widest = max(widest, DisplayWidth.of(actions[i].ref))
+        }
         return widest
     }
 
@@ -16,7 +20,10 @@ extension ListColumns {
     static func dueWidth(of actions: some Collection<Action>) -> Int {
         guard !actions.isEmpty else { return 11 }
         var widest = 0
-        for action in actions where widest < widestDue { widest = max(widest, dueLabelWidth(action.due)) }
+        for i in actions.indices {
+            if widest >= widestDue { break }
+            widest = max(widest, dueLabelWidth(actions[i].due))
+        }
         return widest
     }
 
@@ -28,29 +35,10 @@ extension ListColumns {
         return digits(date.day) + 5 + digits(date.year)
     }
 
-    /// Whether `text` is `date.iso` (the year padded to four digits, month and day to two),
-    /// read from its bytes rather than compared with a string made for it.
+    /// Whether `text` is `date.iso` (a plan's years are 1…9999, so it is 10 bytes), read
+    /// by the byte-level ISO reading rather than compared with a string made for it.
     static func isISO(_ text: String, of date: PlanDate) -> Bool {
-        var values = (0, 0, 0)
-        var lengths = (0, 0, 0)
-        var field = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "-") {
-                field += 1
-                if field > 2 { return false }
-                continue
-            }
-            let digit = Int(byte &- UInt8(ascii: "0"))
-            guard digit < 10 else { return false }
-            switch field {
-            case 0: (values.0, lengths.0) = (values.0 &* 10 &+ digit, lengths.0 + 1)
-            case 1: (values.1, lengths.1) = (values.1 &* 10 &+ digit, lengths.1 + 1)
-            default: (values.2, lengths.2) = (values.2 &* 10 &+ digit, lengths.2 + 1)
-            }
-            if lengths.0 > 18 { return false }
-        }
-        return field == 2 && values == (date.year, date.month, date.day)
-            && lengths == (max(4, digits(date.year)), 2, 2)
+        text.utf8.count == 10 && DateText.parseISO(text) == date
     }
 
     private static func digits(_ number: Int) -> Int {
