@@ -88,7 +88,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanTUITests",
-            dependencies: ["PlanTUI", "PlanCore"],
+            dependencies: [
+                "PlanTUI", "PlanCore", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Snapshots"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -76,11 +77,8 @@ import Testing
             "\n1234. ",
             "\n* ", "-", "1.", " \n", "\t\n", "x", "é", "\u{301}", "\r\n", "\u{1B}", "\u{7F}", "漢",
         ]
-        var state: UInt64 = 0x5EED_0013
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = Xoshiro(seed: (0x5EED_0013, 0xA5C1, 0x11, 1))
+        func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
         return (0..<count).map { _ in
             (0..<(next() % 40)).map { _ in words[next() % (next() % 3 == 0 ? words.count : 20)] }.joined()
         }

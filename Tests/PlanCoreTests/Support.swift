@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -118,10 +119,7 @@ func reportedLines(_ document: PlanDocument) -> [String] {
 
 /// `count` strings of 0 to `upTo` pieces each, from a fixed seed so that a failure repeats.
 func seededTexts(of pieces: [String], seed: UInt64, upTo: Int, count: Int = 4_000) -> [String] {
-    var state = seed
-    func next() -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int(truncatingIfNeeded: state >> 33)
-    }
+    var random = Xoshiro(seed: (seed, 0x7E27, 0x5A, 1))
+    func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
     return (0..<count).map { _ in (0..<(next() % (upTo + 1))).map { _ in pieces[next() % pieces.count] }.joined() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -31,11 +32,8 @@ import Testing
     ]
 
     @Test func findsTheSameFirstProblemAsTheStandardLibrary() {
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = Xoshiro(seed: (0x5EED, 0x07F8, 0xFF, 1))
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         for _ in 0..<3_000 {
             var bytes: [UInt8] = []
             for _ in 0..<next(6) {

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import PlanTUI
@@ -7,11 +8,8 @@ import Testing
 @Suite struct ActionBitsTests {
     /// A reproducible mix of members for `count` actions.
     static func flags(_ count: Int, seed: UInt64) -> [Bool] {
-        var state = seed
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 61 < 3
-        }
+        var random = Xoshiro(seed: (seed, 0xB175, 0x64, 1))
+        return (0..<count).map { _ in random.next() >> 61 < 3 }
     }
 
     static func bits(_ flags: [Bool]) -> ActionBits {

@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 
 @testable import PlanCore
@@ -9,11 +10,9 @@ import Testing
 /// with a status filter on as well.
 @Suite struct SearchPropertyTests {
     struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator: Xoshiro
+        init(seed: UInt64) { generator = Xoshiro(seed: (seed, 0x5EA2, 0xC4, 1)) }
+        mutating func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         mutating func word() -> String {
             let pieces = ["ea", "e", "a", "r", "t", "ear", "Ea", "TE", "é", "É", "ß", "-", "1", "20", "at", "ra"]
             return (0...next(3)).map { _ in pieces[next(pieces.count)] }.joined()
@@ -22,7 +21,7 @@ import Testing
     }
 
     static func plan(seed: UInt64) -> String {
-        var random = Random(state: seed)
+        var random = Random(seed: seed)
         var text = "# Random plan\n- As at: 2026-06-30\n"
         for s in 1...(1 + random.next(3)) {
             text += "\n## \(s) \(random.words(2))\n"
@@ -43,7 +42,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func hitsAreWhatThePlainScanFinds(seed: UInt64) throws {
         var state = try TUIFixtures.state(text: Self.plan(seed: seed), width: 120, height: 40)
-        var random = Random(state: seed &* 31)
+        var random = Random(seed: seed &* 31)
         if seed % 2 == 0 { while state.hasIdleWork { state.doIdleWork() } }
         var hitCounts: Set<Int> = []
         for round in 0..<12 {
