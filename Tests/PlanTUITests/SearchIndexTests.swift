@@ -56,11 +56,17 @@ import Testing
     }
 
     /// The actions whose joined, lower-cased text contains `query`: what the index must find.
+    /// The plain scan: the lower-cased joined text holds the lower-cased query, byte for
+    /// byte (so "cafe" finds a "café" written with a combining accent, as the search does).
     static func expected(_ plan: Plan, _ query: String) -> [Int] {
-        plan.actions.indices.filter { index in
+        let wanted = Array(query.lowercased().utf8)
+        return plan.actions.indices.filter { index in
             let action = plan.actions[index]
             let joined = ([action.ref, action.text] + action.owners + action.notes.map(\.text)).joined(separator: "\n")
-            return joined.lowercased().contains(query.lowercased())
+            let bytes = Array(joined.lowercased().utf8)
+            guard wanted.count <= bytes.count else { return false }
+            return wanted.isEmpty
+                || (0...bytes.count - wanted.count).contains { bytes[$0..<$0 + wanted.count].elementsEqual(wanted) }
         }
     }
 

@@ -14,7 +14,10 @@ import Testing
         init(seed: UInt64) { generator = Xoshiro(seed: (seed, 0x5EA2, 0xC4, 1)) }
         mutating func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         mutating func word() -> String {
-            let pieces = ["ea", "e", "a", "r", "t", "ear", "Ea", "TE", "é", "É", "ß", "-", "1", "20", "at", "ra"]
+            let pieces = [
+                "ea", "e", "a", "r", "t", "ear", "Ea", "TE", "é", "É", "e\u{301}", "E\u{301}", "ß", "-", "1", "20",
+                "at", "ra",
+            ]
             return (0...next(3)).map { _ in pieces[next(pieces.count)] }.joined()
         }
         mutating func words(_ count: Int) -> String { (0..<count).map { _ in word() }.joined(separator: " ") }
