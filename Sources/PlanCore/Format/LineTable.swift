@@ -2,8 +2,9 @@ import Foundation
 
 /// The lines of a plan file as a compact table of offsets into the file's one text,
 /// instead of an array of `Substring`s: 8 bytes a line instead of 40, no reference to
-/// count per line, and a copy of the table (every edit of a shared document makes one)
-/// is a `memcpy`.
+/// count per line. The entries are kept in chunks (``ChunkedArray``), so that the copy
+/// of the table every edit of a shared document makes copies the one or two chunks the
+/// edit touches, not every line's entry.
 ///
 /// The file's text is never changed. Lines an edit puts in have their text appended to
 /// a second, small text (`added`), so that an edit copies neither the file's text nor
@@ -14,7 +15,7 @@ struct LineTable: Sendable {
     private let base: String
     /// The texts of the lines edits put in, one after another.
     private var added: String
-    private var entries: [Entry]
+    private var entries: ChunkedArray<Entry>
     /// The number of bytes of the lines with their endings, kept as lines are replaced
     /// (every edit checks it against the size limit).
     private(set) var byteCount: Int
@@ -64,21 +65,20 @@ struct LineTable: Sendable {
         text.makeContiguousUTF8()
         base = text
         added = ""
-        entries = []
+        entries = ChunkedArray()
         let total = text.utf8.count
         byteCount = total
         precondition(total <= Self.maximumOffset, "a plan file is smaller than 4 GB (PlanFile.maximumSize)")
         entries =
             text.utf8.withContiguousStorageIfAvailable { bytes in
                 LineTable.entries(splitting: UnsafeRawBufferPointer(bytes))
-            } ?? []
+            } ?? ChunkedArray()
     }
 
     /// A table holding `lines`, their texts copied into one new text.
     init(_ lines: some Sequence<SourceLine>) {
         var text = ""
-        var entries: [Entry] = []
-        entries.reserveCapacity(lines.underestimatedCount)
+        var entries = ChunkedArray<Entry>()
         for line in lines {
             entries.append(
                 Entry(start: text.utf8.count, length: line.text.utf8.count, ending: line.ending, added: false))
@@ -95,19 +95,12 @@ struct LineTable: Sendable {
     /// The entries for the lines of `bytes`. Newlines are found with `memchr`, which
     /// reads many bytes at a time; a line is cut at its LF (and the CR before it), both
     /// ASCII, so that every cut falls between characters.
-    private static func entries(splitting bytes: UnsafeRawBufferPointer) -> [Entry] {
-        guard let start = bytes.baseAddress, bytes.count > 0 else { return [] }
-        var count = 1
+    private static func entries(splitting bytes: UnsafeRawBufferPointer) -> ChunkedArray<Entry> {
+        var entries = ChunkedArray<Entry>()
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return entries }
         var cursor = 0
-        // Invariant of both loops: `cursor` is an offset inside the buffer (< bytes.count),
+        // Invariant of the loop: `cursor` is an offset inside the buffer (< bytes.count),
         // so `start + cursor` and the `bytes.count - cursor` bytes after it are the caller's.
-        while cursor < bytes.count, let found = memchr(start + cursor, 0x0A, bytes.count - cursor) {
-            count += 1
-            cursor = start.distance(to: UnsafeRawPointer(found)) + 1
-        }
-        var entries: [Entry] = []
-        entries.reserveCapacity(count)
-        cursor = 0
         while cursor < bytes.count {
             guard let found = memchr(start + cursor, 0x0A, bytes.count - cursor) else {
                 entries.append(Entry(start: cursor, length: bytes.count - cursor, ending: .none, added: false))
@@ -185,8 +178,7 @@ struct LineTable: Sendable {
             added.utf8.withContiguousStorageIfAvailable { addedBytes in
                 // Every entry's start and length lie inside the text it points into.
                 let (file, edits) = (UnsafeRawBufferPointer(baseBytes), UnsafeRawBufferPointer(addedBytes))
-                for i in range {
-                    let entry = entries[i]
+                entries.forEach(in: range) { i, entry in
                     let bytes = entry.isAdded ? edits : file
                     let start = Int(entry.start)
                     body(i, UnsafeRawBufferPointer(rebasing: bytes[start..<start + entry.length]))
@@ -226,7 +218,7 @@ extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceable
         var new: [Entry] = []
         new.reserveCapacity(lines.count)
         var bytes = byteCount
-        for entry in entries[range] { bytes -= entry.byteCount }
+        entries.forEach(in: range) { _, entry in bytes -= entry.byteCount }
         for line in lines {
             let length = line.text.utf8.count
             guard added.utf8.count + length + 2 <= Self.maximumOffset, length <= Self.maximumLength else {
