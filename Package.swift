@@ -4,12 +4,13 @@ import PackageDescription
 // Supported platform: Linux (Debian/Ubuntu). The code calls Glibc directly (posix_spawn, flock,
 // stat's st_mtim) and the terminal interface uses ncursesw; macOS is not supported.
 
-// A release build links Swift's runtime and Foundation into the executables (what
+// A release build links Swift's runtime and FoundationEssentials into the executables (what
 // `--static-swift-stdlib` does), so that `swift run -c release actionplan-bench` from a fresh
 // clone measures the binary `make` installs: a process that starts without loading and
 // relocating two dozen shared libraries (docs/performance.md, "Start-up"). The flag is given
 // to the executables' compile too, so that their objects name the static libraries' own
-// dependencies (Foundation's ICU and CoreFoundation). Nothing imports FoundationXML (the
+// dependencies. The tool's modules import FoundationEssentials, not Foundation, so that
+// neither ICU nor CoreFoundation is linked (.ci/run checks it); nothing imports FoundationXML (the
 // workbook reader has an XML scanner of its own), so libxml2 is not linked at all. Debug
 // builds and the tests keep the shared runtime.
 let staticSwiftInRelease = [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Reads CSV and TSV as spreadsheets write them (RFC 4180): cells separated by `,`,

@@ -227,12 +227,12 @@ enum ImportColumns {
         var name = String(heading.map { $0.isLetter || $0.isNumber || " ()/_'-".contains($0) ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
         if heading.first?.isLetter != true { name = "Column " + name }
-        name = String(name.prefix(60)).trimmingCharacters(in: .whitespaces)
+        name = String(name.prefix(60)).trimmingWhitespace()
         let line = Substring("- \(name): x")
         if LineSyntax.plainActionField(line) != nil || LineSyntax.isDatedHistoryItem(line)
             || LineSyntax.isUndatedHistoryItem(line) || LineSyntax.field(line) == nil
         {
-            name = String(("Column " + name).prefix(60)).trimmingCharacters(in: .whitespaces)
+            name = String(("Column " + name).prefix(60)).trimmingWhitespace()
         }
         return name
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// A spreadsheet read for `actionplan import`: its rows of cells as a spreadsheet

@@ -87,7 +87,7 @@ extension ImportValues {
             let rest = start.dropFirst(label.count)
             guard rest.isEmpty || rest.first.map({ ":–-— \n".contains($0) }) == true else { continue }
             return (
-                field, String(rest.drop { ":–-— \n\t".contains($0) }).trimmingCharacters(in: .whitespacesAndNewlines)
+                field, String(rest.drop { ":–-— \n\t".contains($0) }).trimmingWhitespace(newlines: true)
             )
         }
         return nil

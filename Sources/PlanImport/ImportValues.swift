@@ -29,7 +29,7 @@ enum ImportValues {
     /// A cell read as a date.
     static func date(_ cell: String) -> DateText.Reading {
         guard cell.utf8.count <= 100 else { return .notADate }
-        var text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = cell.trimmingWhitespace(newlines: true)
         // "2023-07-13 00:00:00", "2023-07-13T00:00:00Z": a date-time at midnight, as spreadsheets export dates.
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) {
             let time = text[text.index(after: cut)...]
@@ -81,7 +81,7 @@ enum ImportValues {
     /// Owners are separated by `;` and line breaks; `,` and `/` stay inside a name.
     static func owners(_ cell: String) -> [String] {
         cell.split { $0 == ";" || $0.isNewline }
-            .map { bulletless($0.trimmingCharacters(in: .whitespaces)) }
+            .map { bulletless($0.trimmingWhitespace()) }
             .filter { !$0.isEmpty }
     }
 
@@ -97,7 +97,7 @@ enum ImportValues {
         var out: [String] = []
         let lines = cell.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         for raw in lines {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingWhitespace()
             if line.isEmpty {
                 if out.last?.isEmpty == false { out.append("") }
                 continue
@@ -118,7 +118,7 @@ enum ImportValues {
         guard let first = line.first else { return line }
         let rest = line.dropFirst()
         if "•◦▪▫●○‣⁃∙·".contains(first) || ("-*–—".contains(first) && rest.first?.isWhitespace == true) {
-            return rest.trimmingCharacters(in: .whitespaces)
+            return rest.trimmingWhitespace()
         }
         return line
     }

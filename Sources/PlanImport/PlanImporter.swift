@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// What `actionplan import` is asked to do with a table.

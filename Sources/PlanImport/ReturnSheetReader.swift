@@ -24,7 +24,7 @@ public enum ReturnSheetReader {
         guard let first = table.rows.first else { throw ImportError("the sheet is empty") }
         func headings(_ row: ImportTable.Row) -> [String] {
             row.cells.map {
-                $0.text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+                $0.text.trimmingWhitespace().lowercased().replacingEvery(" ", with: "_")
             }
         }
         // The CSV's headings are its first row; the workbook's come after a title and a line of instructions.
@@ -51,7 +51,7 @@ public enum ReturnSheetReader {
         for row in table.rows.dropFirst(headerIndex + 1) {
             func cell(_ index: Int?) -> String {
                 guard let index, index < row.cells.count else { return "" }
-                return row.cells[index].text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return row.cells[index].text.trimmingWhitespace(newlines: true)
             }
             let statusText = cell(statusColumn)
             let note = cell(noteColumn)

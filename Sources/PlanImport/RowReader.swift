@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Reads the table's rows into drafts, collecting the report and the rows that cannot be actions.

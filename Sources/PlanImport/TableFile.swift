@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PlanCore
 
 /// Reads a spreadsheet for `actionplan import`, by its extension: `.csv`, `.tsv` and
@@ -49,7 +50,7 @@ public enum TableFile {
     /// holds a `Workbook` stream, not `EncryptionInfo` (stream names are UTF-16).
     static func isLegacyWorkbook(_ data: Data) -> Bool {
         let encryption = Data("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        return data.range(of: encryption) == nil
+        return data.firstRange(of: encryption) == nil
     }
 
     /// A spreadsheet converted to .xlsx by LibreOffice (`soffice --headless --convert-to xlsx`)
@@ -65,7 +66,7 @@ public enum TableFile {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
             throw ImportError(
-                "cannot make a temporary folder to convert the .\(kind) file in: \(error.localizedDescription)")
+                "cannot make a temporary folder to convert the .\(kind) file in: \(SystemErrorText.describing(error))")
         }
         let hint =
             "install LibreOffice (on Debian and Ubuntu: apt-get install libreoffice-calc) to import .\(kind) files, "

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Applies return-sheet rows to the plans they name, in memory, through the same
@@ -78,10 +78,12 @@ public struct UpdateImport: Sendable {
 
     private func planPath(for given: String) -> String? {
         if documents[given] != nil { return given }
-        let standard = (given as NSString).standardizingPath
-        if let match = documents.keys.first(where: { ($0 as NSString).standardizingPath == standard }) { return match }
-        let name = (given as NSString).lastPathComponent
-        let byName = documents.keys.filter { ($0 as NSString).lastPathComponent == name }
+        let standard = PathText.standardized(given)
+        if let match = documents.keys.first(where: { PathText.standardized($0) == standard }) {
+            return match
+        }
+        let name = PathText.lastComponent(given)
+        let byName = documents.keys.filter { PathText.lastComponent($0) == name }
         return byName.count == 1 ? byName.first : nil
     }
 

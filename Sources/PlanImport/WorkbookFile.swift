@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Writes workbooks: the parts ``XLSXWorkbook`` makes, in a zip container.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Reads one worksheet of an Excel workbook (`.xlsx`: a zip of XML parts) as a table:

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A small event-driven walk over an XML part of a workbook with ``XMLScanner``. Element
 /// and attribute names are given without their namespace prefix (`r:id` is `id`); `end`

@@ -1,5 +1,5 @@
 import CSystemZlib
-import Foundation
+import FoundationEssentials
 
 /// The files of a zip archive held in memory, as an `.xlsx` workbook is: the central
 /// directory, then a file's local header and its data, stored or deflated.

@@ -1,5 +1,5 @@
 import CSystemZlib
-import Foundation
+import FoundationEssentials
 
 /// Writes a zip archive in memory, each file deflated with the system's zlib: what an
 /// `.xlsx` workbook's container needs and no more (no Zip64, no encryption, no

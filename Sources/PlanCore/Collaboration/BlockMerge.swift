@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Merges one action changed on both sides, field by field: each singular field
 /// (status, text, `Owner:`, `Due:`, extra fields) from the side that changed it, the
@@ -213,7 +213,7 @@ struct BlockMerge {
     static func value(_ item: ActionBlock.Item) -> String {
         let first = item.key.prefix { $0 != "\n" }
         guard let colon = first.firstIndex(of: ":") else { return String(first) }
-        return first[first.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return first[first.index(after: colon)...].trimmingWhitespace()
     }
 
     /// A note's first words in quotes, for a message.

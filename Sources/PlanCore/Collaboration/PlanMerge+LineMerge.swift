@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension PlanMerge {
     /// What is wrong with the result of a line-by-line merge (`git merge-file`), which

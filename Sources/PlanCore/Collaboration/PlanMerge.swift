@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A three-way merge of plans by meaning, keyed by action ref: what `actionplan
 /// merge-driver` does for git, and what a save does when the file changed on disk

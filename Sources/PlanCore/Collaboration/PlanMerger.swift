@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A piece of the plan outside the actions: a line, or where an action stands.
 enum MergeToken: Hashable {

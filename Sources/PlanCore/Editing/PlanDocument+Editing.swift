@@ -74,7 +74,7 @@ extension PlanDocument {
                 HistoryEntry(date: date, author: author, change: .status(from: action.status, to: status), line: 0))
             changes.append("status \(plan.statusKey.label(for: action.status)) -> \(plan.statusKey.label(for: status))")
         }
-        if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let note, !note.trimmingWhitespace(newlines: true).isEmpty {
             appended += try noteLines(note, date: date, author: author, fieldIndent: indent)
             expected.notes.append(Note(date: date, author: author, text: PlanDocument.normalizedNote(note), line: 0))
             changes.append("note added")
@@ -116,7 +116,7 @@ extension PlanDocument {
     }
 
     func checkedAuthor(_ author: String?) throws(EditError) -> String? {
-        guard let trimmed = author?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        guard let trimmed = author?.trimmingWhitespace(), !trimmed.isEmpty else { return nil }
         if let problem = Author.problem(with: trimmed) { throw .invalidText(problem) }
         return trimmed
     }
@@ -130,7 +130,7 @@ extension PlanDocument {
     /// stops every 4 columns, as the parser reads them), so that lines indented with
     /// tabs keep their indentation relative to each other.
     static func normalizedNote(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let lines = text.replacingEvery("\r\n", with: "\n").replacingEvery("\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingTrailingWhitespace().indentedWithSpaces() }
         let kept = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()

@@ -153,7 +153,7 @@ extension PlanDocument {
     }
 
     func checkedOwners(_ owners: [String]) throws(EditError) -> [String] {
-        let names = owners.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let names = owners.map { $0.trimmingWhitespace(newlines: true) }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw .invalidText("give at least one owner") }
         for name in names {
             if name.contains(";") {
@@ -174,7 +174,7 @@ extension PlanDocument {
 
     /// The due text to store and the date it gives, or why it cannot be stored.
     func checkedDue(_ text: String) throws(EditError) -> Due {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(newlines: true)
         guard !trimmed.isEmpty else {
             throw .invalidText(
                 "the due date is empty; type a date such as 2026-04-30, or text such as 'To be determined'")

@@ -47,7 +47,7 @@ extension PlanDocument {
     public mutating func recordValue(
         of name: String, on holder: String, value: String, date: PlanDate, by author: String?
     ) throws(EditError) -> EditOutcome {
-        let number = value.trimmingCharacters(in: .whitespaces)
+        let number = value.trimmingWhitespace()
         guard PlanParser.number(number) != nil else {
             throw .invalidText("'\(TerminalText.escaped(number))' is not a number; write it alone, e.g. 58 or 12.5")
         }
@@ -91,7 +91,7 @@ extension PlanDocument {
         let index = try actionIndex(ref)
         let action = plan.actions[index]
         let agreedBy = try checkedAuthor(agreedBy)
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = reason?.trimmingWhitespace(newlines: true)
         if status == .blue, action.status != .blue {
             if let agreedBy {
                 let declared = plan.impactAgreedBy
@@ -128,7 +128,7 @@ extension PlanDocument {
 
     /// Text for a line of its own: trimmed, one line, no control characters.
     func oneLine(_ text: String, what: String) throws(EditError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(newlines: true)
         guard !trimmed.isEmpty else { throw .invalidText("the \(what) is empty") }
         if trimmed.unicodeScalars.contains(where: { TerminalText.needsEscape($0, keepNewlines: false) || $0 == "\n" }) {
             throw .invalidText("the \(what) must be one line without control characters")

@@ -175,13 +175,13 @@ extension PlanDocument {
     }
 
     func checkedArea(_ number: String) throws(EditError) -> Area {
-        let trimmed = number.trimmingCharacters(in: .whitespaces)
+        let trimmed = number.trimmingWhitespace()
         if let area = plan.area(number: trimmed) { return area }
         throw .unknownArea(trimmed, areas: plan.sections.flatMap { $0.areas.map(\.number) })
     }
 
     private func checkedNewRef(_ ref: String) throws(EditError) -> String {
-        let trimmed = ref.trimmingCharacters(in: .whitespaces)
+        let trimmed = ref.trimmingWhitespace()
         guard let first = trimmed.first, first.isLetter || first.isNumber,
             trimmed.allSatisfy({ $0.isLetter || $0.isNumber || "._/-".contains($0) })
         else {

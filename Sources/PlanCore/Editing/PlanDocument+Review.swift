@@ -5,7 +5,7 @@ extension PlanDocument {
     /// else after the title). Nothing else changes.
     @discardableResult
     public mutating func setLastReviewed(on date: PlanDate, by board: String?) throws(EditError) -> EditOutcome {
-        let board = board?.trimmingCharacters(in: .whitespaces)
+        let board = board?.trimmingWhitespace()
         if let board,
             board.contains(where: {
                 $0.isNewline || $0.unicodeScalars.contains { TerminalText.needsEscape($0, keepNewlines: false) }

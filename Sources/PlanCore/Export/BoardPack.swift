@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything a board paper shows, worked out once from the plan and read by every
 /// export format (Markdown, HTML, CSV, JSON): the plan as it stood on the day, the
@@ -127,6 +127,6 @@ public struct BoardPack: Sendable {
     }
 
     public static func isGlossary(_ section: TextSection) -> Bool {
-        section.title.trimmingCharacters(in: .whitespaces).lowercased() == "glossary"
+        section.title.trimmingWhitespace().lowercased() == "glossary"
     }
 }

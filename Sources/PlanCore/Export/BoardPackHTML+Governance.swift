@@ -55,7 +55,7 @@ extension BoardPackHTML {
             margin + Double(day.dayNumber - first.dayNumber) / span * (width - 2 * margin)
         }
         func y(_ v: Double) -> Double { height - margin - (v - low) / range * (height - 2 * margin) }
-        func n(_ v: Double) -> String { String(format: "%.1f", v) }
+        func n(_ v: Double) -> String { fixedPoint(v, decimals: 1) }
         var svg: [String] = []
         if let baseline = measure.baseline, let target = measure.target {
             svg.append(

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The later parts of the HTML paper: changes since the last review, the whole
 /// plan action by action, and the plan's introduction and text sections.
@@ -10,7 +10,7 @@ extension BoardPackHTML {
         var out = HTML.text(
             "p", [],
             ChangesReport.headline(changes).trimmingTrailingNewline
-                .replacingOccurrences(of: " -> ", with: " → "))
+                .replacingEvery(" -> ", with: " → "))
         for group in Changes.Group.allCases {
             let moves = changes.moves(in: group)
             guard !moves.isEmpty else { continue }

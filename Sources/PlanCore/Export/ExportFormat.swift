@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The formats of `actionplan export` and of the files in a `snapshot` pack.
 public enum ExportFormat: String, CaseIterable, Sendable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Text from a plan as paragraphs and lists, written straight into the document.
 extension HTMLWriter {

@@ -40,7 +40,7 @@ public struct XLSXChart: Sendable, Equatable {
     /// `xl/charts/chartN.xml`. The values are cached in the part as well, for readers
     /// that draw a chart before they calculate the sheet.
     func xml(sheet: XLSXSheet) -> String {
-        let name = "'" + XLSXWorkbook.escaped(sheet.name).replacingOccurrences(of: "'", with: "''") + "'"
+        let name = "'" + XLSXWorkbook.escaped(sheet.name).replacingEvery("'", with: "''") + "'"
         func range(_ column: Int) -> String {
             let letters = XLSXSheet.columnLetters(column)
             return "\(name)!$\(letters)$\(firstRow):$\(letters)$\(lastRow)"

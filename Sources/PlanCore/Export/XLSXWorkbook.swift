@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The cell styles of a workbook written by ``XLSXWorkbook``, by their index in
 /// `xl/styles.xml`.
@@ -139,7 +139,7 @@ public struct XLSXWorkbook: Sendable {
         out += "</sheets>"
         // The autofilter's range, and the frozen rows printed at the top of every page.
         let filters = sheets.enumerated().flatMap { index, sheet -> [String] in
-            let name = "'" + Self.escaped(sheet.name).replacingOccurrences(of: "'", with: "''") + "'"
+            let name = "'" + Self.escaped(sheet.name).replacingEvery("'", with: "''") + "'"
             var names: [String] = []
             if let header = sheet.autoFilterRow, let width = sheet.rows.map(\.count).max(), width > 0 {
                 let last = max(sheet.rows.count, header)

@@ -86,6 +86,6 @@ enum ConflictMarkers {
     }
 
     private static func label(_ text: Substring, _ character: Character) -> String {
-        String(text.drop { $0 == character }.trimmingCharacters(in: .whitespaces))
+        String(text.drop { $0 == character }.trimmingWhitespace())
     }
 }

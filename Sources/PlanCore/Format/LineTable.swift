@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The lines of a plan file as a compact table of offsets into the file's one text,
 /// instead of an array of `Substring`s: 8 bytes a line instead of 40, no reference to

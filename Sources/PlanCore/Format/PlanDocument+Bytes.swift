@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension PlanDocument {
     /// How many bytes the file has, byte order mark included.

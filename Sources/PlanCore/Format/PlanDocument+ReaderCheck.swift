@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension PlanDocument {
     /// For the tests and the fuzzer: reads `data` twice, once reading plain ASCII action

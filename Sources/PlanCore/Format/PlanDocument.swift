@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A plan file held losslessly: every line exactly as read, and the ``Plan`` parsed
 /// from them. Writing an unchanged document gives back the same bytes; an edit

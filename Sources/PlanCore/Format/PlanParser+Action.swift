@@ -331,7 +331,7 @@ extension PlanParser {
             }
             // A joined value's line breaks are the only LFs in it, and no CR stands before one.
             let dueText =
-                value.utf8.contains(UInt8(ascii: "\n")) ? value.replacingOccurrences(of: "\n", with: " ") : value
+                value.utf8.contains(UInt8(ascii: "\n")) ? value.replacingEvery("\n", with: " ") : value
             action.due = readDue(dueText, line: field.line, column: valueColumn())
             span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):

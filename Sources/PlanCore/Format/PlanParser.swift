@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads the lines of a plan file into a ``Plan``, collecting every problem it
 /// finds rather than stopping at the first. See `docs/format.md`.
@@ -388,7 +388,7 @@ struct PlanParser {
             asAt = requiredDate(value, line: line, column: valueColumn, what: "As at")
         case "last reviewed":
             let parts = value.split(separator: ",", maxSplits: 1)
-            let by = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            let by = parts.count > 1 ? parts[1].trimmingWhitespace() : nil
             if let date = requiredDate(
                 String(parts.first ?? ""), line: line, column: valueColumn, what: "Last reviewed")
             {
@@ -403,7 +403,7 @@ struct PlanParser {
     private mutating func readKeyEntry(name: Substring, definition: String, line: Int) {
         let rest = name.dropFirst("status ".count).drop { $0 == " " }
         let code = rest.prefix { $0 != " " }
-        var label = rest.dropFirst(code.count).trimmingCharacters(in: .whitespaces)
+        var label = rest.dropFirst(code.count).trimmingWhitespace()
         if label.hasPrefix("("), label.hasSuffix(")") { label = String(label.dropFirst().dropLast()) }
         guard let status = Status(code: code) else {
             report(
@@ -496,7 +496,7 @@ struct PlanParser {
 
     /// An ISO date where one is required, reporting what is wrong with it otherwise.
     mutating func requiredDate(_ text: String, line: Int, column: Int, what: String) -> PlanDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         switch DateText.readISO(trimmed) {
         case .date(let date): return date
         case .impossible(let why):

@@ -128,7 +128,7 @@ public struct PortfolioManifest: Sendable, Equatable {
 
     /// `file.plan` or `file.plan: Name`; the path ends at the first `.plan`.
     private static func planEntry(_ item: Substring, line: Int) -> Entry? {
-        guard let end = item.range(of: ".plan")?.upperBound else { return nil }
+        guard let end = item.utf8.firstRange(of: ".plan".utf8)?.upperBound else { return nil }
         let file = String(item[..<end])
         let rest = item[end...].trimmingWhitespace(newlines: false)
         if rest.isEmpty { return Entry(file: file, name: nil, line: line) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a line ends. Every line keeps its own, so CRLF files stay CRLF.
 public enum LineEnding: String, Sendable {
@@ -92,24 +92,5 @@ extension Substring {
     /// Only for ASCII stop bytes, so that the cut falls between characters.
     func prefix(beforeByte stop: (UInt8) -> Bool) -> Substring {
         self[startIndex..<(utf8.firstIndex(where: stop) ?? endIndex)]
-    }
-}
-
-extension StringProtocol where UTF8View: BidirectionalCollection {
-    /// `trimmingCharacters(in: .whitespaces)` (`.whitespacesAndNewlines` with `newlines`),
-    /// without Foundation's work when both ends are visible ASCII, as they nearly always are.
-    func trimmingWhitespace(newlines: Bool = false) -> String {
-        let utf8 = self.utf8
-        let isBlank = { (byte: UInt8) in
-            byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || (newlines && (byte == 0x0A || byte == 0x0D))
-        }
-        let start = utf8.firstIndex { !isBlank($0) } ?? utf8.endIndex
-        let end = utf8.lastIndex { !isBlank($0) }.map(utf8.index(after:)) ?? start
-        guard start < end else { return "" }
-        let (first, last) = (utf8[start], utf8[utf8.index(before: end)])
-        if (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
-            return String(self[start..<end])
-        }
-        return trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 }

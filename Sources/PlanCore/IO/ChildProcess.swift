@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 
 /// Runs a program and waits for it with `posix_spawn` and `waitpid`.
@@ -219,7 +220,7 @@ public enum ChildProcess {
         }
         // WNOWAIT leaves the child to be reaped by the caller, so the thread never takes its status.
         let exited = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        DispatchQueue.global().async {
             var info = siginfo_t()
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
             exited.signal()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Hands text to `$VISUAL` or `$EDITOR` (default `vi`) in a temporary file.
 public enum ExternalEditor {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// A file's identity and last change, as `stat` reports them: enough to tell cheaply

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Prints an HTML page to PDF with headless Chromium, found on the machine: the page's
 /// own print stylesheet sets A4, the margins and the running header and footer
@@ -51,7 +51,7 @@ public enum PDFPrinter {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .failed("cannot create a temporary folder: \((error as NSError).localizedDescription)")
+            throw .failed("cannot create a temporary folder: \(SystemErrorText.describing(error))")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("pack.html")
@@ -60,7 +60,7 @@ public enum PDFPrinter {
         do {
             try Data(html.utf8).write(to: page)
         } catch {
-            throw .failed("cannot write the page to \(page.path): \((error as NSError).localizedDescription)")
+            throw .failed("cannot write the page to \(page.path): \(SystemErrorText.describing(error))")
         }
         var childEnvironment = environment
         // Chromium writes its profile and crash reports under HOME; keep them in the folder.

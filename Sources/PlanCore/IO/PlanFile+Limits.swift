@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The read limits applied to what is about to be written: a plan that ``PlanFile/load(_:)``
 /// would refuse is never written (a note of millions of lines, an import of a huge

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension PlanFile {
     /// The string of the bytes `fill` writes into its storage (`fill` returns how many,
@@ -27,7 +28,7 @@ extension PlanFile {
     /// UTF-8 without NUL or U+FFFD, byte for byte, and the lines counted as its line
     /// feeds (plus a last line without one). Nil when they agree.
     public static func fileTextDisagreement(in data: Data) -> String? {
-        let isText = UTF8Validation.firstProblem(in: data) == nil && data.range(of: Data([0xEF, 0xBF, 0xBD])) == nil
+        let isText = UTF8Validation.firstProblem(in: data) == nil && data.firstRange(of: [0xEF, 0xBF, 0xBD]) == nil
         let text = checkedText(capacity: max(data.count, 1)) { buffer in data.copyBytes(to: buffer) }
         if text == nil, isText { return "valid UTF-8 refused as a file's text" }
         if let text, !isText || Data(text.utf8) != data { return "a file's text is not its bytes" }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Why a plan file could not be read, parsed or written.
@@ -183,26 +183,24 @@ public enum PlanFile {
     public static func read(_ path: String) throws(PlanFileError) -> Data {
         let info = try readableStat(path)
         if info.st_mode & S_IFMT == S_IFREG { try checkSize(Int(info.st_size), path: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .system(path: path, errno: access(path, R_OK) == 0 ? EIO : errno, doing: "read")
-        }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
+        defer { close(descriptor) }
         var data = Data()
         // Reserved, so that reading a regular file never holds two copies of it.
         if info.st_mode & S_IFMT == S_IFREG { data.reserveCapacity(Int(info.st_size)) }
-        do {
-            // In pieces, so that a pipe or a device (`/dev/zero`) stops at the limit too.
-            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
-                data.append(piece)
-                if data.count > maximumSize {
-                    throw PlanFileError.tooLarge(
-                        path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
-                }
+        // In pieces, so that a pipe or a device (`/dev/zero`) stops at the limit too.
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = piece.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
+            if count == 0 { break }
+            data.append(contentsOf: piece[..<count])
+            if data.count > maximumSize {
+                throw .tooLarge(
+                    path: path, reason: "the file is larger than \(megabytes(maximumSize)), the most a plan may be")
             }
-        } catch let error as PlanFileError {
-            throw error
-        } catch {
-            throw .system(path: path, errno: EIO, doing: "read")
         }
         if data.count >= maximumLines, lineCount(data) > maximumLines { throw tooManyLines(path) }
         return data

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// An advisory lock that writers of one plan take while they check and replace the
@@ -209,7 +209,7 @@ public final class PlanLock {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = pread(fd, &buffer, buffer.count, 0)
         guard n > 0 else { return nil }
-        let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: buffer[..<n], as: UTF8.self).trimmingWhitespace(newlines: true)
         return text.isEmpty ? nil : text
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// An open plan file: the one place that reads, locks, merges and writes it.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Several plans read together: a folder of plans (with its optional
 /// ``PortfolioManifest``), or plan files named one by one.
@@ -29,7 +30,7 @@ public struct Portfolio: Sendable {
 
         /// The display name, else the plan's title, else the file's name.
         public var name: String {
-            displayName ?? document?.plan.title ?? (path as NSString).lastPathComponent
+            displayName ?? document?.plan.title ?? PathText.lastComponent(path)
         }
     }
 
@@ -65,8 +66,8 @@ public struct Portfolio: Sendable {
 
     /// Whether `path` is a folder (to be read as a folder of plans).
     public static func isFolder(_ path: String) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Reads `paths`, each a plan file or a folder of plans. A folder contributes the
@@ -83,7 +84,7 @@ public struct Portfolio: Sendable {
         var titles: [String] = []
         var seen: Set<String> = []
         func add(_ path: String, name: String?) {
-            let normalised = (path as NSString).standardizingPath
+            let normalised = PathText.standardized(path)
             guard seen.insert(normalised).inserted else { return }
             let loaded: Result<PlanDocument, PlanFileError>
             do { loaded = .success(try reading(path)) } catch { loaded = .failure(error) }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension UndoJournal {
     /// One change: what it did in words, who did it and when, and the change itself as

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Author {
     /// Why a name could not be kept in the config file.
@@ -13,7 +13,7 @@ extension Author {
     public static func saveConfiguredName(
         _ name: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(SaveNameError) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         if let problem = trimmed.isEmpty ? "the name is empty" : problem(with: trimmed) {
             throw SaveNameError(description: problem)
         }
@@ -24,10 +24,10 @@ extension Author {
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         do {
             try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: PathText.deletingLastComponent(path), withIntermediateDirectories: true)
             try AtomicFile.write(Data(configText(existing, settingName: trimmed).utf8), to: path)
         } catch {
-            throw SaveNameError(description: "cannot write \(path): \(error)")
+            throw SaveNameError(description: "cannot write \(path): \(SystemErrorText.describing(error))")
         }
         return path
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Who is making a change. The first of: `--by`, `ACTIONPLAN_USER`, the `name` in
 /// the config file (`actionplan config name`), `git config user.name`, the account's
@@ -27,7 +28,7 @@ public enum Author {
         gitName: () -> String? = { nil }
     ) -> (name: String, source: Source)? {
         func clean(_ text: String?) -> String? {
-            guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+            guard let trimmed = text?.trimmingWhitespace(newlines: true), !trimmed.isEmpty else {
                 return nil
             }
             return trimmed
@@ -100,10 +101,10 @@ public enum Author {
         else { return nil }
         for line in text.split(whereSeparator: \.isNewline) {
             let parts = line.split(maxSplits: 1, whereSeparator: { $0 == "=" || $0 == ":" })
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == key else {
+            guard parts.count == 2, parts[0].trimmingWhitespace().lowercased() == key else {
                 continue
             }
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
+            let value = parts[1].trimmingWhitespace()
             if !value.isEmpty { return value }
         }
         return nil
@@ -117,7 +118,7 @@ public enum Author {
         let entry = "name = \(name)"
         if let index = lines.firstIndex(where: {
             $0.split(maxSplits: 1, whereSeparator: { $0 == "=" || $0 == ":" }).first?
-                .trimmingCharacters(in: .whitespaces).lowercased() == "name"
+                .trimmingWhitespace().lowercased() == "name"
         }) {
             lines[index] = entry
         } else {

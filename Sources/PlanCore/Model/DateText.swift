@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading dates from text: the strict ISO form of the file, the UK forms people
 /// type, and the dates mentioned in a free-text due ("launched on 9 January 2023").
@@ -64,16 +64,16 @@ public enum DateText {
     /// A date as a person types it: ISO, `28/02/2023` (day first), `28 February 2023`,
     /// `28 Feb 2023`, optionally after a weekday. Returns `nil` for anything else.
     public static func parseUserDate(_ text: String) -> PlanDate? {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingWhitespace()
         // "Friday 27 February 2026": a leading weekday adds nothing.
         let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
         if let first = trimmed.split(separator: " ").first,
             weekdays.contains(where: {
-                $0 == first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ","))
+                $0 == first.lowercased().trimming(charactersIn: ",")
                     || String($0.prefix(3)) == first.lowercased()
             })
         {
-            trimmed = String(trimmed.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+            trimmed = String(trimmed.dropFirst(first.count)).trimmingWhitespace()
         }
         let mentions = scan(trimmed)
         guard mentions.count == 1, let only = mentions.first,

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A calendar date with no time or time zone: the unit every plan date is in.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An action's RAG status. The code is the letter stored in the file.
 public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
@@ -61,8 +61,8 @@ public enum Status: String, CaseIterable, Sendable, Hashable, Comparable {
 
     /// What a person types: `red`, `r`, `R`, `Not started`, `not-started`, `n`…
     public init?(userInput: String) {
-        let folded = userInput.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+        let folded = userInput.trimmingWhitespace().lowercased()
+            .replacingEvery("_", with: "-").replacingEvery(" ", with: "-")
         if let byCode = Status(code: folded) {
             self = byCode
             return

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes CSV (RFC 4180): fields quoted when they hold a comma, quote or line break.
 public struct CSVWriter: Sendable {
@@ -44,11 +44,11 @@ public struct CSVWriter: Sendable {
         if neutraliseFormulas, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value
         }
-        if lineEnding == "\r\n" { value = value.replacingOccurrences(of: "\n", with: "\r\n") }
+        if lineEnding == "\r\n" { value = value.replacingEvery("\n", with: "\r\n") }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else {
             return value
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacingEvery("\"", with: "\"\"") + "\""
     }
 
     /// Whether the cell's bytes say what its characters do: no CR (which joins a

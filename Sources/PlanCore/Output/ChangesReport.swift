@@ -75,7 +75,7 @@ public enum ChangesReport {
                 out += "\n**\(Markdown.escaped(added.ref))**, \(added.note.date.ukLong)\(who)\n\n"
                 out +=
                     Prose.logicalLines(added.note.text).map { $0.isEmpty ? "" : "> " + Markdown.escaped($0) }
-                    .joined(separator: "\n").replacingOccurrences(of: "\n\n", with: "\n>\n") + "\n"
+                    .joined(separator: "\n").replacingEvery("\n\n", with: "\n>\n") + "\n"
             }
         }
         if changes.isEmpty { out += "\nNothing changed in this period.\n" }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One owner's update request as an RFC 5322 message, ready to open in a mail
 /// program as a draft: the text of ``ChaseText/text(_:in:)`` and the return sheet
@@ -55,7 +55,7 @@ public enum ChaseMail {
         out += "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
         out += base64Lines(Data(body.utf8))
         for attachment in attachments {
-            let name = headerSafe(attachment.name).replacingOccurrences(of: "\"", with: "'")
+            let name = headerSafe(attachment.name).replacingEvery("\"", with: "'")
             out += "--\(boundary)\r\n"
             out += "Content-Type: \(attachment.contentType); name=\"\(name)\"\r\n"
             out += "Content-Disposition: attachment; filename=\"\(name)\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
@@ -77,7 +77,7 @@ public enum ChaseMail {
         if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
             guard quoted else { return clean }
             return "\""
-                + clean.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + clean.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"")
                 + "\""
         }
         // Each word at most 75 characters: 45 bytes of base64 input, cut between characters.
@@ -108,14 +108,11 @@ public enum ChaseMail {
 
     /// `Tue, 10 Nov 2026 09:00:00 +0000`: nine in the morning of the round's day, UTC.
     static func rfc5322Date(_ day: PlanDate) -> String {
-        var components = DateComponents()
-        (components.year, components.month, components.day, components.hour) = (day.year, day.month, day.day, 9)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return calendar.date(from: components).map(formatter.string) ?? ""
+        // 1970-01-01, day 0, was a Thursday.
+        let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+        let weekday = weekdays[((day.dayNumber % 7) + 7) % 7]
+        let dd = day.day < 10 ? "0\(day.day)" : "\(day.day)"
+        let year = String(repeating: "0", count: max(0, 4 - String(day.year).count)) + String(day.year)
+        return "\(weekday), \(dd) \(PlanDate.monthNames[day.month - 1].prefix(3)) \(year) 09:00:00 +0000"
     }
 }

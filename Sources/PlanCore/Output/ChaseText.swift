@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The messages of the update round: plain text, Markdown, or an RFC 5322 message
 /// with the return sheet attached.

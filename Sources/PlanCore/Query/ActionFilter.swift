@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which actions to show: every condition given must hold.
 public struct ActionFilter: Sendable, Equatable {
@@ -50,17 +50,18 @@ public struct ActionFilter: Sendable, Equatable {
         if let dueBefore {
             guard let due = action.due?.date, due < dueBefore else { return false }
         }
-        if let section, action.sectionNumber != section.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) {
+        if let section, action.sectionNumber != section.trimming(charactersIn: ". ") {
             return false
         }
-        if let area, action.areaNumber != area.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) {
+        if let area, action.areaNumber != area.trimming(charactersIn: ". ") {
             return false
         }
         if incompleteOnly, action.status.isComplete || action.isRetired { return false }
         if let dueWithin, !action.isDue(within: dueWithin, of: day) { return false }
         if let search, !search.isEmpty {
             let haystacks = [action.ref, action.text] + action.owners + action.notes.map(\.text)
-            if !haystacks.contains(where: { $0.localizedCaseInsensitiveContains(search) }) { return false }
+            let needle = search.lowercased()
+            if !haystacks.contains(where: { $0.lowercased().contains(needle) }) { return false }
         }
         return true
     }

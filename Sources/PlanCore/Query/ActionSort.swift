@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The orders `list --sort` and the TUI's sort key offer, as a meeting reads a plan:
 /// by due date, status, owner, last update, days overdue or ref. Keys combine (the
@@ -30,7 +30,7 @@ public struct ActionSort: Sendable, Equatable {
 
         /// `due`, `-overdue-days`: a key, with `-` in front for descending.
         public init?(_ text: String) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+            let trimmed = text.trimmingWhitespace().lowercased()
             let descending = trimmed.hasPrefix("-")
             guard let key = Key(rawValue: String(descending ? trimmed.dropFirst() : Substring(trimmed))) else {
                 return nil
@@ -87,7 +87,7 @@ public struct ActionSort: Sendable, Equatable {
         case .overdueDays:
             return order(a.daysOverdue(on: day), b.daysOverdue(on: day))
         case .ref:
-            return a.ref.localizedStandardCompare(b.ref).rawValue
+            return RefOrder.compare(a.ref, b.ref)
         }
     }
 }

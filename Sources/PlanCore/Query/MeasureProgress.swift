@@ -73,7 +73,7 @@ extension Measure {
     /// `46`, `12.5`: a number as a person writes it, without a needless `.0`.
     public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.1f", value)
+        var text = fixedPoint(value, decimals: 1)
         while text.hasSuffix("0") { text.removeLast() }
         // 61.97 rounds to "62.0": a whole number, without its point.
         if text.hasSuffix(".") { text.removeLast() }

@@ -62,7 +62,7 @@ public struct ActionForm: Equatable, Sendable {
 
     /// The owners typed, split at ";".
     var owners: [String] {
-        owner.text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        owner.text.split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// A key in the form: moves between fields, edits the focused one, or says what the key asks for.

@@ -73,7 +73,7 @@ public struct AreaForm: Equatable, Sendable {
 
     /// The board typed, or nil when the field is empty.
     var boardName: String? {
-        let name = board.text.trimmingCharacters(in: .whitespaces)
+        let name = board.text.trimmingWhitespace()
         return name.isEmpty ? nil : name
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// The filter panel (`f`): toggles on the list's filter, and the owner being picked.

@@ -42,7 +42,7 @@ public struct OwnerPicker: Equatable, Sendable {
     }
 
     /// The typed text, trimmed.
-    public var text: String { input.text.trimmingCharacters(in: .whitespaces) }
+    public var text: String { input.text.trimmingWhitespace() }
 
     /// The owners whose folded name contains the typed text's.
     public var matches: [Choice] {

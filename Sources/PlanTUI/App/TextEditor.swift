@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A small multi-line text editor: lines of characters and a cursor. Used for
 /// notes and for the fields of the edit form.
@@ -11,7 +11,7 @@ public struct TextEditor: Equatable, Sendable {
     public init(text: String = "", multiline: Bool = true) {
         self.multiline = multiline
         let split = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        lines = multiline ? split : [Array(text.replacingOccurrences(of: "\n", with: " "))]
+        lines = multiline ? split : [Array(text.replacingEvery("\n", with: " "))]
         if lines.isEmpty { lines = [[]] }
         row = lines.count - 1
         column = lines[row].count
@@ -19,7 +19,7 @@ public struct TextEditor: Equatable, Sendable {
 
     public var text: String { lines.map { String($0) }.joined(separator: "\n") }
 
-    public var isBlank: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isBlank: Bool { text.trimmingWhitespace(newlines: true).isEmpty }
 
     /// Handles an editing key; returns false for keys it does not use.
     public mutating func handle(_ key: Key) -> Bool {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// Keys in the note editor and the edit form: each sub-state updates itself

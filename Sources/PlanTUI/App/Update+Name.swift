@@ -22,7 +22,7 @@ extension AppState {
                         ?? "No name: changes are recorded without one. Set it with `actionplan config name`.",
                     kind: .info)
         case .enter:
-            let name = input.text.trimmingCharacters(in: .whitespaces)
+            let name = input.text.trimmingWhitespace()
             if name.isEmpty || name == author {
                 return handleNameInput(.escape, input: input)
             }

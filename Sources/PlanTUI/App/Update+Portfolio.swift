@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// The portfolio's update: the overview's keys, and routing to each plan's own state.

@@ -63,11 +63,11 @@ extension AppState {
                     area: form.area, on: today, by: form.boardName, monitoring: form.main.text, force: form.force)
             }
         case .assess:
-            guard let status = Status(userInput: form.main.text.trimmingCharacters(in: .whitespaces)) else {
+            guard let status = Status(userInput: form.main.text.trimmingWhitespace()) else {
                 return refuse(
                     "'\(form.main.text)' is not a status; type a letter of the key (\(plan.statusKey.listing)).")
             }
-            let reason = form.reason.text.trimmingCharacters(in: .whitespaces)
+            let reason = form.reason.text.trimmingWhitespace()
             return change { [today] document in
                 try document.assess(
                     area: form.area, as: status, on: today, by: form.boardName, because: reason.isEmpty ? nil : reason)

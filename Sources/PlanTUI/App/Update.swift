@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// The update: a key and the current state make the next state and the effects
@@ -145,7 +145,7 @@ extension AppState {
         let lines = detailLines(action, state: self, theme: Theme(self), width: width - 2)
         guard
             let first = lines.firstIndex(where: {
-                $0.map(\.text).joined().range(of: query, options: .caseInsensitive) != nil
+                $0.map(\.text).joined().rangeIgnoringCase(of: query) != nil
             })
         else { return }
         detailTop = min(max(0, first - 1), maxDetailTop)
@@ -297,7 +297,7 @@ extension AppState {
                 text: "Not written elsewhere. The change is still kept here: w tries the plan's file again.",
                 kind: .info)
         case .enter:
-            let target = input.text.trimmingCharacters(in: .whitespaces)
+            let target = input.text.trimmingWhitespace()
             guard !target.isEmpty else { return [.bell] }
             saveAsInput = nil
             return [.saveCopy(path: target)]

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Colours the screen uses. The adapter maps them to terminal colours; tests see names.
 /// `gray` is bright black (colour 8) where the terminal has 16 colours, white in 8;

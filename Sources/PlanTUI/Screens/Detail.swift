@@ -76,7 +76,7 @@ func detailLines(_ action: Action, state: AppState, theme: Theme, width: Int) ->
             theme.dim)
     }
     for field in action.extraFields {
-        labelled(field.name + ":", field.value.replacingOccurrences(of: "\n", with: " "))
+        labelled(field.name + ":", field.value.replacingEvery("\n", with: " "))
     }
 
     let measures = action.measures + (state.plan.area(number: action.areaNumber)?.measures ?? [])

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// A run of text in one style.
@@ -91,7 +91,7 @@ enum Highlight {
         var out: StyledLine = []
         for span in line {
             var rest = span.text[...]
-            while let range = rest.range(of: query, options: .caseInsensitive) {
+            while let range = rest.rangeIgnoringCase(of: query) {
                 if range.lowerBound > rest.startIndex {
                     out.append(Span(String(rest[..<range.lowerBound]), span.style))
                 }

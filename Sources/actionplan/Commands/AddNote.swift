@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 struct AddNote: ParsableCommand {
@@ -21,7 +21,7 @@ struct AddNote: ParsableCommand {
     @OptionGroup var write: WriteOptions
 
     func run() throws {
-        let body = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+        let body = text == "-" ? String(decoding: Console.standardInput(), as: UTF8.self) : text
         try EditCommand.run(path: plan.path, options: write, author: author.author, day: author.day) {
             document throws(PlanDocument.EditError) in
             try document.addNote(ref: ref, text: body, on: author.day, by: author.author)

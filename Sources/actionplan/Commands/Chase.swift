@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 import PlanImport
 
@@ -106,7 +106,7 @@ struct Chase: ParsableCommand {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             Console.error(
-                "error: \(TerminalText.escaped(folder)): cannot make the folder: \(error.localizedDescription)")
+                "error: \(TerminalText.escaped(folder)): cannot make the folder: \(SystemErrorText.describing(error))")
             throw ExitCode(1)
         }
         var used: Set<String> = []

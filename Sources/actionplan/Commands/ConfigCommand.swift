@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 struct ConfigCommand: ParsableCommand {
@@ -38,7 +38,7 @@ struct ConfigName: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         Console.print("Your changes will be recorded as \(trimmed) (\(path)).")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import PlanCore
 
 struct GitSetup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct GitSetup: ParsableCommand {
         ] {
             let set = try Git.run(["config", "--local", key, value], in: top)
             guard set.ok else {
-                throw GitError("git config \(key) failed: \(set.errors.trimmingCharacters(in: .newlines))")
+                throw GitError("git config \(key) failed: \(set.errors.trimmingNewlines())")
             }
         }
         print("set merge.actionplan.driver = \(driver) in this clone's git config")
@@ -48,7 +49,7 @@ struct GitSetup: ParsableCommand {
         let excludePath = try Git.run(["rev-parse", "--git-path", "info/exclude"], in: top).line
         let exclude = excludePath.hasPrefix("/") ? excludePath : top + "/" + excludePath
         try FileManager.default.createDirectory(
-            atPath: (exclude as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: PathText.deletingLastComponent(exclude), withIntermediateDirectories: true)
         _ = try appendMissing([".*.plan.lock", ".*.plan.*.tmp"], to: exclude)
         if !added.isEmpty {
             print(
@@ -60,7 +61,7 @@ struct GitSetup: ParsableCommand {
     /// Appends the lines the file lacks; returns them.
     private func appendMissing(_ lines: [String], to path: String) throws -> [String] {
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() })
         let missing = lines.filter { !present.contains($0) }
         guard !missing.isEmpty else { return [] }
         let text =
@@ -69,7 +70,7 @@ struct GitSetup: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw GitError("cannot write \(path): \(error.localizedDescription)")
+            throw GitError("cannot write \(path): \(SystemErrorText.describing(error))")
         }
         return missing
     }
@@ -77,7 +78,10 @@ struct GitSetup: ParsableCommand {
     /// `actionplan` when the one on PATH is this program, else this program's full path
     /// (quoted for the shell that git runs the driver with).
     static func defaultCommand() -> String {
-        let own = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let own = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0]
+        ).resolvingSymlinksInPath()
             .path
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("actionplan")
@@ -88,6 +92,6 @@ struct GitSetup: ParsableCommand {
             }
         }
         let safe = own.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) }
-        return safe ? own : "'" + own.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return safe ? own : "'" + own.replacingEvery("'", with: "'\\''") + "'"
     }
 }

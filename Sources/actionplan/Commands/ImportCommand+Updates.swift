@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 import PlanImport
 
@@ -10,7 +10,7 @@ extension ImportCommand {
     var updateArguments: (sheets: [String], plans: [String]) {
         let all = [file] + more
         let isSheet = { (path: String) in
-            TableFile.extensions.contains((path as NSString).pathExtension.lowercased())
+            TableFile.extensions.contains(PathText.pathExtension(path).lowercased())
         }
         return (all.filter(isSheet), all.filter { !isSheet($0) })
     }

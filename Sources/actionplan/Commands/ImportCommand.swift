@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PlanCore
 import PlanImport
 
@@ -182,9 +183,9 @@ struct ColumnMapping: ExpressibleByArgument {
     init?(argument: String) {
         guard let equals = argument.lastIndex(of: "="),
             let field = ImportField(
-                rawValue: argument[argument.index(after: equals)...].trimmingCharacters(in: .whitespaces).lowercased())
+                rawValue: argument[argument.index(after: equals)...].trimmingWhitespace().lowercased())
         else { return nil }
-        column = argument[..<equals].trimmingCharacters(in: .whitespaces)
+        column = argument[..<equals].trimmingWhitespace()
         guard !column.isEmpty else { return nil }
         self.field = field
     }

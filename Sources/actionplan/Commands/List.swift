@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 struct List: ParsableCommand {
@@ -149,7 +149,7 @@ struct List: ParsableCommand {
     /// refused with a hint to `--area`; so is an `--area` the plan does not have.
     private func checkNumbers(in plan: Plan) throws {
         if let section {
-            let number = section.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            let number = section.trimming(charactersIn: ". ")
             if number.contains(".") {
                 Console.error(
                     "error: --section takes a section number such as 1; for area \(number) use --area \(number)")
@@ -157,7 +157,7 @@ struct List: ParsableCommand {
             }
         }
         if let area {
-            let number = area.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            let number = area.trimming(charactersIn: ". ")
             if plan.area(number: number) == nil {
                 let areas = plan.sections.flatMap { $0.areas.map(\.number) }
                 Console.error("error: no area \(number) in this plan; its areas are " + areas.joined(separator: ", "))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 struct MergeDriver: ParsableCommand {
@@ -88,7 +88,7 @@ struct MergeDriver: ParsableCommand {
             Console.error("actionplan: \(error); \(name) was left as our version")
             throw ExitCode(2)
         }
-        if !run.errors.isEmpty { Console.error(run.errors.trimmingCharacters(in: .newlines)) }
+        if !run.errors.isEmpty { Console.error(run.errors.trimmingNewlines()) }
         guard run.ok else { throw ExitCode(1) }
         try checkLineMerge(name)
         throw ExitCode(0)

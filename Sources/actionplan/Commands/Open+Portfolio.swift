@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 import PlanTUI
 
@@ -40,7 +40,7 @@ extension Open {
         }
         let size = screen.terminal.size
         let state = PortfolioState(
-            title: portfolio.title ?? (folder as NSString).standardizingPath, members: members,
+            title: portfolio.title ?? PathText.standardized(folder), members: members,
             today: PlanDate.today(), width: size.width, height: size.height, colors: screen.terminal.colorsEnabled,
             theme: screen.theme, colorCount: screen.terminal.colorCount)
         Runtime.run(state, terminal: screen.terminal, services: services)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 struct SnapshotCommand: ParsableCommand {
@@ -85,7 +85,7 @@ struct SnapshotCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            Console.error("error: \(folder): cannot create the folder: \((error as NSError).localizedDescription)")
+            Console.error("error: \(folder): cannot create the folder: \(SystemErrorText.describing(error))")
             throw ExitCode(1)
         }
         for file in rendered {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PlanCore
 
 struct Sync: ParsableCommand {
@@ -55,7 +56,7 @@ struct Sync: ParsableCommand {
                         then `git add \(plan.path)`, `git commit`, and run sync again
                         """)
                 }
-                throw GitError("git pull failed: \(pull.errors.trimmingCharacters(in: .whitespacesAndNewlines))")
+                throw GitError("git pull failed: \(pull.errors.trimmingWhitespace(newlines: true))")
             }
             try checkPulledPlan()
             let pulled =
@@ -104,7 +105,7 @@ struct Sync: ParsableCommand {
         let commit = try Git.run(["commit", "-q", "-m", message, "--", name], in: folder)
         guard add.ok, commit.ok else {
             throw GitError(
-                "git commit failed: \((add.errors + commit.errors).trimmingCharacters(in: .whitespacesAndNewlines))")
+                "git commit failed: \((add.errors + commit.errors).trimmingWhitespace(newlines: true))")
         }
         print(TerminalText.escaped("committed \(name)" + (summary.isEmpty ? "" : ": \(summary)")))
     }

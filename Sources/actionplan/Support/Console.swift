@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import PlanCore
 
@@ -7,7 +7,31 @@ enum Console {
     /// Writes a message to standard error. Control characters in it are escaped: messages
     /// quote paths and plan text, and neither may reach the terminal raw.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
+        write(STDERR_FILENO, Array((TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
+    }
+
+    /// Writes all of `bytes` to `descriptor`, through short writes and interruptions; an
+    /// error ends it (there is nowhere left to report one).
+    static func write(_ descriptor: Int32, _ bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+
+    /// Everything on standard input, up to its end.
+    static func standardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var piece = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = piece.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return bytes }
+            bytes += piece[..<count]
+        }
     }
 
     /// Output for standard output: when that is a terminal, control characters are

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// What every command that changes a plan does, in one place: open a ``PlanSession``,

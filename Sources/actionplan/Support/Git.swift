@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PlanCore
 
 /// Runs `git` for `git-setup`, `sync` and the merge driver's fallback. Output goes
@@ -11,7 +12,7 @@ enum Git {
         var errors: String
         var ok: Bool { status == 0 }
         /// The output without its final line break.
-        var line: String { output.trimmingCharacters(in: .newlines) }
+        var line: String { output.trimmingNewlines() }
     }
 
     /// Runs `git ARGUMENTS` in `folder` with no standard input.
@@ -46,7 +47,7 @@ enum Git {
             }
             throw GitError("cannot run git: \(failure); is git installed?")
         } catch {
-            throw GitError("cannot run git: \(error); is git installed?")
+            throw GitError("cannot run git: \(SystemErrorText.describing(error)); is git installed?")
         }
         return Run(
             status: ended.status,
@@ -84,7 +85,7 @@ enum Git {
         var current = folder.standardizedFileURL.path
         while true {
             if access(current + "/.git", F_OK) == 0 { return true }
-            let parent = (current as NSString).deletingLastPathComponent
+            let parent = PathText.deletingLastComponent(current)
             if parent == current || parent.isEmpty { return false }
             current = parent
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PlanCore
 
 /// The plans a portfolio command reads: files, or folders of plans.

@@ -1,0 +1,51 @@
+import FoundationEssentials
+
+/// The path operations of `NSString` the tool uses (`lastPathComponent`,
+/// `deletingLastPathComponent`, `pathExtension`, `standardizingPath`), on plain strings:
+/// `NSString` is in the full Foundation, not in FoundationEssentials.
+public enum PathText {
+    /// `a/b.plan` → `b.plan`; a trailing slash is ignored; `/` stays `/`.
+    public static func lastComponent(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard let last = parts.last else { return path.hasPrefix("/") ? "/" : "" }
+        return String(last)
+    }
+
+    /// `a/b.plan` → `a`, `/a` → `/`, `b.plan` → ``; a trailing slash is ignored.
+    public static func deletingLastComponent(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        let root = path.hasPrefix("/") ? "/" : ""
+        guard parts.count > 1 else { return root }
+        return root + parts.dropLast().joined(separator: "/")
+    }
+
+    /// `b.PLAN` → `PLAN`; `` when the last component has no dot after its first character.
+    public static func pathExtension(_ path: String) -> String {
+        let last = lastComponent(path)
+        guard let dot = last.lastIndex(of: "."), dot > last.startIndex else { return "" }
+        return String(last[last.index(after: dot)...])
+    }
+
+    /// A leading `~` expanded, empty and `.` components dropped (a leading `./` is kept, as
+    /// Foundation on Linux keeps it), and in an absolute path `..` taken back a component:
+    /// `plans/.//a.plan` → `plans/a.plan`.
+    public static func standardized(_ path: String) -> String {
+        var path = path
+        if path == "~" || path.hasPrefix("~/") {
+            path = FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst()
+        }
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if absolute, part == ".." {
+                _ = parts.popLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        if joined.isEmpty { return path.isEmpty ? "" : "." }
+        return path.hasPrefix("./") ? "./" + joined : joined
+    }
+}
