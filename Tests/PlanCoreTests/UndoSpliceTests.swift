@@ -294,4 +294,35 @@ struct UndoSpliceTests {
             #expect(onDisk.plan.action(ref: "1.1a")?.notes.last?.text == "Mine.")
         }
     }
+
+    /// The skipping search finds what a look at every line start finds: once, twice (nil),
+    /// or not at a line start at all.
+    @Test func theSearchForTheChangedLinesAgreesWithALookAtEveryLineStart() {
+        let text = Array((Self.plan(areas: 12) + Self.plan(areas: 2)).utf8)
+        let starts =
+            [0] + text.indices.filter { text[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }.filter { $0 < text.count }
+        let naive = { (pattern: ArraySlice<UInt8>) -> Int? in
+            let hits = starts.filter {
+                $0 + pattern.count <= text.count && text[$0..<$0 + pattern.count].elementsEqual(pattern)
+            }
+            return hits.count == 1 ? hits[0] : nil
+        }
+        var checked = 0
+        var once = 0
+        for (n, start) in starts.enumerated() where n % 3 == 0 {
+            for length in [2, 9, 64, 300] where start + length <= text.count {
+                // At a line start, and one byte in (never at a line start unless the text repeats there).
+                for from in [start, start + 1] where from + length <= text.count {
+                    let pattern = text[from..<from + length]
+                    let found = text.withUnsafeBytes { all in
+                        Array(pattern).withUnsafeBytes { TextSplice.onlyLineStartMatch(of: $0, in: all) }
+                    }
+                    #expect(found == naive(pattern), "pattern at \(from), \(length) bytes")
+                    checked += 1
+                    if found != nil { once += 1 }
+                }
+            }
+        }
+        #expect(checked > 300 && once > 50 && once < checked)
+    }
 }

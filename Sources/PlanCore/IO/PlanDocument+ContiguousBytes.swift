@@ -11,6 +11,13 @@ extension PlanDocument {
             lines.withBytes { result = body($0) }
             if let result { return result }
         }
+        return withCopiedBytes(body)
+    }
+
+    /// Lends `body` a copy of the file's bytes in one piece, built in one pass over the
+    /// lines: for a document known to be edited, where ``withContiguousBytes(_:)``'s look
+    /// for a single run would be a pass of its own. Valid only while `body` runs.
+    public func withCopiedBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
         let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
             let target = UnsafeMutableRawBufferPointer(buffer)
             withRuns { (run: UnsafeRawBufferPointer) in

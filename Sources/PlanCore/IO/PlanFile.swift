@@ -118,18 +118,26 @@ public enum PlanFile {
     /// Reads and parses a plan. Throws ``PlanFileError/invalid(path:diagnostics:sourceLines:)``
     /// with every problem in the file when it has errors.
     public static func load(_ path: String) throws(PlanFileError) -> PlanDocument {
+        try loadKeepingText(path).document
+    }
+
+    /// ``load(_:)``, with the file's text as read (byte order mark included) when it was
+    /// read as one text: the document's bytes, exactly, in one piece and without a copy
+    /// (the lines point into it). Nil when the file was read another way (bytes that are
+    /// not valid UTF-8 are read as `Data` to say where).
+    static func loadKeepingText(_ path: String) throws(PlanFileError) -> (document: PlanDocument, text: String?) {
         // The file's bytes go straight into the text the lines point into: holding them
         // as Data as well would double the memory a large plan needs while it is parsed.
         guard let text = try readCheckedText(path) else {
             let data = try read(path)
             do {
-                return try PlanDocument(data: data)
+                return (try PlanDocument(data: data), nil)
             } catch {
                 throw invalid(path: path, data: data, diagnostics: error.errors)
             }
         }
         do {
-            return try PlanDocument(checkedText: text)
+            return (try PlanDocument(checkedText: text), text)
         } catch {
             throw invalid(path: path, text: text, diagnostics: error.errors)
         }
@@ -207,7 +215,7 @@ public enum PlanFile {
     }
 
     /// The file's `stat`, with the errors every read gives: missing, a folder.
-    private static func readableStat(_ path: String) throws(PlanFileError) -> stat {
+    static func readableStat(_ path: String) throws(PlanFileError) -> stat {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .system(path: path, errno: errno, doing: "read") }
         guard info.st_mode & S_IFMT != S_IFDIR else { throw .system(path: path, errno: EISDIR, doing: "read") }

@@ -65,6 +65,11 @@ public final class PlanSession {
     /// The stamp the file had when it held ``document`` (``stamp`` may be newer: that of a
     /// broken file, remembered so that it is reported once).
     private var documentStamp: FileStamp?
+    /// The file's text as read, when ``document`` is that read: its bytes exactly, in one
+    /// piece (the document's lines point into it, so keeping it costs nothing). A save
+    /// compares the file with it, and an undo entry is made from it, without a pass over
+    /// the document's lines. Nil once the document is one this session saved.
+    private var documentText: String?
 
     /// Opens the plan at `path`, waiting for a file that is being written to settle; a
     /// path that is not a regular file (a named pipe, a device) is refused.
@@ -76,14 +81,15 @@ public final class PlanSession {
         self.lockTimeout = lockTimeout
         // A named pipe or a device is refused before it is read: reading one could wait for ever.
         try PlanLock.requireRegularPlan(path)
-        var read: PlanDocument?
+        var read: (document: PlanDocument, text: String?)?
         let stamp = try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime) {
-            () throws(PlanFileError) in read = try PlanFile.load(path)
+            () throws(PlanFileError) in read = try PlanFile.loadKeepingText(path)
         }
         guard let read else { throw .system(path: path, errno: EIO, doing: "read") }
-        self.document = read
+        self.document = read.document
         self.stamp = stamp
         documentStamp = stamp
+        documentText = read.text
     }
 
     /// A session for a document already read from `path` (the file's stamp is taken now).
@@ -115,12 +121,25 @@ public final class PlanSession {
     /// the error says why.
     @discardableResult
     public func save(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
+        try save(edited, writing: nil)
+    }
+
+    /// ``save(_:)``, writing `bytes`, `edited`'s bytes in one piece (as
+    /// ``PlanDocument/withContiguousBytes(_:)`` lends them), when the file can take
+    /// `edited` as it is: a caller that holds them anyway saves a pass over the lines.
+    @discardableResult
+    public func save(_ edited: PlanDocument, bytes: UnsafeRawBufferPointer) throws(PlanFileError) -> Saved {
+        precondition(bytes.count == edited.byteCount, "the bytes given are not the edited document's")
+        return try save(edited, writing: bytes)
+    }
+
+    private func save(_ edited: PlanDocument, writing bytes: UnsafeRawBufferPointer?) throws(PlanFileError) -> Saved {
         try PlanLock.requireRegularPlan(path)
         let lock = try PlanLock.acquire(for: path, timeout: lockTimeout)
         defer { lock.release() }
         for _ in 0..<Self.attempts {
             do {
-                return try saveOnce(edited)
+                return try saveOnce(edited, bytes: bytes)
             } catch .changedWhileSaving {
                 continue
             }
@@ -128,7 +147,7 @@ public final class PlanSession {
         throw .changedWhileSaving(path: path)
     }
 
-    private func saveOnce(_ edited: PlanDocument) throws(PlanFileError) -> Saved {
+    private func saveOnce(_ edited: PlanDocument, bytes: UnsafeRawBufferPointer?) throws(PlanFileError) -> Saved {
         // The file as it was read or saved here, untouched since and open to no writer: it
         // holds ``document``, so reading it again to compare would only cost a pass over it.
         // Only a file that still carries our mark: a write by another program in the moment
@@ -138,19 +157,19 @@ public final class PlanSession {
         if let documentStamp, documentStamp.isMarked, let now = FileStamp(path: path),
             now.isUntouched(since: documentStamp), FileStamp.isOpenForWriting(path) != true
         {
-            try AtomicFile.write(edited, to: path, unchangedSince: now)
-            adopt(edited)
-            return Saved(document: edited, mergedRefs: [], merged: false)
+            return try write(edited, bytes: bytes, unchangedSince: now)
+        }
+        // The file read again, as settled as at the first read, and compared with the text
+        // then: piece by piece, so that a file still as it was costs no copy of it.
+        if let documentText {
+            var same = false
+            let current = try settledReadForSave { () throws(PlanFileError) in
+                same = try PlanFile.holds(documentText, at: path)
+            }
+            if same { return try write(edited, bytes: bytes, unchangedSince: current) }
         }
         var read: Data?
-        let current: FileStamp
-        do {
-            current = try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime) {
-                () throws(PlanFileError) in read = try PlanFile.read(path)
-            }
-        } catch .system(_, ENOENT, _) {
-            throw .changedElsewhere(path: path, reasons: ["the file is no longer there (moved or deleted)"])
-        }
+        let current = try settledReadForSave { () throws(PlanFileError) in read = try PlanFile.read(path) }
         guard let data = read else { throw .system(path: path, errno: EIO, doing: "read") }
         if document.hasBytes(data) || edited.hasBytes(data) {
             if !edited.hasBytes(data) { try AtomicFile.write(edited, to: path, unchangedSince: current) }
@@ -185,6 +204,44 @@ public final class PlanSession {
         return Saved(document: merged, mergedRefs: result.theirChangedRefs, merged: true)
     }
 
+    /// Writes `edited` (from `bytes` when given: its bytes in one piece) over the file,
+    /// which must still have the stamp `current`, and makes it the session's base.
+    private func write(_ edited: PlanDocument, bytes: UnsafeRawBufferPointer?, unchangedSince current: FileStamp)
+        throws(PlanFileError) -> Saved
+    {
+        if let bytes {
+            try PlanFile.checkLimits(edited, path: path)
+            try AtomicFile.write(to: path, unchangedSince: current) {
+                (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
+                try write(bytes)
+            }
+        } else {
+            try AtomicFile.write(edited, to: path, unchangedSince: current)
+        }
+        adopt(edited)
+        return Saved(document: edited, mergedRefs: [], merged: false)
+    }
+
+    /// ``settledRead(_:settleTime:timeout:_:)`` of the file for a save: a file that is gone
+    /// is a change made elsewhere.
+    private func settledReadForSave(_ read: () throws(PlanFileError) -> Void) throws(PlanFileError) -> FileStamp {
+        do {
+            return try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime, read)
+        } catch .system(_, ENOENT, _) {
+            throw .changedElsewhere(path: path, reasons: ["the file is no longer there (moved or deleted)"])
+        }
+    }
+
+    /// Lends ``document``'s bytes in one piece to `body`: the file's text as read when the
+    /// document is that read (no pass over its lines), else as
+    /// ``PlanDocument/withContiguousBytes(_:)`` gives them.
+    public func withDocumentBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let documentText, let lent = documentText.utf8.withContiguousStorageIfAvailable({ body(.init($0)) }) {
+            return lent
+        }
+        return document.withContiguousBytes(body)
+    }
+
     /// Writes `edited` over whatever the file holds now, under the lock (after a
     /// conflict, when the person chose to keep their version).
     public func overwrite(_ edited: PlanDocument) throws(PlanFileError) {
@@ -201,15 +258,16 @@ public final class PlanSession {
         if let now, now == stamp { return .unchanged }
         if let now, !now.isMarked, (0..<settleTime).contains(now.age()) { return .settling }
         do {
-            var read: PlanDocument?
+            var read: (document: PlanDocument, text: String?)?
             let settled = try Self.settledRead(path, settleTime: settleTime, timeout: 0) { () throws(PlanFileError) in
-                read = try PlanFile.load(path)
+                read = try PlanFile.loadKeepingText(path)
             }
             guard let read else { return .unchanged }
-            document = read
+            document = read.document
             stamp = settled
             documentStamp = settled
-            return .changed(read)
+            documentText = read.text
+            return .changed(read.document)
         } catch .unsettled {
             return .settling
         } catch {
@@ -229,6 +287,7 @@ public final class PlanSession {
 
     private func adopt(_ saved: PlanDocument) {
         document = saved
+        documentText = nil
         stamp = FileStamp(path: path)
         documentStamp = stamp
     }

@@ -80,21 +80,38 @@ public struct TextSplice: Codable, Sendable, Equatable {
                 && Self.startsLine(at, in: current)
             return fits && matches(pattern, in: current, at: at) ? at : nil
         }
-        return pattern.withUnsafeBytes { wanted in
-            guard let base = current.baseAddress, let first = wanted.baseAddress else { return nil }
-            var found: Int?
-            var line = 0
-            // Each line start in turn (found with memchr); invariant: `line` < current.count.
-            while line < current.count {
-                if current.count - line >= wanted.count, memcmp(base + line, first, wanted.count) == 0 {
-                    guard found == nil else { return nil }
-                    found = line
-                }
-                guard let newline = memchr(base + line, 0x0A, current.count - line) else { break }
-                line = base.distance(to: UnsafeRawPointer(newline)) + 1
+        return pattern.withUnsafeBytes { Self.onlyLineStartMatch(of: $0, in: current) }
+    }
+
+    /// Where `wanted` stands in `text` at a line start, when it stands so exactly once.
+    ///
+    /// A Horspool search on the window's last two bytes: a window whose last byte pair
+    /// `wanted` does not end on at one of its earlier places cannot start a match before
+    /// the next place that pair could line up, so the search moves on by that much, and
+    /// on a plan's text (where a pattern's pairs are most of those its last line has) it
+    /// reads a small part of the text, not every line start. A pattern this short (under
+    /// two bytes, which the context lines never leave it) is not looked for.
+    static func onlyLineStartMatch(of wanted: UnsafeRawBufferPointer, in text: UnsafeRawBufferPointer) -> Int? {
+        let m = wanted.count
+        guard m >= 2, m <= text.count, let base = text.baseAddress, let first = wanted.baseAddress else { return nil }
+        // How far a window may move on when its last two bytes are a given pair: from the pair's
+        // last place in `wanted` ending before its last byte, else to put `wanted`'s first byte
+        // on the window's last.
+        var shift = [Int32](repeating: Int32(clamping: m - 1), count: 1 << 16)
+        for k in 1..<m - 1 { shift[Int(wanted[k - 1]) << 8 | Int(wanted[k])] = Int32(clamping: m - 1 - k) }
+        let last = wanted[m - 1]
+        var found: Int?
+        var i = 0
+        // Invariant: i + m <= text.count, so the window and its `memcmp` lie inside the text.
+        while i <= text.count - m {
+            let end = text[i + m - 1]
+            if end == last, startsLine(i, in: text), memcmp(base + i, first, m) == 0 {
+                guard found == nil else { return nil }
+                found = i
             }
-            return found
+            i += Int(shift[Int(text[i + m - 2]) << 8 | Int(end)])
         }
+        return found
     }
 
     private func matches(_ text: String, in bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {

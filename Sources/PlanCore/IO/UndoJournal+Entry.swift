@@ -23,10 +23,23 @@ extension UndoJournal {
         /// The change that turned `before` into `after` (as the command wrote it, before
         /// any merge with changes saved at the same time).
         public init(description: String, author: String?, date: PlanDate, before: PlanDocument, after: PlanDocument) {
-            let splice = before.withContiguousBytes { old in
-                after.withContiguousBytes { new in TextSplice(from: old, to: new) }
-            }
-            self.init(description: description, author: author, date: date, change: .splice(splice))
+            self =
+                before.withContiguousBytes { old in
+                    after.withContiguousBytes { new in
+                        Self(description: description, author: author, date: date, before: old, after: new)
+                    }
+                }
+        }
+
+        /// The same, from the two texts' bytes (a caller that holds them in one piece already).
+        public init(
+            description: String, author: String?, date: PlanDate, before: UnsafeRawBufferPointer,
+            after: UnsafeRawBufferPointer
+        ) {
+            self.init(
+                description: description, author: author, date: date,
+                change: .splice(TextSplice(from: before, to: after))
+            )
         }
 
         public init(description: String, author: String?, date: PlanDate, change: Change) {

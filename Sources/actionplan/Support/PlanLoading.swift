@@ -33,9 +33,13 @@ enum PlanLoading {
         mergedWords(try saved(document, in: session))
     }
 
-    /// The same, returning what was written.
-    static func saved(_ document: PlanDocument, in session: PlanSession) throws -> PlanSession.Saved {
+    /// The same, returning what was written; from `bytes`, the document's bytes in one
+    /// piece, when given (see ``PlanSession/save(_:bytes:)``).
+    static func saved(
+        _ document: PlanDocument, bytes: UnsafeRawBufferPointer? = nil, in session: PlanSession
+    ) throws -> PlanSession.Saved {
         do {
+            if let bytes { return try session.save(document, bytes: bytes) }
             return try session.save(document)
         } catch {
             Console.error("error: \(error.description); the plan was not changed")
