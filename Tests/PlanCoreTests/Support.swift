@@ -75,16 +75,22 @@ func folderWithSmallPlan(_ prefix: String) throws -> (folder: URL, path: String,
 /// value's properties are declared: what `==` ignores by design (see `LineNumber`), for
 /// the tests that check where things stand as well as what they say.
 ///
-/// An action's parts keep the line they were read at, and the action says how far it
-/// has moved since (`linesMoved`): their numbers here are where they stand now.
+/// An action's and an area's parts keep the line they were read at, and the action or
+/// area says how far it has moved since (`linesMoved`): their numbers here are where
+/// they stand now.
 func lineNumbers(_ value: Any) -> [Int] {
     if let number = value as? LineNumber { return [number.wrappedValue] }
     if let actions = value as? ActionList { return actions.flatMap(lineNumbers) }
-    if let action = value as? Action {
-        let parts = Mirror(reflecting: action).children.filter { $0.label != "_line" && $0.label != "_linesMoved" }
-        return parts.flatMap { lineNumbers($0.value) }.map(action.currentLine) + [action.line]
-    }
+    if let areas = value as? AreaList { return areas.flatMap(lineNumbers) }
+    if let action = value as? Action { return movedLineNumbers(action, by: action.linesMoved, line: action.line) }
+    if let area = value as? Area { return movedLineNumbers(area, by: area.linesMoved, line: area.line) }
     return Mirror(reflecting: value).children.flatMap { lineNumbers($0.value) }
+}
+
+/// The line numbers of `holder`'s parts moved by `delta`, then its own `line`.
+private func movedLineNumbers(_ holder: Any, by delta: Int, line: Int) -> [Int] {
+    let parts = Mirror(reflecting: holder).children.filter { $0.label != "_line" && $0.label != "_linesMoved" }
+    return parts.flatMap { lineNumbers($0.value) }.map { $0 + delta } + [line]
 }
 
 /// Asserts that two documents hold their parts at the same lines: the spans of the actions

@@ -64,23 +64,29 @@ extension PlanDocument {
 }
 
 extension Plan {
-    /// Moves the line numbers of the headings and fields after line `firstLaterLine` by `delta`.
+    /// Moves the line numbers of the headings and fields after line `firstLaterLine` by
+    /// `delta`: the later sections and areas move whole, by their chunks' offsets (see
+    /// ``AreaList``), and only the area holding the edit moves its parts one by one.
     mutating func shiftLines(after firstLaterLine: Int, by delta: Int) {
         // A heading's or field's 1-based number above the 0-based index just past the old
         // action's lines is a line after the action.
-        let moves = { (line: Int) in line > firstLaterLine }
-        for s in sections.indices {
-            if moves(sections[s].line) { sections[s].line += delta }
-            for a in sections[s].areas.indices {
-                if moves(sections[s].areas[a].line) { sections[s].areas[a].line += delta }
-                // An area's fields may also stand after its actions.
-                for f in sections[s].areas[a].extraFields.indices where moves(sections[s].areas[a].extraFields[f].line)
-                {
-                    sections[s].areas[a].extraFields[f].line += delta
-                }
-                sections[s].areas[a].shiftBoardLines(by: delta, where: moves)
-            }
+        var s = sections.count
+        while s > 0, sections[s - 1].line > firstLaterLine {
+            s -= 1
+            sections[s].moveLines(by: delta)
         }
-        for t in textSections.indices where moves(textSections[t].line) { textSections[t].line += delta }
+        if s > 0 {
+            // The areas of the section holding the edit stand in file order: the later ones
+            // move whole, and the one before them holds the edit (its parts may stand after it).
+            var low = 0
+            var high = sections[s - 1].areas.count
+            while low < high {
+                let mid = (low + high) / 2
+                if sections[s - 1].areas[mid].line > firstLaterLine { high = mid } else { low = mid + 1 }
+            }
+            if low < sections[s - 1].areas.count { sections[s - 1].areas.moveLines(from: low, by: delta) }
+            if low > 0 { sections[s - 1].areas[low - 1].moveParts(after: firstLaterLine, by: delta) }
+        }
+        for t in textSections.indices where textSections[t].line > firstLaterLine { textSections[t].line += delta }
     }
 }

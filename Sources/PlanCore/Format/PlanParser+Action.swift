@@ -78,7 +78,9 @@ extension PlanParser {
                 hint: "add a line `- Due: YYYY-MM-DD` (or free text such as `To be determined`)", code: "no-due")
         }
         let section = currentSection
-        guard let area = section.areas.last else { preconditionFailure("an action is read only inside an area") }
+        guard let area = sections[sections.count - 1].areas.last else {
+            preconditionFailure("an action is read only inside an area")
+        }
         action.sectionNumber = section.number
         action.areaNumber = area.number
         if head.status != nil {

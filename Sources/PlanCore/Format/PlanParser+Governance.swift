@@ -18,7 +18,7 @@ extension PlanParser {
         let dated = { (rest: Substring) in rest.first == " " && rest.dropFirst().first?.isASCIIDigit == true }
         let end = continuation(after: i, deeperThan: 0)
         let s = sections.count - 1
-        let a = sections[s].section.areas.count - 1
+        let a = sections[s].areas.count - 1
         switch item.keyword {
         case "signed" where item.rest.hasPrefix(" off") && dated(item.rest.dropFirst(4)):
             let field = historyHead(content, item: ("signed off", item.rest.dropFirst(4)), line: i)
@@ -30,7 +30,7 @@ extension PlanParser {
                     "a sign-off says how the area will be monitored",
                     hint: "write `- Signed off YYYY-MM-DD (Board): monitored through …`")
             }
-            sections[s].section.areas[a].signOffs.append(
+            sections[s].areas[a].signOffsAsRead.append(
                 SignOff(date: date, by: author, monitoring: monitoring, line: i + 1))
         case "assessed" where dated(item.rest):
             let field = historyHead(content, item: item, line: i)
@@ -45,13 +45,13 @@ extension PlanParser {
                 return end.upperBound
             }
             let text = value.dropFirst(code.count).drop { $0 == "," || $0 == " " }
-            sections[s].section.areas[a].assessments.append(
+            sections[s].areas[a].assessmentsAsRead.append(
                 Assessment(date: date, by: author, status: status, text: String(text), line: i + 1))
         case "measure" where item.rest.first == " ":
             if let measure = measureDefinition(
-                item.rest.dropFirst(), line: i, existing: sections[s].section.areas[a].measures)
+                item.rest.dropFirst(), line: i, existing: sections[s].areas[a].measuresAsRead)
             {
-                sections[s].section.areas[a].measures.append(measure)
+                sections[s].areas[a].measuresAsRead.append(measure)
             }
         case "value" where dated(item.rest):
             let field = historyHead(content, item: item, line: i)

@@ -44,7 +44,8 @@ struct PlanParser {
     private var glossary: [GlossaryEntry] = []
     private var textSections: [(section: TextSection, body: ProseBuffer)] = []
     private var extraFields: [Field] = []
-    var sections: [(section: Section, description: ProseBuffer)] = []
+    /// The sections read so far, each with its areas (an ``AreaList`` only once read).
+    var sections: [(section: Section, areas: [Area], description: ProseBuffer)] = []
     /// The section being read: there is one whenever the context is `.planSection` or `.area`.
     var currentSection: Section { sections[sections.count - 1].section }
     private var sectionNumbers: Set<String> = []
@@ -84,14 +85,12 @@ struct PlanParser {
         keyEntries = statusKey.entries.map { ($0, 0) }
         sections = [
             (
-                Section(
-                    number: section, title: "", description: "",
-                    areas: [
-                        Area(
-                            number: area, title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil,
-                            description: "",
-                            extraFields: [], actionRange: 0..<0, line: 0)
-                    ], line: 0), ProseBuffer()
+                Section(number: section, title: "", description: "", areas: [], line: 0),
+                [
+                    Area(
+                        number: area, title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil,
+                        description: "", extraFields: [], actionRange: 0..<0, line: 0)
+                ], ProseBuffer()
             )
         ]
         areaHasAction = true
@@ -286,7 +285,7 @@ struct PlanParser {
         sections.append(
             (
                 Section(number: number, title: String(heading.title), description: "", areas: [], line: i + 1),
-                ProseBuffer()
+                [], ProseBuffer()
             ))
     }
 
@@ -326,7 +325,7 @@ struct PlanParser {
         context = .area
         areaHasAction = false
         areaDescription = ProseBuffer()
-        sections[sections.count - 1].section.areas.append(
+        sections[sections.count - 1].areas.append(
             Area(
                 number: number, title: String(heading.title), needsToImprove: nil, priorityAction: nil,
                 inspectorsFound: nil, description: "", extraFields: [], actionRange: actions.count..<actions.count,
@@ -336,17 +335,17 @@ struct PlanParser {
     private mutating func closeArea() {
         guard context == .area else { return }
         let s = sections.count - 1
-        let a = sections[s].section.areas.count - 1
-        sections[s].section.areas[a].description = areaDescription.text
-        let number = sections[s].section.areas[a].number
-        sections[s].section.areas[a].measures = attachValues(
-            to: sections[s].section.areas[a].measures, owner: "area \(number)")
-        sections[s].section.areas[a].actionRange = sections[s].section.areas[a].actionRange.lowerBound..<actions.count
+        let a = sections[s].areas.count - 1
+        sections[s].areas[a].description = areaDescription.text
+        let number = sections[s].areas[a].number
+        sections[s].areas[a].measuresAsRead = attachValues(
+            to: sections[s].areas[a].measuresAsRead, owner: "area \(number)")
+        sections[s].areas[a].actionRange = sections[s].areas[a].actionRange.lowerBound..<actions.count
     }
 
     private mutating func readAreaField(name: Substring, value: String, line: Int) {
         let s = sections.count - 1
-        let a = sections[s].section.areas.count - 1
+        let a = sections[s].areas.count - 1
         let key: WritableKeyPath<Area, String?>?
         switch name.lowercased() {
         case "needs to improve", "what needs to improve": key = \.needsToImprove
@@ -355,16 +354,16 @@ struct PlanParser {
         default: key = nil
         }
         guard let key else {
-            sections[s].section.areas[a].extraFields.append(Field(name: String(name), value: value, line: line + 1))
+            sections[s].areas[a].extraFieldsAsRead.append(Field(name: String(name), value: value, line: line + 1))
             return
         }
-        if sections[s].section.areas[a][keyPath: key] != nil {
+        if sections[s].areas[a][keyPath: key] != nil {
             report(
                 .error, line: line + 1, column: 3,
-                "'\(name)' appears twice in area \(sections[s].section.areas[a].number)",
+                "'\(name)' appears twice in area \(sections[s].areas[a].number)",
                 hint: "write it once; it may run over several paragraphs")
         }
-        sections[s].section.areas[a][keyPath: key] = value
+        sections[s].areas[a][keyPath: key] = value
     }
 
     // MARK: - Header
@@ -568,6 +567,7 @@ struct PlanParser {
             sections: sections.map {
                 var s = $0.section
                 s.description = $0.description.text
+                s.areas = AreaList($0.areas)
                 return s
             },
             actions: ActionList(actions), indexByRef: indexByRef)

@@ -9,12 +9,7 @@ extension Action {
 
     /// The action's measures with their line numbers where they stand now.
     public var currentMeasures: [Measure] {
-        guard linesMoved != 0 else { return measures }
-        return measures.map { measure in
-            var moved = measure
-            moved.shiftLines(by: linesMoved, where: { _ in true })
-            return moved
-        }
+        measures.movingLines(by: linesMoved)
     }
 }
 

@@ -55,6 +55,11 @@ struct LineChunks<Element: LineShifting> {
         }
         for c in (chunk + 1)..<chunks.count { chunks[c].lineOffset += delta }
     }
+
+    /// Moves the line positions of every element by `delta`.
+    mutating func moveAllLines(by delta: Int) {
+        for c in chunks.indices { chunks[c].lineOffset += delta }
+    }
 }
 
 extension LineChunks: RandomAccessCollection, MutableCollection {

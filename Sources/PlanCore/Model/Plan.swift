@@ -67,7 +67,7 @@ public struct Section: Sendable, Equatable {
     public var number: String
     public var title: String
     public var description: String
-    public var areas: [Area]
+    public var areas: AreaList
     @LineNumber public var line: Int
 }
 
@@ -79,13 +79,31 @@ public struct Area: Sendable, Equatable {
     public var priorityAction: String?
     public var inspectorsFound: String?
     public var description: String
-    public var extraFields: [Field]
-    /// The board's sign-offs (`- Signed off DATE (BOARD): monitoring`), in file order.
-    public var signOffs: [SignOff] = []
-    /// The board's own assessments (`- Assessed DATE (BOARD): C, why`), in file order.
-    public var assessments: [Assessment] = []
-    public var measures: [Measure] = []
+    /// The parts below the heading (``extraFields``, ``signOffs``, ``assessments``,
+    /// ``measures``) with the lines they were read at; ``linesMoved`` says how far the
+    /// area has moved since (see `Area+Lines.swift`).
+    var extraFieldsAsRead: [Field]
+    var signOffsAsRead: [SignOff] = []
+    var assessmentsAsRead: [Assessment] = []
+    var measuresAsRead: [Measure] = []
     /// Indices into ``Plan/actions``.
     public var actionRange: Range<Int>
     @LineNumber public var line: Int
+    /// How many lines the area has moved since its parts were read.
+    @LineNumber public internal(set) var linesMoved: Int = 0
+
+    init(
+        number: String, title: String, needsToImprove: String?, priorityAction: String?, inspectorsFound: String?,
+        description: String, extraFields: [Field], actionRange: Range<Int>, line: Int
+    ) {
+        self.number = number
+        self.title = title
+        self.needsToImprove = needsToImprove
+        self.priorityAction = priorityAction
+        self.inspectorsFound = inspectorsFound
+        self.description = description
+        extraFieldsAsRead = extraFields
+        self.actionRange = actionRange
+        self.line = line
+    }
 }

@@ -133,16 +133,6 @@ extension Measure {
     }
 }
 
-extension Area {
-    /// Moves the line positions of the board's lines (sign-offs, assessments, measures)
-    /// for which `moves` holds by `delta`: they stand after the area's actions.
-    mutating func shiftBoardLines(by delta: Int, where moves: (Int) -> Bool) {
-        for i in signOffs.indices where moves(signOffs[i].line) { signOffs[i].line += delta }
-        for i in assessments.indices where moves(assessments[i].line) { assessments[i].line += delta }
-        for m in measures.indices { measures[m].shiftLines(by: delta, where: moves) }
-    }
-}
-
 extension Plan {
     /// The date of the `n`th latest review on or before `day` (1: the latest, "since the
     /// previous review"; 2: the review before that), from the log, else `Last reviewed`.

@@ -1,0 +1,46 @@
+/// A section's areas in file order: a random-access collection of ``Area``, kept in
+/// chunks like ``ActionList``, so that an edit which adds or removes lines moves the
+/// areas after it, and every area of the later sections, without touching each of
+/// them (see ``Area/linesMoved``).
+public struct AreaList: Sendable, Equatable {
+    private var storage: LineChunks<Area>
+
+    /// No areas.
+    public init() {
+        storage = LineChunks()
+    }
+
+    /// The areas of `areas`, in order.
+    public init(_ areas: some Sequence<Area>) {
+        storage = LineChunks(areas)
+    }
+
+    /// Moves the line numbers of every area from the one at `index` on by `delta`.
+    mutating func moveLines(from index: Int, by delta: Int) {
+        if index == 0 { storage.moveAllLines(by: delta) } else { storage.moveLines(after: index - 1, by: delta) }
+    }
+}
+
+extension AreaList: RandomAccessCollection, MutableCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+
+    public subscript(position: Int) -> Area {
+        get { storage[position] }
+        set { storage[position] = newValue }
+    }
+}
+
+extension AreaList: ExpressibleByArrayLiteral {
+    public init(arrayLiteral areas: Area...) {
+        self.init(areas)
+    }
+}
+
+extension Section: LineShifting {
+    /// Moves the heading's line and every area's.
+    mutating func moveLines(by delta: Int) {
+        line += delta
+        areas.moveLines(from: 0, by: delta)
+    }
+}
