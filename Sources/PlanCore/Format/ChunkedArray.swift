@@ -24,7 +24,8 @@ struct ChunkedArray<Element> {
 
     /// Adds an element at the end.
     mutating func append(_ element: Element) {
-        if chunks.last.map({ $0.count >= Self.chunkSize }) ?? true {
+        // The last chunk's count from the ends, without copying the chunk to ask it.
+        if chunks.isEmpty || ends[ends.count - 1] - start(of: chunks.count - 1) >= Self.chunkSize {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)
@@ -116,6 +117,9 @@ struct ChunkedArray<Element> {
 extension ChunkedArray: RandomAccessCollection, MutableCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { ends.last ?? 0 }
+    /// The last end, rather than the collection's generic distance from start to end:
+    /// every subscript checks its index against it.
+    var count: Int { endIndex }
 
     subscript(position: Int) -> Element {
         get {

@@ -105,7 +105,7 @@ public enum DateText {
             } else if word.contains("/") {
                 let reading = readSlashed(word)
                 if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
-            } else if i + 2 < words.count, let day = dayNumber(word),
+            } else if i + 2 < words.count, word.utf8.first.map(isDigit) == true, let day = dayNumber(word),
                 let month = monthNumber(text[words[i + 1]]),
                 let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
                 yearWord.count == 4, let year = Int(yearWord)
