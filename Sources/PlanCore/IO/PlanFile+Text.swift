@@ -64,6 +64,16 @@ extension PlanFile {
         return bytes.count
     }
 
+    /// The string of `bytes`, valid UTF-8 as the caller checked: what `String(decoding:as:)`
+    /// makes of them, built in runs (``appendRuns(_:to:)``) so that the string's own check
+    /// does not go byte by byte over all of them after the first non-ASCII character.
+    static func text(ofValid bytes: UnsafeRawBufferPointer) -> String {
+        var text = ""
+        text.reserveCapacity(bytes.count)
+        appendRuns(bytes.bindMemory(to: UInt8.self), to: &text)
+        return text
+    }
+
     /// The runs of ASCII bytes of 64 or more, and the bytes between them, appended as
     /// strings of their own, so that the string checks the ASCII runs a word at a time.
     /// Each cut is next to an ASCII byte, so between characters of valid UTF-8; strings of
