@@ -24,8 +24,7 @@ struct ChunkedArray<Element> {
 
     /// Adds an element at the end.
     mutating func append(_ element: Element) {
-        // The last chunk's count from the ends, without copying the chunk to ask it.
-        if chunks.isEmpty || ends[ends.count - 1] - start(of: chunks.count - 1) >= Self.chunkSize {
+        if chunks.last.map({ $0.count >= Self.chunkSize }) ?? true {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)
             chunks.append(chunk)

@@ -44,7 +44,13 @@ package enum LineSyntax {
     /// spaces and `( ) / _ ' -`, at most 60 characters.
     package static func field(_ content: Substring) -> (name: Substring, value: Substring, valueStart: Substring.Index)?
     {
-        if content.utf8.allSatisfy({ $0 < 0x80 }) { return asciiField(content) }
+        content.utf8.allSatisfy({ $0 < 0x80 }) ? asciiField(content) : characterField(content)
+    }
+
+    /// ``field(_:)`` read character by character, as any text is.
+    static func characterField(_ content: Substring) -> (
+        name: Substring, value: Substring, valueStart: Substring.Index
+    )? {
         guard content.hasPrefix("- ") else { return nil }
         let rest = content.dropFirst(2)
         guard let colon = rest.firstIndex(of: ":") else { return nil }
@@ -61,7 +67,7 @@ package enum LineSyntax {
     /// ``field(_:)`` of a content of ASCII bytes, read from them: each byte is a character
     /// (a CR LF pair, the one character of two, can be in neither the name nor the blanks),
     /// and the ASCII letters and numbers are `A-Z`, `a-z` and `0-9`.
-    private static func asciiField(_ content: Substring) -> (
+    static func asciiField(_ content: Substring) -> (
         name: Substring, value: Substring, valueStart: Substring.Index
     )? {
         let utf8 = content.utf8
