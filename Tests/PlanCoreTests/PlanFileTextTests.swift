@@ -83,3 +83,57 @@ extension PlanFileTextTests {
         }
     }
 }
+
+/// The file's text is read in pieces and appended in runs; a piece may end inside a
+/// character, and the text must still be taken exactly when the bytes are valid.
+extension PlanFileTextTests {
+    /// Characters of one to four bytes, with ASCII runs long enough to be appended on their own.
+    static let mixed = Array(
+        (String(repeating: "ab", count: 40) + "é–😀" + String(repeating: "c", count: 10) + "😀é\r\n"
+            + String(repeating: "d", count: 70) + "–").utf8)
+
+    static let pieceSizes = [8, 9, 10, 11, 13, 64, PlanFile.textPieceSize]
+
+    /// What the full check says of `bytes`: the text when they are valid UTF-8 without NUL or U+FFFD.
+    private static func expected(_ bytes: [UInt8]) -> String? {
+        let data = Data(bytes)
+        let valid = UTF8Validation.firstProblem(in: data) == nil && data.range(of: Data([0xEF, 0xBF, 0xBD])) == nil
+        return valid ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
+    private static func read(_ bytes: [UInt8], pieceSize: Int, capacity: Int? = nil) -> String? {
+        var offset = 0
+        return PlanFile.checkedText(capacity: capacity ?? bytes.count + 1, pieceSize: pieceSize) { buffer in
+            let count = min(buffer.count, bytes.count - offset)
+            for k in 0..<count { buffer[k] = bytes[offset + k] }
+            offset += count
+            return count
+        }
+    }
+
+    @Test("valid text is taken whole, wherever the pieces end", arguments: pieceSizes)
+    func validTextInPieces(pieceSize: Int) {
+        for start in 0..<24 {
+            let bytes = Array(Self.mixed[start...])
+            #expect(Self.read(bytes, pieceSize: pieceSize) == Self.expected(bytes), "from byte \(start)")
+        }
+        #expect(Self.read(Self.mixed, pieceSize: pieceSize) == String(decoding: Self.mixed, as: UTF8.self))
+    }
+
+    @Test("invalid bytes are refused wherever they stand in the pieces", arguments: invalid + [[0x00]])
+    func invalidBytesInPieces(sequence: [UInt8]) {
+        for offset in 0...Self.mixed.count {
+            var bytes = Self.mixed
+            bytes.insert(contentsOf: sequence, at: offset)
+            for pieceSize in Self.pieceSizes {
+                #expect(Self.read(bytes, pieceSize: pieceSize) == Self.expected(bytes), "at \(offset), \(pieceSize)")
+            }
+        }
+    }
+
+    @Test("bytes that reach the capacity are not taken: the file grew", arguments: pieceSizes)
+    func moreThanExpected(pieceSize: Int) {
+        #expect(Self.read(Self.mixed, pieceSize: pieceSize, capacity: Self.mixed.count) == nil)
+        #expect(Self.read(Self.mixed, pieceSize: pieceSize, capacity: Self.mixed.count + 1) != nil)
+    }
+}

@@ -116,6 +116,9 @@ struct ChunkedArray<Element> {
 extension ChunkedArray: RandomAccessCollection, MutableCollection {
     var startIndex: Int { 0 }
     var endIndex: Int { ends.last ?? 0 }
+    /// The last end, rather than the collection's generic distance from start to end:
+    /// every subscript checks its index against it.
+    var count: Int { endIndex }
 
     subscript(position: Int) -> Element {
         get {

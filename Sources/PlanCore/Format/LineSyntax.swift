@@ -44,6 +44,13 @@ package enum LineSyntax {
     /// spaces and `( ) / _ ' -`, at most 60 characters.
     package static func field(_ content: Substring) -> (name: Substring, value: Substring, valueStart: Substring.Index)?
     {
+        content.utf8.allSatisfy({ $0 < 0x80 }) ? asciiField(content) : characterField(content)
+    }
+
+    /// ``field(_:)`` read character by character, as any text is.
+    static func characterField(_ content: Substring) -> (
+        name: Substring, value: Substring, valueStart: Substring.Index
+    )? {
         guard content.hasPrefix("- ") else { return nil }
         let rest = content.dropFirst(2)
         guard let colon = rest.firstIndex(of: ":") else { return nil }
@@ -56,6 +63,32 @@ package enum LineSyntax {
         let value = afterColon.drop { $0 == " " || $0 == "\t" }
         return (name, value.trimmingTrailingWhitespace(), value.startIndex)
     }
+
+    /// ``field(_:)`` of a content of ASCII bytes, read from them: each byte is a character
+    /// (a CR LF pair, the one character of two, can be in neither the name nor the blanks),
+    /// and the ASCII letters and numbers are `A-Z`, `a-z` and `0-9`.
+    static func asciiField(_ content: Substring) -> (
+        name: Substring, value: Substring, valueStart: Substring.Index
+    )? {
+        let utf8 = content.utf8
+        guard utf8.count >= 2, utf8.first == UInt8(ascii: "-"),
+            utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ")
+        else { return nil }
+        let nameStart = utf8.index(utf8.startIndex, offsetBy: 2)
+        guard let colon = utf8[nameStart...].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = utf8[nameStart..<colon]
+        guard let first = name.first, asciiLowercaseLetter(first) != nil, name.count <= 60,
+            name.last != UInt8(ascii: " "),
+            name.allSatisfy({ asciiLowercaseLetter($0) != nil || isASCIIDigit($0) || " ()/_'-".utf8.contains($0) })
+        else { return nil }
+        var valueStart = utf8.index(after: colon)
+        guard valueStart == utf8.endIndex || isBlank(utf8[valueStart]) else { return nil }
+        while valueStart < utf8.endIndex, isBlank(utf8[valueStart]) { valueStart = utf8.index(after: valueStart) }
+        return (content[nameStart..<colon], content[valueStart...].trimmingTrailingWhitespace(), valueStart)
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
     /// The first word of a `- ` item and what follows it: `- Note 2023-…` → ("note", " 2023-…").
     static func itemKeyword(_ content: Substring) -> (keyword: String, rest: Substring)? {

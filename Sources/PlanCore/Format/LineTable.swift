@@ -22,7 +22,9 @@ struct LineTable: Sendable {
     private(set) var byteCount: Int
 
     /// One line: where its text starts in its text, its length, its ending, and which text it is in.
-    private struct Entry: Sendable, Equatable {
+    /// ``LineTexts`` keeps the entries of the lines a parse reads, to reach each line's bytes
+    /// without finding its chunk again.
+    struct Entry: Sendable, Equatable {
         var start: UInt32
         /// Bits 0–27 the length in bytes, 28–29 the ending, 30 set for a line in `added`.
         var packed: UInt32
@@ -161,7 +163,14 @@ struct LineTable: Sendable {
     /// Lends the bytes of the line at `index` (without its ending) to `body`; they are
     /// valid only while it runs. What a parse reads a line's fields from.
     func withBytes<Result>(ofLine index: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        let entry = entries[index]
+        withBytes(of: entries[index], body)
+    }
+
+    /// The entry of the line at `index`.
+    func entry(_ index: Int) -> Entry { entries[index] }
+
+    /// ``withBytes(ofLine:_:)`` for the line of `entry`, an entry of this table.
+    func withBytes<Result>(of entry: Entry, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         let start = Int(entry.start)
         // Both texts are native, contiguous UTF-8 (see `lend`), and an entry's bytes lie inside its text.
         let lent = text(of: entry).utf8.withContiguousStorageIfAvailable { utf8 in
@@ -171,18 +180,18 @@ struct LineTable: Sendable {
         return lent
     }
 
-    /// Lends the bytes of each line of `range` (without its ending) to `body`, in order:
-    /// how a parse reads every line's shape in one pass. The bytes are valid only while
-    /// `body` runs.
-    func withLineBytes(in range: Range<Int>, _ body: (Int, UnsafeRawBufferPointer) -> Void) {
+    /// Lends the bytes of each line of `range` (without its ending) to `body`, in order,
+    /// with the line's entry: how a parse reads every line's shape in one pass. The bytes
+    /// are valid only while `body` runs.
+    func withLineBytes(in range: Range<Int>, _ body: (Entry, UnsafeRawBufferPointer) -> Void) {
         let lent: Void?? = base.utf8.withContiguousStorageIfAvailable { baseBytes in
             added.utf8.withContiguousStorageIfAvailable { addedBytes in
                 // Every entry's start and length lie inside the text it points into.
                 let (file, edits) = (UnsafeRawBufferPointer(baseBytes), UnsafeRawBufferPointer(addedBytes))
-                entries.forEach(in: range) { i, entry in
+                entries.forEach(in: range) { _, entry in
                     let bytes = entry.isAdded ? edits : file
                     let start = Int(entry.start)
-                    body(i, UnsafeRawBufferPointer(rebasing: bytes[start..<start + entry.length]))
+                    body(entry, UnsafeRawBufferPointer(rebasing: bytes[start..<start + entry.length]))
                 }
             }
         }
@@ -199,18 +208,20 @@ extension LineTable: RandomAccessCollection, MutableCollection, RangeReplaceable
     var endIndex: Int { entries.count }
 
     subscript(position: Int) -> SourceLine {
-        get {
-            let entry = entries[position]
-            let text = text(of: entry)
-            let utf8 = text.utf8
-            // Offsets of a native UTF-8 string's bytes become indices in constant time.
-            let start = utf8.index(utf8.startIndex, offsetBy: Int(entry.start))
-            let end = utf8.index(start, offsetBy: entry.length)
-            return SourceLine(text[start..<end], ending: entry.ending)
-        }
+        get { line(of: entries[position]) }
         set {
             replaceSubrange(position..<position + 1, with: CollectionOfOne(newValue))
         }
+    }
+
+    /// The line of `entry`, an entry of this table.
+    func line(of entry: Entry) -> SourceLine {
+        let text = text(of: entry)
+        let utf8 = text.utf8
+        // Offsets of a native UTF-8 string's bytes become indices in constant time.
+        let start = utf8.index(utf8.startIndex, offsetBy: Int(entry.start))
+        let end = utf8.index(start, offsetBy: entry.length)
+        return SourceLine(text[start..<end], ending: entry.ending)
     }
 
     /// Puts `lines` in place of the lines at `range`: their texts (and endings) are

@@ -23,6 +23,9 @@ struct LineTexts {
     /// Per line, bits 0–29 the indentation width, 30–57 the bytes of indentation, 58– the flags.
     /// A line is shorter than 2²⁸ bytes (`LineTable`), so its width, at most 4 a byte, fits in 30 bits.
     private let shapes: [UInt64]
+    /// The table's entries of the lines of `read`, so that a line's bytes are found
+    /// without finding its chunk in the table again.
+    private let entries: [LineTable.Entry]
 
     private static let widthBits: UInt64 = 30
     private static let leadBits: UInt64 = 28
@@ -49,9 +52,15 @@ struct LineTexts {
         read = range ?? lines.indices
         table = lines
         var shapes: [UInt64] = []
+        var entries: [LineTable.Entry] = []
         shapes.reserveCapacity(read.count)
-        lines.withLineBytes(in: read) { _, bytes in shapes.append(LineTexts.shape(of: bytes)) }
+        entries.reserveCapacity(read.count)
+        lines.withLineBytes(in: read) { entry, bytes in
+            shapes.append(LineTexts.shape(of: bytes))
+            entries.append(entry)
+        }
         self.shapes = shapes
+        self.entries = entries
     }
 
     private static func shape(of bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -101,7 +110,11 @@ struct LineTexts {
     var isEmpty: Bool { indices.isEmpty }
 
     /// A line's text, made from the table when asked for.
-    subscript(index: Int) -> Line { Line(text: table[index].text) }
+    subscript(index: Int) -> Line { Line(text: table.line(of: entry(index)).text) }
+
+    private func entry(_ line: Int) -> LineTable.Entry {
+        read.contains(line) ? entries[line - read.lowerBound] : table.entry(line)
+    }
 
     /// The offset of the first byte from `start` on that needs a look: one that is not
     /// visible ASCII (0x20–0x7E) or is `>`; `bytes.count` if there is none. Eight bytes at a
@@ -149,6 +162,6 @@ struct LineTexts {
 
     /// Lends the line's UTF-8 bytes (without its ending) to `body`; they are valid only while it runs.
     func withBytes<Result>(_ line: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-        table.withBytes(ofLine: line, body)
+        table.withBytes(of: entry(line), body)
     }
 }

@@ -15,7 +15,7 @@ public struct PlanDocument: Sendable {
     /// Parses a plan from the bytes of a file.
     public init(data: Data) throws(PlanParseError) {
         if let problem = PlanDocument.encodingProblem(in: data) { throw PlanParseError(diagnostics: [problem]) }
-        try self.init(checkedText: String(decoding: data, as: UTF8.self))
+        try self.init(checkedText: data.withUnsafeBytes { PlanFile.text(ofValid: $0) })
     }
 
     /// Parses a plan from a file's text whose bytes passed ``UTF8Validation`` (no NUL),

@@ -32,6 +32,8 @@ extension PlanParser {
             textOffset: head.text.lowerBound, textLines: (i + 1)..<(i + 1))
         var textLines: Range<Int>?
         var fields: [PendingField] = []
+        // At most a field a line: one allocation instead of the array's regrowth.
+        fields.reserveCapacity(body.count)
         var fieldWidth: Int?
 
         for j in body where !isCommentLine(j) && !lines.isBlank(j) {
@@ -65,6 +67,7 @@ extension PlanParser {
         // the action's text is its first line's joined with the body up to the last of them.
         if let textLines { span.textLines = (i + 1)..<textLines.upperBound }
         action.text = joined(line: i, value: head.text, continuation: span.textLines)
+        reserveHistory(for: fields, in: &action)
         for field in fields { apply(field, to: &action, span: &span) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
@@ -307,15 +310,20 @@ extension PlanParser {
         return text.utf8.withContiguousStorageIfAvailable(search) ?? search(text.utf8)
     }
 
+    /// Room for the notes and history entries the fields may hold, so that their arrays
+    /// are allocated once, not regrown as each is appended.
+    private func reserveHistory(for fields: [PendingField], in action: inout Action) {
+        var (notes, history) = (0, 0)
+        for field in fields {
+            guard case .history(let keyword, _, _) = field.kind else { continue }
+            if keyword == "note" { notes += 1 } else { history += 1 }
+        }
+        action.notes.reserveCapacity(notes)
+        action.history.reserveCapacity(history)
+    }
+
     private mutating func apply(_ field: PendingField, to action: inout Action, span: inout ActionSpan) {
         let lineNumber = field.line + 1
-        // Where the value starts, for messages: counted only when needed, since it is
-        // counted in Unicode scalars from the start of the line.
-        let (lines, readsBytes) = (self.lines, self.readsBytes)
-        let valueColumn = {
-            Self.column(ofOffset: field.value.lowerBound, line: field.line, in: lines, readsBytes: readsBytes)
-        }
-        let value = joined(line: field.line, value: field.value, continuation: field.continuation)
         switch field.kind {
         case .owner:
             if !action.owners.isEmpty {
@@ -323,7 +331,7 @@ extension PlanParser {
                     .error, line: lineNumber, column: 3, "action \(action.ref) has two Owner lines",
                     hint: "list every owner on one line, separated by `;`")
             }
-            action.owners = LineSyntax.owners(value)
+            action.owners = LineSyntax.owners(joinedValue(of: field))
             span.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
@@ -331,13 +339,14 @@ extension PlanParser {
                     .error, line: lineNumber, column: 3, "action \(action.ref) has two Due lines",
                     hint: "keep one; a change of due date is recorded as `- Due YYYY-MM-DD (Name): OLD -> NEW`")
             }
+            let value = joinedValue(of: field)
             // A joined value's line breaks are the only LFs in it, and no CR stands before one.
             let dueText =
                 value.utf8.contains(UInt8(ascii: "\n")) ? value.replacingEvery("\n", with: " ") : value
-            action.due = readDue(dueText, line: field.line, column: valueColumn())
+            action.due = readDue(dueText, line: field.line, column: valueColumn(field))
             span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
-            action.extraFields.append(Field(name: name, value: value, line: lineNumber))
+            action.extraFields.append(Field(name: name, value: joinedValue(of: field), line: lineNumber))
         case .measure:
             if let measure = measureDefinition(self.value(of: field), line: field.line, existing: action.measures) {
                 action.measures.append(measure)
@@ -346,10 +355,11 @@ extension PlanParser {
             guard let date else { return }
             switch keyword {
             case "note":
-                action.notes.append(Note(date: date, author: author, text: value, line: lineNumber))
+                action.notes.append(Note(date: date, author: author, text: joinedValue(of: field), line: lineNumber))
                 return
             case "agreed":
-                action.agreements.append(Agreement(date: date, by: author, text: value, line: lineNumber))
+                action.agreements.append(
+                    Agreement(date: date, by: author, text: joinedValue(of: field), line: lineNumber))
                 return
             case "value":
                 measureValue(self.value(of: field), date: date, author: author, line: field.line)
@@ -359,22 +369,35 @@ extension PlanParser {
             guard
                 let change = statusChange(keyword, field)
                     ?? historyChange(
-                        keyword, value: self.value(of: field), joined: value, line: field.line, column: valueColumn)
+                        keyword, value: self.value(of: field), joined: joinedValue(of: field), field: field)
             else { return }
             action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
         }
     }
 
+    /// The field's value joined over its continuation lines: made only for the fields that
+    /// keep it or read it (a status change is read from its bytes).
+    private func joinedValue(of field: PendingField) -> String {
+        joined(line: field.line, value: field.value, continuation: field.continuation)
+    }
+
+    /// Where a field's value starts, for messages: counted only when needed, since it is
+    /// counted in Unicode scalars from the start of the line.
+    private func valueColumn(_ field: PendingField) -> Int {
+        column(ofOffset: field.value.lowerBound, line: field.line)
+    }
+
     private mutating func historyChange(
-        _ keyword: String, value: Substring, joined: String, line: Int, column: () -> Int
+        _ keyword: String, value: Substring, joined: String, field: PendingField
     ) -> HistoryEntry.Change? {
+        let line = field.line
         switch keyword {
         case "added": return .added(String(value))
         // Free text over as many lines as it takes, like a note.
         case "retired", "reworded":
             guard !joined.isEmpty else {
                 report(
-                    .error, line: line + 1, column: column(), "a \(keyword) line needs text after the colon",
+                    .error, line: line + 1, column: valueColumn(field), "a \(keyword) line needs text after the colon",
                     hint: keyword == "retired"
                         ? "say why: `- Retired 2026-01-05 (Name): merged into 1.2b`"
                         : "give the old wording: `- Reworded 2026-01-05 (Name): the text it had before`")
@@ -385,7 +408,7 @@ extension PlanParser {
         }
         guard let (old, new) = LineSyntax.arrow(value) else {
             report(
-                .error, line: line + 1, column: column(), "expected `OLD -> NEW` in this \(keyword) change",
+                .error, line: line + 1, column: valueColumn(field), "expected `OLD -> NEW` in this \(keyword) change",
                 hint: keyword == "status"
                     ? "e.g. `- Status 2023-01-05 (Name): A -> G`"
                     : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
@@ -396,13 +419,13 @@ extension PlanParser {
             guard let from = Status(code: old), let to = Status(code: new) else {
                 let bad = Status(code: old) == nil ? old : new
                 report(
-                    .error, line: line + 1, column: column(), "unknown status '\(bad)' in a status change",
+                    .error, line: line + 1, column: valueColumn(field), "unknown status '\(bad)' in a status change",
                     hint: "status changes use the codes R, A, G, B and N: `A -> G`")
                 return nil
             }
             return .status(from: from, to: to)
         case "due":
-            let column = column()
+            let column = valueColumn(field)
             for side in [old, new] { _ = readDue(String(side), line: line, column: column) }
             return .due(from: String(old), to: String(new))
         case "moved":

@@ -175,7 +175,9 @@ struct PlanParser {
         let inPlanPart = context == .planSection || context == .area
         // Outside the plan's sections a Markdown link list (`- [text](url)`) is prose;
         // only the shape of an action line (`- [C] `) is taken for a misplaced action.
-        if content.hasPrefix("- ["), inPlanPart || LineSyntax.looksLikeActionLine(content) {
+        // An ASCII line's characters are its bytes, and a byte test is much quicker.
+        let opensBox = lines.isASCII(i) ? content.utf8.starts(with: "- [".utf8) : content.hasPrefix("- [")
+        if opensBox, inPlanPart || LineSyntax.looksLikeActionLine(content) {
             guard context == .area else {
                 report(
                     .error, line: lineNumber, column: 1, "action outside any area",
@@ -538,7 +540,7 @@ struct PlanParser {
                         "this plan's key has \(key.listing); add `- Status \(action.status.code) (\(action.status.name)): …` to the header to use it"
                 )
             }
-            checkHistory(of: action)
+            checkHistory(of: action.history, ref: action.ref, status: action.status)
         }
         reportControlCharacters()
         for (severity, (count, line)) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -577,28 +579,33 @@ struct PlanParser {
         return plan
     }
 
-    private mutating func checkHistory(of action: Action) {
-        let changes = action.history.enumerated().compactMap { offset, entry -> (Int, HistoryEntry, Status, Status)? in
-            if case .status(let from, let to) = entry.change { return (offset, entry, from, to) }
-            return nil
-        }.sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }
+    /// The status changes of an action's history against each other and its status.
+    private mutating func checkHistory(of history: [HistoryEntry], ref: String, status: Status) {
+        // Only what the checks read of each change, so that no entry (and its strings) is copied.
+        var changes: [(offset: Int, date: PlanDate, line: Int, from: Status, to: Status)] = []
+        for (offset, entry) in history.enumerated() {
+            if case .status(let from, let to) = entry.change {
+                changes.append((offset, entry.date, entry.line, from, to))
+            }
+        }
+        changes.sort { ($0.date, $0.offset) < ($1.date, $1.offset) }
         guard let latest = changes.last else { return }
         // At the `- Status` item, not in the indentation before it.
         func itemColumn(_ line: Int) -> Int {
             column(of: lines[line - 1].text.indentation.contentStart, in: lines[line - 1].text)
         }
-        if latest.3 != action.status {
+        if latest.to != status {
             report(
-                .error, line: latest.1.line, column: itemColumn(latest.1.line),
-                "the latest status change of \(action.ref) ends at \(latest.3.code), but the action is \(action.status.code)",
+                .error, line: latest.line, column: itemColumn(latest.line),
+                "the latest status change of \(ref) ends at \(latest.to.code), but the action is \(status.code)",
                 hint:
-                    "add a line `- Status YYYY-MM-DD (Name): \(latest.3.code) -> \(action.status.code)` when you change a status by hand, or use `actionplan set`"
+                    "add a line `- Status YYYY-MM-DD (Name): \(latest.to.code) -> \(status.code)` when you change a status by hand, or use `actionplan set`"
             )
         }
-        for (previous, next) in zip(changes, changes.dropFirst()) where previous.3 != next.2 {
+        for (previous, next) in zip(changes, changes.dropFirst()) where previous.to != next.from {
             report(
-                .warning, line: next.1.line, column: itemColumn(next.1.line),
-                "status change from \(next.2.code), but the change before it (line \(previous.1.line)) went to \(previous.3.code)",
+                .warning, line: next.line, column: itemColumn(next.line),
+                "status change from \(next.from.code), but the change before it (line \(previous.line)) went to \(previous.to.code)",
                 code: "status-chain")
         }
     }

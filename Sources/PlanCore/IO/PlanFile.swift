@@ -156,10 +156,9 @@ public enum PlanFile {
         guard fd >= 0 else { throw .system(path: path, errno: errno, doing: "read") }
         defer { close(fd) }
         var failure: Int32 = 0
-        var lines = 0
         // One byte more than the file has, to see the end of the file within it.
         let text = checkedText(capacity: Int(info.st_size) + 1) { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }  // never: the capacity is at least 1
+            guard let base = buffer.baseAddress else { return nil }  // never: the buffer is never empty
             var count = 0
             while count < buffer.count {
                 let n = Glibc.read(fd, base + count, buffer.count - count)
@@ -171,11 +170,14 @@ public enum PlanFile {
                 if n == 0 { break }
                 count += n
             }
-            if count >= maximumLines { lines = lineCount(UnsafeRawBufferPointer(start: base, count: count)) }
-            return count < buffer.count && lines <= maximumLines ? count : nil
+            return count
         }
         guard failure == 0 else { throw .system(path: path, errno: failure == EISDIR ? EISDIR : EIO, doing: "read") }
-        if lines > maximumLines { throw tooManyLines(path) }
+        if let text, text.utf8.count >= maximumLines,
+            text.utf8.withContiguousStorageIfAvailable({ lineCount(UnsafeRawBufferPointer($0)) }) ?? 0 > maximumLines
+        {
+            throw tooManyLines(path)
+        }
         return text
     }
 

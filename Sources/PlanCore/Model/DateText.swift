@@ -95,17 +95,20 @@ public enum DateText {
         // Every mention holds an ASCII digit; most free-text dues hold none.
         guard text.utf8.contains(where: isDigit) else { return [] }
         let words = wordRanges(in: text)
+        // In an ASCII text each byte is a character (a CR LF pair is neither `-` nor `/`),
+        // and a byte test is much quicker than a `Character` one.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var mentions: [Mention] = []
         var i = 0
         while i < words.count {
             let word = text[words[i]]
-            if word.contains("-") {
+            if ascii ? word.utf8.contains(UInt8(ascii: "-")) : word.contains("-") {
                 let reading = readISO(word)
                 if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
-            } else if word.contains("/") {
+            } else if ascii ? word.utf8.contains(UInt8(ascii: "/")) : word.contains("/") {
                 let reading = readSlashed(word)
                 if reading != .notADate { mentions.append(Mention(range: words[i], reading: reading)) }
-            } else if i + 2 < words.count, let day = dayNumber(word),
+            } else if i + 2 < words.count, word.utf8.first.map(isDigit) == true, let day = dayNumber(word),
                 let month = monthNumber(text[words[i + 1]]),
                 let yearWord = Optional(text[words[i + 2]]), yearWord.allSatisfy(\.isASCIIDigit),
                 yearWord.count == 4, let year = Int(yearWord)
