@@ -32,8 +32,9 @@ public struct BoardPack: Sendable {
         plan = past
         asOf = day
         self.since = start
-        summary = PlanSummary(plan: current, asOf: day)
-        changes = Changes(plan: current, since: start, until: day)
+        // The plan as of the day is made once, for the summary and the changes too.
+        summary = PlanSummary(past: past, asOf: day)
+        changes = Changes(plan: current, end: past, since: start, until: day)
         let first = min(Trend.firstDate(of: current) ?? day, day)
         trend = Trend(plan: current, from: first, to: day, every: .month)
         // The red and overdue part of what the monthly review walks, reds first.

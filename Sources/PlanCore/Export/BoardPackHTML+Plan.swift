@@ -62,6 +62,7 @@ extension BoardPackHTML {
 
     static func wholePlan(_ pack: BoardPack, into writer: inout HTMLWriter) {
         part("plan", "The plan", className: "plan-part", into: &writer) { writer in
+            var dues = DueLabels()
             for (index, section) in pack.plan.sections.enumerated() {
                 if index > 0 { writer.raw("\n") }
                 writer.open("section", [("class", "section"), ("id", "section-\(section.number)")])
@@ -74,14 +75,14 @@ extension BoardPackHTML {
                 }
                 for (index, area) in section.areas.enumerated() {
                     if index > 0 { writer.raw("\n") }
-                    self.area(area, pack, into: &writer)
+                    self.area(area, pack, dues: &dues, into: &writer)
                 }
                 writer.raw("\n</section>")
             }
         }
     }
 
-    static func area(_ area: Area, _ pack: BoardPack, into writer: inout HTMLWriter) {
+    static func area(_ area: Area, _ pack: BoardPack, dues: inout DueLabels, into writer: inout HTMLWriter) {
         writer.open("section", [("class", "area"), ("id", "area-\(area.number)")])
         writer.raw("\n")
         writer.text("h4", [], "\(area.number) \(area.title)")
@@ -108,19 +109,22 @@ extension BoardPackHTML {
         if actions.isEmpty { writer.raw("<p class=\"muted\">No actions.</p>") }
         for (index, action) in actions.enumerated() {
             if index > 0 { writer.raw("\n") }
-            self.action(action, pack, into: &writer)
+            self.action(action, pack, dues: &dues, into: &writer)
         }
         writer.raw("\n</section>")
     }
 
     /// An action as a table, so that on paper its head (the ref and status) repeats on
     /// every page the action runs onto; each note is a row, kept whole on one page.
-    static func action(_ action: Action, _ pack: BoardPack, into writer: inout HTMLWriter) {
-        writer.open("article", [("class", "action action-\(action.status.code)"), ("id", anchor(action.ref))])
-        writer.raw("\n<table class=\"action-frame\">\n<thead><tr><th scope=\"col\"><h5>")
+    static func action(_ action: Action, _ pack: BoardPack, dues: inout DueLabels, into writer: inout HTMLWriter) {
+        writer.raw("<article class=\"action action-")
+        writer.escaped(action.status.code)
+        writer.raw("\" id=\"")
+        writer.escaped(anchor(action.ref))
+        writer.raw("\">\n<table class=\"action-frame\">\n<thead><tr><th scope=\"col\"><h5>")
         writer.text("span", [("class", "ref")], action.ref)
         writer.raw(" ")
-        writer.raw(statusCell(action.status, pack))
+        writer.statusCell(action.status, pack)
         if pack.isOverdue(action) { writer.raw(" <span class=\"flag\">Overdue</span>") }
         writer.raw("</h5></th></tr></thead>\n<tbody>\n<tr class=\"action-body\"><td>")
         writer.prose(action.text)
@@ -133,7 +137,7 @@ extension BoardPackHTML {
             writer.escaped(action.owners.joined(separator: "; "))
         }
         writer.raw("</dd><dt>Due</dt><dd>")
-        writer.escaped(BoardPack.dueLabel(action))
+        writer.escaped(dues.label(action.due))
         writer.raw("</dd>")
         for field in action.extraFields {
             writer.text("dt", [], field.name)
@@ -148,8 +152,10 @@ extension BoardPackHTML {
         }
         for note in notes {
             writer.raw("\n<tr class=\"note\"><td><p class=\"note-head\">")
-            writer.open("time", [("datetime", note.date.iso)])
-            writer.raw(note.date.ukLong)
+            writer.raw("<time datetime=\"")
+            writer.iso(note.date)
+            writer.raw("\">")
+            writer.ukLong(note.date)
             writer.raw("</time>")
             if let author = note.author {
                 writer.raw(" · ")

@@ -36,6 +36,15 @@ struct HTMLWriter {
         }
     }
 
+    /// A date as ``PlanDate/iso`` prints it (`2023-02-28`), written as digits.
+    mutating func iso(_ date: PlanDate) { date.appendISO(to: &bytes) }
+
+    /// A date as ``PlanDate/ukLong`` prints it (`28 February 2023`).
+    mutating func ukLong(_ date: PlanDate) { date.appendUKLong(to: &bytes) }
+
+    /// A date as ``PlanDate/ukShort`` prints it (`28 Feb 2023`).
+    mutating func ukShort(_ date: PlanDate) { date.appendUKShort(to: &bytes) }
+
     /// `<name attributes>`; the attribute values are escaped.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         raw("<")

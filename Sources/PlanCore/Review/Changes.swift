@@ -61,11 +61,16 @@ public struct Changes: Sendable {
 
     /// Changes after the end of `since` up to the end of `until`.
     public init(plan: Plan, since: PlanDate, until: PlanDate) {
+        self.init(plan: plan, end: plan.asOf(until), since: since, until: until)
+    }
+
+    /// Changes after the end of `since` up to the end of `until`, with `end` the plan as
+    /// it stood at the end of `until` (``Plan/asOf(_:)``), already made by the caller.
+    init(plan: Plan, end: Plan, since: PlanDate, until: PlanDate) {
         self.since = since
         self.until = until
         statusKey = plan.statusKey
         let start = plan.asOf(since)
-        let end = plan.asOf(until)
         before = StatusCounts(start.actions, on: since)
         after = StatusCounts(end.actions, on: until)
         var moves: [StatusMove] = []
