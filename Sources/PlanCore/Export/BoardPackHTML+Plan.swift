@@ -62,7 +62,6 @@ extension BoardPackHTML {
 
     static func wholePlan(_ pack: BoardPack, into writer: inout HTMLWriter) {
         part("plan", "The plan", className: "plan-part", into: &writer) { writer in
-            var dues = DueLabels()
             for (index, section) in pack.plan.sections.enumerated() {
                 if index > 0 { writer.raw("\n") }
                 writer.open("section", [("class", "section"), ("id", "section-\(section.number)")])
@@ -75,14 +74,14 @@ extension BoardPackHTML {
                 }
                 for (index, area) in section.areas.enumerated() {
                     if index > 0 { writer.raw("\n") }
-                    self.area(area, pack, dues: &dues, into: &writer)
+                    self.area(area, pack, into: &writer)
                 }
                 writer.raw("\n</section>")
             }
         }
     }
 
-    static func area(_ area: Area, _ pack: BoardPack, dues: inout DueLabels, into writer: inout HTMLWriter) {
+    static func area(_ area: Area, _ pack: BoardPack, into writer: inout HTMLWriter) {
         writer.open("section", [("class", "area"), ("id", "area-\(area.number)")])
         writer.raw("\n")
         writer.text("h4", [], "\(area.number) \(area.title)")
@@ -109,14 +108,14 @@ extension BoardPackHTML {
         if actions.isEmpty { writer.raw("<p class=\"muted\">No actions.</p>") }
         for (index, action) in actions.enumerated() {
             if index > 0 { writer.raw("\n") }
-            self.action(action, pack, dues: &dues, into: &writer)
+            self.action(action, pack, into: &writer)
         }
         writer.raw("\n</section>")
     }
 
     /// An action as a table, so that on paper its head (the ref and status) repeats on
     /// every page the action runs onto; each note is a row, kept whole on one page.
-    static func action(_ action: Action, _ pack: BoardPack, dues: inout DueLabels, into writer: inout HTMLWriter) {
+    static func action(_ action: Action, _ pack: BoardPack, into writer: inout HTMLWriter) {
         writer.raw("<article class=\"action action-")
         writer.escaped(action.status.code)
         writer.raw("\" id=\"")
@@ -137,7 +136,7 @@ extension BoardPackHTML {
             writer.escaped(action.owners.joined(separator: "; "))
         }
         writer.raw("</dd><dt>Due</dt><dd>")
-        writer.escaped(dues.label(action.due))
+        writer.escaped(BoardPack.dueLabel(action))
         writer.raw("</dd>")
         for field in action.extraFields {
             writer.text("dt", [], field.name)

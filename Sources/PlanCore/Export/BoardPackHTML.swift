@@ -150,7 +150,6 @@ public enum BoardPackHTML {
                 writer.text("p", [], "No action is red or overdue.")
                 return
             }
-            var dues = DueLabels()
             table(
                 head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
                 classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"],
@@ -162,7 +161,7 @@ public enum BoardPackHTML {
                 row.cell(1, &writer) { $0.statusCell(action.status, pack) }
                 row.cell(2, &writer) { $0.escaped(Prose.firstLine(action.text)) }
                 row.cell(3, &writer) { $0.escaped(action.owners.joined(separator: "; ")) }
-                row.cell(4, &writer) { $0.due(action, pack, labels: &dues) }
+                row.cell(4, &writer) { $0.due(action, pack) }
                 row.cell(5, &writer) { latestNote(action, into: &$0) }
             }
         }

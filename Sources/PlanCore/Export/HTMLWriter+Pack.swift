@@ -32,8 +32,8 @@ extension HTMLWriter {
     }
 
     /// An action's due label, and a flag when it is overdue on the pack's day.
-    mutating func due(_ action: Action, _ pack: BoardPack, labels: inout DueLabels) {
-        escaped(labels.label(action.due))
+    mutating func due(_ action: Action, _ pack: BoardPack) {
+        escaped(BoardPack.dueLabel(action))
         if pack.isOverdue(action) { raw(" <span class=\"flag\">Overdue</span>") }
     }
 }

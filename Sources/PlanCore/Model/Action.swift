@@ -65,7 +65,7 @@ public struct StatusChange: Sendable, Equatable {
 }
 
 /// A due date as written, and the date derived from it when that is unambiguous.
-public struct Due: Sendable, Hashable {
+public struct Due: Sendable, Equatable {
     public var text: String
     public var date: PlanDate?
 
