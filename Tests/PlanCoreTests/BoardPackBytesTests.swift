@@ -4,7 +4,7 @@ import Testing
 @testable import PlanCore
 
 /// The board pack's pieces written as bytes (issue 12, ninth round) against the strings
-/// they replace: dates, status cells and ref links.
+/// they replace: dates, status cells and ref links, and the notes newest first without a sort.
 @Suite struct BoardPackBytesTests {
     private static func bytes(_ write: (inout [UInt8]) -> Void) -> String {
         var out: [UInt8] = Array("x".utf8)
@@ -42,6 +42,23 @@ import Testing
             #expect(
                 BoardPackHTML.refLink(ref)
                     == HTML.element("a", [("href", "#" + BoardPackHTML.anchor(ref))], HTML.escaped(ref)))
+        }
+    }
+
+    @Test func notesNewestFirstAreTheSortedNotes() throws {
+        var generator = SystemRandomNumberGenerator()
+        var action = try parse(planHeader + "- [A] 1.1a Publish guidance.\n").plan.actions[0]
+        let days = (1...6).map { date("2026-01-0\($0)") }
+        for round in 0..<400 {
+            let count = round % 7
+            // Ascending, descending, or any order; with ties on a day in each.
+            var dates = (0..<count).map { _ in days[Int.random(in: 0..<(round % 3 == 0 ? 2 : 6), using: &generator)] }
+            if round % 4 == 1 { dates.sort() }
+            if round % 4 == 2 { dates.sort(by: >) }
+            action.notes = dates.enumerated().map { Note(date: $1, author: nil, text: "note \($0)", line: $0) }
+            let sorted = action.notes.enumerated()
+                .sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }.map(\.element.text)
+            #expect(BoardPack.notesNewestFirst(action).map(\.text) == sorted, "\(dates)")
         }
     }
 }

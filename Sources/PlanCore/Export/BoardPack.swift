@@ -110,7 +110,11 @@ public struct BoardPack: Sendable {
 
     /// An action's notes, newest first (by date, then the later in the file first).
     public static func notesNewestFirst(_ action: Action) -> [Note] {
-        action.notes.enumerated()
+        // Notes are mostly written in date order, one way or the other: no sort then.
+        let notes = action.notes
+        if zip(notes, notes.dropFirst()).allSatisfy({ $0.date > $1.date }) { return notes }
+        if zip(notes, notes.dropFirst()).allSatisfy({ $0.date <= $1.date }) { return notes.reversed() }
+        return notes.enumerated()
             .sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
     }

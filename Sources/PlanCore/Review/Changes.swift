@@ -81,8 +81,10 @@ public struct Changes: Sendable {
         // (when `since` is not after `until`): met in step, without a lookup each.
         var next = start.actions.startIndex
         for action in end.actions {
-            let inStep = next < start.actions.endIndex && start.actions[next].ref == action.ref
-            guard let earlier = inStep ? start.actions[next] : start.action(ref: action.ref) else {
+            // Read once: reading an action from the list copies it.
+            let candidate = next < start.actions.endIndex ? start.actions[next] : nil
+            let inStep = candidate?.ref == action.ref
+            guard let earlier = inStep ? candidate : start.action(ref: action.ref) else {
                 added.append(action)
                 continue
             }
