@@ -5,7 +5,11 @@ extension PlanDate {
     /// ``iso``'s bytes: `2023-02-28`.
     func appendISO(to out: inout [UInt8]) {
         // The initializer keeps the year in 1...9999: four digits, as `iso` pads it.
-        for divisor in [1000, 100, 10, 1] { out.append(UInt8(ascii: "0") + UInt8(year / divisor % 10)) }
+        let zero = UInt8(ascii: "0")
+        out.append(zero + UInt8(year / 1000))
+        out.append(zero + UInt8(year / 100 % 10))
+        out.append(zero + UInt8(year / 10 % 10))
+        out.append(zero + UInt8(year % 10))
         out.append(UInt8(ascii: "-"))
         PlanDate.appendTwoDigits(month, to: &out)
         out.append(UInt8(ascii: "-"))
@@ -27,9 +31,10 @@ extension PlanDate {
         PlanDate.appendDecimal(year, to: &out)
     }
 
+    /// A month or day (below 100) in two digits, as `iso` pads it.
     private static func appendTwoDigits(_ value: Int, to out: inout [UInt8]) {
-        if value < 10 { out.append(UInt8(ascii: "0")) }
-        appendDecimal(value, to: &out)
+        out.append(UInt8(ascii: "0") + UInt8(value / 10))
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// A day, month or year (0...9999) in decimal, without leading zeros.
