@@ -32,8 +32,9 @@ public struct BoardPack: Sendable {
         plan = past
         asOf = day
         self.since = start
-        summary = PlanSummary(plan: current, asOf: day)
-        changes = Changes(plan: current, since: start, until: day)
+        // The plan as of the day is made once, for the summary and the changes too.
+        summary = PlanSummary(past: past, asOf: day)
+        changes = Changes(plan: current, end: past, since: start, until: day)
         let first = min(Trend.firstDate(of: current) ?? day, day)
         trend = Trend(plan: current, from: first, to: day, every: .month)
         // The red and overdue part of what the monthly review walks, reds first.
@@ -109,7 +110,11 @@ public struct BoardPack: Sendable {
 
     /// An action's notes, newest first (by date, then the later in the file first).
     public static func notesNewestFirst(_ action: Action) -> [Note] {
-        action.notes.enumerated()
+        // Notes are mostly written in date order, one way or the other: no sort then.
+        let notes = action.notes
+        if zip(notes, notes.dropFirst()).allSatisfy({ $0.date > $1.date }) { return notes }
+        if zip(notes, notes.dropFirst()).allSatisfy({ $0.date <= $1.date }) { return notes.reversed() }
+        return notes.enumerated()
             .sorted { ($0.element.date, $0.offset) > ($1.element.date, $1.offset) }
             .map(\.element)
     }

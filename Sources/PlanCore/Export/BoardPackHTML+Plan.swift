@@ -116,11 +116,14 @@ extension BoardPackHTML {
     /// An action as a table, so that on paper its head (the ref and status) repeats on
     /// every page the action runs onto; each note is a row, kept whole on one page.
     static func action(_ action: Action, _ pack: BoardPack, into writer: inout HTMLWriter) {
-        writer.open("article", [("class", "action action-\(action.status.code)"), ("id", anchor(action.ref))])
-        writer.raw("\n<table class=\"action-frame\">\n<thead><tr><th scope=\"col\"><h5>")
+        writer.raw("<article class=\"action action-")
+        writer.escaped(action.status.code)
+        writer.raw("\" id=\"")
+        writer.escaped(anchor(action.ref))
+        writer.raw("\">\n<table class=\"action-frame\">\n<thead><tr><th scope=\"col\"><h5>")
         writer.text("span", [("class", "ref")], action.ref)
         writer.raw(" ")
-        writer.raw(statusCell(action.status, pack))
+        writer.statusCell(action.status, pack)
         if pack.isOverdue(action) { writer.raw(" <span class=\"flag\">Overdue</span>") }
         writer.raw("</h5></th></tr></thead>\n<tbody>\n<tr class=\"action-body\"><td>")
         writer.prose(action.text)
@@ -148,8 +151,10 @@ extension BoardPackHTML {
         }
         for note in notes {
             writer.raw("\n<tr class=\"note\"><td><p class=\"note-head\">")
-            writer.open("time", [("datetime", note.date.iso)])
-            writer.raw(note.date.ukLong)
+            writer.raw("<time datetime=\"")
+            writer.iso(note.date)
+            writer.raw("\">")
+            writer.ukLong(note.date)
             writer.raw("</time>")
             if let author = note.author {
                 writer.raw(" · ")

@@ -150,25 +150,37 @@ public enum BoardPackHTML {
                 writer.text("p", [], "No action is red or overdue.")
                 return
             }
-            let rows = pack.redOrOverdue.map { action in
-                [
-                    pack.length == .short ? HTML.escaped(action.ref) : refLink(action.ref),
-                    statusCell(action.status, pack), HTML.escaped(Prose.firstLine(action.text)),
-                    HTML.escaped(action.owners.joined(separator: "; ")), due(action, pack), latestNote(action),
-                ]
-            }
             table(
                 head: ["Ref", "Status", "Action", "Owner", "Due", "Latest note"],
-                classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"], rows: rows,
-                into: &writer)
+                classes: [0: "nowrap", 1: "nowrap", 2: "what", 3: "owner", 4: "due", 5: "latest"],
+                rows: pack.redOrOverdue, into: &writer
+            ) { action, row, writer in
+                row.cell(0, &writer) {
+                    if pack.length == .short { $0.escaped(action.ref) } else { $0.refLink(action.ref) }
+                }
+                row.cell(1, &writer) { $0.statusCell(action.status, pack) }
+                row.cell(2, &writer) { $0.escaped(Prose.firstLine(action.text)) }
+                row.cell(3, &writer) { $0.escaped(action.owners.joined(separator: "; ")) }
+                row.cell(4, &writer) { $0.due(action, pack) }
+                row.cell(5, &writer) { latestNote(action, into: &$0) }
+            }
         }
     }
 
     /// The latest note's date, who wrote it, and its text; "none" without a note.
-    static func latestNote(_ action: Action) -> String {
-        guard let note = action.latestNote else { return HTML.text("span", [("class", "muted")], "none") }
-        let who = note.author.map { ", " + HTML.escaped($0) } ?? ""
-        return HTML.element("p", [("class", "note-head")], note.date.ukShort + who) + HTML.prose(note.text)
+    static func latestNote(_ action: Action, into writer: inout HTMLWriter) {
+        guard let note = action.latestNote else {
+            writer.raw("<span class=\"muted\">none</span>")
+            return
+        }
+        writer.raw("<p class=\"note-head\">")
+        writer.ukShort(note.date)
+        if let author = note.author {
+            writer.raw(", ")
+            writer.escaped(author)
+        }
+        writer.raw("</p>")
+        writer.prose(note.text)
     }
 
     /// % complete at each month's end, as a table (the short pack's trend).
@@ -210,48 +222,6 @@ public enum BoardPackHTML {
         writer.raw("\n</section>")
     }
 
-    /// A table. Cells are HTML already; `classes` gives columns a class: `num`
-    /// (right-aligned figures), `nowrap`, `owner` or `due` (set widths).
-    static func table(
-        head: [String], classes: [Int: String] = [:], rows: [[String]],
-        total: [String]? = nil, escapeHead: Bool = true
-    ) -> String {
-        var writer = HTMLWriter()
-        table(head: head, classes: classes, rows: rows, total: total, escapeHead: escapeHead, into: &writer)
-        return writer.html
-    }
-
-    /// A table (see ``table(head:classes:rows:total:escapeHead:)``) written into `writer`.
-    static func table(
-        head: [String], classes: [Int: String] = [:], rows: [[String]],
-        total: [String]? = nil, escapeHead: Bool = true, into writer: inout HTMLWriter
-    ) {
-        func cell(_ name: String, _ column: Int, _ content: String, escape: Bool) {
-            writer.raw("<" + name)
-            if name == "th" { writer.attribute("scope", "col") }
-            if let cls = classes[column] { writer.attribute("class", cls) }
-            writer.raw(">")
-            if escape { writer.escaped(content) } else { writer.raw(content) }
-            writer.close(name)
-        }
-        writer.raw("<table>\n<thead><tr>")
-        for (column, content) in head.enumerated() { cell("th", column, content, escape: escapeHead) }
-        writer.raw("</tr></thead>\n<tbody>\n")
-        for (index, row) in rows.enumerated() {
-            if index > 0 { writer.raw("\n") }
-            writer.raw("<tr>")
-            for (column, content) in row.enumerated() { cell("td", column, content, escape: false) }
-            writer.raw("</tr>")
-        }
-        if let total {
-            if !rows.isEmpty { writer.raw("\n") }
-            writer.raw("<tr class=\"total\">")
-            for (column, content) in total.enumerated() { cell("td", column, content, escape: true) }
-            writer.raw("</tr>")
-        }
-        writer.raw("\n</tbody>\n</table>")
-    }
-
     /// `<dl>` of names and values, both HTML already.
     static func definitionList(_ fields: [(String, String)]) -> String {
         guard !fields.isEmpty else { return "" }
@@ -262,21 +232,22 @@ public enum BoardPackHTML {
 
     /// The status letter on its colour: colour is never the only sign.
     static func badge(_ status: Status, _ pack: BoardPack) -> String {
-        HTML.element("span", [("class", "badge rag-\(status.code)"), ("title", pack.label(status))], status.code)
+        var writer = HTMLWriter()
+        writer.badge(status, pack)
+        return writer.html
     }
 
     /// Badge and label: "[A] Amber".
     static func statusCell(_ status: Status, _ pack: BoardPack) -> String {
-        HTML.element("span", [("class", "status")], badge(status, pack) + " " + HTML.escaped(pack.label(status)))
-    }
-
-    static func due(_ action: Action, _ pack: BoardPack) -> String {
-        HTML.escaped(BoardPack.dueLabel(action))
-            + (pack.isOverdue(action) ? " " + HTML.text("span", [("class", "flag")], "Overdue") : "")
+        var writer = HTMLWriter()
+        writer.statusCell(status, pack)
+        return writer.html
     }
 
     static func refLink(_ ref: String) -> String {
-        HTML.element("a", [("href", "#" + anchor(ref))], HTML.escaped(ref))
+        var writer = HTMLWriter()
+        writer.refLink(ref)
+        return writer.html
     }
 
     /// The id of an action's block: refs hold only letters, digits and `. _ / -`.

@@ -33,8 +33,22 @@ public enum HTML {
     /// Whether any of `bytes` may need replacing (see ``mayNeedEscape(_:)``),
     /// read from contiguous storage where there is some (every native string).
     static func anyMayNeedEscape<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.withContiguousStorageIfAvailable { $0.contains { mayNeedEscape($0) } }
+        bytes.withContiguousStorageIfAvailable { ByteScan.first(Escapes.self, in: $0, from: 0) < $0.count }
             ?? bytes.contains { mayNeedEscape($0) }
+    }
+
+    /// The bytes ``mayNeedEscape(_:)`` flags, eight at a time first.
+    private enum Escapes: ByteClass {
+        static func mayHold(_ word: UInt64) -> Bool {
+            // `&` and `'` (0x26, 0x27) differ in bit 0 only, `<` and `>` (0x3C, 0x3E) in bit 1:
+            // with that bit cleared in every byte, one test finds either of a pair.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            return ByteScan.holdsBelowSpace(word) || ByteScan.holdsDELAndUp(word)
+                || ByteScan.holds(word & ~ones, UInt8(ascii: "&"))
+                || ByteScan.holds(word & ~(ones &* 2), UInt8(ascii: "<")) || ByteScan.holds(word, UInt8(ascii: "\""))
+        }
+
+        static func contains(_ byte: UInt8) -> Bool { mayNeedEscape(byte) }
     }
 
     /// Whether `byte` may need replacing: one ``TerminalText`` may escape, or one of the

@@ -12,39 +12,32 @@ extension HTMLWriter {
     /// escaping is scalar by scalar, so the pieces escape as the whole would). Text
     /// with a CR, which splits into lines on characters, takes that path instead.
     mutating func prose(_ source: String) {
-        guard
-            let lineEnds = source.utf8.withContiguousStorageIfAvailable({ bytes -> [Int]? in
-                guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil
-                else { return nil }
-                var ends: [Int] = []
-                var offset = 0
-                while offset < bytes.count,
-                    let found = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset)
-                {
-                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    ends.append(end)
-                    offset = end + 1
-                }
-                ends.append(bytes.count)
-                return ends
-            }), let ends = lineEnds
-        else {
-            proseByLogicalLines(source)
-            return
-        }
-        var state = ProseState()
         let utf8 = source.utf8
-        var start = utf8.startIndex
-        var offset = 0
-        for end in ends {
-            let stop = utf8.index(start, offsetBy: end - offset)
-            proseLine(Substring(utf8[start..<stop]).trimmingTrailingWhitespace(), &state)
-            guard stop < utf8.endIndex else { break }
-            start = utf8.index(after: stop)
-            offset = end + 1
+        let read = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil
+            else { return false }
+            var state = ProseState()
+            var start = 0
+            while true {
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                let end = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                // The line without its trailing spaces and tabs (ASCII, so the cut is between characters).
+                var trimmed = end
+                while trimmed > start,
+                    bytes[trimmed - 1] == UInt8(ascii: " ") || bytes[trimmed - 1] == UInt8(ascii: "\t")
+                {
+                    trimmed -= 1
+                }
+                let from = utf8.index(utf8.startIndex, offsetBy: start)
+                proseLine(Substring(utf8[from..<utf8.index(from, offsetBy: trimmed - start)]), &state)
+                guard end < bytes.count else { break }
+                start = end + 1
+            }
+            finishLogicalLine(&state)
+            if let list = state.openList { close(list) }
+            return true
         }
-        finishLogicalLine(&state)
-        if let list = state.openList { close(list) }
+        if read != true { proseByLogicalLines(source) }
     }
 
     /// What ``prose(_:)`` has open while it reads the lines.

@@ -17,15 +17,23 @@ struct HTMLWriter {
     mutating func raw(_ markup: String) { append(markup.utf8) }
 
     /// Plain text, escaped (see ``HTML/escaped(_:)``).
-    mutating func escaped(_ text: String) { append(HTML.escaped(text).utf8) }
+    mutating func escaped(_ text: String) {
+        if !appendIfNothingToEscape(text.utf8) { append(HTML.escaped(text).utf8) }
+    }
 
     /// Plain text, escaped; a run with nothing to escape is appended without a copy of its own.
     mutating func escaped(_ text: Substring) {
-        if HTML.anyMayNeedEscape(text.utf8) {
-            append(HTML.escaped(String(text)).utf8)
-        } else {
-            append(text.utf8)
-        }
+        if !appendIfNothingToEscape(text.utf8) { append(HTML.escaped(String(text)).utf8) }
+    }
+
+    /// Appends `utf8` whole, in one reading of its storage, when none of it may need
+    /// escaping; false, with nothing appended, otherwise.
+    private mutating func appendIfNothingToEscape<Bytes: Sequence<UInt8>>(_ utf8: Bytes) -> Bool {
+        utf8.withContiguousStorageIfAvailable { buffer in
+            guard !HTML.anyMayNeedEscape(buffer) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        } ?? false
     }
 
     /// Copies the bytes whole from their contiguous storage (every native string's and
@@ -35,6 +43,15 @@ struct HTMLWriter {
             bytes.append(contentsOf: utf8)
         }
     }
+
+    /// A date as ``PlanDate/iso`` prints it (`2023-02-28`), written as digits.
+    mutating func iso(_ date: PlanDate) { date.appendISO(to: &bytes) }
+
+    /// A date as ``PlanDate/ukLong`` prints it (`28 February 2023`).
+    mutating func ukLong(_ date: PlanDate) { date.appendUKLong(to: &bytes) }
+
+    /// A date as ``PlanDate/ukShort`` prints it (`28 Feb 2023`).
+    mutating func ukShort(_ date: PlanDate) { date.appendUKShort(to: &bytes) }
 
     /// `<name attributes>`; the attribute values are escaped.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {

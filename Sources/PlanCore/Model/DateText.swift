@@ -67,13 +67,13 @@ public enum DateText {
         var trimmed = text.trimmingWhitespace()
         // "Friday 27 February 2026": a leading weekday adds nothing.
         let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        if let first = trimmed.split(separator: " ").first,
-            weekdays.contains(where: {
-                $0 == first.lowercased().trimming(charactersIn: ",")
-                    || String($0.prefix(3)) == first.lowercased()
-            })
-        {
-            trimmed = String(trimmed.dropFirst(first.count)).trimmingWhitespace()
+        // The first word lowercased once, not once for each weekday it is compared with.
+        if let first = trimmed.split(separator: " ").first {
+            let lower = first.lowercased()
+            let bare = lower.trimming(charactersIn: ",")
+            if weekdays.contains(where: { $0 == bare || String($0.prefix(3)) == lower }) {
+                trimmed = String(trimmed.dropFirst(first.count)).trimmingWhitespace()
+            }
         }
         let mentions = scan(trimmed)
         guard mentions.count == 1, let only = mentions.first,

@@ -84,30 +84,14 @@ public struct JSONWriter: JSONOutput {
     /// The digits written directly, without the `String` that ``PlanDate/iso`` makes.
     public mutating func date(_ date: PlanDate) {
         startValue()
-        guard (0...9999).contains(date.year) else {
-            JSONValue.appendQuoted(date.iso, to: &bytes)
-            return
-        }
-        let zero = UInt8(ascii: "0")
-        let year = date.year
         bytes.append(UInt8(ascii: "\""))
-        for divisor in [1000, 100, 10, 1] { bytes.append(zero + UInt8(year / divisor % 10)) }
-        bytes.append(UInt8(ascii: "-"))
-        // Month and day as `iso` writes them: at least two digits.
-        appendTwoDigits(date.month)
-        bytes.append(UInt8(ascii: "-"))
-        appendTwoDigits(date.day)
+        date.appendISO(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func value(_ value: JSONValue) {
         startValue()
         value.write(into: &bytes, indent: indent, depth: depth)
-    }
-
-    private mutating func appendTwoDigits(_ value: Int) {
-        if value < 10 { bytes.append(UInt8(ascii: "0")) }
-        JSONValue.appendDecimal(value, to: &bytes)
     }
 
     /// What goes before a value or key: nothing after a key or at the top, else the

@@ -51,7 +51,14 @@ public struct AreaRollup: Sendable, Equatable {
         } else {
             derived = .amber
         }
-        lastChange = actions.flatMap { $0.history.map(\.date) + $0.agreements.map(\.date) }.filter { $0 <= day }.max()
+        // The latest date on or before the day, without an array of every date.
+        var last: PlanDate?
+        func meet(_ date: PlanDate) { if date <= day, last.map({ date > $0 }) ?? true { last = date } }
+        for action in actions {
+            for entry in action.history { meet(entry.date) }
+            for agreement in action.agreements { meet(agreement.date) }
+        }
+        lastChange = last
         let latest = area.assessments.enumerated().filter { $0.element.date <= day }
             .max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
         if let latest, lastChange.map({ $0 <= latest.date }) ?? true {

@@ -94,8 +94,14 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     /// How many actions each rule finds, for the summary.
     public static func counts(for plan: Plan, on day: PlanDate) -> [(check: BoardCheck, count: Int)] {
         let off = switchedOff(in: plan)
-        return BoardCheck.allCases.filter { !off.contains($0) }.map { rule in
-            (rule, plan.actions.reduce(0) { rule.applies(to: $1, in: plan, on: day) ? $0 + 1 : $0 })
+        let rules = BoardCheck.allCases.filter { !off.contains($0) }
+        // One pass over the actions, every rule asked of each: reading an action copies it.
+        var counts = [Int](repeating: 0, count: rules.count)
+        for action in plan.actions {
+            for (index, rule) in rules.enumerated() where rule.applies(to: action, in: plan, on: day) {
+                counts[index] += 1
+            }
         }
+        return Array(zip(rules, counts))
     }
 }

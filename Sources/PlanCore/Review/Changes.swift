@@ -61,11 +61,16 @@ public struct Changes: Sendable {
 
     /// Changes after the end of `since` up to the end of `until`.
     public init(plan: Plan, since: PlanDate, until: PlanDate) {
+        self.init(plan: plan, end: plan.asOf(until), since: since, until: until)
+    }
+
+    /// Changes after the end of `since` up to the end of `until`, with `end` the plan as
+    /// it stood at the end of `until` (``Plan/asOf(_:)``), already made by the caller.
+    init(plan: Plan, end: Plan, since: PlanDate, until: PlanDate) {
         self.since = since
         self.until = until
         statusKey = plan.statusKey
         let start = plan.asOf(since)
-        let end = plan.asOf(until)
         before = StatusCounts(start.actions, on: since)
         after = StatusCounts(end.actions, on: until)
         var moves: [StatusMove] = []
@@ -76,8 +81,10 @@ public struct Changes: Sendable {
         // (when `since` is not after `until`): met in step, without a lookup each.
         var next = start.actions.startIndex
         for action in end.actions {
-            let inStep = next < start.actions.endIndex && start.actions[next].ref == action.ref
-            guard let earlier = inStep ? start.actions[next] : start.action(ref: action.ref) else {
+            // Read once: reading an action from the list copies it.
+            let candidate = next < start.actions.endIndex ? start.actions[next] : nil
+            let inStep = candidate?.ref == action.ref
+            guard let earlier = inStep ? candidate : start.action(ref: action.ref) else {
                 added.append(action)
                 continue
             }

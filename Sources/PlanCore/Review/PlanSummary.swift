@@ -23,7 +23,11 @@ public struct PlanSummary: Sendable {
 
     /// Summarises `plan` as it stood at the end of `day`.
     public init(plan current: Plan, asOf day: PlanDate) {
-        let plan = current.asOf(day)
+        self.init(past: current.asOf(day), asOf: day)
+    }
+
+    /// Summarises `plan`, which is already as it stood at the end of `day` (``Plan/asOf(_:)``).
+    init(past plan: Plan, asOf day: PlanDate) {
         title = plan.title
         asAt = plan.asAt
         asOf = day
