@@ -20,7 +20,8 @@ struct PlanParser {
     private var omitted: [Diagnostic.Severity: (count: Int, firstLine: Int)] = [:]
     private var actionsOverLimit = 0
 
-    /// Whether each line is part of an HTML comment.
+    /// Whether each line of `range` is part of an HTML comment, from `range.lowerBound`
+    /// on: an edit's re-read of one action keeps flags for its lines only, not the file's.
     private var isComment: [Bool]
     /// Whether plain ASCII action lines are read from their bytes (``ASCIIFieldReader``)
     /// rather than with the `Substring` code, which reads every line the same way and is
@@ -101,19 +102,22 @@ struct PlanParser {
         commentLines(LineTexts(lines))
     }
 
+    /// Whether each line of `range` (all of them by default) is part of an HTML comment:
+    /// the flag of line `i` at `i - range.lowerBound`.
     static func commentLines(_ lines: LineTexts, in range: Range<Int>? = nil) -> [Bool] {
-        var flags = [Bool](repeating: false, count: lines.count)
+        let range = range ?? lines.indices
+        var flags = [Bool](repeating: false, count: range.count)
         var inComment = false
-        for i in range ?? lines.indices {
+        for i in range {
             if !inComment {
                 guard lines.has(.opensComment, i) else { continue }
                 let text = lines[i].text
                 let start = text.utf8.index(text.startIndex, offsetBy: lines.lead(i))
                 inComment = true
-                flags[i] = true
+                flags[i - range.lowerBound] = true
                 inComment = !text[text.index(start, offsetBy: 4)...].contains("-->")
             } else {
-                flags[i] = true
+                flags[i - range.lowerBound] = true
                 if lines.has(.mayCloseComment, i), lines[i].text.contains("-->") { inComment = false }
             }
         }
@@ -126,7 +130,7 @@ struct PlanParser {
         var i = range.lowerBound
         var sawBlank = false
         while i < range.upperBound {
-            if isComment[i] {
+            if isCommentLine(i) {
                 i += 1
                 continue
             }
@@ -438,9 +442,9 @@ struct PlanParser {
         var last = i
         var j = i + 1
         while j < range.upperBound {
-            if isComment[j] {
+            if isCommentLine(j) {
                 // An indented comment belongs to the item, and so do the rest of its lines.
-                if lines.width(j) > width || last == j - 1 && isComment[last] { last = j }
+                if lines.width(j) > width || last == j - 1 && isCommentLine(last) { last = j }
                 j += 1
                 continue
             }
@@ -458,21 +462,21 @@ struct PlanParser {
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
     func joined(first: Substring, continuation range: Range<Int>) -> String {
         if range.isEmpty { return String(first) }
-        let body = range.filter { !isComment[$0] && !lines.isBlank($0) }
+        let body = range.filter { !isCommentLine($0) && !lines.isBlank($0) }
         // Room for every line and a paragraph break after each, so that the text is not regrown.
         var prose = ProseBuffer(capacity: body.reduce(first.utf8.count) { $0 + lines[$1].text.utf8.count + 2 })
         prose.append(first, paragraphBreak: false)
         let indent = body.map { lines.width($0) }.min() ?? 0
         var previous = range.lowerBound - 1
         for j in body {
-            let gap = (previous + 1..<j).contains { !isComment[$0] && lines.isBlank($0) }
+            let gap = (previous + 1..<j).contains { !isCommentLine($0) && lines.isBlank($0) }
             prose.append(lines[j].text.droppingIndentation(indent).trimmingTrailingWhitespace(), paragraphBreak: gap)
             previous = j
         }
         return prose.text
     }
 
-    func isCommentLine(_ i: Int) -> Bool { isComment[i] }
+    func isCommentLine(_ i: Int) -> Bool { isComment[i - range.lowerBound] }
 
     func column(of index: Substring.Index, in line: Substring) -> Int {
         Self.column(of: index, in: line)
