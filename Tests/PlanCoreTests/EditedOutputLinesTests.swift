@@ -138,7 +138,16 @@ import Testing
         var document = try PlanDocument(text: text)
         for (step, ref) in ["1.280a", "1.3a", "2.300a", "1.256a", "1.257a", "2.1a"].enumerated() {
             try document.addNote(ref: ref, text: "Probe \(step).", on: date("2026-10-01"), by: "Jo")
-            expectSameLayout(document, try PlanDocument(data: document.data), "step \(step)")
+            let fresh = try PlanDocument(data: document.data)
+            expectSameLayout(document, fresh, "step \(step)")
+            // Found by number across chunks, with the lines a fresh parse gives.
+            for number in ["1.1", "1.256", "1.257", "1.300", "2.1", "2.257", "2.300"] {
+                let area = try #require(document.plan.area(number: number))
+                #expect(area == fresh.plan.area(number: number), "step \(step), area \(number)")
+                #expect(area.line == fresh.plan.area(number: number)?.line, "step \(step), area \(number)")
+                #expect(area.assessments.map(\.line) == fresh.plan.area(number: number)?.assessments.map(\.line))
+            }
+            #expect(document.plan.area(number: "3.1") == nil)
         }
     }
 

@@ -19,6 +19,12 @@ public struct AreaList: Sendable, Equatable {
     mutating func moveLines(from index: Int, by delta: Int) {
         if index == 0 { storage.moveAllLines(by: delta) } else { storage.moveLines(after: index - 1, by: delta) }
     }
+
+    /// The position of the area numbered `number`, found without copying every area out
+    /// of its chunk (the detail view asks for an action's area at every frame).
+    public func firstIndex(ofNumber number: String) -> Int? {
+        storage.firstIndex(storedWhere: { $0.number == number })
+    }
 }
 
 extension AreaList: RandomAccessCollection, MutableCollection {

@@ -60,6 +60,16 @@ struct LineChunks<Element: LineShifting> {
     mutating func moveAllLines(by delta: Int) {
         for c in chunks.indices { chunks[c].lineOffset += delta }
     }
+
+    /// The position of the first element for which `matches` holds, looked at where it is
+    /// stored, without a copy: `matches` sees its lines as stored, not moved by its chunk,
+    /// so it must not look at them.
+    func firstIndex(storedWhere matches: (Element) -> Bool) -> Int? {
+        for (c, chunk) in chunks.enumerated() {
+            if let i = chunk.elements.firstIndex(where: matches) { return c << Self.chunkShift + i }
+        }
+        return nil
+    }
 }
 
 extension LineChunks: RandomAccessCollection, MutableCollection {

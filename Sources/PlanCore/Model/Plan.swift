@@ -38,8 +38,8 @@ public struct Plan: Sendable, Equatable {
     }
 
     public func area(number: String) -> Area? {
-        for section in sections {
-            if let area = section.areas.first(where: { $0.number == number }) { return area }
+        for s in sections.indices {
+            if let a = sections[s].areas.firstIndex(ofNumber: number) { return sections[s].areas[a] }
         }
         return nil
     }
