@@ -94,6 +94,22 @@ import Testing
         #expect(PathText.deletingLastComponent("/") == "/")
     }
 
+    @Test func pathTextResolvesLinksAsNSStringDoes() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("links-\(UUID().uuidString)")
+        let real = base.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createSymbolicLink(
+            atPath: base.appendingPathComponent("link").path, withDestinationPath: real.path)
+        try Data("# Plan\n".utf8).write(to: real.appendingPathComponent("x.plan"))
+        for rest in [
+            "link/x.plan", "link/missing.plan", "link/missing/y.plan", "link", "real/x.plan", "link/../link/x.plan",
+        ] {
+            let path = base.path + "/" + rest
+            #expect(PathText.standardized(path) == (path as NSString).standardizingPath, "\(rest)")
+        }
+    }
+
     @Test func rangeIgnoringCaseMatchesCaseInsensitiveSearch() {
         let pieces = ["a", "A", "b", "B", "é", "É", "e\u{301}", " ", "x"]
         let queries = ["a", "ab", "AB", "é", "É", "b a", "x"]
@@ -121,6 +137,7 @@ import Testing
             #expect(SystemErrorText.describing(error) == "No such file or directory")
         }
         #expect(SystemErrorText.describing(POSIXError(.EACCES)) == "Permission denied")
+        #expect(SystemErrorText.describing(CocoaError(.fileWriteOutOfSpace)) == "No space left on device")
         struct Other: Error, CustomStringConvertible { var description: String { "other" } }
         #expect(SystemErrorText.describing(Other()) == "other")
     }

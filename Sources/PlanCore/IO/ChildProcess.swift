@@ -220,11 +220,26 @@ public enum ChildProcess {
         }
         // WNOWAIT leaves the child to be reaped by the caller, so the thread never takes its status.
         let exited = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            var info = siginfo_t()
-            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
-            exited.signal()
+        // A thread of its own, not a Dispatch worker: a pool that is busy could start the
+        // wait late, and a child that ended in time would then be killed.
+        let waiter = Unmanaged.passRetained(ChildWaiter(pid: pid, exited: exited)).toOpaque()
+        var thread = pthread_t()
+        let started = pthread_create(
+            &thread, nil,
+            { context in
+                guard let context else { return nil }
+                let waiter = Unmanaged<ChildWaiter>.fromOpaque(context).takeRetainedValue()
+                var info = siginfo_t()
+                while waitid(P_PID, id_t(waiter.pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
+                waiter.exited.signal()
+                return nil
+            }, waiter)
+        guard started == 0 else {
+            Unmanaged<ChildWaiter>.fromOpaque(waiter).release()
+            kill(pid, SIGKILL)
+            return false
         }
+        pthread_detach(thread)
         if exited.wait(timeout: .now() + max(0, seconds)) == .success { return true }
         kill(pid, SIGKILL)
         // The child is a zombie once killed; the thread sees it and ends before the caller reaps it.
@@ -280,4 +295,16 @@ private enum GNUSpawnActions {
 
 private func sendSignal(_ signal: Int32, to pid: pid_t) {
     _ = kill(pid, signal)
+}
+
+/// What the thread that waits for a child in `waitid` needs: the child, and the
+/// semaphore it signals when the child has ended.
+private final class ChildWaiter: @unchecked Sendable {
+    let pid: pid_t
+    let exited: DispatchSemaphore
+
+    init(pid: pid_t, exited: DispatchSemaphore) {
+        self.pid = pid
+        self.exited = exited
+    }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// The path operations of `NSString` the tool uses (`lastPathComponent`,
 /// `deletingLastPathComponent`, `pathExtension`, `standardizingPath`), on plain strings:
@@ -27,8 +28,9 @@ public enum PathText {
     }
 
     /// A leading `~` expanded, empty and `.` components dropped (a leading `./` is kept, as
-    /// Foundation on Linux keeps it), and in an absolute path `..` taken back a component:
-    /// `plans/.//a.plan` → `plans/a.plan`.
+    /// Foundation on Linux keeps it), and in an absolute path `..` taken back a component
+    /// and symbolic links resolved as far as the path exists: `plans/.//a.plan` →
+    /// `plans/a.plan`. (`~user` is not expanded.)
     public static func standardized(_ path: String) -> String {
         var path = path
         if path == "~" || path.hasPrefix("~/") {
@@ -44,8 +46,25 @@ public enum PathText {
             }
         }
         let joined = parts.joined(separator: "/")
-        if absolute { return "/" + joined }
+        if absolute { return resolvingLinks("/" + joined) }
         if joined.isEmpty { return path.isEmpty ? "" : "." }
         return path.hasPrefix("./") ? "./" + joined : joined
+    }
+
+    /// The absolute `path` with the symbolic links of its longest existing part resolved
+    /// (`realpath`), the rest kept as it is.
+    private static func resolvingLinks(_ path: String) -> String {
+        var head = path
+        var tail: [Substring] = []
+        while head != "/" {
+            if let resolved = realpath(head, nil) {
+                defer { free(resolved) }
+                let real = String(cString: resolved)
+                return tail.isEmpty ? real : (real == "/" ? "" : real) + "/" + tail.reversed().joined(separator: "/")
+            }
+            tail.append(Substring(lastComponent(head)))
+            head = deletingLastComponent(head)
+        }
+        return path
     }
 }

@@ -13,7 +13,14 @@ public enum SystemErrorText {
             if let posix = cocoa.userInfo["NSUnderlyingError"] as? POSIXError {
                 return String(cString: strerror(posix.code.rawValue))
             }
-            return "error \(cocoa.code.rawValue) of the file system"
+            switch cocoa.code {
+            case .fileNoSuchFile, .fileReadNoSuchFile: return String(cString: strerror(ENOENT))
+            case .fileReadNoPermission, .fileWriteNoPermission: return String(cString: strerror(EACCES))
+            case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC))
+            case .fileWriteFileExists: return String(cString: strerror(EEXIST))
+            case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS))
+            default: return "error \(cocoa.code.rawValue) of the file system"
+            }
         }
         return "\(error)"
     }

@@ -1,7 +1,8 @@
 /// The order of refs as a reader expects it: `1.2a` before `1.10a`. Runs of digits are
 /// compared as numbers, letters without regard to case (the first difference of case or
 /// of leading zeros decides when all else is equal: lower case, fewer zeros first), and punctuation before digits before letters: Foundation's
-/// `localizedStandardCompare` on refs (letters, digits and `. _ / -`), without ICU.
+/// `localizedStandardCompare` on refs (ASCII letters, digits and `. _ / -`), without ICU.
+/// Other scalars sort after `z` by their value, where ICU would put `é` with `e`.
 enum RefOrder {
     /// -1, 0 or 1 as `a` comes before, with or after `b`.
     static func compare(_ a: String, _ b: String) -> Int {

@@ -85,7 +85,8 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
 
 extension StringProtocol {
     /// The first range of `query` in the text, ignoring case (each character compared
-    /// lower-cased): `range(of: query, options: .caseInsensitive)`.
+    /// lower-cased): `range(of: query, options: .caseInsensitive)`, except that the text
+    /// is not case-folded (`ß` does not match `SS`).
     public func rangeIgnoringCase(of query: String) -> Range<Index>? {
         let needle = query.map { $0.lowercased() }
         guard !needle.isEmpty else { return nil }
