@@ -7,19 +7,8 @@ enum Console {
     /// Writes a message to standard error. Control characters in it are escaped: messages
     /// quote paths and plan text, and neither may reach the terminal raw.
     static func error(_ text: String) {
-        write(STDERR_FILENO, Array((TerminalText.escaped(text, keepNewlines: true) + "\n").utf8))
-    }
-
-    /// Writes all of `bytes` to `descriptor`, through short writes and interruptions; an
-    /// error ends it (there is nowhere left to report one).
-    static func write(_ descriptor: Int32, _ bytes: [UInt8]) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return }
-            written += count
-        }
+        var message = TerminalText.escaped(text, keepNewlines: true) + "\n"
+        message.withUTF8 { write(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 
     /// Everything on standard input, up to its end.
@@ -61,12 +50,12 @@ enum Console {
         bytes.withUnsafeBytes { write($0) }
     }
 
-    private static func write(_ bytes: UnsafeRawBufferPointer) {
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32 = STDOUT_FILENO) {
         fflush(nil)  // every C stream, so that what print left buffered comes first
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let written = Glibc.write(STDOUT_FILENO, next, left)
+            let written = Glibc.write(descriptor, next, left)
             if written < 0 {
                 if errno == EINTR { continue }
                 return  // a closed pipe or a full disk: nothing more can be written
