@@ -4,19 +4,23 @@ import Testing
 @testable import PlanCore
 
 /// The byte-level reader of plain ASCII action lines (`ASCIIFieldReader`) against the
-/// `Substring` code it stands in for: the same plan, spans and diagnostics on every file.
+/// `Substring` code it stands in for, and the parse that defers actions against the one
+/// that makes them all: the same plan, spans and diagnostics on every file.
 @Suite struct ByteReaderTests {
     static func agree(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let difference = PlanDocument.byteReaderDisagreement(in: Data(text.utf8))
         #expect(difference == nil, sourceLocation: sourceLocation)
+        let deferred = PlanDocument.deferredReaderDisagreement(in: Data(text.utf8))
+        #expect(deferred == nil, sourceLocation: sourceLocation)
     }
 
     @Test func examplePlansAndFixturesReadAlike() throws {
         let files = Fixtures.examplePlans + Fixtures.files(in: "valid") + Fixtures.files(in: "hostile")
         #expect(files.count > 20)
         for url in files {
-            let difference = PlanDocument.byteReaderDisagreement(in: try Data(contentsOf: url))
-            #expect(difference == nil, "\(url.lastPathComponent)")
+            let data = try Data(contentsOf: url)
+            #expect(PlanDocument.byteReaderDisagreement(in: data) == nil, "\(url.lastPathComponent)")
+            #expect(PlanDocument.deferredReaderDisagreement(in: data) == nil, "\(url.lastPathComponent)")
         }
     }
 

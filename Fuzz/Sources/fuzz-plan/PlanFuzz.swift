@@ -29,6 +29,10 @@ struct PlanFuzz {
         if let difference = PlanDocument.byteReaderDisagreement(in: data) {
             Fuzzer.fail("the two readers of action lines disagree: \(difference)", input: data)
         }
+        // A parse that defers actions must read every input as the one that makes them all.
+        if let difference = PlanDocument.deferredReaderDisagreement(in: data) {
+            Fuzzer.fail("deferring actions reads differently: \(difference)", input: data)
+        }
         // Reading a file leaves the UTF-8 check to the string it makes; it must take the same bytes.
         if let difference = PlanFile.fileTextDisagreement(in: data) {
             Fuzzer.fail("reading the file's text: \(difference)", input: data)

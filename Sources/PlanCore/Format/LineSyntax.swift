@@ -237,10 +237,15 @@ package enum LineSyntax {
     /// `- [A] 1.1 b Train staff`: the lone lowercase letter after a ref ending in a
     /// digit, which is usually the end of the ref (`1.1b`) typed with a space.
     static func letterAfterRef(_ action: Action) -> Character? {
-        guard action.ref.last?.isASCIIDigit == true, let letter = action.text.first,
+        letterAfterRef(ref: action.ref, text: action.text)
+    }
+
+    /// ``letterAfterRef(_:)`` of an action with `ref` whose text starts with `text`.
+    static func letterAfterRef(ref: String, text: some StringProtocol) -> Character? {
+        guard ref.last?.isASCIIDigit == true, let letter = text.first,
             letter.isASCII, letter.isLowercase
         else { return nil }
-        let rest = action.text.dropFirst()
+        let rest = text.dropFirst()
         return rest.isEmpty || rest.first == " " || rest.first == "\n" ? letter : nil
     }
 

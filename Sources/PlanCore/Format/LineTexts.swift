@@ -19,7 +19,7 @@ struct LineTexts {
     /// Every line of the file, of which `read` are measured.
     let indices: Range<Int>
     private let read: Range<Int>
-    private let table: LineTable
+    let table: LineTable
     /// Per line, bits 0–29 the indentation width, 30–57 the bytes of indentation, 58– the flags.
     /// A line is shorter than 2²⁸ bytes (`LineTable`), so its width, at most 4 a byte, fits in 30 bits.
     private let shapes: [UInt64]

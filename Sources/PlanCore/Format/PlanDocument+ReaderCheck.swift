@@ -7,23 +7,49 @@ extension PlanDocument {
     /// plan (line numbers included), the actions' spans or the diagnostics. Nil when
     /// both read it alike, or when the bytes are not a text the parser reads at all.
     public static func byteReaderDisagreement(in data: Data) -> String? {
+        guard let table = checkedTable(data) else { return nil }
+        var bytes = PlanParser(lines: table, readsBytes: true)
+        var substrings = PlanParser(lines: table, readsBytes: false)
+        return firstDifference(
+            between: (bytes.parse(), bytes), and: (substrings.parse(), substrings), named: ("bytes", "substrings"))
+    }
+
+    /// For the tests and the fuzzer: reads `data` twice, once making every action as it
+    /// is read and once deferring those that read alone (``ActionReading/onDemand``),
+    /// and describes the first difference: in the diagnostics, the spans, or the plan
+    /// once every deferred action is made from its lines. Nil when both read it alike.
+    public static func deferredReaderDisagreement(in data: Data) -> String? {
+        guard let table = checkedTable(data) else { return nil }
+        var every = PlanParser(lines: table)
+        var deferring = PlanParser(lines: table, defersActions: true)
+        let made = every.parse()
+        var deferred = deferring.parse()
+        deferred.actions = ActionList(Array(deferred.actions))
+        return firstDifference(between: (made, every), and: (deferred, deferring), named: ("made", "deferred"))
+    }
+
+    /// The lines of `data` when they are a text the parser reads at all.
+    private static func checkedTable(_ data: Data) -> LineTable? {
         guard encodingProblem(in: data) == nil else { return nil }
         var text = String(decoding: data, as: UTF8.self)
         guard PlanFile.limitProblem(bytes: text.utf8.count, lines: 0) == nil else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let table = LineTable(text: text)
-        var bytes = PlanParser(lines: table, readsBytes: true)
-        var substrings = PlanParser(lines: table, readsBytes: false)
-        let (fast, fallback) = (bytes.parse(), substrings.parse())
+        return LineTable(text: text)
+    }
+
+    private static func firstDifference(
+        between one: (plan: Plan, parser: PlanParser), and other: (plan: Plan, parser: PlanParser),
+        named names: (String, String)
+    ) -> String? {
         for (what, left, right) in [
-            ("plan", Self.dumped(fast), Self.dumped(fallback)),
-            ("spans", Self.dumped(bytes.spans), Self.dumped(substrings.spans)),
-            ("diagnostics", Self.dumped(bytes.diagnostics), Self.dumped(substrings.diagnostics)),
+            ("plan", Self.dumped(one.plan), Self.dumped(other.plan)),
+            ("spans", Self.dumped(one.parser.spans), Self.dumped(other.parser.spans)),
+            ("diagnostics", Self.dumped(one.parser.diagnostics), Self.dumped(other.parser.diagnostics)),
         ] where left != right {
             let (a, b) = (left.split(separator: "\n"), right.split(separator: "\n"))
             let at = a.indices.first { $0 >= b.count || a[$0] != b[$0] } ?? a.count
             let line = { (lines: [Substring]) in lines.indices.contains(at) ? String(lines[at]) : "(nothing)" }
-            return "the \(what) differ: from bytes \(line(a)), from substrings \(line(b))"
+            return "the \(what) differ: \(names.0) \(line(a)), \(names.1) \(line(b))"
         }
         return nil
     }

@@ -12,6 +12,16 @@ public struct PlanDocument: Sendable {
     var spans: LineChunks<ActionSpan>
     let hasByteOrderMark: Bool
 
+    /// When the parse makes the plan's actions: every one as it reads the file, or, for
+    /// a command that reads one action or a few, each one when it is read.
+    public enum ActionReading: Sendable {
+        /// Every action made as the file is read: for a caller that reads them all.
+        case everyAction
+        /// Every action checked as the file is read, with the same diagnostics, but made
+        /// only when read (see ``ActionList``): what an edit of one action needs.
+        case onDemand
+    }
+
     /// Parses a plan from the bytes of a file.
     public init(data: Data) throws(PlanParseError) {
         if let problem = PlanDocument.encodingProblem(in: data) { throw PlanParseError(diagnostics: [problem]) }
@@ -20,7 +30,7 @@ public struct PlanDocument: Sendable {
 
     /// Parses a plan from a file's text whose bytes passed ``UTF8Validation`` (no NUL),
     /// byte order mark included if the file has one.
-    init(checkedText: String) throws(PlanParseError) {
+    init(checkedText: String, actions reading: ActionReading = .everyAction) throws(PlanParseError) {
         var text = checkedText
         // Every text becomes a document here (a file, `git show`, an import, an undo entry):
         // over the size limit it is refused before the line table, whose entries address
@@ -30,7 +40,7 @@ public struct PlanDocument: Sendable {
         }
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
-        try self.init(lines: LineTable(text: text), hasByteOrderMark: bom)
+        try self.init(lines: LineTable(text: text), hasByteOrderMark: bom, actions: reading)
     }
 
     /// Parses a plan from text (no byte order mark).
@@ -38,8 +48,10 @@ public struct PlanDocument: Sendable {
         try self.init(data: Data(text.utf8))
     }
 
-    init(lines: LineTable, hasByteOrderMark: Bool) throws(PlanParseError) {
-        var parser = PlanParser(lines: lines)
+    init(lines: LineTable, hasByteOrderMark: Bool, actions reading: ActionReading = .everyAction)
+        throws(PlanParseError)
+    {
+        var parser = PlanParser(lines: lines, defersActions: reading == .onDemand)
         let plan = parser.parse()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
             throw PlanParseError(diagnostics: parser.diagnostics)

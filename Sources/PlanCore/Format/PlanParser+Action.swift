@@ -14,6 +14,16 @@ extension PlanParser {
         /// Where the value is in the line: UTF-8 offsets from the line's start.
         var value: Range<Int>
         var continuation: Range<Int>
+
+        /// A measure or a value: what an action is made in full for, since its values
+        /// are matched with the measures after the action is read.
+        var isAboutMeasures: Bool {
+            switch kind {
+            case .measure: true
+            case .history(let keyword, _, _): keyword == "value"
+            default: false
+            }
+        }
     }
 
     mutating func readAction(_ i: Int, content: Substring) -> Int {
@@ -66,9 +76,14 @@ extension PlanParser {
         // The text lines are the first of the body that are neither blank nor comments, so
         // the action's text is its first line's joined with the body up to the last of them.
         if let textLines { span.textLines = (i + 1)..<textLines.upperBound }
-        action.text = joined(line: i, value: head.text, continuation: span.textLines)
-        reserveHistory(for: fields, in: &action)
-        for field in fields { apply(field, to: &action, span: &span) }
+        let defers =
+            defersActions && head.status != nil && !head.text.isEmpty && readsAlone(i..<body.upperBound)
+            && !fields.contains(where: \.isAboutMeasures)
+        if !defers {
+            action.text = joined(line: i, value: head.text, continuation: span.textLines)
+            reserveHistory(for: fields, in: &action)
+        }
+        for field in fields { apply(field, to: &action, span: &span, keepingTexts: !defers) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
             report(
@@ -89,7 +104,8 @@ extension PlanParser {
         if head.status != nil {
             let refColumn = column(ofOffset: head.refOffset, line: i)
             checkRefPlacement(head.ref, area: area.number, line: i + 1, column: refColumn)
-            if let letter = LineSyntax.letterAfterRef(action) {
+            let text = defers ? substring(head.text, line: i) : Substring(action.text)
+            if let letter = LineSyntax.letterAfterRef(ref: head.ref, text: text) {
                 report(
                     .warning, line: i + 1, column: refColumn,
                     "ref \(head.ref) is followed by a lone '\(letter)'",
@@ -97,7 +113,16 @@ extension PlanParser {
                     code: "ref-with-space")
             }
             statusPositions.append((i + 1, column(ofOffset: head.statusOffset, line: i)))
-            actions.append(action)
+            if defers {
+                if !action.history.isEmpty { deferredHistory[actions.count] = action.history }
+                actions.append(
+                    .deferred(
+                        DeferredAction(
+                            ref: head.ref, status: action.status, line: i + 1, sectionNumber: section.number,
+                            areaNumber: area.number, readLines: span.lines)))
+            } else {
+                actions.append(.made(action))
+            }
             spans.append(span)
         }
         return body.upperBound
@@ -322,7 +347,20 @@ extension PlanParser {
         action.history.reserveCapacity(history)
     }
 
-    private mutating func apply(_ field: PendingField, to action: inout Action, span: inout ActionSpan) {
+    /// Whether the action on `lines` reads alone as it reads in the whole file: no
+    /// comment in it or right after it, whose extent the one-action parse could read
+    /// differently (the condition an edit's re-read checks too).
+    private func readsAlone(_ lines: Range<Int>) -> Bool {
+        let after = min(lines.upperBound + 1, self.range.upperBound)
+        return !(lines.lowerBound..<after).contains(where: isCommentLine)
+    }
+
+    /// Reads `field` into `action`. Without `keepingTexts`, a field that only holds text
+    /// (a note, an agreement, an extra field) is checked as the whole read checks it
+    /// but not kept: the action is deferred, and made from its lines when read.
+    private mutating func apply(
+        _ field: PendingField, to action: inout Action, span: inout ActionSpan, keepingTexts: Bool
+    ) {
         let lineNumber = field.line + 1
         switch field.kind {
         case .owner:
@@ -346,6 +384,7 @@ extension PlanParser {
             action.due = readDue(dueText, line: field.line, column: valueColumn(field))
             span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
+            guard keepingTexts else { return }
             action.extraFields.append(Field(name: name, value: joinedValue(of: field), line: lineNumber))
         case .measure:
             if let measure = measureDefinition(self.value(of: field), line: field.line, existing: action.measures) {
@@ -354,6 +393,7 @@ extension PlanParser {
         case .history(let keyword, let date, let author):
             guard let date else { return }
             switch keyword {
+            case _ where !keepingTexts && (keyword == "note" || keyword == "agreed"): return
             case "note":
                 action.notes.append(Note(date: date, author: author, text: joinedValue(of: field), line: lineNumber))
                 return

@@ -6,7 +6,7 @@ struct PlanParser {
     /// The texts of the lines read, by their index in the file.
     let lines: LineTexts
     /// The lines read: all of them, or one action's when an edit is checked.
-    private let range: Range<Int>
+    let range: Range<Int>
     var diagnostics: [Diagnostic] = []
 
     /// The most actions a plan may hold: far above any real plan (boards keep 50–200;
@@ -27,6 +27,9 @@ struct PlanParser {
     /// rather than with the `Substring` code, which reads every line the same way and is
     /// kept so that a test and the fuzzer can check that both read a plan alike.
     let readsBytes: Bool
+    /// Whether an action that reads the same alone as in the whole file is checked
+    /// without being made (see ``ActionList``): what a session opened for one action reads.
+    let defersActions: Bool
 
     private enum Context { case beforeTitle, header, textSection, planSection, area }
     private var context = Context.beforeTitle
@@ -53,16 +56,20 @@ struct PlanParser {
     private var areaNumbers: Set<String> = []
     private var areaDescription = ProseBuffer()
     private var areaHasAction = false
-    var actions: [Action] = []
+    var actions: [ActionEntry] = []
+    /// The history of each deferred action that has one, by its index in `actions`,
+    /// for the checks after the whole file (see `checkHistory`).
+    var deferredHistory: [Int: [HistoryEntry]] = [:]
     /// Where each action of `actions` sits among the lines.
     var spans: [ActionSpan] = []
     /// Where each action's status code sits, for errors found after the whole file is read.
     var statusPositions: [(line: Int, column: Int)] = []
 
-    init(lines table: LineTable, readsBytes: Bool = true) {
+    init(lines table: LineTable, readsBytes: Bool = true, defersActions: Bool = false) {
         let lines = LineTexts(table)
         self.lines = lines
         self.readsBytes = readsBytes
+        self.defersActions = defersActions
         range = lines.indices
         var ignored = PlanParser.commentLines(lines)
         let conflicts = ConflictMarkers.find(in: lines, ignoring: &ignored)
@@ -79,6 +86,7 @@ struct PlanParser {
         let lines = LineTexts(table, reading: range)
         self.lines = lines
         readsBytes = true
+        defersActions = false
         self.range = range
         isComment = PlanParser.commentLines(lines, in: range)
         context = .area
@@ -522,29 +530,37 @@ struct PlanParser {
         let key = keyEntries.isEmpty ? StatusKey.standard : StatusKey(entries: keyEntries.map(\.entry))
         var indexByRef: [String: Int] = [:]
         indexByRef.reserveCapacity(actions.count)
-        for (index, action) in actions.enumerated() {
-            let folded = action.ref.lowercased()
+        let source =
+            actions.contains(where: \.isDeferred) ? DeferredActionSource(lines: lines.table, statusKey: key) : nil
+        for (index, entry) in actions.enumerated() {
+            let ref = entry.ref
+            let folded = ref.lowercased()
             if let first = indexByRef[folded] {
-                let spaced = LineSyntax.letterAfterRef(action)
+                let spaced = LineSyntax.letterAfterRef(entry.made(from: source))
                 report(
-                    .error, line: action.line, column: statusPositions[index].column + 3,
-                    "duplicate ref \(action.ref) (first used on line \(actions[first].line))",
+                    .error, line: entry.line, column: statusPositions[index].column + 3,
+                    "duplicate ref \(ref) (first used on line \(actions[first].line))",
                     hint: spaced.map {
-                        "a ref has no spaces: if this one is \(action.ref)\($0), write it without the space"
+                        "a ref has no spaces: if this one is \(ref)\($0), write it without the space"
                     }
                         ?? "refs must be unique in the plan; number this one differently")
             } else {
                 indexByRef[folded] = index
             }
-            if !key.contains(action.status) {
+            let status = entry.status
+            if !key.contains(status) {
                 report(
                     .error, line: statusPositions[index].line, column: statusPositions[index].column,
-                    "status \(action.status.code) is not in this plan's status key",
+                    "status \(status.code) is not in this plan's status key",
                     hint:
-                        "this plan's key has \(key.listing); add `- Status \(action.status.code) (\(action.status.name)): …` to the header to use it"
+                        "this plan's key has \(key.listing); add `- Status \(status.code) (\(status.name)): …` to the header to use it"
                 )
             }
-            checkHistory(of: action.history, ref: action.ref, status: action.status)
+            switch entry {
+            case .made(let action): checkHistory(of: action.history, ref: ref, status: status)
+            case .deferred:
+                if let history = deferredHistory[index] { checkHistory(of: history, ref: ref, status: status) }
+            }
         }
         reportControlCharacters()
         for (severity, (count, line)) in omitted.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -576,7 +592,7 @@ struct PlanParser {
                 s.areas = AreaList($0.areas)
                 return s
             },
-            actions: ActionList(actions), indexByRef: indexByRef)
+            actions: ActionList(entries: actions, source: source), indexByRef: indexByRef)
         plan.reviews = reviews
         plan.impactAgreedBy = impactAgreedBy
         plan.reviewCycleDays = reviewCycleDays

@@ -125,7 +125,9 @@ public enum PlanFile {
     /// read as one text: the document's bytes, exactly, in one piece and without a copy
     /// (the lines point into it). Nil when the file was read another way (bytes that are
     /// not valid UTF-8 are read as `Data` to say where).
-    static func loadKeepingText(_ path: String) throws(PlanFileError) -> (document: PlanDocument, text: String?) {
+    static func loadKeepingText(_ path: String, actions reading: PlanDocument.ActionReading = .everyAction)
+        throws(PlanFileError) -> (document: PlanDocument, text: String?)
+    {
         // The file's bytes go straight into the text the lines point into: holding them
         // as Data as well would double the memory a large plan needs while it is parsed.
         guard let text = try readCheckedText(path) else {
@@ -137,7 +139,7 @@ public enum PlanFile {
             }
         }
         do {
-            return (try PlanDocument(checkedText: text), text)
+            return (try PlanDocument(checkedText: text, actions: reading), text)
         } catch {
             throw invalid(path: path, text: text, diagnostics: error.errors)
         }

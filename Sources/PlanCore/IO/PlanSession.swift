@@ -72,9 +72,12 @@ public final class PlanSession {
     private var documentText: String?
 
     /// Opens the plan at `path`, waiting for a file that is being written to settle; a
-    /// path that is not a regular file (a named pipe, a device) is refused.
+    /// path that is not a regular file (a named pipe, a device) is refused. `actions`
+    /// says when the plan's actions are made: a command that edits one action opens
+    /// with ``PlanDocument/ActionReading/onDemand``.
     public init(
-        opening path: String, settleTime: Double = PlanSession.defaultSettleTime, lockTimeout: Double = 10
+        opening path: String, settleTime: Double = PlanSession.defaultSettleTime, lockTimeout: Double = 10,
+        actions reading: PlanDocument.ActionReading = .everyAction
     ) throws(PlanFileError) {
         self.path = path
         self.settleTime = settleTime
@@ -83,7 +86,7 @@ public final class PlanSession {
         try PlanLock.requireRegularPlan(path)
         var read: (document: PlanDocument, text: String?)?
         let stamp = try Self.settledRead(path, settleTime: settleTime, timeout: lockTimeout + settleTime) {
-            () throws(PlanFileError) in read = try PlanFile.loadKeepingText(path)
+            () throws(PlanFileError) in read = try PlanFile.loadKeepingText(path, actions: reading)
         }
         guard let read else { throw .system(path: path, errno: EIO, doing: "read") }
         self.document = read.document

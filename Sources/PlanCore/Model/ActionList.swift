@@ -3,23 +3,45 @@
 /// numbers of all the actions after it without touching each of them (see
 /// ``Action/linesMoved``): the edit stays flat in the size of the plan, and the copy
 /// an undo step shares copies one chunk, not every action.
-public struct ActionList: Sendable, Equatable {
-    private var storage: LineChunks<Action>
+///
+/// A plan opened for one action (``PlanDocument/ActionReading/onDemand``) holds most
+/// of its actions as their lines only: an action is made from them each time it is
+/// read, by the same one-action parse an edit uses, so that opening the plan builds
+/// no text, note or owner list the command will not read. ``ref(at:)`` and
+/// ``status(at:)`` answer without making the action.
+public struct ActionList: Sendable {
+    private var storage: LineChunks<ActionEntry>
+    /// The lines the deferred actions are read from; nil when every action is made.
+    private let source: DeferredActionSource?
 
     /// No actions.
     public init() {
         storage = LineChunks()
+        source = nil
     }
 
     /// The actions of `actions`, in order.
     public init(_ actions: some Sequence<Action>) {
-        storage = LineChunks(actions)
+        storage = LineChunks(actions.lazy.map(ActionEntry.made))
+        source = nil
+    }
+
+    /// Actions as the parse left them, the deferred ones read from `source`.
+    init(entries: [ActionEntry], source: DeferredActionSource?) {
+        storage = LineChunks(entries)
+        self.source = source
     }
 
     /// Moves the line numbers of every action after the one at `index` by `delta`.
     mutating func moveLines(after index: Int, by delta: Int) {
         storage.moveLines(after: index, by: delta)
     }
+
+    /// The ref of the action at `index`, without making the action.
+    public func ref(at index: Int) -> String { storage[index].ref }
+
+    /// The status of the action at `index`, without making the action.
+    public func status(at index: Int) -> Status { storage[index].status }
 }
 
 extension ActionList: RandomAccessCollection, MutableCollection {
@@ -27,8 +49,14 @@ extension ActionList: RandomAccessCollection, MutableCollection {
     public var endIndex: Int { storage.count }
 
     public subscript(position: Int) -> Action {
-        get { storage[position] }
-        set { storage[position] = newValue }
+        get { storage[position].made(from: source) }
+        set { storage[position] = .made(newValue) }
+    }
+}
+
+extension ActionList: Equatable {
+    public static func == (lhs: ActionList, rhs: ActionList) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 }
 
@@ -36,4 +64,9 @@ extension ActionList: ExpressibleByArrayLiteral {
     public init(arrayLiteral actions: Action...) {
         self.init(actions)
     }
+}
+
+extension ActionList {
+    /// The entry at `index`, as stored.
+    func entry(at index: Int) -> ActionEntry { storage[index] }
 }

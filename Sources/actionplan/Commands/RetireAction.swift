@@ -25,7 +25,7 @@ struct RetireAction: ParsableCommand {
 
     func run() throws {
         let who = author.author
-        try EditCommand.run(path: plan.path, options: write, author: who, day: author.day) {
+        try EditCommand.run(path: plan.path, options: write, reading: .onDemand, author: who, day: author.day) {
             document throws(PlanDocument.EditError) in
             try document.retire(ref: ref, reason: reason, on: author.day, by: who)
         }

@@ -11,12 +11,14 @@ enum EditCommand {
     typealias Edit = (inout PlanDocument) throws(PlanDocument.EditError) -> PlanDocument.EditOutcome
 
     /// Runs `edit` on the plan at `path`. `unchanged` words the message when the edit
-    /// changed nothing (default: "REF: nothing changed").
+    /// changed nothing (default: "REF: nothing changed"). An edit of one action passes
+    /// `.onDemand` for `reading`, so that only the actions it reads are made.
     static func run(
-        path: String, options: WriteOptions, author: String? = nil, day: PlanDate = PlanDate.today(),
+        path: String, options: WriteOptions, reading: PlanDocument.ActionReading = .everyAction,
+        author: String? = nil, day: PlanDate = PlanDate.today(),
         unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil, edit: Edit
     ) throws {
-        let session = try PlanLoading.open(path)
+        let session = try PlanLoading.open(path, actions: reading)
         var document = session.document
         let outcome: PlanDocument.EditOutcome
         do {

@@ -16,10 +16,13 @@ enum PlanLoading {
     }
 
     /// Opens a plan for editing (see ``PlanSession``): waits for a file that another
-    /// program is still writing to settle.
-    static func open(_ path: String) throws -> PlanSession {
+    /// program is still writing to settle. A command that edits one action opens the
+    /// plan with its actions made when read (``PlanDocument/ActionReading/onDemand``).
+    static func open(_ path: String, actions reading: PlanDocument.ActionReading = .everyAction) throws
+        -> PlanSession
+    {
         do {
-            return try PlanSession(opening: path)
+            return try PlanSession(opening: path, actions: reading)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
