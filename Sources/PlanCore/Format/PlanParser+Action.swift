@@ -79,8 +79,10 @@ extension PlanParser {
         let defers =
             defersActions && head.status != nil && !head.text.isEmpty && readsAlone(i..<body.upperBound)
             && !fields.contains(where: \.isAboutMeasures)
-        if !defers { action.text = joined(line: i, value: head.text, continuation: span.textLines) }
-        reserveHistory(for: fields, in: &action)
+        if !defers {
+            action.text = joined(line: i, value: head.text, continuation: span.textLines)
+            reserveHistory(for: fields, in: &action)
+        }
         for field in fields { apply(field, to: &action, span: &span, keepingTexts: !defers) }
         action.measures = attachValues(to: action.measures, owner: "action \(head.ref)")
         if action.owners.isEmpty {
