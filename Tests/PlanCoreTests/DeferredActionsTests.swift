@@ -82,6 +82,53 @@ import Testing
         #expect(try PlanDocument(text: onDemand.text).plan == onDemand.plan, "\(name)")
     }
 
+    /// Edits one after another move the deferred actions after them: each later edit
+    /// finds its action's lines where they now stand.
+    @Test func editsInTurnWriteWhatTheFullReadWrites() throws {
+        var (every, onDemand) = try Self.bothReadings()
+        for name in ["note", "text", "set", "owners", "retire", "due", "reword"] {
+            try Self.apply(name, to: &every)
+            try Self.apply(name, to: &onDemand)
+            #expect(onDemand.text == every.text, "\(name)")
+            #expect(lineNumbers(Array(onDemand.plan.actions)) == lineNumbers(Array(every.plan.actions)), "\(name)")
+            #expect(onDemand.plan == every.plan, "\(name)")
+        }
+    }
+
+    @Test func anUnknownRefIsAnsweredWithTheSameSuggestions() throws {
+        let (every, onDemand) = try Self.bothReadings()
+        var documents = [every, onDemand]
+        let messages = documents.indices.map { k -> String in
+            do throws(PlanDocument.EditError) {
+                try documents[k].addNote(ref: "1.1.1z", text: "x", on: Self.day, by: nil)
+                return ""
+            } catch {
+                return error.description
+            }
+        }
+        #expect(messages[0] == messages[1] && messages[0].contains("1.1.1"))
+    }
+
+    /// A save that finds the file changed merges the change in: from a session opened for
+    /// one action as from one that read every action.
+    @Test(arguments: [PlanDocument.ActionReading.everyAction, .onDemand])
+    func aSaveMergesAChangeMadeMeanwhile(reading: PlanDocument.ActionReading) throws {
+        let (folder, path, _) = try folderWithSmallPlan("deferred-merge")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ours = try PlanSession(opening: path, actions: reading)
+        let theirs = try PlanSession(opening: path)
+        var their = theirs.document
+        try their.addNote(ref: "2.1a", text: "Theirs.", on: date("2026-11-02"), by: "Jo")
+        try theirs.save(their)
+        var our = ours.document
+        try our.setStatus(ref: "1.2a", to: .amber, on: date("2026-11-02"), by: "Sam")
+        let saved = try ours.save(our)
+        #expect(saved.merged && saved.mergedRefs == ["2.1a"])
+        let result = try PlanFile.load(path)
+        #expect(result.plan.action(ref: "1.2a")?.status == .amber)
+        #expect(result.plan.action(ref: "2.1a")?.notes.last?.text == "Theirs.")
+    }
+
     /// A duplicate ref is found after the whole file: its message reads the deferred
     /// action's text for the hint about a spaced ref.
     @Test func aDuplicateOfADeferredActionIsReportedAsInFull() {

@@ -66,7 +66,11 @@ public enum PlanMerge {
         base: PlanDocument, ours: PlanDocument, theirs: PlanDocument,
         markerSize: Int = 7
     ) throws(Failure) -> Result {
-        var merger = PlanMerger(base: base, ours: ours, theirs: theirs, markerSize: max(7, markerSize))
+        // The merge reads every action of each version more than once: a version opened for
+        // one action has each made now, once, not at each read.
+        var merger = PlanMerger(
+            base: base.madeInFull(), ours: ours.madeInFull(), theirs: theirs.madeInFull(),
+            markerSize: max(7, markerSize))
         return try merger.run()
     }
 }

@@ -109,7 +109,7 @@ extension PlanDocument {
         let near =
             area.isEmpty
             ? []
-            : plan.actions.map(\.ref).filter {
+            : plan.actions.refs.filter {
                 $0.lowercased().hasPrefix(area) && $0.dropFirst(area.count).first?.isNumber != true
             }
         throw .unknownRef(ref, suggestions: Array(near.prefix(5)))

@@ -63,6 +63,13 @@ public struct PlanDocument: Sendable {
         self.hasByteOrderMark = hasByteOrderMark
     }
 
+    /// The document with every deferred action of its plan made (see ``ActionList``).
+    func madeInFull() -> PlanDocument {
+        var document = self
+        document.plan.actions = plan.actions.madeInFull()
+        return document
+    }
+
     /// Where `action`, one of this document's actions, sits among the lines (found by its ref).
     func span(of action: Action) -> ActionSpan {
         guard let index = plan.index(ofRef: action.ref) else {

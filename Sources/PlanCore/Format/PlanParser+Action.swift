@@ -349,7 +349,7 @@ extension PlanParser {
 
     /// Whether the action on `lines` reads alone as it reads in the whole file: no
     /// comment in it or right after it, whose extent the one-action parse could read
-    /// differently (the condition an edit's re-read checks too).
+    /// differently (stricter than it needs, as an edit's re-read is: see `reparsingAction`).
     private func readsAlone(_ lines: Range<Int>) -> Bool {
         let after = min(lines.upperBound + 1, self.range.upperBound)
         return !(lines.lowerBound..<after).contains(where: isCommentLine)

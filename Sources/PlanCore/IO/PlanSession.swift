@@ -298,9 +298,9 @@ public final class PlanSession {
     /// Refs (in the base's order) of the actions that the base and our edit have and the
     /// file on disk does not.
     static func refsRemoved(base: PlanDocument, ours: PlanDocument, theirs: PlanDocument) -> [String] {
-        let kept = Set(theirs.plan.actions.map { $0.ref.lowercased() })
-        let ourRefs = Set(ours.plan.actions.map { $0.ref.lowercased() })
-        return base.plan.actions.map(\.ref).filter {
+        let kept = Set(theirs.plan.actions.refs.map { $0.lowercased() })
+        let ourRefs = Set(ours.plan.actions.refs.map { $0.lowercased() })
+        return base.plan.actions.refs.filter {
             let key = $0.lowercased()
             return ourRefs.contains(key) && !kept.contains(key)
         }

@@ -40,6 +40,16 @@ public struct ActionList: Sendable {
     /// The ref of the action at `index`, without making the action.
     public func ref(at index: Int) -> String { storage[index].ref }
 
+    /// The refs of the actions in order, without making them.
+    public var refs: [String] { indices.map(ref(at:)) }
+
+    /// The list with every deferred action made: for a caller about to read every
+    /// action several times (a merge), so that each is made once.
+    func madeInFull() -> ActionList {
+        guard storage.contains(where: \.isDeferred) else { return self }
+        return ActionList(self)
+    }
+
     /// The status of the action at `index`, without making the action.
     public func status(at index: Int) -> Status { storage[index].status }
 }
@@ -56,7 +66,17 @@ extension ActionList: RandomAccessCollection, MutableCollection {
 
 extension ActionList: Equatable {
     public static func == (lhs: ActionList, rhs: ActionList) -> Bool {
-        lhs.count == rhs.count && lhs.elementsEqual(rhs)
+        guard lhs.count == rhs.count else { return false }
+        // Deferred on both sides from the same lines of the same text: the same action,
+        // said alike (`==` ignores where it stands), without making either.
+        return lhs.indices.allSatisfy { index in
+            if case .deferred(let left) = lhs.storage[index], case .deferred(let right) = rhs.storage[index],
+                let source = lhs.source, source === rhs.source, left.readLines == right.readLines
+            {
+                return true
+            }
+            return lhs[index] == rhs[index]
+        }
     }
 }
 
