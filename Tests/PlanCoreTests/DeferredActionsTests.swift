@@ -129,29 +129,6 @@ import Testing
         #expect(result.plan.action(ref: "2.1a")?.notes.last?.text == "Theirs.")
     }
 
-    /// Whether an action has anything after a day, the plan as it stood then, and the
-    /// actions a status filter picks: the same from deferred entries as from made actions.
-    @Test func queriesAnswerAsInFull() throws {
-        let (every, onDemand) = try Self.bothReadings()
-        for iso in ["2025-12-31", "2026-01-05", "2026-02-05", "2026-12-31"] {
-            let day = date(iso)
-            for index in every.plan.actions.indices {
-                #expect(
-                    onDemand.plan.actions.hasNothingAfter(day, at: index)
-                        == every.plan.actions[index].hasNothingAfter(day), "\(iso) \(index)")
-            }
-            #expect(onDemand.plan.asOf(day) == every.plan.asOf(day), "\(iso)")
-            for filter in [
-                ActionFilter(statuses: [.red]), ActionFilter(statuses: [.green, .amber], search: "paragraph"),
-                ActionFilter(search: "two lines"),
-            ] {
-                let picked = onDemand.plan.actions(matching: filter, on: day)
-                #expect(picked == every.plan.actions(matching: filter, on: day), "\(iso)")
-                #expect(!picked.isEmpty)
-            }
-        }
-    }
-
     /// A duplicate ref is found after the whole file: its message reads the deferred
     /// action's text for the hint about a spaced ref.
     @Test func aDuplicateOfADeferredActionIsReportedAsInFull() {

@@ -119,7 +119,7 @@ extension PlanParser {
                     .deferred(
                         DeferredAction(
                             ref: head.ref, status: action.status, line: i + 1, sectionNumber: section.number,
-                            areaNumber: area.number, readLines: span.lines, latestDate: latestDate(of: fields))))
+                            areaNumber: area.number, readLines: span.lines)))
             } else {
                 actions.append(.made(action))
             }
@@ -345,16 +345,6 @@ extension PlanParser {
         }
         action.notes.reserveCapacity(notes)
         action.history.reserveCapacity(history)
-    }
-
-    /// The latest date of the dated fields (history, notes, agreements): an action that
-    /// loads has every one of them, each with its date.
-    private func latestDate(of fields: [PendingField]) -> PlanDate? {
-        var latest: PlanDate?
-        for field in fields {
-            if case .history(_, let date?, _) = field.kind, latest.map({ $0 < date }) ?? true { latest = date }
-        }
-        return latest
     }
 
     /// Whether the action on `lines` reads alone as it reads in the whole file: no

@@ -121,13 +121,6 @@ public enum PlanFile {
         try loadKeepingText(path).document
     }
 
-    /// ``load(_:)``, making the plan's actions as `reading` says.
-    public static func load(_ path: String, actions reading: PlanDocument.ActionReading) throws(PlanFileError)
-        -> PlanDocument
-    {
-        try loadKeepingText(path, actions: reading).document
-    }
-
     /// ``load(_:)``, with the file's text as read (byte order mark included) when it was
     /// read as one text: the document's bytes, exactly, in one piece and without a copy
     /// (the lines point into it). Nil when the file was read another way (bytes that are

@@ -65,9 +65,6 @@ struct DeferredAction: Sendable {
     var areaNumber: String
     /// The action's lines in the source, as read (0-based, half-open).
     var readLines: Range<Int>
-    /// The latest date of its history, notes and agreements, if it has any: whether
-    /// the action has anything after a day is answered without making it.
-    var latestDate: PlanDate?
 }
 
 /// The lines a plan was read from and its status key: what the one-action parse

@@ -52,15 +52,6 @@ public struct ActionList: Sendable {
 
     /// The status of the action at `index`, without making the action.
     public func status(at index: Int) -> Status { storage[index].status }
-
-    /// Whether nothing in the action at `index` is dated after `day` (see
-    /// ``Action/hasNothingAfter(_:)``), without making a deferred action.
-    func hasNothingAfter(_ day: PlanDate, at index: Int) -> Bool {
-        switch storage[index] {
-        case .made(let action): action.hasNothingAfter(day)
-        case .deferred(let deferred): deferred.latestDate.map { $0 <= day } ?? true
-        }
-    }
 }
 
 extension ActionList: RandomAccessCollection, MutableCollection {

@@ -69,10 +69,6 @@ public struct ActionFilter: Sendable, Equatable {
 
 extension Plan {
     public func actions(matching filter: ActionFilter, on day: PlanDate) -> [Action] {
-        // The status is known without making an action the plan deferred: only the
-        // actions with a status asked for are made and matched.
-        guard !filter.statuses.isEmpty else { return actions.filter { filter.matches($0, on: day) } }
-        return actions.indices.filter { filter.statuses.contains(actions.status(at: $0)) }
-            .map { actions[$0] }.filter { filter.matches($0, on: day) }
+        actions.filter { filter.matches($0, on: day) }
     }
 }

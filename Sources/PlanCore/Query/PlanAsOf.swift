@@ -7,7 +7,7 @@ extension Plan {
     public func asOf(_ day: PlanDate) -> Plan {
         let start = periodStart
         // Nothing after the day (the common case for "today"): the plan as it is, not a copy.
-        if start.map({ $0 <= day }) ?? true, actions.indices.allSatisfy({ actions.hasNothingAfter(day, at: $0) }),
+        if start.map({ $0 <= day }) ?? true, actions.allSatisfy({ $0.hasNothingAfter(day) }),
             governanceHasNothingAfter(day)
         {
             return self

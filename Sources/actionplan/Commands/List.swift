@@ -87,10 +87,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         guard let path = plans.single else { return try runPortfolio() }
-        // Listing by status today makes only the actions with that status: the rest are
-        // checked as the file is read, and their letters are all the filter needs.
-        let byStatusToday = !rag.isEmpty && asOf.asOf == nil && !review
-        let document = try PlanLoading.load(path, actions: byStatusToday ? .onDemand : .everyAction)
+        let document = try PlanLoading.load(path)
         let day = asOf.day
         let past = document.plan.asOf(day)
         let actions = try selected(in: past, on: day)

@@ -6,11 +6,9 @@ import PlanCore
 /// Loading and saving for commands: problems go to standard error and end the
 /// command with exit code 1.
 enum PlanLoading {
-    static func load(_ path: String, actions reading: PlanDocument.ActionReading = .everyAction) throws
-        -> PlanDocument
-    {
+    static func load(_ path: String) throws -> PlanDocument {
         do {
-            return try PlanFile.load(path, actions: reading)
+            return try PlanFile.load(path)
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
