@@ -51,7 +51,39 @@ struct PlanFuzz {
         }
         checkOutputs(document, data)
         checkEdits(document, data)
+        checkDeferredEdits(document, data)
         checkBoardEdits(document, data)
+    }
+
+    /// The same edits, on the first action and then the last, on the plan read in full
+    /// and on the plan read for one action (its actions made when read): both refuse, or
+    /// both write the same bytes and read as the same plan.
+    static func checkDeferredEdits(_ document: PlanDocument, _ data: Data) {
+        guard var deferred = try? PlanDocument(data: data, actions: .onDemand) else {
+            Fuzzer.fail("a plan that loads does not load with its actions made when read", input: data)
+        }
+        var full = document
+        let actions = document.plan.actions
+        for ref in Set([actions.first?.ref, actions.last?.ref].compactMap { $0 }).sorted() {
+            let target: Status = document.plan.action(ref: ref)?.status == .green ? .amber : .green
+            var refused = [false, false]
+            for (k, copy) in [full, deferred].enumerated() {
+                var edited = copy
+                do {
+                    try edited.setStatus(ref: ref, to: target, on: today, by: "Fuzz", note: "Checked.")
+                    try edited.addNote(ref: ref, text: "Twice\n\nchecked.", on: today, by: nil)
+                } catch {
+                    refused[k] = true
+                }
+                if k == 0 { full = edited } else { deferred = edited }
+            }
+            guard refused[0] == refused[1] else {
+                Fuzzer.fail("an edit was refused on one reading of the plan only", input: data)
+            }
+            guard full.data == deferred.data, full.plan == deferred.plan else {
+                Fuzzer.fail("an edit wrote differently on the plan read for one action", input: data)
+            }
+        }
     }
 
     /// A file that does not load: every error is on one of its lines, and prints safely.

@@ -22,10 +22,10 @@ public struct PlanDocument: Sendable {
         case onDemand
     }
 
-    /// Parses a plan from the bytes of a file.
-    public init(data: Data) throws(PlanParseError) {
+    /// Parses a plan from the bytes of a file, making its actions as `reading` says.
+    public init(data: Data, actions reading: ActionReading = .everyAction) throws(PlanParseError) {
         if let problem = PlanDocument.encodingProblem(in: data) { throw PlanParseError(diagnostics: [problem]) }
-        try self.init(checkedText: data.withUnsafeBytes { PlanFile.text(ofValid: $0) })
+        try self.init(checkedText: data.withUnsafeBytes { PlanFile.text(ofValid: $0) }, actions: reading)
     }
 
     /// Parses a plan from a file's text whose bytes passed ``UTF8Validation`` (no NUL),
