@@ -66,18 +66,17 @@ struct PlanFuzz {
         let actions = document.plan.actions
         for ref in Set([actions.first?.ref, actions.last?.ref].compactMap { $0 }).sorted() {
             let target: Status = document.plan.action(ref: ref)?.status == .green ? .amber : .green
-            var refused = [false, false]
-            for (k, copy) in [full, deferred].enumerated() {
-                var edited = copy
+            // Whether both edits were stored; a refused one leaves the document as it found it.
+            func edit(_ copy: inout PlanDocument) -> Bool {
                 do {
-                    try edited.setStatus(ref: ref, to: target, on: today, by: "Fuzz", note: "Checked.")
-                    try edited.addNote(ref: ref, text: "Twice\n\nchecked.", on: today, by: nil)
+                    try copy.setStatus(ref: ref, to: target, on: today, by: "Fuzz", note: "Checked.")
+                    try copy.addNote(ref: ref, text: "Twice\n\nchecked.", on: today, by: nil)
+                    return true
                 } catch {
-                    refused[k] = true
+                    return false
                 }
-                if k == 0 { full = edited } else { deferred = edited }
             }
-            guard refused[0] == refused[1] else {
+            guard edit(&full) == edit(&deferred) else {
                 Fuzzer.fail("an edit was refused on one reading of the plan only", input: data)
             }
             guard full.data == deferred.data, full.plan == deferred.plan else {

@@ -84,9 +84,8 @@ final class DeferredActionSource: Sendable {
             lines: lines, action: deferred.readLines, statusKey: statusKey, section: deferred.sectionNumber,
             area: deferred.areaNumber)
         let read = parser.parse()
-        guard read.actions.count == 1, case .made(var action) = read.actions.entry(at: 0) else {
-            preconditionFailure("deferred action \(deferred.ref) does not read as one action")
-        }
+        precondition(read.actions.count == 1, "deferred action \(deferred.ref) does not read as one action")
+        var action = read.actions[0]
         action.moveLines(by: deferred.linesMoved)
         return action
     }
