@@ -16,6 +16,25 @@ import Testing
         #expect(ChunkedArray<Int>().isEmpty && Array(ChunkedArray<Int>()).isEmpty)
     }
 
+    /// Whole chunks and single elements in any order: the same elements, each found at its index.
+    @Test func chunksAppendedWholeAgreeWithAnArray() {
+        var elements: [Int] = []
+        var chunked = ChunkedArray<Int>()
+        for (step, width) in [Self.size, 3, Self.size, Self.size - 1, 0, Self.size, 1].enumerated() {
+            let chunk = (0..<width).map { step * 100_000 + $0 }
+            if step == 1 {
+                for element in chunk { chunked.append(element) }
+            } else {
+                chunked.append(chunk: chunk)
+            }
+            elements += chunk
+            #expect(Array(chunked) == elements && chunked.count == elements.count)
+            for index in Set([0, elements.count / 2, elements.count - 1]) where index >= 0 && index < elements.count {
+                #expect(chunked[index] == elements[index])
+            }
+        }
+    }
+
     @Test(arguments: [0, 1, size - 1, size, size + 1, 2 * size, 3 * size - 1, 3 * size])
     func anInsertAtOrNearABorderAgreesWithAnArray(at index: Int) {
         var elements = Array(0..<(3 * Self.size))

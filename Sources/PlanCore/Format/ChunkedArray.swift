@@ -34,6 +34,19 @@ struct ChunkedArray<Element> {
         ends[ends.count - 1] += 1
     }
 
+    /// Adds `chunk`, at most ``chunkSize`` elements, at the end: as a chunk of its own
+    /// when the last chunk is full, so that a bulk load (every line of a file) checks
+    /// the chunks' uniqueness once a chunk, not once an element as ``append(_:)`` does.
+    mutating func append(chunk: [Element]) {
+        precondition(chunk.count <= Self.chunkSize, "a chunk holds at most chunkSize elements")
+        guard !chunk.isEmpty, chunks.last.map({ $0.count >= Self.chunkSize }) ?? true else {
+            for element in chunk { append(element) }
+            return
+        }
+        chunks.append(chunk)
+        ends.append((ends.last ?? 0) + chunk.count)
+    }
+
     /// The index of the element's chunk and its place in it; for `endIndex`, the last
     /// chunk and its count. Only called with a chunk to find (`count > 0`).
     private func locate(_ index: Int) -> (chunk: Int, offset: Int) {

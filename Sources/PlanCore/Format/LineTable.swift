@@ -101,20 +101,31 @@ struct LineTable: Sendable {
     private static func entries(splitting bytes: UnsafeRawBufferPointer) -> ChunkedArray<Entry> {
         var entries = ChunkedArray<Entry>()
         guard let start = bytes.baseAddress, bytes.count > 0 else { return entries }
+        // A chunk's worth at a time into a plain array, handed over whole.
+        var chunk: [Entry] = []
+        chunk.reserveCapacity(ChunkedArray<Entry>.chunkSize)
+        func add(_ entry: Entry) {
+            chunk.append(entry)
+            guard chunk.count == ChunkedArray<Entry>.chunkSize else { return }
+            entries.append(chunk: chunk)
+            chunk.removeAll(keepingCapacity: false)
+            chunk.reserveCapacity(ChunkedArray<Entry>.chunkSize)
+        }
         var cursor = 0
         // Invariant of the loop: `cursor` is an offset inside the buffer (< bytes.count),
         // so `start + cursor` and the `bytes.count - cursor` bytes after it are the caller's.
         while cursor < bytes.count {
             guard let found = memchr(start + cursor, 0x0A, bytes.count - cursor) else {
-                entries.append(Entry(start: cursor, length: bytes.count - cursor, ending: .none, added: false))
+                add(Entry(start: cursor, length: bytes.count - cursor, ending: .none, added: false))
                 break
             }
             let newline = start.distance(to: UnsafeRawPointer(found))
             let crlf = newline > cursor && bytes[newline - 1] == 0x0D
             let end = crlf ? newline - 1 : newline
-            entries.append(Entry(start: cursor, length: end - cursor, ending: crlf ? .crlf : .lf, added: false))
+            add(Entry(start: cursor, length: end - cursor, ending: crlf ? .crlf : .lf, added: false))
             cursor = newline + 1
         }
+        entries.append(chunk: chunk)
         return entries
     }
 
