@@ -84,7 +84,7 @@ import Testing
     @Test func aHistoryHeadIsReadFromItsBytes() throws {
         let line = "  - NOTE 2026-01-05 ( Sam (Police) ) :  Done. "
         let head = try #require(Array(line.utf8).withUnsafeBytes { ASCIIFieldReader.historyHead($0, from: 2) })
-        #expect(head.keyword == "note" && head.date == date("2026-01-05"))
+        #expect(head.keyword == .note && head.date == date("2026-01-05"))
         #expect(head.author == 22..<34 && head.value == 40..<45)
         for bad in [
             "  - Note 2026-02-30: x", "  - Note 2026-01-05 (Sam: x", "  - Notes 2026-01-05: x", "  - Note 2026-01-05",

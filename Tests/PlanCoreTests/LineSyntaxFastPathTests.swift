@@ -39,7 +39,7 @@ import Testing
                 let head = line.utf8.withContiguousStorageIfAvailable {
                     ASCIIFieldReader.historyHead(UnsafeRawBufferPointer($0), from: 0)
                 }
-                #expect(head??.keyword == keyword, "\(line)")
+                #expect(head??.keyword.rawValue == keyword, "\(line)")
             }
         }
         for word in ["reviewed", "notes", "stat", "dues", "owners", "assessed", "valu", "agree"] {

@@ -19,8 +19,8 @@ enum ASCIIFieldReader {
 
     /// `- KEYWORD DATE (AUTHOR): value` with a plain ISO date.
     struct HistoryHead {
-        /// Lowercased, one of ``LineSyntax/historyKeywords``.
-        var keyword: String
+        /// One of ``LineSyntax/historyKeywords``.
+        var keyword: HistoryKeyword
         var date: PlanDate
         /// The name in brackets, trimmed; nil when there are none or they hold only blanks.
         var author: Range<Int>?
@@ -61,10 +61,7 @@ enum ASCIIFieldReader {
             let inner = skipBlanks(bytes, from: cursor + 1)..<close
             let trimmed = inner.lowerBound..<trimmedEnd(bytes, inner)
             if !trimmed.isEmpty {
-                // `trimmingWhitespace` takes these ends as they are; other ends go to Foundation's trimming.
-                guard isVisible(bytes[trimmed.lowerBound]), isVisible(bytes[trimmed.upperBound - 1]) else {
-                    return nil
-                }
+                guard isTrimmedName(bytes, trimmed) else { return nil }
                 author = trimmed
             }
             cursor = skipBlanks(bytes, from: close + 1)
@@ -107,21 +104,21 @@ enum ASCIIFieldReader {
 
     /// The one of ``LineSyntax/historyKeywords`` that the letters at `word` spell in either
     /// case, or nil: the word is compared in place, as no string need be made for it.
-    static func historyKeyword(_ bytes: UnsafeRawBufferPointer, _ word: Range<Int>) -> String? {
+    static func historyKeyword(_ bytes: UnsafeRawBufferPointer, _ word: Range<Int>) -> HistoryKeyword? {
         func spell(_ keyword: StaticString) -> Bool { spells(bytes, word, keyword) }
         switch word.count {
-        case 3: return spell("due") ? "due" : nil
-        case 4: return spell("note") ? "note" : nil
+        case 3: return spell("due") ? .due : nil
+        case 4: return spell("note") ? .note : nil
         case 5:
-            if spell("owner") { return "owner" }
-            if spell("added") { return "added" }
-            if spell("moved") { return "moved" }
-            return spell("value") ? "value" : nil
+            if spell("owner") { return .owner }
+            if spell("added") { return .added }
+            if spell("moved") { return .moved }
+            return spell("value") ? .value : nil
         case 6:
-            if spell("status") { return "status" }
-            return spell("agreed") ? "agreed" : nil
-        case 7: return spell("retired") ? "retired" : nil
-        case 8: return spell("reworded") ? "reworded" : nil
+            if spell("status") { return .status }
+            return spell("agreed") ? .agreed : nil
+        case 7: return spell("retired") ? .retired : nil
+        case 8: return spell("reworded") ? .reworded : nil
         default: return nil
         }
     }
@@ -166,6 +163,12 @@ enum ASCIIFieldReader {
             }
         }
         return nil
+    }
+
+    /// Whether the name at `range` is not empty and its ends are visible ASCII: then
+    /// `trimmingWhitespace` takes it as it is (other ends go to the scalar trimming).
+    static func isTrimmedName(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        !range.isEmpty && isVisible(bytes[range.lowerBound]) && isVisible(bytes[range.upperBound - 1])
     }
 
     /// Letters, digits and `. _ / -`, starting with a letter or digit (`PlanParser.isValidRef`).

@@ -6,8 +6,10 @@ extension PlanParser {
             case owner, due
             /// `- Measure NAME (UNIT): …`; the value is everything after `Measure `.
             case measure
-            case history(keyword: String, date: PlanDate?, author: String?)
-            case extra(name: String)
+            /// `author`: where the name in brackets is in the line, untrimmed (see ``PlanParser/author(of:)``).
+            case history(keyword: HistoryKeyword, date: PlanDate?, author: Range<Int>?)
+            /// `name`: where the field's name is in the line.
+            case extra(name: Range<Int>)
         }
         var kind: Kind
         var line: Int
@@ -20,7 +22,7 @@ extension PlanParser {
         var isAboutMeasures: Bool {
             switch kind {
             case .measure: true
-            case .history(let keyword, _, _): keyword == "value"
+            case .history(let keyword, _, _): keyword == .value
             default: false
             }
         }
@@ -233,8 +235,8 @@ extension PlanParser {
         let lineText = lines[j].text
         let content = lineText[lineText.utf8.index(lineText.startIndex, offsetBy: lines.lead(j))...]
         let item = LineSyntax.itemKeyword(content)
-        if let item, LineSyntax.isDatedHistoryItem(item) {
-            return historyHead(content, item: item, line: j)
+        if let item, LineSyntax.isDatedHistoryItem(item), let keyword = HistoryKeyword(rawValue: item.keyword) {
+            return historyHead(content, keyword: keyword, rest: item.rest, line: j)
         }
         if let item, item.keyword == "measure", item.rest.first == " " {
             let value = item.rest.dropFirst()
@@ -243,8 +245,8 @@ extension PlanParser {
         guard let item else {
             guard inFields, let field = LineSyntax.field(content) else { return nil }
             return PendingField(
-                kind: .extra(name: String(field.name)), line: j, value: range(of: field.value, in: lineText),
-                continuation: empty)
+                kind: .extra(name: range(of: field.name, in: lineText)), line: j,
+                value: range(of: field.value, in: lineText), continuation: empty)
         }
         if let plain = LineSyntax.plainActionField(item) {
             return PendingField(
@@ -260,21 +262,21 @@ extension PlanParser {
                     ? "the current status is the letter in `[ ]`; a change is recorded as `- Status YYYY-MM-DD (Name): A -> G`"
                     : "write `- \(keyword) YYYY-MM-DD (Name): text`")
             return PendingField(
-                kind: .extra(name: String(keyword)), line: j, value: lineText.utf8.count..<lineText.utf8.count,
+                kind: .extra(name: range(of: keyword, in: lineText)), line: j,
+                value: lineText.utf8.count..<lineText.utf8.count,
                 continuation: empty)
         }
         guard inFields, let field = LineSyntax.field(content) else { return nil }
         return PendingField(
-            kind: .extra(name: String(field.name)), line: j, value: range(of: field.value, in: lineText),
-            continuation: empty)
+            kind: .extra(name: range(of: field.name, in: lineText)), line: j,
+            value: range(of: field.value, in: lineText), continuation: empty)
     }
 
     /// `- KEYWORD DATE (AUTHOR): value`.
-    mutating func historyHead(_ content: Substring, item: (keyword: String, rest: Substring), line j: Int)
+    mutating func historyHead(_ content: Substring, keyword: HistoryKeyword, rest: Substring, line j: Int)
         -> PendingField
     {
         let lineText = lines[j].text
-        let (keyword, rest) = item
         let dateText = rest.dropFirst().prefix(beforeByte: {
             $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "\t")
         })
@@ -287,14 +289,14 @@ extension PlanParser {
             report(
                 .error, line: j + 1, column: column(of: dateText.startIndex, in: lineText),
                 "'\(dateText)' is not a date",
-                hint: "history lines start with an ISO date: `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+                hint: "history lines start with an ISO date: `- \(keyword.rawValue.capitalized) YYYY-MM-DD (Name): …`")
         }
         var after = rest[dateText.endIndex...].droppingBlanks()
-        var author: String?
+        var author: Range<Int>?
         if after.first == "(" {
             let end = Self.closingBracket(in: after).map { after.utf8.index(after.startIndex, offsetBy: $0) }
             if let end {
-                author = after[after.index(after: after.startIndex)..<end].trimmingWhitespace()
+                author = range(of: after[after.index(after: after.startIndex)..<end], in: lineText)
                 after = after[after.utf8.index(after: end)...].droppingBlanks()
             } else {
                 report(
@@ -306,14 +308,14 @@ extension PlanParser {
         var value = after.suffix(0)
         if after.first == ":" {
             value = after.dropFirst().droppingBlanks().trimmingTrailingWhitespace()
-        } else if !["added", "reviewed"].contains(keyword) || !after.isEmpty {
+        } else if keyword != .added && keyword != .reviewed || !after.isEmpty {
             report(
                 .error, line: j + 1, column: column(of: after.startIndex, in: lineText),
                 "expected ':' after the date\(author == nil ? "" : " and name")",
-                hint: "write `- \(keyword.capitalized) YYYY-MM-DD (Name): …`")
+                hint: "write `- \(keyword.rawValue.capitalized) YYYY-MM-DD (Name): …`")
         }
         return PendingField(
-            kind: .history(keyword: keyword, date: date, author: author?.isEmpty == true ? nil : author),
+            kind: .history(keyword: keyword, date: date, author: author),
             line: j, value: range(of: value, in: lineText), continuation: (j + 1)..<(j + 1))
     }
 
@@ -341,7 +343,7 @@ extension PlanParser {
         var (notes, history) = (0, 0)
         for field in fields {
             guard case .history(let keyword, _, _) = field.kind else { continue }
-            if keyword == "note" { notes += 1 } else { history += 1 }
+            if keyword == .note { notes += 1 } else { history += 1 }
         }
         action.notes.reserveCapacity(notes)
         action.history.reserveCapacity(history)
@@ -385,24 +387,27 @@ extension PlanParser {
             span.dueLines = field.line..<field.continuation.upperBound
         case .extra(let name):
             guard keepingTexts else { return }
-            action.extraFields.append(Field(name: name, value: joinedValue(of: field), line: lineNumber))
+            action.extraFields.append(
+                Field(name: String(substring(name, line: field.line)), value: joinedValue(of: field), line: lineNumber))
         case .measure:
             if let measure = measureDefinition(self.value(of: field), line: field.line, existing: action.measures) {
                 action.measures.append(measure)
             }
-        case .history(let keyword, let date, let author):
+        case .history(let keyword, let date, _):
             guard let date else { return }
             switch keyword {
-            case _ where !keepingTexts && (keyword == "note" || keyword == "agreed"): return
-            case "note":
-                action.notes.append(Note(date: date, author: author, text: joinedValue(of: field), line: lineNumber))
+            // A deferred action's notes and agreements are checked, not kept.
+            case .note where !keepingTexts, .agreed where !keepingTexts: return
+            case .note:
+                action.notes.append(
+                    Note(date: date, author: author(of: field), text: joinedValue(of: field), line: lineNumber))
                 return
-            case "agreed":
+            case .agreed:
                 action.agreements.append(
-                    Agreement(date: date, by: author, text: joinedValue(of: field), line: lineNumber))
+                    Agreement(date: date, by: author(of: field), text: joinedValue(of: field), line: lineNumber))
                 return
-            case "value":
-                measureValue(self.value(of: field), date: date, author: author, line: field.line)
+            case .value:
+                measureValue(self.value(of: field), date: date, author: author(of: field), line: field.line)
                 return
             default: break
             }
@@ -411,7 +416,8 @@ extension PlanParser {
                     ?? historyChange(
                         keyword, value: self.value(of: field), joined: joinedValue(of: field), field: field)
             else { return }
-            action.history.append(HistoryEntry(date: date, author: author, change: change, line: lineNumber))
+            action.history.append(
+                HistoryEntry(date: date, author: author(of: field), change: change, line: lineNumber))
         }
     }
 
@@ -428,34 +434,36 @@ extension PlanParser {
     }
 
     private mutating func historyChange(
-        _ keyword: String, value: Substring, joined: String, field: PendingField
+        _ keyword: HistoryKeyword, value: Substring, joined: String, field: PendingField
     ) -> HistoryEntry.Change? {
         let line = field.line
         switch keyword {
-        case "added": return .added(String(value))
+        case .added: return .added(String(value))
         // Free text over as many lines as it takes, like a note.
-        case "retired", "reworded":
+        case .retired, .reworded:
             guard !joined.isEmpty else {
                 report(
-                    .error, line: line + 1, column: valueColumn(field), "a \(keyword) line needs text after the colon",
-                    hint: keyword == "retired"
+                    .error, line: line + 1, column: valueColumn(field),
+                    "a \(keyword.rawValue) line needs text after the colon",
+                    hint: keyword == .retired
                         ? "say why: `- Retired 2026-01-05 (Name): merged into 1.2b`"
                         : "give the old wording: `- Reworded 2026-01-05 (Name): the text it had before`")
                 return nil
             }
-            return keyword == "retired" ? .retired(joined) : .reworded(joined)
+            return keyword == .retired ? .retired(joined) : .reworded(joined)
         default: break
         }
         guard let (old, new) = LineSyntax.arrow(value) else {
             report(
-                .error, line: line + 1, column: valueColumn(field), "expected `OLD -> NEW` in this \(keyword) change",
-                hint: keyword == "status"
+                .error, line: line + 1, column: valueColumn(field),
+                "expected `OLD -> NEW` in this \(keyword.rawValue) change",
+                hint: keyword == .status
                     ? "e.g. `- Status 2023-01-05 (Name): A -> G`"
                     : "e.g. `- Due 2023-01-05 (Name): 2023-01-31 -> 2023-03-31`")
             return nil
         }
         switch keyword {
-        case "status":
+        case .status:
             guard let from = Status(code: old), let to = Status(code: new) else {
                 let bad = Status(code: old) == nil ? old : new
                 report(
@@ -464,11 +472,11 @@ extension PlanParser {
                 return nil
             }
             return .status(from: from, to: to)
-        case "due":
+        case .due:
             let column = valueColumn(field)
             for side in [old, new] { _ = readDue(String(side), line: line, column: column) }
             return .due(from: String(old), to: String(new))
-        case "moved":
+        case .moved:
             return .moved(from: String(old), to: String(new))
         default:
             return .owner(from: LineSyntax.owners(old), to: LineSyntax.owners(new))

@@ -10,8 +10,7 @@ extension PlanParser {
         return lines.withBytes(j) { bytes -> PendingField? in
             if let head = ASCIIFieldReader.historyHead(bytes, from: lead) {
                 return PendingField(
-                    kind: .history(
-                        keyword: head.keyword, date: head.date, author: head.author.map { Self.string(bytes, $0) }),
+                    kind: .history(keyword: head.keyword, date: head.date, author: head.author),
                     line: j, value: head.value, continuation: empty)
             }
             if let plain = ASCIIFieldReader.plainField(bytes, from: lead) {
@@ -24,8 +23,8 @@ extension PlanParser {
 
     /// `- Status DATE (NAME): X -> Y` read from the bytes of a plain ASCII line, when the
     /// value is just that; nil otherwise, for `historyChange` to read and report on.
-    func statusChange(_ keyword: String, _ field: PendingField) -> HistoryEntry.Change? {
-        guard readsBytes, keyword == "status", field.value.count == 6, lines.isASCII(field.line) else { return nil }
+    func statusChange(_ keyword: HistoryKeyword, _ field: PendingField) -> HistoryEntry.Change? {
+        guard readsBytes, keyword == .status, field.value.count == 6, lines.isASCII(field.line) else { return nil }
         return lines.withBytes(field.line) { bytes -> HistoryEntry.Change? in
             let v = field.value.lowerBound
             guard bytes[v + 1] == UInt8(ascii: " "), bytes[v + 2] == UInt8(ascii: "-"),
@@ -34,6 +33,22 @@ extension PlanParser {
             else { return nil }
             return .status(from: from, to: to)
         }
+    }
+
+    /// The name in brackets of a history field, trimmed as `trimmingWhitespace` trims it;
+    /// nil when there are no brackets or they hold only blanks. Made only where it is
+    /// kept: a deferred action's notes are checked, not kept.
+    func author(of field: PendingField) -> String? {
+        guard case .history(_, _, let range?) = field.kind else { return nil }
+        // The byte reader's range is trimmed, and its ends visible ASCII: the bytes are the name.
+        if readsBytes, lines.isASCII(field.line),
+            let name = lines.withBytes(
+                field.line, { ASCIIFieldReader.isTrimmedName($0, range) ? Self.string($0, range) : nil })
+        {
+            return name
+        }
+        let name = substring(range, line: field.line).trimmingWhitespace()
+        return name.isEmpty ? nil : name
     }
 
     /// A field's value on its own line, as the `Substring` readers take it.

@@ -21,8 +21,9 @@ extension PlanParser {
         let a = sections[s].areas.count - 1
         switch item.keyword {
         case "signed" where item.rest.hasPrefix(" off") && dated(item.rest.dropFirst(4)):
-            let field = historyHead(content, item: ("signed off", item.rest.dropFirst(4)), line: i)
-            guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
+            let field = historyHead(content, keyword: .signedOff, rest: item.rest.dropFirst(4), line: i)
+            guard case .history(_, let date, _) = field.kind, let date else { return end.upperBound }
+            let author = author(of: field)
             let monitoring = joined(line: i, value: field.value, continuation: end)
             if monitoring.isEmpty {
                 report(
@@ -33,8 +34,9 @@ extension PlanParser {
             sections[s].areas[a].signOffsAsRead.append(
                 SignOff(date: date, by: author, monitoring: monitoring, line: i + 1))
         case "assessed" where dated(item.rest):
-            let field = historyHead(content, item: item, line: i)
-            guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
+            let field = historyHead(content, keyword: .assessed, rest: item.rest, line: i)
+            guard case .history(_, let date, _) = field.kind, let date else { return end.upperBound }
+            let author = author(of: field)
             let value = joined(line: i, value: field.value, continuation: end)
             let code = value.prefix { $0 != "," && $0 != " " && $0 != "\n" }
             guard let status = Status(code: code), statusKeySoFar.contains(status) else {
@@ -54,9 +56,9 @@ extension PlanParser {
                 sections[s].areas[a].measuresAsRead.append(measure)
             }
         case "value" where dated(item.rest):
-            let field = historyHead(content, item: item, line: i)
-            guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
-            measureValue(value(of: field), date: date, author: author, line: i)
+            let field = historyHead(content, keyword: .value, rest: item.rest, line: i)
+            guard case .history(_, let date, _) = field.kind, let date else { return end.upperBound }
+            measureValue(value(of: field), date: date, author: author(of: field), line: i)
         default:
             return nil
         }
@@ -71,10 +73,10 @@ extension PlanParser {
             item.rest.dropFirst().first?.isASCIIDigit == true
         else { return nil }
         let end = continuation(after: i, deeperThan: 0)
-        let field = historyHead(content, item: item, line: i)
-        guard case .history(_, let date, let author) = field.kind, let date else { return end.upperBound }
+        let field = historyHead(content, keyword: .reviewed, rest: item.rest, line: i)
+        guard case .history(_, let date, _) = field.kind, let date else { return end.upperBound }
         var record = ReviewRecord(
-            date: date, by: author, lookedAt: nil, of: nil, changed: nil, remark: "", line: i + 1)
+            date: date, by: author(of: field), lookedAt: nil, of: nil, changed: nil, remark: "", line: i + 1)
         let value = value(of: field)
         let counts = value.prefix { $0 != ";" }
         record.remark = value.dropFirst(counts.count + 1).trimmingWhitespace()
