@@ -212,6 +212,46 @@ struct GovernanceTests {
         #expect(document.plan.reviews.count == 2)
     }
 
+    /// Found by fuzz-plan: a field wrapped over lines was rewritten from its first line
+    /// only, with the name's line break inside the new line, and the file written did not load.
+    @Test func aWrappedLastReviewedBecomesOneLineOfTheLog() throws {
+        var document = try parse(
+            "# T\n- Last reviewed: 2025-12-18, Children's Safeguarding\n  Partnership Board\n- Period: 2026\n\n## 1 S\n"
+        )
+        try document.recordReview(on: date("2026-01-20"), by: "Board", counts: nil)
+        #expect(
+            document.text
+                == "# T\n- Reviewed 2025-12-18 (Children's Safeguarding Partnership Board)\n"
+                + "- Reviewed 2026-01-20 (Board)\n- Period: 2026\n\n## 1 S\n")
+        #expect(try PlanDocument(data: document.data).plan.reviews.count == 2)
+    }
+
+    @Test func aNewHeaderLineGoesAfterTheWholeFieldBeforeIt() throws {
+        var document = try parse("# T\n- Period: April 2026 to\n  March 2027\n\n## 1 S\n### 1.1 A\n")
+        try document.setAsAt(date("2026-11-25"))
+        #expect(
+            document.text == "# T\n- Period: April 2026 to\n  March 2027\n- As at: 2026-11-25\n\n## 1 S\n### 1.1 A\n")
+        #expect(document.plan.period == "April 2026 to\nMarch 2027")
+        try document.setAsAt(date("2026-11-26"))
+        var wrapped = try parse("# T\n- As at: 2026-11-01\n  <!-- checked -->\n  \n- Period: x\n\n## 1 S\n")
+        try wrapped.setAsAt(date("2026-11-25"))
+        #expect(wrapped.text == "# T\n- As at: 2026-11-25\n  <!-- checked -->\n  \n- Period: x\n\n## 1 S\n")
+        var last = try parse("# T\n- Last reviewed: 2025-12-18, Board\n  of the partnership")
+        try last.recordReview(on: date("2026-01-20"), by: "Board", counts: nil)
+        #expect(last.text == "# T\n- Reviewed 2025-12-18 (Board of the partnership)\n- Reviewed 2026-01-20 (Board)")
+    }
+
+    @Test func anEditThatWouldWriteALineBreakInsideALineIsRefused() throws {
+        var document = try parse("# T\n\n## 1 S\n")
+        #expect(throws: PlanParseError.self) {
+            try document.replaceLines(1..<1, with: [SourceLine("- Period: a\nb")])
+        }
+        #expect(throws: PlanParseError.self) {
+            try document.replaceLines(1..<1, with: [SourceLine("- Period: a\r", ending: .lf)])
+        }
+        #expect(document.text == "# T\n\n## 1 S\n")
+    }
+
     @Test func asAtIsRewrittenInPlaceOrAdded() throws {
         var document = try parse(Self.fixture)
         try document.setAsAt(date("2026-11-25"))

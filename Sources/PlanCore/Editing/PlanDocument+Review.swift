@@ -35,12 +35,40 @@ extension PlanDocument {
     func headerFieldReplacement(name: String, value: String) -> (range: Range<Int>, lines: [SourceLine]) {
         let header = headerFieldLines()
         if let existing = header.first(where: { $0.name == name.lowercased() }) {
-            let line = lines[existing.index]
-            let prefix = line.text[..<existing.valueStart]
-            return (existing.index..<existing.index + 1, [SourceLine(String(prefix) + value, ending: line.ending)])
+            let prefix = lines[existing.index].text[..<existing.valueStart]
+            return headerFieldRewrite(existing.index, as: String(prefix) + value)
         }
-        let anchor = header.first { $0.name == "as at" }?.index ?? header.last?.index ?? titleLineIndex()
-        return insertion(after: anchor, [SourceLine("- \(name): " + value)])
+        return insertion(after: headerAnchor(header), [SourceLine("- \(name): " + value)])
+    }
+
+    /// The line a new header line goes after: the last of `As at:` (else of the last
+    /// header field), so that it does not come between a field and the lines that continue
+    /// it; else the title.
+    func headerAnchor(_ header: [(index: Int, name: String, valueStart: Substring.Index)]) -> Int {
+        guard let field = header.first(where: { $0.name == "as at" }) ?? header.last else { return titleLineIndex() }
+        return headerFieldExtent(field.index).upperBound - 1
+    }
+
+    /// The lines of the header field at `index`: its own and those that continue it.
+    func headerFieldExtent(_ index: Int) -> Range<Int> {
+        headerFieldLines(index).lines
+    }
+
+    /// The header field at `index`, with the lines that continue its value, rewritten as
+    /// the one line `text`; the comments among them are kept after it, so that a value
+    /// that wrapped over lines does not leave its rest behind to be read with the new one.
+    func headerFieldRewrite(_ index: Int, as text: String) -> (range: Range<Int>, lines: [SourceLine]) {
+        let field = headerFieldLines(index)
+        var rewritten = [SourceLine(text, ending: lines[index].ending)] + field.comments.map { lines[$0] }
+        // The field's last line may end the file without a line break; the rewrite then does.
+        rewritten[rewritten.count - 1].ending = lines[field.lines.upperBound - 1].ending
+        if rewritten.count > 1, rewritten[0].ending == .none { rewritten[0].ending = ending(near: index) }
+        return (field.lines, rewritten)
+    }
+
+    private func headerFieldLines(_ index: Int) -> (lines: Range<Int>, comments: [Int]) {
+        let end = lines.indices.first { lines[$0].text.hasPrefix("## ") } ?? lines.count
+        return PlanParser.itemLines(lines, at: index, before: end)
     }
 
     /// `added` after the line at `anchor`, with the anchor's line ending; when the anchor

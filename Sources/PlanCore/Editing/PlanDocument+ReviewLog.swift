@@ -42,16 +42,24 @@ extension PlanDocument {
         let header = headerFieldLines()
         var expectedCount = plan.reviews.count + 1
         if let last = plan.reviews.map(\.line).max() {
-            replacement = insertion(after: last - 1, [line])
+            replacement = insertion(after: headerFieldExtent(last - 1).upperBound - 1, [line])
         } else if let old = header.first(where: { $0.name == "last reviewed" }), let review = plan.lastReviewed {
-            // The old field becomes the first line of the log, in place.
-            let converted = SourceLine(Self.reviewLine(on: review.date, by: review.by, counts: nil))
-            let range = insertion(after: old.index, [line])
-            replacement = (range.range, [SourceLine(converted.text, ending: range.lines[0].ending)] + range.lines[1...])
+            // The old field, lines that continue it too, becomes the first line of the log,
+            // in place; a name it wrapped over lines is put on one.
+            let board = review.by.map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") }
+            let converted = headerFieldRewrite(
+                old.index, as: Self.reviewLine(on: review.date, by: board, counts: nil))
+            var added = SourceLine(line.text, ending: ending(near: old.index))
+            var rewritten = converted.lines
+            if rewritten[rewritten.count - 1].ending == .none {
+                // The field ended the file without a line break: now the new line does.
+                rewritten[rewritten.count - 1].ending = added.ending
+                added.ending = .none
+            }
+            replacement = (converted.range, rewritten + [added])
             expectedCount += 1
         } else {
-            let anchor = header.first { $0.name == "as at" }?.index ?? header.last?.index ?? titleLineIndex()
-            replacement = insertion(after: anchor, [line])
+            replacement = insertion(after: headerAnchor(header), [line])
         }
         var edited = self
         do {

@@ -98,6 +98,19 @@ public struct PlanDocument: Sendable {
     mutating func replaceLines(_ range: Range<Int>, with replacement: some Collection<SourceLine>)
         throws(PlanParseError)
     {
+        // A line holding a line break would be read back as two: the file would not be
+        // the lines the edit was checked as.
+        for (offset, line) in replacement.enumerated()
+        where line.text.utf8.contains(UInt8(ascii: "\n"))
+            || line.ending == .lf && line.text.utf8.last == UInt8(ascii: "\r")
+        {
+            throw PlanParseError(diagnostics: [
+                Diagnostic(
+                    .error, line: range.lowerBound + offset + 1, column: 1,
+                    "an edit made a line with a line break in it",
+                    hint: "this is a bug in actionplan: please report it with the plan")
+            ])
+        }
         var edited = lines
         edited.replaceSubrange(range, with: replacement)
         self = try PlanDocument(lines: edited, hasByteOrderMark: hasByteOrderMark)

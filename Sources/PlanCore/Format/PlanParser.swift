@@ -447,12 +447,18 @@ struct PlanParser {
     /// The lines that continue an item whose own line is at `width`: lines indented
     /// more, with the blank and comment lines between them. Trailing blanks are not included.
     func continuation(after i: Int, deeperThan width: Int) -> Range<Int> {
+        Self.continuation(after: i, deeperThan: width, in: lines, before: range.upperBound, isComment: isCommentLine)
+    }
+
+    static func continuation(
+        after i: Int, deeperThan width: Int, in lines: LineTexts, before end: Int, isComment: (Int) -> Bool
+    ) -> Range<Int> {
         var last = i
         var j = i + 1
-        while j < range.upperBound {
-            if isCommentLine(j) {
+        while j < end {
+            if isComment(j) {
                 // An indented comment belongs to the item, and so do the rest of its lines.
-                if lines.width(j) > width || last == j - 1 && isCommentLine(last) { last = j }
+                if lines.width(j) > width || last == j - 1 && isComment(last) { last = j }
                 j += 1
                 continue
             }
@@ -465,6 +471,18 @@ struct PlanParser {
             j += 1
         }
         return (i + 1)..<(last + 1)
+    }
+
+    /// The lines of the item at width 0 on line `i` of `table` (a header field), with
+    /// those that continue it, as the parse reads them when they come before line `end`,
+    /// and which of them are comments: what an edit replaces to rewrite the whole field.
+    static func itemLines(_ table: LineTable, at i: Int, before end: Int) -> (lines: Range<Int>, comments: [Int]) {
+        let lines = LineTexts(table, reading: 0..<end)
+        let isComment = commentLines(lines, in: 0..<end)
+        let item =
+            i..<continuation(after: i, deeperThan: 0, in: lines, before: end, isComment: { isComment[$0] })
+            .upperBound
+        return (item, item.filter { isComment[$0] })
     }
 
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
