@@ -249,7 +249,13 @@ struct GovernanceTests {
         #expect(throws: PlanParseError.self) {
             try document.replaceLines(1..<1, with: [SourceLine("- Period: a\r", ending: .lf)])
         }
+        #expect(throws: PlanParseError.self) {
+            try document.replaceLines(1..<1, with: [SourceLine("- Period: a", ending: .none)])
+        }
         #expect(document.text == "# T\n\n## 1 S\n")
+        var commented = try parse("# T\n<!--\n- As at: 2026-01-01\n-->\n- As at: 2026-02-01\n\n## 1 S\n")
+        try commented.setAsAt(date("2026-03-01"))
+        #expect(commented.text == "# T\n<!--\n- As at: 2026-01-01\n-->\n- As at: 2026-03-01\n\n## 1 S\n")
     }
 
     @Test func asAtIsRewrittenInPlaceOrAdded() throws {

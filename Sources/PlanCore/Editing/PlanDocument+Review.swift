@@ -1,8 +1,8 @@
 /// Recording a finished review in the plan's header.
 extension PlanDocument {
-    /// Sets `- Last reviewed: DATE, BY` in the header: the existing line is rewritten
-    /// in place, or a new one goes after `As at:` (else after the last header field,
-    /// else after the title). Nothing else changes.
+    /// Sets `- Last reviewed: DATE, BY` in the header: the existing field is rewritten
+    /// in place (as one line, with the lines that continued it), or a new one goes after
+    /// `As at:` (else after the last header field, else after the title). Nothing else changes.
     @discardableResult
     public mutating func setLastReviewed(on date: PlanDate, by board: String?) throws(EditError) -> EditOutcome {
         let board = board?.trimmingWhitespace()
@@ -30,8 +30,9 @@ extension PlanDocument {
         return EditOutcome(ref: "plan", changes: changed ? ["last reviewed \(date.iso)"] : [])
     }
 
-    /// Lines that set the header field `name` to `value`: its line rewritten in place,
-    /// or a new line after `As at:` (else after the last header field, else after the title).
+    /// Lines that set the header field `name` to `value`: the field rewritten in place as
+    /// one line (``headerFieldRewrite(_:as:)``), or a new line after the whole `As at:`
+    /// field (else after the last header field, else after the title).
     func headerFieldReplacement(name: String, value: String) -> (range: Range<Int>, lines: [SourceLine]) {
         let header = headerFieldLines()
         if let existing = header.first(where: { $0.name == name.lowercased() }) {
@@ -51,14 +52,14 @@ extension PlanDocument {
 
     /// The lines of the header field at `index`: its own and those that continue it.
     func headerFieldExtent(_ index: Int) -> Range<Int> {
-        headerFieldLines(index).lines
+        fieldLinesAndComments(at: index).lines
     }
 
     /// The header field at `index`, with the lines that continue its value, rewritten as
     /// the one line `text`; the comments among them are kept after it, so that a value
     /// that wrapped over lines does not leave its rest behind to be read with the new one.
     func headerFieldRewrite(_ index: Int, as text: String) -> (range: Range<Int>, lines: [SourceLine]) {
-        let field = headerFieldLines(index)
+        let field = fieldLinesAndComments(at: index)
         var rewritten = [SourceLine(text, ending: lines[index].ending)] + field.comments.map { lines[$0] }
         // The field's last line may end the file without a line break; the rewrite then does.
         rewritten[rewritten.count - 1].ending = lines[field.lines.upperBound - 1].ending
@@ -66,9 +67,13 @@ extension PlanDocument {
         return (field.lines, rewritten)
     }
 
-    private func headerFieldLines(_ index: Int) -> (lines: Range<Int>, comments: [Int]) {
-        let end = lines.indices.first { lines[$0].text.hasPrefix("## ") } ?? lines.count
-        return PlanParser.itemLines(lines, at: index, before: end)
+    private func fieldLinesAndComments(at index: Int) -> (lines: Range<Int>, comments: [Int]) {
+        PlanParser.itemLines(lines, at: index, before: headerEnd())
+    }
+
+    /// The first line after the header: the first `## `, else the end.
+    private func headerEnd() -> Int {
+        lines.indices.first { lines[$0].text.hasPrefix("## ") } ?? lines.count
     }
 
     /// `added` after the line at `anchor`, with the anchor's line ending; when the anchor
@@ -85,11 +90,13 @@ extension PlanDocument {
     }
 
     /// The header's `- NAME: value` lines (between the title and the first `## `).
+    /// A field inside a comment is not one.
     func headerFieldLines() -> [(index: Int, name: String, valueStart: Substring.Index)] {
+        let end = headerEnd()
+        let isComment = PlanParser.commentLines(LineTexts(lines, reading: 0..<end), in: 0..<end)
         var out: [(Int, String, Substring.Index)] = []
-        for index in lines.indices {
+        for index in 0..<end where !isComment[index] {
             let text = lines[index].text
-            if text.hasPrefix("## ") { break }
             guard let field = LineSyntax.field(text) else { continue }
             out.append((index, field.name.lowercased(), field.valueStart))
         }

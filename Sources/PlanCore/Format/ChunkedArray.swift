@@ -5,7 +5,7 @@
 /// it in its own chunk.
 ///
 /// A chunk that grows past twice ``chunkSize`` is split; an empty one is dropped. Chunks
-/// start full, as ``append(_:)`` fills them, so an index finds its chunk by a shift until
+/// start full, as ``append(_:)`` and ``append(chunk:)`` fill them, so an index finds its chunk by a shift until
 /// edits change their sizes, and then by a binary search over the chunks' ends.
 struct ChunkedArray<Element> {
     /// How many elements ``append(_:)`` puts in a chunk before it starts the next.

@@ -2,9 +2,7 @@
 /// action lines and history heads. Pure functions over one line's content.
 package enum LineSyntax {
     /// Words that start an action's known fields and history lines.
-    static let historyKeywords: Set<String> = [
-        "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value",
-    ]
+    static let historyKeywords = Set(HistoryKeyword.allCases.filter(\.isActionHistory).map(\.rawValue))
 
     /// `- [C] …`: one character in brackets and a space, the shape of an action line.
     static func looksLikeActionLine(_ content: Substring) -> Bool {
@@ -190,10 +188,7 @@ package enum LineSyntax {
 
     /// One of ``historyKeywords``, compared without hashing: a keyword is a short string.
     static func isHistoryKeyword(_ keyword: String) -> Bool {
-        switch keyword {
-        case "note", "status", "due", "owner", "added", "retired", "moved", "reworded", "agreed", "value": true
-        default: false
-        }
+        HistoryKeyword(rawValue: keyword)?.isActionHistory == true
     }
 
     /// `- Note:` or `- Status:`: a history keyword used as if it were a plain field.

@@ -100,9 +100,12 @@ public struct PlanDocument: Sendable {
     {
         // A line holding a line break would be read back as two: the file would not be
         // the lines the edit was checked as.
+        // So would a line without an ending that does not end the file: it would be joined to the next.
+        let endsFile = range.upperBound == lines.count
         for (offset, line) in replacement.enumerated()
         where line.text.utf8.contains(UInt8(ascii: "\n"))
             || line.ending == .lf && line.text.utf8.last == UInt8(ascii: "\r")
+            || line.ending == .none && !(endsFile && offset == replacement.count - 1)
         {
             throw PlanParseError(diagnostics: [
                 Diagnostic(

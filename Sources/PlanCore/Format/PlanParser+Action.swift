@@ -6,7 +6,9 @@ extension PlanParser {
             case owner, due
             /// `- Measure NAME (UNIT): …`; the value is everything after `Measure `.
             case measure
-            /// `author`: where the name in brackets is in the line, untrimmed (see ``PlanParser/author(of:)``).
+            /// `author`: where the name in brackets is in the line, trimmed by the byte reader
+            /// (nil when the brackets hold only blanks), untrimmed by the `Substring` one;
+            /// ``PlanParser/author(of:)`` makes the name the same from either.
             case history(keyword: HistoryKeyword, date: PlanDate?, author: Range<Int>?)
             /// `name`: where the field's name is in the line.
             case extra(name: Range<Int>)

@@ -482,7 +482,7 @@ struct PlanParser {
         let item =
             i..<continuation(after: i, deeperThan: 0, in: lines, before: end, isComment: { isComment[$0] })
             .upperBound
-        return (item, item.filter { isComment[$0] })
+        return (item, item.dropFirst().filter { isComment[$0] })
     }
 
     /// A first-line value and its continuation lines, dedented, paragraphs kept.
