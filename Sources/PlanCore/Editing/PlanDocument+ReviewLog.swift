@@ -25,10 +25,10 @@ extension PlanDocument {
     }
 
     /// Appends a review to the plan's log of reviews, after the newest `- Reviewed` line
-    /// and any lines that continue it (else after `As at:`, the last header field or the title). A plan that still
-    /// has a `- Last reviewed:` line gets it turned into the log's first line, so no
-    /// review is lost and the latest stays easy to find. A review dated before the
-    /// latest one is refused.
+    /// and any lines that continue it (else after `As at:`, the last header field or the
+    /// title). A plan that still has a `- Last reviewed:` line gets it turned into the
+    /// log's first line, so no review is lost and the latest stays easy to find. A review
+    /// dated before the latest one is refused.
     @discardableResult
     public mutating func recordReview(on date: PlanDate, by board: String?, counts: ReviewCounts?) throws(EditError)
         -> EditOutcome

@@ -98,9 +98,9 @@ public struct PlanDocument: Sendable {
     mutating func replaceLines(_ range: Range<Int>, with replacement: some Collection<SourceLine>)
         throws(PlanParseError)
     {
-        // A line holding a line break would be read back as two: the file would not be
+        // A line holding a line break would be read back as two, and a line without an
+        // ending that does not end the file as one with the next: the file would not be
         // the lines the edit was checked as.
-        // So would a line without an ending that does not end the file: it would be joined to the next.
         let endsFile = range.upperBound == lines.count
         for (offset, line) in replacement.enumerated()
         where line.text.utf8.contains(UInt8(ascii: "\n"))
@@ -110,7 +110,7 @@ public struct PlanDocument: Sendable {
             throw PlanParseError(diagnostics: [
                 Diagnostic(
                     .error, line: range.lowerBound + offset + 1, column: 1,
-                    "an edit made a line with a line break in it",
+                    "an edit made a line that would not read back as one line",
                     hint: "this is a bug in actionplan: please report it with the plan")
             ])
         }
