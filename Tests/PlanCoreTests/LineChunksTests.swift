@@ -42,6 +42,26 @@ import Testing
         #expect(Array(chunks) == marks)
     }
 
+    /// A part that is not a line position reads the same where it is stored as copied out,
+    /// in chunks whose lines were moved.
+    @Test func aStoredPartReadsAsTheElementsPart() {
+        var chunks = LineChunks(Self.marks(2 * Self.size + 3))
+        chunks.moveLines(after: Self.size - 2, by: 7)
+        chunks.moveAllLines(by: -3)
+        for index in chunks.indices { #expect(chunks.stored(at: index) { $0.id } == chunks[index].id) }
+        var areas = AreaList(
+            (0..<(2 * Self.size + 1)).map { k in
+                Area(
+                    number: "1.\(k)", title: "", needsToImprove: nil, priorityAction: nil, inspectorsFound: nil,
+                    description: "", extraFields: [], actionRange: (2 * k)..<(2 * k + 2), line: 3 * k)
+            })
+        areas.moveLines(from: Self.size, by: 11)
+        for index in areas.indices {
+            #expect(areas.actionRange(at: index) == areas[index].actionRange)
+            #expect(areas.number(at: index) == areas[index].number)
+        }
+    }
+
     @Test func anElementSetInAMovedChunkReadsBackAsSet() {
         var chunks = LineChunks(Self.marks(2 * Self.size))
         chunks.moveLines(after: Self.size - 1, by: 7)

@@ -70,6 +70,14 @@ struct LineChunks<Element: LineShifting> {
         }
         return nil
     }
+
+    /// What `read` takes from the element at `position` as it is stored, its lines not
+    /// yet moved by its chunk's offset: for a part that is not a line position, read
+    /// without copying the element out.
+    func stored<T>(at position: Int, _ read: (Element) -> T) -> T {
+        precondition(position >= 0 && position < count, "index out of range")
+        return read(chunks[position >> Self.chunkShift].elements[position & (Self.chunkSize - 1)])
+    }
 }
 
 extension LineChunks: RandomAccessCollection, MutableCollection {

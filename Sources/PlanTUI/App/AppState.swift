@@ -135,7 +135,7 @@ public struct AppState: Sendable {
         if !filtering { matchCount = plan.actions.count }
         func isFolded(_ id: @autoclosure () -> RowID) -> Bool { !folded.isEmpty && folded.contains(id()) }
         // Headings go in first and come out again when filtering leaves them nothing to show.
-        var out = ListRows(shown: shown)
+        var out = ListRows(shown: shown, blocks: plan.sections.count + 2 * rowPositions.areaCount)
         // By index, not `for area in`: copying each area (its texts, fields, sign-offs) was
         // most of the work of a refresh at 100k actions.
         let sections = plan.sections
@@ -147,9 +147,9 @@ public struct AppState: Sendable {
             for a in sections[s].areas.indices {
                 let place = rowPositions.firstArea[s] + a
                 let areaStart = out.mark
-                let areaFolded = sectionFolded || isFolded(.area(sections[s].areas[a].number))
+                let areaFolded = sectionFolded || isFolded(.area(sections[s].areas.number(at: a)))
                 if !sectionFolded { out.append(.area(section: s, area: a, place: place)) }
-                let range = sections[s].areas[a].actionRange
+                let range = sections[s].areas.actionRange(at: a)
                 let count = shown?.population(in: range) ?? range.count
                 if !areaFolded {
                     let order =

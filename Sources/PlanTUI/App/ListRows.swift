@@ -32,9 +32,13 @@ public struct ListRows: RandomAccessCollection, Sendable {
     public let startIndex = 0
     public private(set) var endIndex = 0
 
-    /// No rows yet, for a list that shows `shown` (every action when nil).
-    init(shown: ActionBits? = nil) {
+    /// No rows yet, for a list that shows `shown` (every action when nil), with room for
+    /// `blocks` blocks: a refresh appends one for each heading and each area's actions,
+    /// so that its arrays are not regrown at every key.
+    init(shown: ActionBits? = nil, blocks capacity: Int = 0) {
         self.shown = shown
+        blocks.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
     }
 
     public subscript(position: Int) -> Row {
