@@ -37,8 +37,8 @@ public struct ActionList: Sendable {
         storage.moveLines(after: index, by: delta)
     }
 
-    /// The ref of the action at `index`, without making the action.
-    public func ref(at index: Int) -> String { storage[index].ref }
+    /// The ref of the action at `index`, without making the action or copying it out.
+    public func ref(at index: Int) -> String { storage.stored(at: index) { $0.ref } }
 
     /// The refs of the actions in order, without making them.
     public var refs: [String] { indices.map(ref(at:)) }
@@ -50,8 +50,19 @@ public struct ActionList: Sendable {
         return ActionList(self)
     }
 
-    /// The status of the action at `index`, without making the action.
-    public func status(at index: Int) -> Status { storage[index].status }
+    /// The status of the action at `index`, without making the action or copying it out.
+    public func status(at index: Int) -> Status { storage.stored(at: index) { $0.status } }
+
+    /// What `read` takes from the action at `index`: a made action is read where it is
+    /// stored, not copied out of its chunk (a pass over every action, such as the board
+    /// pack's counts, copied each one, its strings counted up and down). Its line numbers
+    /// are as stored, not moved by its chunk, so `read` must not look at them.
+    func reading<T>(_ index: Int, _ read: (Action) -> T) -> T {
+        storage.stored(at: index) { entry in
+            if case .made(let action) = entry { return read(action) }
+            return read(entry.made(from: source))
+        }
+    }
 }
 
 extension ActionList: RandomAccessCollection, MutableCollection {

@@ -13,6 +13,25 @@ public struct StatusCounts: Sendable, Equatable {
         for action in actions { add(action, on: day) }
     }
 
+    /// The counts of a plan's actions, each read where it is stored (``ActionList/reading(_:_:)``).
+    public init(_ actions: ActionList, on day: PlanDate) {
+        self.init(actions, in: actions.indices, on: day)
+    }
+
+    /// The counts of some of a plan's actions (a section's, an area's).
+    public init(_ actions: Slice<ActionList>, on day: PlanDate) {
+        self.init(actions.base, in: actions.indices, on: day)
+    }
+
+    private init(_ actions: ActionList, in range: Range<Int>, on day: PlanDate) {
+        for index in range {
+            let (retired, status, overdue) = actions.reading(index) { action in
+                (action.isRetired, action.status, action.isOverdue(on: day))
+            }
+            if retired { addRetired() } else { add(status, overdue: overdue) }
+        }
+    }
+
     public mutating func add(_ action: Action, on day: PlanDate) {
         if action.isRetired {
             addRetired()
