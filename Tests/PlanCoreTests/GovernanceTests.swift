@@ -233,6 +233,8 @@ struct GovernanceTests {
             document.text == "# T\n- Period: April 2026 to\n  March 2027\n- As at: 2026-11-25\n\n## 1 S\n### 1.1 A\n")
         #expect(document.plan.period == "April 2026 to\nMarch 2027")
         try document.setAsAt(date("2026-11-26"))
+        #expect(
+            document.text == "# T\n- Period: April 2026 to\n  March 2027\n- As at: 2026-11-26\n\n## 1 S\n### 1.1 A\n")
         var wrapped = try parse("# T\n- As at: 2026-11-01\n  <!-- checked -->\n  \n- Period: x\n\n## 1 S\n")
         try wrapped.setAsAt(date("2026-11-25"))
         #expect(wrapped.text == "# T\n- As at: 2026-11-25\n  <!-- checked -->\n  \n- Period: x\n\n## 1 S\n")

@@ -24,12 +24,7 @@ public struct StatusCounts: Sendable, Equatable {
     }
 
     private init(_ actions: ActionList, in range: Range<Int>, on day: PlanDate) {
-        for index in range {
-            let (retired, status, overdue) = actions.reading(index) { action in
-                (action.isRetired, action.status, action.isOverdue(on: day))
-            }
-            if retired { addRetired() } else { add(status, overdue: overdue) }
-        }
+        for index in range { actions.reading(index) { add($0, on: day) } }
     }
 
     public mutating func add(_ action: Action, on day: PlanDate) {
