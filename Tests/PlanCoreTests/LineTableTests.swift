@@ -64,6 +64,22 @@ import Testing
         "\r",
     ]
 
+    /// A file's parse splits it and reads every line's shape in one pass over its bytes:
+    /// each line must read as it reads alone, with LF, CR LF and a lone CR between them.
+    @Test(arguments: ["\n", "\r\n", "\r", "\r\r\n", "-->\n"])
+    func theOnePassReadsEachLineAsAlone(_ separator: String) throws {
+        let text = Self.lines.joined(separator: separator) + separator + "  tail -->\r"
+        #expect(PlanDocument.lineScanDisagreement(in: Data(text.utf8)) == nil)
+        for text in LineTableTests.texts {
+            #expect(PlanDocument.lineScanDisagreement(in: Data(text.utf8)) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aDisagreementIsFound() throws {
+        // The check must be able to fail: a table of other lines does not pass it.
+        #expect(LineTexts(scanning: "a\n<!--\n").shape(1) != LineTexts(LineTable(text: "a\nb\n")).shape(1))
+    }
+
     @Test func theShapesAgreeWithTheText() throws {
         let table = LineTable(text: Self.lines.joined(separator: "\n"))
         let texts = LineTexts(table)

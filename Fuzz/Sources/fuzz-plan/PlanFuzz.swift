@@ -6,7 +6,8 @@ import PlanCore
 /// keep the promises of docs/format.md and docs/hardening.md:
 ///
 /// - reading action lines from their bytes gives the plan, spans and diagnostics that
-///   the `Substring` code gives;
+///   the `Substring` code gives, and the one pass that splits the file into lines and
+///   reads their shapes reads each line as it reads alone;
 /// - a file that loads writes back byte for byte;
 /// - a file that does not load has at least one error, each inside the file, and the
 ///   printed messages carry no control character to the terminal;
@@ -28,6 +29,10 @@ struct PlanFuzz {
         // The byte-level field reader must read every input as the `Substring` code does.
         if let difference = PlanDocument.byteReaderDisagreement(in: data) {
             Fuzzer.fail("the two readers of action lines disagree: \(difference)", input: data)
+        }
+        // Splitting the file and shaping its lines in one pass must read each line as alone.
+        if let difference = PlanDocument.lineScanDisagreement(in: data) {
+            Fuzzer.fail("the one-pass line scan disagrees: \(difference)", input: data)
         }
         // A parse that defers actions must read every input as the one that makes them all.
         if let difference = PlanDocument.deferredReaderDisagreement(in: data) {

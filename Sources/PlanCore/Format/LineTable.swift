@@ -45,7 +45,7 @@ struct LineTable: Sendable {
 
         var length: Int { Int(packed & Entry.lengthMask) }
         /// The line's bytes with its ending.
-        var byteCount: Int { length + ending.rawValue.utf8.count }
+        var byteCount: Int { length + ending.byteCount }
         var isAdded: Bool { packed & Entry.addedBit != 0 }
         var ending: LineEnding {
             switch (packed >> 28) & 3 {
@@ -64,18 +64,23 @@ struct LineTable: Sendable {
     /// Splits a file's text (without its byte order mark) into lines on LF, keeping CRLF
     /// endings and a missing final newline. An empty text has no lines.
     init(text: String) {
-        var text = text
-        text.makeContiguousUTF8()
+        self = LineTexts(scanning: text).table
+    }
+
+    /// The table of `text`, contiguous UTF-8, whose lines are `entries`, in order (``LineTexts/init(scanning:)``).
+    init(text: String, entries lines: [Entry]) {
+        let total = text.utf8.count
+        precondition(total <= Self.maximumOffset, "a plan file is smaller than 4 GB (PlanFile.maximumSize)")
         base = text
         added = ""
-        entries = ChunkedArray()
-        let total = text.utf8.count
         byteCount = total
-        precondition(total <= Self.maximumOffset, "a plan file is smaller than 4 GB (PlanFile.maximumSize)")
-        entries =
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                LineTable.entries(splitting: UnsafeRawBufferPointer(bytes))
-            } ?? ChunkedArray()
+        entries = ChunkedArray()
+        var start = 0
+        while start < lines.count {
+            let end = Swift.min(lines.count, start + ChunkedArray<Entry>.chunkSize)
+            entries.append(chunk: Array(lines[start..<end]))
+            start = end
+        }
     }
 
     /// A table holding `lines`, their texts copied into one new text.
@@ -93,40 +98,6 @@ struct LineTable: Sendable {
         self.added = ""
         self.entries = entries
         self.byteCount = text.utf8.count
-    }
-
-    /// The entries for the lines of `bytes`. Newlines are found with `memchr`, which
-    /// reads many bytes at a time; a line is cut at its LF (and the CR before it), both
-    /// ASCII, so that every cut falls between characters.
-    private static func entries(splitting bytes: UnsafeRawBufferPointer) -> ChunkedArray<Entry> {
-        var entries = ChunkedArray<Entry>()
-        guard let start = bytes.baseAddress, bytes.count > 0 else { return entries }
-        // A chunk's worth at a time into a plain array, handed over whole.
-        var chunk: [Entry] = []
-        chunk.reserveCapacity(ChunkedArray<Entry>.chunkSize)
-        func add(_ entry: Entry) {
-            chunk.append(entry)
-            guard chunk.count == ChunkedArray<Entry>.chunkSize else { return }
-            entries.append(chunk: chunk)
-            chunk.removeAll(keepingCapacity: false)
-            chunk.reserveCapacity(ChunkedArray<Entry>.chunkSize)
-        }
-        var cursor = 0
-        // Invariant of the loop: `cursor` is an offset inside the buffer (< bytes.count),
-        // so `start + cursor` and the `bytes.count - cursor` bytes after it are the caller's.
-        while cursor < bytes.count {
-            guard let found = memchr(start + cursor, 0x0A, bytes.count - cursor) else {
-                add(Entry(start: cursor, length: bytes.count - cursor, ending: .none, added: false))
-                break
-            }
-            let newline = start.distance(to: UnsafeRawPointer(found))
-            let crlf = newline > cursor && bytes[newline - 1] == 0x0D
-            let end = crlf ? newline - 1 : newline
-            add(Entry(start: cursor, length: end - cursor, ending: crlf ? .crlf : .lf, added: false))
-            cursor = newline + 1
-        }
-        entries.append(chunk: chunk)
-        return entries
     }
 
     /// The text a line's entry points into.

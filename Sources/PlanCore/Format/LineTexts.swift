@@ -63,10 +63,46 @@ struct LineTexts {
         self.entries = entries
     }
 
+    /// Splits a file's text (without its byte order mark) into lines and reads every
+    /// line's shape, in one pass over its bytes: what a file's parse starts from. The
+    /// table is the one ``LineTable/init(text:)`` makes.
+    init(scanning text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        var shapes: [UInt64] = []
+        var entries: [LineTable.Entry] = []
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            var cursor = 0
+            while cursor < bytes.count {
+                let (shape, end) = LineTexts.readLine(bytes, from: cursor)
+                // A line ends at its LF, the CR LF before it, or the end of the text.
+                let ending: LineEnding = end == bytes.count ? .none : bytes[end] == 0x0D ? .crlf : .lf
+                entries.append(LineTable.Entry(start: cursor, length: end - cursor, ending: ending, added: false))
+                shapes.append(shape)
+                cursor = end + ending.byteCount
+            }
+        }
+        table = LineTable(text: text, entries: entries)
+        indices = table.indices
+        read = indices
+        self.shapes = shapes
+        self.entries = entries
+    }
+
+    /// The shape of one line's bytes (without its ending).
     private static func shape(of bytes: UnsafeRawBufferPointer) -> UInt64 {
+        readLine(bytes, from: 0).shape
+    }
+
+    /// Reads the line that starts at `start`: its shape and where its text ends, at the
+    /// first LF, at the CR of the first CR LF, or at the end of `bytes`. One pass over the
+    /// line's bytes finds both, so that a file is split into lines and its lines shaped
+    /// in one pass (``init(scanning:)``); given one line's bytes, it reads to their end.
+    static func readLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (shape: UInt64, end: Int) {
         let n = bytes.count
         var width = 0
-        var lead = 0
+        var lead = start
         while lead < n {
             let byte = bytes[lead]
             if byte == UInt8(ascii: " ") {
@@ -78,32 +114,44 @@ struct LineTexts {
             }
             lead += 1
         }
-        var flags: Flags = lead == n ? .blank : []
-        if n - lead >= 4, bytes[lead] == UInt8(ascii: "<"), bytes[lead + 1] == UInt8(ascii: "!"),
-            bytes[lead + 2] == UInt8(ascii: "-"), bytes[lead + 3] == UInt8(ascii: "-")
-        {
-            flags.insert(.opensComment)
-        }
-        if n > 0, bytes[0] == UInt8(ascii: "<") || bytes[0] == UInt8(ascii: "=") || bytes[0] == UInt8(ascii: ">") {
-            flags.insert(.mayBeMarker)
-        }
+        var flags: Flags = []
         var index = lead
+        var end = n
         while index < n {
             index = skipPlain(bytes, from: index)
             guard index < n else { break }
             let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D && index + 1 < n && bytes[index + 1] == 0x0A {
+                end = index
+                break
+            }
             if byte >= 0x80 { flags.insert(.nonASCII) }
             if TerminalText.mayStartEscape(byte, keepNewlines: false) {
                 flags.insert(.mayHoldControl)
-            } else if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"),
+            } else if byte == UInt8(ascii: ">"), index - start >= 2, bytes[index - 1] == UInt8(ascii: "-"),
                 bytes[index - 2] == UInt8(ascii: "-")
             {
                 flags.insert(.mayCloseComment)
             }
             index += 1
         }
+        if lead == end { flags.insert(.blank) }
+        if end - lead >= 4, bytes[lead] == UInt8(ascii: "<"), bytes[lead + 1] == UInt8(ascii: "!"),
+            bytes[lead + 2] == UInt8(ascii: "-"), bytes[lead + 3] == UInt8(ascii: "-")
+        {
+            flags.insert(.opensComment)
+        }
+        if end > start,
+            bytes[start] == UInt8(ascii: "<") || bytes[start] == UInt8(ascii: "=")
+                || bytes[start] == UInt8(ascii: ">")
+        {
+            flags.insert(.mayBeMarker)
+        }
         // A tab in the indentation is never a control character here; bytes before `lead` are blanks.
-        return UInt64(min(width, Int(1 << widthBits) - 1)) | UInt64(lead) << widthBits | flags.rawValue << flagShift
+        let shape =
+            UInt64(min(width, Int(1 << widthBits) - 1)) | UInt64(lead - start) << widthBits
+            | flags.rawValue << flagShift
+        return (shape, end)
     }
 
     var count: Int { indices.count }
@@ -120,18 +168,21 @@ struct LineTexts {
     /// visible ASCII (0x20–0x7E) or is `>`; `bytes.count` if there is none. Eight bytes at a
     /// time: a word needs no look when no byte has its top bit set, none is below 0x20,
     /// and none equals 0x7F or `>` (the classic tests for a byte below n, `(w - n·0x01…01) & ~w
-    /// & 0x80…80`, and for a zero byte after an XOR). `offset + 8 <= bytes.count` keeps
-    /// each unaligned load inside the buffer.
+    /// & 0x80…80`, and for a zero byte after an XOR). Those tests can flag a byte above a
+    /// flagged one by a borrow, never one below, so the lowest flag of a word is the first
+    /// byte to look at. `offset + 8 <= bytes.count` keeps each unaligned load inside the buffer.
     private static func skipPlain(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+        func zeroBytes(_ w: UInt64) -> UInt64 { (w &- ones) & ~w & highs }
         var offset = start
         while offset + 8 <= bytes.count {
-            let w = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            guard w & highs == 0, (w &- ones &* 0x20) & ~w & highs == 0, !hasZeroByte(w ^ (ones &* 0x7F)),
-                !hasZeroByte(w ^ (ones &* UInt64(UInt8(ascii: ">"))))
-            else { break }
+            let w = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+            let look =
+                w & highs | (w &- ones &* 0x20) & ~w & highs | zeroBytes(w ^ (ones &* 0x7F))
+                | zeroBytes(w ^ (ones &* UInt64(UInt8(ascii: ">"))))
+            // The words are read little-endian: the lowest bits are the first byte.
+            if look != 0 { return offset + look.trailingZeroBitCount >> 3 }
             offset += 8
         }
         while offset < bytes.count {
@@ -141,6 +192,9 @@ struct LineTexts {
         }
         return offset
     }
+
+    /// The line's shape as stored: its width, lead and flags in one word, for comparing two reads of it.
+    func shape(_ line: Int) -> UInt64 { shapes[line - read.lowerBound] }
 
     /// Width of the line's leading spaces and tabs (a tab moves to the next multiple of 4).
     func width(_ line: Int) -> Int { Int(shapes[line - read.lowerBound] & ((1 << Self.widthBits) - 1)) }

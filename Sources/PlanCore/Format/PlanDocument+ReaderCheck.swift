@@ -28,13 +28,46 @@ extension PlanDocument {
         return firstDifference(between: (made, every), and: (deferred, deferring), named: ("made", "deferred"))
     }
 
+    /// For the tests and the fuzzer: splits `data`'s text into lines and reads their
+    /// shapes in one pass, as a file's parse does (``LineTexts/init(scanning:)``), and
+    /// describes the first line where that differs from splitting the text by hand and
+    /// reading each line alone. Nil when both read it alike, or when the bytes are not a
+    /// text the parser reads at all.
+    public static func lineScanDisagreement(in data: Data) -> String? {
+        guard let text = checkedText(data) else { return nil }
+        let scanned = LineTexts(scanning: text)
+        var split: [SourceLine] = []
+        var rest = Substring(text)
+        while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = rest[..<newline]
+            let crlf = line.utf8.last == UInt8(ascii: "\r")
+            split.append(SourceLine(crlf ? line.dropLast() : line, ending: crlf ? .crlf : .lf))
+            rest = rest[rest.utf8.index(after: newline)...]
+        }
+        if !rest.isEmpty { split.append(SourceLine(rest, ending: .none)) }
+        guard scanned.count == split.count else { return "\(scanned.count) lines, split by hand \(split.count)" }
+        let alone = LineTexts(LineTable(split))
+        for i in split.indices {
+            guard scanned.table[i] == split[i] else { return "line \(i + 1) is not the line split by hand" }
+            guard scanned.shape(i) == alone.shape(i) else {
+                return "line \(i + 1)'s shape \(scanned.shape(i)), read alone \(alone.shape(i))"
+            }
+        }
+        return nil
+    }
+
     /// The lines of `data` when they are a text the parser reads at all.
     private static func checkedTable(_ data: Data) -> LineTable? {
+        checkedText(data).map { LineTable(text: $0) }
+    }
+
+    /// The text of `data` without its byte order mark, when it is a text the parser reads at all.
+    private static func checkedText(_ data: Data) -> String? {
         guard encodingProblem(in: data) == nil else { return nil }
         var text = String(decoding: data, as: UTF8.self)
         guard PlanFile.limitProblem(bytes: text.utf8.count, lines: 0) == nil else { return nil }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return LineTable(text: text)
+        return text
     }
 
     private static func firstDifference(

@@ -40,7 +40,7 @@ public struct PlanDocument: Sendable {
         }
         let bom = text.hasPrefix("\u{FEFF}")
         if bom { text.removeFirst() }
-        try self.init(lines: LineTable(text: text), hasByteOrderMark: bom, actions: reading)
+        try self.init(texts: LineTexts(scanning: text), hasByteOrderMark: bom, actions: reading)
     }
 
     /// Parses a plan from text (no byte order mark).
@@ -51,7 +51,13 @@ public struct PlanDocument: Sendable {
     init(lines: LineTable, hasByteOrderMark: Bool, actions reading: ActionReading = .everyAction)
         throws(PlanParseError)
     {
-        var parser = PlanParser(lines: lines, defersActions: reading == .onDemand)
+        try self.init(texts: LineTexts(lines), hasByteOrderMark: hasByteOrderMark, actions: reading)
+    }
+
+    /// Parses the lines of `texts`, whose shapes are read already.
+    private init(texts: LineTexts, hasByteOrderMark: Bool, actions reading: ActionReading) throws(PlanParseError) {
+        let lines = texts.table
+        var parser = PlanParser(texts: texts, defersActions: reading == .onDemand)
         let plan = parser.parse()
         if parser.diagnostics.contains(where: { $0.severity == .error }) {
             throw PlanParseError(diagnostics: parser.diagnostics)

@@ -66,7 +66,11 @@ struct PlanParser {
     var statusPositions: [(line: Int, column: Int)] = []
 
     init(lines table: LineTable, readsBytes: Bool = true, defersActions: Bool = false) {
-        let lines = LineTexts(table)
+        self.init(texts: LineTexts(table), readsBytes: readsBytes, defersActions: defersActions)
+    }
+
+    /// Reads every line of `lines`, whose shapes are read already (``LineTexts/init(scanning:)``).
+    init(texts lines: LineTexts, readsBytes: Bool = true, defersActions: Bool = false) {
         self.lines = lines
         self.readsBytes = readsBytes
         self.defersActions = defersActions

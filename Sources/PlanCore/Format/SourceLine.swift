@@ -6,6 +6,15 @@ public enum LineEnding: String, Sendable {
     case crlf = "\r\n"
     /// The last line of a file without a final newline.
     case none = ""
+
+    /// The ending's length in bytes, without making its string (a pass over every line asks).
+    var byteCount: Int {
+        switch self {
+        case .lf: 1
+        case .crlf: 2
+        case .none: 0
+        }
+    }
 }
 
 /// One line of a plan file exactly as read: its text without the ending, and the ending.
