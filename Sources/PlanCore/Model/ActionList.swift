@@ -63,6 +63,13 @@ public struct ActionList: Sendable {
             return read(entry.made(from: source))
         }
     }
+
+    /// Calls `body` with the index and the action of each position of `range` (every
+    /// action by default), in order, each read where it is stored (``reading(_:_:)``):
+    /// `body` must not look at the action's line numbers.
+    func forEachReading(in range: Range<Int>? = nil, _ body: (Int, Action) -> Void) {
+        for index in range ?? indices { reading(index) { body(index, $0) } }
+    }
 }
 
 extension ActionList: RandomAccessCollection, MutableCollection {

@@ -7,7 +7,8 @@ extension Plan {
     public func asOf(_ day: PlanDate) -> Plan {
         let start = periodStart
         // Nothing after the day (the common case for "today"): the plan as it is, not a copy.
-        if start.map({ $0 <= day }) ?? true, actions.allSatisfy({ $0.hasNothingAfter(day) }),
+        if start.map({ $0 <= day }) ?? true,
+            actions.indices.allSatisfy({ actions.reading($0) { $0.hasNothingAfter(day) } }),
             governanceHasNothingAfter(day)
         {
             return self

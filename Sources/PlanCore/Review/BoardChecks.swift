@@ -95,9 +95,9 @@ public enum BoardCheck: String, Sendable, CaseIterable {
     public static func counts(for plan: Plan, on day: PlanDate) -> [(check: BoardCheck, count: Int)] {
         let off = switchedOff(in: plan)
         let rules = BoardCheck.allCases.filter { !off.contains($0) }
-        // One pass over the actions, every rule asked of each: reading an action copies it.
+        // One pass over the actions, every rule asked of each, each read where it is stored.
         var counts = [Int](repeating: 0, count: rules.count)
-        for action in plan.actions {
+        plan.actions.forEachReading { _, action in
             for (index, rule) in rules.enumerated() where rule.applies(to: action, in: plan, on: day) {
                 counts[index] += 1
             }

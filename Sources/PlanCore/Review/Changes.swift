@@ -79,20 +79,22 @@ public struct Changes: Sendable {
         var added: [Action] = []
         // The actions of `start` are those of `end` added by `since`, in the same order
         // (when `since` is not after `until`): met in step, without a lookup each.
+        // Each action is read where it is stored, and of the earlier one only its ref and
+        // status: copying every action out, its strings counted up and down, costs more.
         var next = start.actions.startIndex
-        for action in end.actions {
-            // Read once: reading an action from the list copies it.
-            let candidate = next < start.actions.endIndex ? start.actions[next] : nil
-            let inStep = candidate?.ref == action.ref
-            guard let earlier = inStep ? candidate : start.action(ref: action.ref) else {
-                added.append(action)
-                continue
+        end.actions.forEachReading { index, action in
+            let inStep = next < start.actions.endIndex && start.actions.ref(at: next) == action.ref
+            guard let earlier = inStep ? next : start.index(ofRef: action.ref) else {
+                // Kept, so copied out with its line numbers where they stand.
+                added.append(end.actions[index])
+                return
             }
             if inStep { next += 1 }
-            if earlier.status != action.status {
+            let earlierStatus = start.actions.status(at: earlier)
+            if earlierStatus != action.status {
                 moves.append(
                     StatusMove(
-                        ref: action.ref, text: Prose.firstLine(action.text), from: earlier.status, to: action.status))
+                        ref: action.ref, text: Prose.firstLine(action.text), from: earlierStatus, to: action.status))
             }
             notes += action.notes.filter { $0.date > since }.map { NoteAdded(ref: action.ref, note: $0) }
             for entry in action.history where entry.date > since {

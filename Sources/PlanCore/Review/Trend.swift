@@ -26,7 +26,7 @@ public struct Trend: Sendable {
     static func counts(of plan: Plan, on days: [PlanDate]) -> [StatusCounts] {
         var tallies = [Tally](repeating: Tally(), count: days.count)
         let periodStart = plan.periodStart
-        for action in plan.actions {
+        plan.actions.forEachReading { _, action in
             var states = Action.Timeline(action).states(periodStart: periodStart, current: action)
             for (index, day) in days.enumerated() {
                 states.advance(to: day)
@@ -47,7 +47,7 @@ public struct Trend: Sendable {
     /// notes), or the "as at" date when it has none.
     public static func firstDate(of plan: Plan) -> PlanDate? {
         var first: PlanDate?
-        for action in plan.actions {
+        plan.actions.forEachReading { _, action in
             for entry in action.history where first.map({ entry.date < $0 }) ?? true { first = entry.date }
             for note in action.notes where first.map({ note.date < $0 }) ?? true { first = note.date }
         }
