@@ -6,6 +6,12 @@ public enum ActionTable {
     /// With `plans` (one name per action), a first PLAN column says which plan each
     /// action belongs to.
     public static func text(_ actions: [Action], plans: [String]? = nil, on day: PlanDate, width: Int) -> String {
+        String(decoding: bytes(actions, plans: plans, on: day, width: width), as: UTF8.self)
+    }
+
+    /// ``text(_:plans:on:width:)``'s UTF-8, for a caller that writes it out as it is: a
+    /// string made of it would check every byte of it again.
+    public static func bytes(_ actions: [Action], plans: [String]? = nil, on day: PlanDate, width: Int) -> [UInt8] {
         let ownerTexts = actions.map { safe(owners($0)) }
         let refWidth = max(3, actions.map { DisplayWidth.of($0.ref) }.max() ?? 3)
         let dueWidth = 12
@@ -43,7 +49,7 @@ public enum ActionTable {
             out += Prose.firstLine(action.text, after: action.isRetired ? "(retired) " : "", fittedTo: textWidth).utf8
             out.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// What a due cell is made from.

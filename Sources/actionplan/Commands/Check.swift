@@ -75,6 +75,7 @@ struct Check: ParsableCommand {
             let document: PlanDocument
             do {
                 document = try PlanFile.load(path)
+                LeftForExit.keep(document)
             } catch {
                 failed = true
                 if format == .json {

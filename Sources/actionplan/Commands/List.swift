@@ -93,7 +93,7 @@ struct List: ParsableCommand {
         let actions = try selected(in: past, on: day)
         switch format {
         case .table:
-            Console.write(ActionTable.text(actions, on: day, width: width ?? Console.width))
+            Console.write(ActionTable.bytes(actions, on: day, width: width ?? Console.width))
             let overdueCount = actions.filter { $0.isOverdue(on: day) }.count
             print(
                 "\(actions.count) of \(past.actions.count) actions"

@@ -50,6 +50,11 @@ enum Console {
         bytes.withUnsafeBytes { write($0) }
     }
 
+    /// Writes bytes to standard output; see ``write(_:)-(String)``.
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
     private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32 = STDOUT_FILENO) {
         fflush(nil)  // every C stream, so that what print left buffered comes first
         guard var next = bytes.baseAddress else { return }

@@ -29,13 +29,8 @@ enum EditCommand {
         try finish(
             session: session, edited: document, outcome: outcome, options: options, author: author, day: day,
             unchanged: unchanged)
-        leftForExit = document
+        LeftForExit.keep(document)
     }
-
-    /// The plan a command edited, kept until the process ends: the command is done with it,
-    /// and releasing its thousands of strings and arrays one by one (5 ms for 10,000 actions)
-    /// would only delay the exit that frees them all at once.
-    nonisolated(unsafe) private static var leftForExit: PlanDocument?
 
     /// Saves (or, with `--dry-run`, diffs) `edited`, a change of the session's document,
     /// and reports it.

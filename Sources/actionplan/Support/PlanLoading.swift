@@ -8,7 +8,9 @@ import PlanCore
 enum PlanLoading {
     static func load(_ path: String) throws -> PlanDocument {
         do {
-            return try PlanFile.load(path)
+            let document = try PlanFile.load(path)
+            LeftForExit.keep(document)
+            return document
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
