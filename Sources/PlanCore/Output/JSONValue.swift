@@ -84,7 +84,6 @@ public enum JSONValue: Sendable, Equatable {
         static let openObject = Array("{\n".utf8)
         static let comma = Array(",\n".utf8)
         static let colon = Array(": ".utf8)
-        static let quoteColon = Array("\": ".utf8)
     }
 
     /// Spaces to copy indentation from: appended as a repeated element, they go one at a time.

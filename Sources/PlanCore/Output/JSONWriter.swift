@@ -10,10 +10,17 @@ public struct JSONWriter: JSONOutput {
     private var isFirst = true
     /// A key was written and its value is next.
     private var afterKey = false
+    /// `,` and a line break, then `indent` and the spaces of the deepest level this run
+    /// covers: what goes before a value at depth d is a part of it (without the comma
+    /// for the first), copied in one piece rather than built of three.
+    private let breaks: [UInt8]
+    private let deepestBreak: Int
 
     /// Lines after the first start with `indent`, as in ``JSONValue/serialized(indent:)``.
     public init(indent: String = "", capacity: Int = 4_096) {
         self.indent = Array(indent.utf8)
+        deepestBreak = 32
+        breaks = Array(",\n".utf8) + self.indent + [UInt8](repeating: UInt8(ascii: " "), count: 2 * deepestBreak)
         bytes.reserveCapacity(capacity)
     }
 
@@ -52,7 +59,10 @@ public struct JSONWriter: JSONOutput {
         startValue()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes += JSONValue.Literal.quoteColon
+        // Byte by byte: appending a literal array costs more than these three appends.
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
         afterKey = true
     }
 
@@ -102,13 +112,16 @@ public struct JSONWriter: JSONOutput {
             return
         }
         guard depth > 0 else { return }
-        if isFirst {
-            bytes.append(UInt8(ascii: "\n"))
-            isFirst = false
-        } else {
-            bytes += JSONValue.Literal.comma
+        let first = isFirst
+        isFirst = false
+        guard depth <= deepestBreak else {
+            bytes += first ? [UInt8(ascii: "\n")] : JSONValue.Literal.comma
+            JSONValue.appendIndent(indent, depth, to: &bytes)
+            return
         }
-        JSONValue.appendIndent(indent, depth, to: &bytes)
+        breaks.withUnsafeBufferPointer { run in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[(first ? 1 : 0)..<2 + indent.count + 2 * depth]))
+        }
     }
 
     private mutating func open() {
