@@ -100,4 +100,19 @@ import Testing
             #expect(LineSyntax.owners(text) == LineSyntax.owners(Substring(text)), "\(text)")
         }
     }
+
+    /// A deferred action only asks whether it names an owner: the quick look may say
+    /// "not sure", never "yes" for owners that split to none.
+    @Test func theQuickOwnerLookNeverClaimsOneThatIsNot() {
+        let texts = [
+            "A; B ;C", " ; ;", ";", "", "\u{00A0}", "\u{2003};\u{00A0}", "\u{0B}\u{0C}", "\u{1C};\u{1F}", "\u{01}",
+            "\tSam\n", "Zoë", "\u{00A0}x\u{00A0}",
+        ]
+        for text in texts {
+            let owners = LineSyntax.owners(text)
+            if LineSyntax.namesAnOwner(quickly: text) { #expect(!owners.isEmpty, "\(text.debugDescription)") }
+        }
+        #expect(LineSyntax.namesAnOwner(quickly: " ; Sam"))
+        #expect(!LineSyntax.namesAnOwner(quickly: " ; ; "))
+    }
 }

@@ -257,6 +257,17 @@ package enum LineSyntax {
         } ?? owners(Substring(text))
     }
 
+    /// Whether `owners(text)` is sure not to be empty, told without splitting it: a
+    /// visible ASCII byte other than `;` is part of an owner, since no trimming takes
+    /// it. False when there is none, which leaves the answer to `owners(text)`.
+    static func namesAnOwner(quickly text: String) -> Bool {
+        text.utf8.contains { (0x21..<0x7F).contains($0) && $0 != UInt8(ascii: ";") }
+    }
+
+    /// What a deferred action's owners are set to when it names one (``namesAnOwner(quickly:)``):
+    /// the action is not kept, and its parse asks only whether it has an owner.
+    static let someOwner = "(an owner)"
+
     private static func isBlankOrNewline(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == 0x0A || byte == 0x0D
     }

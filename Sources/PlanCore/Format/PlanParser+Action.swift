@@ -373,7 +373,11 @@ extension PlanParser {
                     .error, line: lineNumber, column: 3, "action \(action.ref) has two Owner lines",
                     hint: "list every owner on one line, separated by `;`")
             }
-            action.owners = LineSyntax.owners(joinedValue(of: field))
+            let value = joinedValue(of: field)
+            // A deferred action's owners are not kept: only whether it names one is checked.
+            action.owners =
+                keepingTexts || !LineSyntax.namesAnOwner(quickly: value)
+                ? LineSyntax.owners(value) : [LineSyntax.someOwner]
             span.ownerLines = field.line..<field.continuation.upperBound
         case .due:
             if action.due != nil {
