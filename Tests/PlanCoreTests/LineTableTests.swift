@@ -75,9 +75,13 @@ import Testing
         }
     }
 
-    @Test func aDisagreementIsFound() throws {
-        // The check must be able to fail: a table of other lines does not pass it.
-        #expect(LineTexts(scanning: "a\n<!--\n").shape(1) != LineTexts(LineTable(text: "a\nb\n")).shape(1))
+    @Test func thePlainLoopTellsAWrongShape() throws {
+        // The oracle the one pass is checked against must be able to say no.
+        let scanned = LineTexts(scanning: "\t<!-- é -->\n")
+        #expect(PlanDocument.shapeDisagreement(scanned, 0, Array("\t<!-- é -->".utf8)) == nil)
+        for other in ["<!-- é -->", "\t<!-- e -->", "\t<!-- é --", "\t<!- é -->", "\t<!-- é -->\u{1B}", "=<!--"] {
+            #expect(PlanDocument.shapeDisagreement(scanned, 0, Array(other.utf8)) != nil, "\(other.debugDescription)")
+        }
     }
 
     @Test func theShapesAgreeWithTheText() throws {

@@ -163,8 +163,9 @@ struct LineTable: Sendable {
     }
 
     /// Lends the bytes of each line of `range` (without its ending) to `body`, in order,
-    /// with the line's entry: how a parse reads every line's shape in one pass. The bytes
-    /// are valid only while `body` runs.
+    /// with the line's entry: how a parse of a table (an edit, one action) reads its lines'
+    /// shapes; a file's parse reads them as it splits it (``LineTexts/init(scanning:)``).
+    /// The bytes are valid only while `body` runs.
     func withLineBytes(in range: Range<Int>, _ body: (Entry, UnsafeRawBufferPointer) -> Void) {
         let lent: Void?? = base.utf8.withContiguousStorageIfAvailable { baseBytes in
             added.utf8.withContiguousStorageIfAvailable { addedBytes in

@@ -99,6 +99,9 @@ struct LineTexts {
     /// first LF, at the CR of the first CR LF, or at the end of `bytes`. One pass over the
     /// line's bytes finds both, so that a file is split into lines and its lines shaped
     /// in one pass (``init(scanning:)``); given one line's bytes, it reads to their end.
+    ///
+    /// Invariant of every read below: `start <= lead <= index <= end <= n`, and each
+    /// offset read is checked against `n` (or `end`) first, so it lies inside `bytes`.
     static func readLine(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (shape: UInt64, end: Int) {
         let n = bytes.count
         var width = 0

@@ -75,7 +75,8 @@ struct Check: ParsableCommand {
             let document: PlanDocument
             do {
                 document = try PlanFile.load(path)
-                LeftForExit.keep(document)
+                // Only the last: an earlier one kept would still be held while the next loads.
+                if path == paths.last { LeftForExit.keep(document) }
             } catch {
                 failed = true
                 if format == .json {
