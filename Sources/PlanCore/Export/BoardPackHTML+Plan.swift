@@ -106,7 +106,7 @@ extension BoardPackHTML {
         }
         let range = area.actionRange
         if range.isEmpty { writer.raw("<p class=\"muted\">No actions.</p>") }
-        // Read where stored: copying 10,000 actions out, every string counted up and down, is a tenth of the pack.
+        // Each action read where it is stored, not copied out with every string counted up and down.
         pack.plan.actions.forEachReading(in: range) { index, action in
             if index > range.lowerBound { writer.raw("\n") }
             self.action(action, pack, into: &writer)

@@ -196,9 +196,6 @@ struct LineTexts {
         return offset
     }
 
-    /// The line's shape as stored: its width, lead and flags in one word, for comparing two reads of it.
-    func shape(_ line: Int) -> UInt64 { shapes[line - read.lowerBound] }
-
     /// Width of the line's leading spaces and tabs (a tab moves to the next multiple of 4).
     func width(_ line: Int) -> Int { Int(shapes[line - read.lowerBound] & ((1 << Self.widthBits) - 1)) }
 

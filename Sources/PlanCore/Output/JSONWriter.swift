@@ -14,13 +14,13 @@ public struct JSONWriter: JSONOutput {
     /// covers: what goes before a value at depth d is a part of it (without the comma
     /// for the first), copied in one piece rather than built of three.
     private let breaks: [UInt8]
-    private let deepestBreak: Int
+    private static let deepestBreak = 32
 
     /// Lines after the first start with `indent`, as in ``JSONValue/serialized(indent:)``.
     public init(indent: String = "", capacity: Int = 4_096) {
         self.indent = Array(indent.utf8)
-        deepestBreak = 32
-        breaks = Array(",\n".utf8) + self.indent + [UInt8](repeating: UInt8(ascii: " "), count: 2 * deepestBreak)
+        breaks =
+            Array(",\n".utf8) + self.indent + [UInt8](repeating: UInt8(ascii: " "), count: 2 * Self.deepestBreak)
         bytes.reserveCapacity(capacity)
     }
 
@@ -114,7 +114,7 @@ public struct JSONWriter: JSONOutput {
         guard depth > 0 else { return }
         let first = isFirst
         isFirst = false
-        guard depth <= deepestBreak else {
+        guard depth <= Self.deepestBreak else {
             bytes += first ? [UInt8(ascii: "\n")] : JSONValue.Literal.comma
             JSONValue.appendIndent(indent, depth, to: &bytes)
             return
