@@ -42,6 +42,8 @@ import Testing
                 #expect(
                     DisplayWidth.truncate(text, to: width) == Self.referenceTruncate(text, to: width),
                     "\(text.debugDescription) cut to \(width)")
+                let cut = DisplayWidth.truncated(text, to: width)
+                #expect(cut.cells == Self.referenceWidth(cut.text), "cells of \(text.debugDescription) cut to \(width)")
             }
         }
     }

@@ -60,9 +60,9 @@ public enum ActionTable {
 
     /// A cell and the two spaces after it: `text` cut or padded to `width` cells.
     private static func append(_ text: String, fittedTo width: Int, to out: inout [UInt8]) {
-        let cut = DisplayWidth.truncate(text, to: width)
-        out += cut.utf8
-        out += repeatElement(UInt8(ascii: " "), count: max(0, width - DisplayWidth.of(cut)) + 2)
+        let cut = DisplayWidth.truncated(text, to: width)
+        out += cut.text.utf8
+        out += repeatElement(UInt8(ascii: " "), count: max(0, width - cut.cells) + 2)
     }
 
     public static func csv(_ actions: [Action], key: StatusKey, on day: PlanDate) -> String {

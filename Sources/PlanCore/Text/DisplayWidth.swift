@@ -62,11 +62,23 @@ public enum DisplayWidth {
 
     /// The text cut to at most `width` cells, ending in "…" when it was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
-        guard width > 0 else { return "" }
+        truncated(text, to: width).text
+    }
+
+    /// ``truncate(_:to:)``, with the cells the result takes: an ASCII text cut ends in
+    /// "…", which would send a measure of the result down the `Character` path.
+    public static func truncated(_ text: String, to width: Int) -> (text: String, cells: Int) {
+        guard width > 0 else { return ("", 0) }
         if let ascii = asciiWidth(text) {
-            guard ascii > width else { return text }
-            return asciiPrefix(text, cells: width - 1) + "…"
+            guard ascii > width else { return (text, ascii) }
+            // More than `width` printable bytes: the prefix takes exactly `width - 1` cells.
+            return (asciiPrefix(text, cells: width - 1) + "…", width)
         }
+        let cut = cutToWidth(text, width)
+        return (cut, of(cut))
+    }
+
+    private static func cutToWidth(_ text: String, _ width: Int) -> String {
         guard of(text) > width else { return text }
         var out = ""
         var used = 0
@@ -96,13 +108,13 @@ public enum DisplayWidth {
 
     /// The text cut or padded with spaces to exactly `width` cells.
     public static func fit(_ text: String, to width: Int) -> String {
-        let cut = truncate(text, to: width)
-        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+        let cut = truncated(text, to: width)
+        return cut.text + String(repeating: " ", count: max(0, width - cut.cells))
     }
 
     /// Right-aligned in `width` cells.
     public static func fitRight(_ text: String, to width: Int) -> String {
-        let cut = truncate(text, to: width)
-        return String(repeating: " ", count: max(0, width - of(cut))) + cut
+        let cut = truncated(text, to: width)
+        return String(repeating: " ", count: max(0, width - cut.cells)) + cut.text
     }
 }
