@@ -7,19 +7,7 @@ import Testing
 /// hand, edits that keep every other line, and the bytes given back unchanged.
 @Suite struct LineTableTests {
     /// Lines as the format defines them: cut at LF, CR before it part of the ending.
-    static func reference(_ text: String) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        var rest = Substring(text)
-        while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
-            var line = rest[..<newline]
-            let crlf = line.utf8.last == UInt8(ascii: "\r")
-            if crlf { line = line.dropLast() }
-            lines.append(SourceLine(line, ending: crlf ? .crlf : .lf))
-            rest = rest[rest.utf8.index(after: newline)...]
-        }
-        if !rest.isEmpty { lines.append(SourceLine(rest, ending: .none)) }
-        return lines
-    }
+    static func reference(_ text: String) -> [SourceLine] { PlanDocument.linesSplitByHand(text) }
 
     static let texts = [
         "", "\n", "a", "a\n", "a\r\nb\nc", "\r\n\r\n", "lone\rcarriage\r", "é\n€\r\n𝄞", "x\n\n\ny\r",

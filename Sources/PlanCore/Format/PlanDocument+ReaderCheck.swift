@@ -36,21 +36,29 @@ extension PlanDocument {
     public static func lineScanDisagreement(in data: Data) -> String? {
         guard let text = checkedText(data) else { return nil }
         let scanned = LineTexts(scanning: text)
-        var split: [SourceLine] = []
-        var rest = Substring(text)
-        while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
-            let line = rest[..<newline]
-            let crlf = line.utf8.last == UInt8(ascii: "\r")
-            split.append(SourceLine(crlf ? line.dropLast() : line, ending: crlf ? .crlf : .lf))
-            rest = rest[rest.utf8.index(after: newline)...]
-        }
-        if !rest.isEmpty { split.append(SourceLine(rest, ending: .none)) }
+        let split = linesSplitByHand(text)
         guard scanned.count == split.count else { return "\(scanned.count) lines, split by hand \(split.count)" }
         for i in split.indices {
             guard scanned.table[i] == split[i] else { return "line \(i + 1) is not the line split by hand" }
             if let wrong = shapeDisagreement(scanned, i, Array(split[i].text.utf8)) { return "line \(i + 1): \(wrong)" }
         }
         return nil
+    }
+
+    /// The lines as the format defines them, split the plain way: cut at each LF, a CR
+    /// just before it part of the ending, a last line without one kept. The oracle the
+    /// scan and the line table are checked against.
+    static func linesSplitByHand(_ text: String) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        var rest = Substring(text)
+        while let newline = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = rest[..<newline]
+            let crlf = line.utf8.last == UInt8(ascii: "\r")
+            lines.append(SourceLine(crlf ? line.dropLast() : line, ending: crlf ? .crlf : .lf))
+            rest = rest[rest.utf8.index(after: newline)...]
+        }
+        if !rest.isEmpty { lines.append(SourceLine(rest, ending: .none)) }
+        return lines
     }
 
     /// What of line `i`'s shape in `texts` is not what a plain loop over its bytes gives

@@ -74,12 +74,8 @@ public enum DisplayWidth {
             // More than `width` printable bytes: the prefix takes exactly `width - 1` cells.
             return (asciiPrefix(text, cells: width - 1) + "…", width)
         }
-        let cut = cutToWidth(text, width)
-        return (cut, of(cut))
-    }
-
-    private static func cutToWidth(_ text: String, _ width: Int) -> String {
-        guard of(text) > width else { return text }
+        let cells = of(text)
+        guard cells > width else { return (text, cells) }
         var out = ""
         var used = 0
         for character in text {
@@ -88,7 +84,8 @@ public enum DisplayWidth {
             out.append(character)
             used += w
         }
-        return out + "…"
+        // "…" takes one cell.
+        return (out + "…", used + 1)
     }
 
     /// The longest start of ASCII `text` that takes at most `cells` cells, cut where
