@@ -26,8 +26,17 @@ struct PeerBench {
         var ours: [String]
         var taskwarrior: [String]?
         var todo: [String]?
-        /// Whether it changes the data, so that each run starts from the generated data again.
-        var edits = false
+        /// For a row that changes the data, what each run starts from.
+        var edits: Start?
+    }
+
+    /// What each run of an editing row starts from: the peers always from their data as
+    /// generated; `actionplan` from the plan as its own last edit left it (with the check
+    /// record that edit wrote, see ``CheckRecord``), or from the plan as generated with no
+    /// record, as after a change made elsewhere (a `git pull`, an editor).
+    private enum Start {
+        case afterOurEdit
+        case changedElsewhere
     }
 
     static let peerNames = ["Taskwarrior", "todo.txt"]
@@ -74,6 +83,36 @@ struct PeerBench {
 
         let note = "Reviewed at the benchmark; next step agreed."
         let by = ["--by", Workload.author]
+        // Our own cache and state folders: the runs' check records and undo entries stay here.
+        var ours = ProcessInfo.processInfo.environment
+        ours["XDG_CACHE_HOME"] = directory + "/actionplan-cache"
+        ours["XDG_STATE_HOME"] = directory + "/actionplan-state"
+        let recordURL = CheckRecord.url(forPlan: planPath, environment: ours)
+        // The plan as an earlier edit of ours left it: a note on the last action.
+        Self.restore(data, to: planPath)
+        let last = document.plan.actions.ref(at: document.plan.actions.count - 1)
+        _ = MeasuredChild.run(
+            [actionplan, "note", planPath, last, "Prepared by the benchmark."] + by, environment: ours)
+        let afterOurEdit = Files.read(planPath)
+        let record = try? Data(contentsOf: recordURL)
+        notes.append(
+            "actionplan's `set` and `note` runs start from the plan as its previous edit left it (a note on the "
+                + "last action), with the check record that edit wrote; the rows \"plan changed elsewhere\" start "
+                + "from the generated plan without a record, so that the edit reads and checks the whole file")
+        if record == nil { notes.append("actionplan wrote no check record: every edit read the whole plan") }
+        let setRow = { (start: Start) in
+            Row(
+                name: "`set REF --rag green`" + (start == .changedElsewhere ? ", plan changed elsewhere" : ""),
+                ours: ["set", planPath, first.ref, "--rag", "green"] + by,
+                taskwarrior: [PeerData.uuid(0), "modify", "rag:green"],
+                todo: ["-f", "replace", "1", PeerData.todoLine(first, status: .green)], edits: start)
+        }
+        let noteRow = { (start: Start) in
+            Row(
+                name: "`note REF TEXT`" + (start == .changedElsewhere ? ", plan changed elsewhere" : ""),
+                ours: ["note", planPath, first.ref, note] + by, taskwarrior: [PeerData.uuid(0), "annotate", note],
+                todo: ["append", "1", note], edits: start)
+        }
         let rows = [
             Row(
                 name: "start-up (`--version`; todo.txt `shorthelp`)", ours: ["--version"], taskwarrior: ["--version"],
@@ -82,13 +121,7 @@ struct PeerBench {
             Row(
                 name: "`list --rag red`", ours: ["list", planPath, "--rag", "red"], taskwarrior: ["rag:red", "list"],
                 todo: ["-p", "list", "rag:red"]),
-            Row(
-                name: "`set REF --rag green`", ours: ["set", planPath, first.ref, "--rag", "green"] + by,
-                taskwarrior: [PeerData.uuid(0), "modify", "rag:green"],
-                todo: ["-f", "replace", "1", PeerData.todoLine(first, status: .green)], edits: true),
-            Row(
-                name: "`note REF TEXT`", ours: ["note", planPath, first.ref, note] + by,
-                taskwarrior: [PeerData.uuid(0), "annotate", note], todo: ["append", "1", note], edits: true),
+            setRow(.afterOurEdit), noteRow(.afterOurEdit), setRow(.changedElsewhere), noteRow(.changedElsewhere),
             Row(
                 name: "`export --format json`", ours: ["export", planPath, "--format", "json"], taskwarrior: ["export"]),
         ]
@@ -108,8 +141,17 @@ struct PeerBench {
             // Run 0 is the untimed warm-up; the tools take turns in every run.
             for run in 0...runs {
                 for (name, arguments, peer) in commands where !failed.contains(name) {
-                    if row.edits { peer.map { $0.restore() } ?? Self.restore(data, to: planPath) }
-                    guard let ended = MeasuredChild.run(arguments, environment: peer?.environment) else {
+                    switch (row.edits, peer) {
+                    case (nil, _): break
+                    case (.some, let peer?): peer.restore()
+                    case (.afterOurEdit, nil):
+                        Self.restore(afterOurEdit, to: planPath)
+                        if let record { Files.write(record, to: recordURL.path, sync: false) }
+                    case (.changedElsewhere, nil):
+                        Self.restore(data, to: planPath)
+                        CheckRecord.remove(at: recordURL)
+                    }
+                    guard let ended = MeasuredChild.run(arguments, environment: peer?.environment ?? ours) else {
                         failed.insert(name)
                         progress("warning: `\(arguments.joined(separator: " "))` failed")
                         continue

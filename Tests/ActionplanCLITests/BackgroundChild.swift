@@ -67,8 +67,9 @@ func isolatedEnvironment(home: String, user: String? = nil) -> [String: String] 
     var environment = [
         "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         "HOME": home,
-        // The undo journal, beside the home rather than in it, so that tests listing the folder do not see it.
+        // The undo journal and the check records, beside the home rather than in it, so that tests listing the folder do not see it.
         "XDG_STATE_HOME": home + "-state",
+        "XDG_CACHE_HOME": home + "-cache",
         "ACTIONPLAN_TODAY": collaborationToday,
         "GIT_CONFIG_GLOBAL": "/dev/null",
         "GIT_CONFIG_NOSYSTEM": "1",

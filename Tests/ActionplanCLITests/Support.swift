@@ -74,11 +74,15 @@ final class Sandbox {
     deinit {
         try? FileManager.default.removeItem(at: url)
         try? FileManager.default.removeItem(at: stateURL)
+        try? FileManager.default.removeItem(at: cacheURL)
     }
 
     /// `$XDG_STATE_HOME` for every run (where `undo` keeps its journal), outside the
     /// sandbox folder so that tests comparing its listing do not see it.
     var stateURL: URL { url.appendingPathExtension("state") }
+
+    /// `$XDG_CACHE_HOME` for every run (where edits keep the plan's check record), beside ``stateURL``.
+    var cacheURL: URL { url.appendingPathExtension("cache") }
 
     /// The absolute path of `name` inside the sandbox.
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
@@ -113,7 +117,7 @@ final class Sandbox {
     /// Runs `actionplan` with `arguments` in `directory` (default: the sandbox).
     ///
     /// The child's environment is exactly: PATH, HOME (the sandbox, so that no real
-    /// `~/.config/actionplan/config` is read), XDG_STATE_HOME (``stateURL``), `ACTIONPLAN_TODAY=2026-03-01` and
+    /// `~/.config/actionplan/config` is read), XDG_STATE_HOME (``stateURL``), XDG_CACHE_HOME (``cacheURL``), `ACTIONPLAN_TODAY=2026-03-01` and
     /// `COLUMNS=120`, changed by `environment` (a `nil` value removes a variable).
     /// `USER`, `ACTIONPLAN_USER`, `ACTIONPLAN_PLAN` and `XDG_CONFIG_HOME` are unset
     /// unless given. Standard input is empty unless `stdin` is given. `through` is a
@@ -126,6 +130,7 @@ final class Sandbox {
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": url.path,
             "XDG_STATE_HOME": stateURL.path,
+            "XDG_CACHE_HOME": cacheURL.path,
             "ACTIONPLAN_TODAY": pinnedToday,
             "COLUMNS": "120",
         ]

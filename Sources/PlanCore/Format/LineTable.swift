@@ -148,6 +148,20 @@ struct LineTable: Sendable {
         withBytes(of: entries[index], body)
     }
 
+    /// Where each line starts in the file these lines make, in bytes counted from
+    /// `first` (the byte order mark's length), then where the file ends: `count + 1` offsets.
+    func lineStarts(from first: Int) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(entries.count + 1)
+        var offset = first
+        for entry in entries {
+            starts.append(offset)
+            offset += entry.byteCount
+        }
+        starts.append(offset)
+        return starts
+    }
+
     /// The entry of the line at `index`.
     func entry(_ index: Int) -> Entry { entries[index] }
 

@@ -27,6 +27,14 @@ public enum PathText {
         return String(last[last.index(after: dot)...])
     }
 
+    /// One file or folder name per plan path, readable and without folders in it: the
+    /// absolute path, symbolic links resolved, with every character but letters, digits,
+    /// `.` and `-` made `_`. Where the undo journal and the check record of a plan are kept.
+    public static func fileName(forPlan path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return absolute.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
+    }
+
     /// A leading `~` expanded, empty and `.` components dropped (a leading `./` is kept, as
     /// Foundation on Linux keeps it), and in an absolute path `..` taken back a component
     /// and symbolic links resolved as far as the path exists: `plans/.//a.plan` →

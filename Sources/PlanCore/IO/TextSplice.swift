@@ -34,10 +34,17 @@ public struct TextSplice: Codable, Sendable, Equatable {
 
     /// The change from `old` to `new`, cut at line boundaries (so that each part is whole
     /// lines of UTF-8, and a later change to a neighbouring line is told apart from one to these).
-    public init(from old: UnsafeRawBufferPointer, to new: UnsafeRawBufferPointer) {
+    ///
+    /// A caller that knows the texts agree on their first `samePrefix` and last
+    /// `sameSuffix` bytes, and the digest of `new`, passes them: those bytes are then
+    /// not compared again, nor `new` hashed. The splice is the same either way.
+    public init(
+        from old: UnsafeRawBufferPointer, to new: UnsafeRawBufferPointer, samePrefix: Int = 0, sameSuffix: Int = 0,
+        newDigest: ContentDigest? = nil
+    ) {
         let shorter = min(old.count, new.count)
-        let prefix = Self.lineStart(atOrBefore: Self.commonPrefix(old, new), in: new)
-        let suffix = Self.commonSuffix(old, new, limit: shorter - prefix)
+        let prefix = Self.lineStart(atOrBefore: Self.commonPrefix(old, new, from: samePrefix), in: new)
+        let suffix = Self.commonSuffix(old, new, limit: shorter - prefix, from: sameSuffix)
         // Where the unchanged end starts in the new text, moved on to a line start inside it.
         let newEnd = Self.lineStart(atOrAfter: new.count - suffix, in: new, other: old, otherAt: old.count - suffix)
         let kept = new.count - newEnd
@@ -49,7 +56,7 @@ public struct TextSplice: Codable, Sendable, Equatable {
         leading = Self.string(new, leadingStart..<prefix)
         trailing = Self.string(new, newEnd..<trailingEnd)
         beforeLength = old.count
-        after = ContentDigest(of: new)
+        after = newDigest ?? ContentDigest(of: new)
         isUnique = nil
         isUnique = uniqueMatch(in: new) == leadingStart
     }
@@ -132,24 +139,26 @@ public struct TextSplice: Codable, Sendable, Equatable {
         return result
     }
 
-    /// How many bytes `a` and `b` share from their start: `memcmp` over blocks, then
-    /// byte by byte inside the first block that differs.
-    static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    /// How many bytes `a` and `b` share from their start, the first `known` of them
+    /// without looking: `memcmp` over blocks, then byte by byte inside the first block that differs.
+    static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, from known: Int = 0) -> Int {
         let count = min(a.count, b.count)
         guard let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         let block = 4096
-        var i = 0
+        var i = min(max(known, 0), count)
         // Invariant: i + block <= count, so both blocks lie inside their buffers.
         while i + block <= count, memcmp(pa + i, pb + i, block) == 0 { i += block }
         while i < count, a[i] == b[i] { i += 1 }
         return i
     }
 
-    /// How many bytes `a` and `b` share at their end, at most `limit`.
-    static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+    /// How many bytes `a` and `b` share at their end, at most `limit`, the last `known` of them without looking.
+    static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int, from known: Int = 0)
+        -> Int
+    {
         guard let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         let block = 4096
-        var n = 0
+        var n = min(max(known, 0), max(limit, 0))
         // Invariant: n + block <= limit <= both counts, so both blocks lie inside their buffers.
         while n + block <= limit, memcmp(pa + a.count - n - block, pb + b.count - n - block, block) == 0 {
             n += block

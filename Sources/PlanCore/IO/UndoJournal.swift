@@ -19,10 +19,7 @@ public struct UndoJournal: Sendable {
         let state =
             environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/state")
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        // One folder name per plan path, readable and without folders in it.
-        let name = absolute.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? String($0) : "_" }.joined()
-        url = URL(fileURLWithPath: state).appendingPathComponent("actionplan/undo/\(name)")
+        url = URL(fileURLWithPath: state).appendingPathComponent("actionplan/undo/" + PathText.fileName(forPlan: path))
     }
 
     /// The entries, oldest first; none when the journal is missing. An entry that

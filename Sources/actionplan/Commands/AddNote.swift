@@ -22,8 +22,9 @@ struct AddNote: ParsableCommand {
 
     func run() throws {
         let body = text == "-" ? String(decoding: Console.standardInput(), as: UTF8.self) : text
-        try EditCommand.run(path: plan.path, options: write, reading: .onDemand, author: author.author, day: author.day)
-        {
+        try EditCommand.run(
+            path: plan.path, options: write, reading: .onDemand, quick: ref, author: author.author, day: author.day
+        ) {
             document throws(PlanDocument.EditError) in
             try document.addNote(ref: ref, text: body, on: author.day, by: author.author)
         }

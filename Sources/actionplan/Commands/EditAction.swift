@@ -42,7 +42,7 @@ struct EditAction: ParsableCommand {
     func run() throws {
         let who = author.author
         let day = author.day
-        try EditCommand.run(path: plan.path, options: write, reading: .onDemand, author: who, day: day) {
+        try EditCommand.run(path: plan.path, options: write, reading: .onDemand, quick: ref, author: who, day: day) {
             document throws(PlanDocument.EditError) in
             var changes: [String] = []
             var outcomeRef = ref

@@ -35,7 +35,7 @@ struct SetStatus: ParsableCommand {
 
     func run() throws {
         try EditCommand.run(
-            path: plan.path, options: write, reading: .onDemand, author: author.author, day: author.day,
+            path: plan.path, options: write, reading: .onDemand, quick: ref, author: author.author, day: author.day,
             unchanged: { document, outcome in
                 "\(outcome.ref): already \(document.plan.statusKey.label(for: rag.status)); nothing changed"
             },

@@ -12,12 +12,33 @@ enum EditCommand {
 
     /// Runs `edit` on the plan at `path`. `unchanged` words the message when the edit
     /// changed nothing (default: "REF: nothing changed"). An edit of one action passes
-    /// `.onDemand` for `reading`, so that only the actions it reads are made.
+    /// `.onDemand` for `reading`, so that only the actions it reads are made, and its
+    /// ref as `quick`, so that a file saved by the last edit is edited through its
+    /// ``CheckRecord`` without reading it all (``QuickEdit``).
     static func run(
         path: String, options: WriteOptions, reading: PlanDocument.ActionReading = .everyAction,
-        author: String? = nil, day: PlanDate = PlanDate.today(),
+        quick ref: String? = nil, author: String? = nil, day: PlanDate = PlanDate.today(),
         unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil, edit: Edit
     ) throws {
+        if let ref, !options.dryRun, let record = recordURL(path) {
+            let quick: QuickEdit.Saved?
+            do {
+                quick = try QuickEdit.run(path: path, ref: ref, record: record, edit)
+            } catch {
+                Console.error("error: \(error.description); the plan was not changed")
+                throw ExitCode(1)
+            }
+            if let quick {
+                let outcome = quick.made.outcome
+                if let splice = quick.before.withUnsafeBytes({ quick.made.splice(from: $0) }) {
+                    recordUndo(outcome, path: path, author: author, day: day, splice: splice)
+                }
+                report(
+                    outcome, path: path, options: options, saved: quick.made.bytes != nil, merged: nil, diff: "",
+                    unchanged: { unchanged?(quick.made.excerpt, outcome) })
+                return
+            }
+        }
         let session = try PlanLoading.open(path, actions: reading)
         var document = session.document
         let outcome: PlanDocument.EditOutcome
@@ -45,44 +66,71 @@ enum EditCommand {
         let diff = outcome.changed && options.dryRun ? LineDiff.unified(from: original, to: edited, path: path) : ""
         var saved: PlanSession.Saved?
         if outcome.changed, !options.dryRun {
-            var entry: UndoJournal.Entry?
             var result: Result<PlanSession.Saved, any Error>?
-            // The edited plan's bytes are put in one piece once, for both the undo entry and the
-            // write; the plan as read is the file's own text (the session's).
+            // The edited plan's bytes are put in one piece once, for the write, the undo entry
+            // and the check record; the plan as read is the file's own text (the session's).
             edited.withCopiedBytes { new in
-                if recordForUndo {
-                    entry = session.withDocumentBytes { old in
-                        UndoJournal.Entry(
-                            description: "\(outcome.ref): " + outcome.changes.joined(separator: "; "), author: author,
-                            date: day, before: old, after: new)
-                    }
-                }
+                // Made before the save, while the session's document is still the plan as read.
+                let splice = recordForUndo ? session.withDocumentBytes { old in TextSplice(from: old, to: new) } : nil
                 result = Result { try PlanLoading.saved(edited, bytes: new, in: session) }
+                guard case .success(let written) = result else { return }
+                if let splice { Self.recordUndo(outcome, path: path, author: author, day: day, splice: splice) }
+                // A merged save wrote another text than `new`: the next edit reads it in full.
+                if !written.merged, let url = recordURL(path) {
+                    let record = CheckRecord(document: edited, digest: splice?.after ?? ContentDigest(of: new))
+                    if record?.save(to: url) != true { CheckRecord.remove(at: url) }
+                }
             }
             saved = try result?.get()
-            // The change is saved; an undo record that cannot be written only costs the undo.
-            if let entry {
-                do {
-                    try UndoJournal(planPath: path).record(entry)
-                } catch {
-                    Console.error("warning: the change was saved, but it could not be recorded for undo: \(error)")
-                }
-            }
         }
+        report(
+            outcome, path: path, options: options, saved: saved != nil, merged: saved, diff: diff,
+            unchanged: { unchanged?(edited, outcome) })
+    }
+
+    /// Where the check record of the plan at `path` is kept; nil when
+    /// `$ACTIONPLAN_CHECK_RECORD` is `off` (every edit then reads the whole file).
+    static func recordURL(_ path: String) -> URL? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["ACTIONPLAN_CHECK_RECORD"] != "off" else { return nil }
+        return CheckRecord.url(forPlan: path, environment: environment)
+    }
+
+    /// Records a saved change, `splice`, for `actionplan undo`. The change is saved: an
+    /// undo record that cannot be written only costs the undo.
+    static func recordUndo(
+        _ outcome: PlanDocument.EditOutcome, path: String, author: String?, day: PlanDate, splice: TextSplice
+    ) {
+        let entry = UndoJournal.Entry(
+            description: "\(outcome.ref): " + outcome.changes.joined(separator: "; "), author: author, date: day,
+            change: .splice(splice))
+        do {
+            try UndoJournal(planPath: path).record(entry)
+        } catch {
+            Console.error("warning: the change was saved, but it could not be recorded for undo: \(error)")
+        }
+    }
+
+    /// Prints what an edit did, in text or JSON: `saved` when it was written, `merged`
+    /// the save when it went through a session, `diff` a dry run's.
+    static func report(
+        _ outcome: PlanDocument.EditOutcome, path: String, options: WriteOptions, saved: Bool,
+        merged: PlanSession.Saved?, diff: String, unchanged: () -> String?
+    ) {
         switch options.format {
         case .json:
             var pairs: [(String, JSONValue)] = [
                 ("schemaVersion", .int(PlanJSON.schemaVersion)), ("plan", .string(path)),
                 ("ref", .string(outcome.ref)), ("changed", .bool(outcome.changed)),
                 ("changes", .array(outcome.changes.map(JSONValue.string))), ("dryRun", .bool(options.dryRun)),
-                ("saved", .bool(saved != nil)), ("merged", .bool(saved?.merged ?? false)),
-                ("mergedRefs", .array((saved?.mergedRefs ?? []).map(JSONValue.string))),
+                ("saved", .bool(saved)), ("merged", .bool(merged?.merged ?? false)),
+                ("mergedRefs", .array((merged?.mergedRefs ?? []).map(JSONValue.string))),
             ]
             if options.dryRun { pairs.append(("diff", .string(diff))) }
             print(JSONValue.object(pairs).serialized())
         case .text:
             guard outcome.changed else {
-                print(unchanged?(edited, outcome) ?? "\(outcome.ref): nothing changed")
+                print(unchanged() ?? "\(outcome.ref): nothing changed")
                 return
             }
             if options.dryRun {
@@ -93,7 +141,7 @@ enum EditCommand {
             } else {
                 print(
                     "\(outcome.ref): \(outcome.changes.joined(separator: "; ")) (saved \(TerminalText.escaped(path))"
-                        + PlanLoading.mergedWords(saved) + ")")
+                        + PlanLoading.mergedWords(merged) + ")")
             }
         }
     }
