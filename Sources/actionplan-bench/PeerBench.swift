@@ -91,13 +91,14 @@ struct PeerBench {
         // The plan as an earlier edit of ours left it: a note on the last action.
         Self.restore(data, to: planPath)
         let last = document.plan.actions.ref(at: document.plan.actions.count - 1)
-        _ = MeasuredChild.run(
-            [actionplan, "note", planPath, last, "Prepared by the benchmark."] + by, environment: ours)
+        let prepare = [actionplan, "note", planPath, last, "Prepared by the benchmark."] + by
+        _ = MeasuredChild.run(prepare, environment: ours)
         let afterOurEdit = Files.read(planPath)
         let record = try? Data(contentsOf: recordURL)
         notes.append(
-            "actionplan's `set` and `note` runs start from the plan as its previous edit left it (a note on the "
-                + "last action), with the check record that edit wrote; the rows \"plan changed elsewhere\" start "
+            "actionplan's `set` and `note` runs start from the plan as its previous edit left it (an untimed note "
+                + "on the last action just before), with the check record that edit wrote; the rows \"plan changed "
+                + "elsewhere\" start "
                 + "from the generated plan without a record, so that the edit reads and checks the whole file")
         if record == nil { notes.append("actionplan wrote no check record: every edit read the whole plan") }
         let setRow = { (start: Start) in
@@ -145,8 +146,10 @@ struct PeerBench {
                     case (nil, _): break
                     case (.some, let peer?): peer.restore()
                     case (.afterOurEdit, nil):
+                        // Then an edit of ours, untimed, so that the file is the one it wrote (its stamp too).
                         Self.restore(afterOurEdit, to: planPath)
                         if let record { Files.write(record, to: recordURL.path, sync: false) }
+                        _ = MeasuredChild.run(prepare, environment: ours)
                     case (.changedElsewhere, nil):
                         Self.restore(data, to: planPath)
                         CheckRecord.remove(at: recordURL)

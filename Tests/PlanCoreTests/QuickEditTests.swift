@@ -68,6 +68,13 @@ struct QuickEditTests {
         }
     }
 
+    @Test func theFuzzersCheckFindsNothingInTheFixturesAndTheHostileCorpus() throws {
+        for url in Fixtures.files(in: "valid") + Fixtures.files(in: "hostile") + Fixtures.examplePlans {
+            let data = try Data(contentsOf: url)
+            #expect(QuickEdit.fullReadDisagreement(in: data, on: date("2026-03-01")) == nil, "\(url.lastPathComponent)")
+        }
+    }
+
     @Test func editsInARowKeepTheRecordRight() throws {
         var data = try Data(contentsOf: Fixtures.examplePlans.first { $0.lastPathComponent == "example-jtai.plan" }!)
         var record = try Self.record(data)
@@ -124,6 +131,12 @@ struct QuickEditTests {
         var wrong = record
         wrong.entries[0].lines = wrong.entries[0].lines.lowerBound..<wrong.entries[0].lines.upperBound - 1
         #expect(Self.quick(data, wrong, action.ref, note) == nil)
+        // A record that cuts the action short at a line's end: the indented line after it tells.
+        let firstLine = try #require(data[record.entries[0].lines].firstIndex(of: UInt8(ascii: "\n")))
+        var short = record
+        short.entries[0].lines = record.entries[0].lines.lowerBound..<firstLine + 1
+        short.entries[0].lineCount = 1
+        #expect(Self.quick(data, short, action.ref, note) == nil)
     }
 
     @Test func aCommentInOrRightAfterTheActionIsLeftToTheFullRead() throws {
@@ -131,6 +144,7 @@ struct QuickEditTests {
             ("- [A] 1.1a First.\n  - Owner: A\n\n- [A] 1.1b Second.\n", true),
             ("- [A] 1.1a First.\n  <!-- kept -->\n  - Owner: A\n\n- [A] 1.1b Second.\n", false),
             ("- [A] 1.1a First.\n  - Owner: A\n<!-- after -->\n- [A] 1.1b Second.\n", false),
+            ("<!-- before -->\n- [A] 1.1a First.\n  - Owner: A\n\n- [A] 1.1b Second.\n", false),
         ] {
             let data = Data((planHeader + lines).utf8)
             let made = Self.quick(data, try Self.record(data), "1.1a") { document throws(PlanDocument.EditError) in
@@ -183,6 +197,15 @@ struct QuickEditTests {
             #expect(CheckRecord.load(from: recordURL) == (try Self.record(now)))
             #expect(saved.made.outcome.changed && !saved.before.isEmpty)
         }
+        // Rewritten with as many bytes and its modification time put back: the digest tells.
+        let modified = try #require(FileStamp(path: path)).modified
+        let sameSize = Data(
+            String(decoding: expected.data, as: UTF8.self).replacingOccurrences(of: "Two.", with: "Six.").utf8)
+        try sameSize.write(to: URL(fileURLWithPath: path))
+        var times = [modified, modified]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(try QuickEdit.run(path: path, ref: "1.1a", record: recordURL, note("Three.")) == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == sameSize)
         // Changed by hand: the record no longer holds, and the file is left as it is.
         let byHand = expected.data + Data("\n".utf8)
         try byHand.write(to: URL(fileURLWithPath: path))

@@ -13,7 +13,8 @@ import PlanCore
 ///   printed messages carry no control character to the terminal;
 /// - everything made from a loaded plan (summary, list, board pack in every format)
 ///   is safe to print, and JSON output is valid JSON;
-/// - an edit either is refused or leaves a file that loads again with the edit in it.
+/// - an edit either is refused or leaves a file that loads again with the edit in it, and
+///   an edit through the file's check record writes the bytes the full read writes.
 @main
 struct PlanFuzz {
     static func main() {
@@ -41,6 +42,10 @@ struct PlanFuzz {
         // Reading a file leaves the UTF-8 check to the string it makes; it must take the same bytes.
         if let difference = PlanFile.fileTextDisagreement(in: data) {
             Fuzzer.fail("reading the file's text: \(difference)", input: data)
+        }
+        // An edit through the file's check record must write what the full read writes.
+        if let difference = QuickEdit.fullReadDisagreement(in: data, on: today) {
+            Fuzzer.fail("the edit through the check record disagrees: \(difference)", input: data)
         }
         let document: PlanDocument
         do {

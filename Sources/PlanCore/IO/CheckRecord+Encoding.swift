@@ -1,7 +1,7 @@
 import Glibc
 
-/// A check record's bytes: a line naming the format, six 64-bit numbers (the digest,
-/// the line count, the header's end, the number of actions), seven 32-bit numbers per
+/// A check record's bytes: a line naming the format, five 64-bit numbers (the digest's
+/// length and hash, the line count, the header's end, the number of actions), seven 32-bit numbers per
 /// action (its lines, line count, section and area headings), the refs one per line,
 /// and the XXH64 of everything before it. Little-endian throughout. Read with every
 /// index checked: a record is a file anyone could have changed.

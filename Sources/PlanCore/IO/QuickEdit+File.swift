@@ -2,7 +2,7 @@ import FoundationEssentials
 import Glibc
 
 extension QuickEdit {
-    /// What ``run(path:ref:record:settleTime:lockTimeout:_:)`` did.
+    /// What ``run(path:ref:record:settleTime:_:)`` did.
     public struct Saved: Sendable {
         public var made: Made
         /// The file's bytes before the edit (for the undo journal); empty when nothing changed.
@@ -17,16 +17,18 @@ extension QuickEdit {
     /// written, and then nothing was.
     public static func run(
         path: String, ref: String, record url: URL, settleTime: Double = PlanSession.defaultSettleTime,
-        lockTimeout: Double = 10, _ edit: Edit
+        _ edit: Edit
     ) throws(PlanFileError) -> Saved? {
+        // Nothing here waits: a lock held by another writer, or a file still settling, is
+        // left to the full read, which waits for them as it always has (and words the error).
         guard let record = CheckRecord.load(from: url), (try? PlanLock.requireRegularPlan(path)) != nil,
-            let lock = try? PlanLock.acquire(for: path, timeout: lockTimeout)
+            let lock = try? PlanLock.acquire(for: path, timeout: 0)
         else { return nil }
         defer { lock.release() }
         var read: Data?
         guard
             let stamp = try? PlanSession.settledRead(
-                path, settleTime: settleTime, timeout: lockTimeout + settleTime,
+                path, settleTime: settleTime, timeout: 0,
                 { () throws(PlanFileError) in read = Self.read(path, length: record.digest.length) }),
             let data = read,
             let made = data.withUnsafeBytes({ Self.edit($0, record: record, ref: ref, edit) })

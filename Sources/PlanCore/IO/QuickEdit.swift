@@ -12,8 +12,10 @@ import Glibc
 /// as every edit of one action is); its new lines go in place of the old, and the rest of
 /// the file is left byte for byte. The result is the file a full read and the same edit
 /// would write. Anything this cannot vouch for is left to that full read: no record, a
-/// file that is not the record's, a ref the record does not have, a comment in or just
-/// after the action, an edit that fails or reaches beyond the action.
+/// file that is not the record's, a ref the record does not have, a comment in the action,
+/// between its area's heading and it, or just after it, an indented line after it, an edit
+/// that fails or reaches beyond the action, a lock held or a file still settling (the full
+/// read waits for those).
 public enum QuickEdit {
     /// The edit made: what it did, the new file's bytes (none when nothing changed) and their record.
     public struct Made: Sendable {
@@ -53,10 +55,15 @@ public enum QuickEdit {
             [entry.section, entry.area, entry.lines].allSatisfy({ boundary($0.lowerBound) && boundary($0.upperBound) })
         else { return nil }
         let block = UnsafeRawBufferPointer(rebasing: file[entry.lines])
+        // A comment in the action, or between its area's heading and it (which could hold
+        // the action's lines inside it), or on the line after it (which could belong to it),
+        // is left to the full read; so is an indented line after it (which could too).
         let comment = Array("<!--".utf8)
-        guard !block.contains(comment), !Self.line(at: entry.lines.upperBound, in: file).contains(comment) else {
-            return nil
-        }
+        let beforeAction = UnsafeRawBufferPointer(rebasing: file[entry.area.upperBound..<entry.lines.lowerBound])
+        let next = Self.firstNonBlankLine(from: entry.lines.upperBound, in: file)
+        guard !block.contains(comment), !beforeAction.contains(comment), !next.contains(comment),
+            next.first.map({ $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) ?? true
+        else { return nil }
         var excerpt = Array(file[..<record.headerEnd])
         excerpt += file[entry.section]
         excerpt += file[entry.area]
@@ -95,24 +102,36 @@ public enum QuickEdit {
         }
     }
 
-    /// The bytes of the line starting at `offset` (none at the end).
-    private static func line(at offset: Int, in file: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        let rest = UnsafeRawBufferPointer(rebasing: file[offset...])
-        let end = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-        return UnsafeRawBufferPointer(rebasing: rest[..<end])
+    /// The bytes of the first line from `offset` on that holds more than spaces, tabs and
+    /// a carriage return (none at the end of the file).
+    private static func firstNonBlankLine(from offset: Int, in file: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = offset
+        while start < file.count {
+            let rest = UnsafeRawBufferPointer(rebasing: file[start...])
+            let end = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = UnsafeRawBufferPointer(rebasing: rest[..<end])
+            let blank = line.allSatisfy {
+                $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r")
+            }
+            if !blank { return line }
+            start += end + 1
+        }
+        return UnsafeRawBufferPointer(rebasing: file[file.count...])
     }
 }
 
 extension UnsafeRawBufferPointer {
     /// Whether `pattern` (not empty) stands anywhere in these bytes.
     fileprivate func contains(_ pattern: [UInt8]) -> Bool {
-        guard let first = pattern.first, count >= pattern.count else { return false }
+        guard let base = baseAddress, let first = pattern.first, count >= pattern.count else { return false }
         var i = 0
-        let last = count - pattern.count
-        while i <= last {
-            guard let found = self[i...last].firstIndex(of: first) else { return false }
-            if self[found..<found + pattern.count].elementsEqual(pattern) { return true }
-            i = found + 1
+        // Invariant: i + pattern.count <= count, so `memchr`'s range and the comparison lie inside.
+        while i + pattern.count <= count,
+            let found = memchr(base + i, Int32(first), count - pattern.count + 1 - i)
+        {
+            let at = UnsafeRawPointer(found) - base
+            if self[at..<at + pattern.count].elementsEqual(pattern) { return true }
+            i = at + 1
         }
         return false
     }
