@@ -20,24 +20,11 @@ enum EditCommand {
         quick ref: String? = nil, author: String? = nil, day: PlanDate = PlanDate.today(),
         unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)? = nil, edit: Edit
     ) throws {
-        if let ref, !options.dryRun, let record = recordURL(path) {
-            let quick: QuickEdit.Saved?
-            do {
-                quick = try QuickEdit.run(path: path, ref: ref, record: record, edit)
-            } catch {
-                Console.error("error: \(error.description); the plan was not changed")
-                throw ExitCode(1)
-            }
-            if let quick {
-                let outcome = quick.made.outcome
-                if let splice = quick.before.withUnsafeBytes({ quick.made.splice(from: $0) }) {
-                    recordUndo(outcome, path: path, author: author, day: day, splice: splice)
-                }
-                report(
-                    outcome, path: path, options: options, saved: quick.made.bytes != nil, merged: nil, diff: "",
-                    unchanged: { unchanged?(quick.made.excerpt, outcome) })
-                return
-            }
+        if let ref, !options.dryRun,
+            try editedThroughRecord(
+                path: path, ref: ref, options: options, author: author, day: day, unchanged: unchanged, edit: edit)
+        {
+            return
         }
         let session = try PlanLoading.open(path, actions: reading)
         var document = session.document
@@ -51,6 +38,32 @@ enum EditCommand {
             session: session, edited: document, outcome: outcome, options: options, author: author, day: day,
             unchanged: unchanged)
         LeftForExit.keep(document)
+    }
+
+    /// Makes `edit` of the action `ref` through the plan's check record (``QuickEdit``),
+    /// records it for undo and reports it; false when it is left to a full read (nothing
+    /// written). A file that could not be written ends the command as a session's save does.
+    private static func editedThroughRecord(
+        path: String, ref: String, options: WriteOptions, author: String?, day: PlanDate,
+        unchanged: ((PlanDocument, PlanDocument.EditOutcome) -> String)?, edit: Edit
+    ) throws -> Bool {
+        guard let record = recordURL(path) else { return false }
+        let quick: QuickEdit.Saved?
+        do {
+            quick = try QuickEdit.run(path: path, ref: ref, record: record, edit)
+        } catch {
+            Console.error("error: \(error.description); the plan was not changed")
+            throw ExitCode(1)
+        }
+        guard let quick else { return false }
+        let outcome = quick.made.outcome
+        if let splice = quick.before.withUnsafeBytes({ quick.made.splice(from: $0) }) {
+            recordUndo(outcome, path: path, author: author, day: day, splice: splice)
+        }
+        report(
+            outcome, path: path, options: options, saved: quick.made.bytes != nil, merged: nil, diff: "",
+            unchanged: { unchanged?(quick.made.excerpt, outcome) })
+        return true
     }
 
     /// Saves (or, with `--dry-run`, diffs) `edited`, a change of the session's document,
