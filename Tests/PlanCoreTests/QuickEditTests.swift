@@ -60,6 +60,10 @@ struct QuickEditTests {
                 let what = "\(name) \(action.ref) \(edit.name)"
                 #expect(made.bytes.map { Data($0) } == written, "\(what): the bytes differ from the full edit's")
                 #expect(made.record == (try Self.record(written)), "\(what): the record is not a fresh read's")
+                // The undo splice made from the known unchanged ends is the one worked out from the whole texts.
+                let splice = data.withUnsafeBytes { made.splice(from: $0) }
+                let whole = data.withUnsafeBytes { old in written.withUnsafeBytes { TextSplice(from: old, to: $0) } }
+                #expect(splice == whole, "\(what): the undo splice differs")
             }
         }
         // Only a comment in or just after an action sends its edits to the full read.
@@ -195,7 +199,7 @@ struct QuickEditTests {
             let now = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(now == expected.data)
             #expect(CheckRecord.load(from: recordURL) == (try Self.record(now)))
-            #expect(saved.made.outcome.changed && !saved.before.isEmpty)
+            #expect(saved.made.outcome.changed && saved.splice != nil)
         }
         // Rewritten with as many bytes and its modification time put back: the digest tells.
         let modified = try #require(FileStamp(path: path)).modified

@@ -4,7 +4,7 @@ extension QuickEdit {
     /// For the fuzzer and the tests: how an edit through the check record of `data` (a
     /// status change with a note, then a note, on the first action and on the last)
     /// differs from the same edit of the plan read in full: other bytes written, another
-    /// outcome, an edit made that the full read refuses, or a record that a fresh read of
+    /// outcome or undo splice, an edit made that the full read refuses, or a record that a fresh read of
     /// the new bytes would not give. Nil when they agree, when the edit is left to the
     /// full read (as it may be), and when `data` is no plan. `data` is also read as a
     /// record, which must not crash.
@@ -32,6 +32,10 @@ extension QuickEdit {
             let written = full.data
             guard let bytes = made.bytes, Data(bytes) == written else {
                 return "\(ref): the bytes differ from the full read's"
+            }
+            let whole = data.withUnsafeBytes { old in written.withUnsafeBytes { TextSplice(from: old, to: $0) } }
+            guard data.withUnsafeBytes({ made.splice(from: $0) }) == whole else {
+                return "\(ref): the undo splice differs from the one of the whole texts"
             }
             guard let fresh = try? PlanDocument(data: written),
                 made.record == CheckRecord(document: fresh, digest: written.withUnsafeBytes { ContentDigest(of: $0) })

@@ -5,8 +5,8 @@ extension QuickEdit {
     /// What ``run(path:ref:record:settleTime:_:)`` did.
     public struct Saved: Sendable {
         public var made: Made
-        /// The file's bytes before the edit (for the undo journal); empty when nothing changed.
-        public var before: Data
+        /// The change for the undo journal; nil when nothing changed.
+        public var splice: TextSplice?
     }
 
     /// Edits the action `ref` of the plan at `path` through the record at `record`, under
@@ -33,7 +33,7 @@ extension QuickEdit {
             let data = read,
             let made = data.withUnsafeBytes({ Self.edit($0, record: record, ref: ref, edit) })
         else { return nil }
-        guard let bytes = made.bytes else { return Saved(made: made, before: Data()) }
+        guard let bytes = made.bytes else { return Saved(made: made, splice: nil) }
         do {
             try AtomicFile.write(to: path, unchangedSince: stamp) {
                 (write: (UnsafeRawBufferPointer) throws(PlanFileError) -> Void) throws(PlanFileError) in
@@ -48,7 +48,7 @@ extension QuickEdit {
         }
         // Written before the lock is given back, so that the next writer finds it current.
         if made.record?.save(to: url) != true { CheckRecord.remove(at: url) }
-        return Saved(made: made, before: data)
+        return Saved(made: made, splice: data.withUnsafeBytes { made.splice(from: $0) })
     }
 
     /// The file's bytes when it is a regular file of exactly `length` bytes; else nil

@@ -26,11 +26,12 @@ public enum QuickEdit {
         public var bytes: [UInt8]?
         var record: CheckRecord?
         /// How many bytes at the start and at the end of the file the edit left as they were.
-        public var samePrefix = 0
-        public var sameSuffix = 0
+        var samePrefix = 0
+        var sameSuffix = 0
 
-        /// The change for the undo journal, from the file's bytes before the edit.
-        public func splice(from before: UnsafeRawBufferPointer) -> TextSplice? {
+        /// The change for the undo journal, from the file's bytes before the edit: what
+        /// `TextSplice(from:to:)` gives, without comparing the unchanged ends or hashing again.
+        func splice(from before: UnsafeRawBufferPointer) -> TextSplice? {
             guard let bytes else { return nil }
             return bytes.withUnsafeBytes {
                 TextSplice(

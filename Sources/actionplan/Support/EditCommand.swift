@@ -57,7 +57,7 @@ enum EditCommand {
         }
         guard let quick else { return false }
         let outcome = quick.made.outcome
-        if let splice = quick.before.withUnsafeBytes({ quick.made.splice(from: $0) }) {
+        if let splice = quick.splice {
             recordUndo(outcome, path: path, author: author, day: day, splice: splice)
         }
         report(
