@@ -46,6 +46,8 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "PlanTUI"]),
+        // glibc's malloc tuning and `madvise`, for the executables' start (its shim.h says why).
+        .systemLibrary(name: "CProcessMemory", path: "Sources/CProcessMemory"),
         .executableTarget(
             name: "actionplan",
             dependencies: [
@@ -53,6 +55,7 @@ let package = Package(
                 "PlanTUI",
                 "NcursesTerminal",
                 "PlanImport",
+                "CProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticSwiftInRelease,
@@ -65,6 +68,7 @@ let package = Package(
                 "PlanTUI",
                 // Not imported: listed so that the CLI is built beside the benchmark, which runs it for peak memory.
                 "actionplan",
+                "CProcessMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticSwiftInRelease,

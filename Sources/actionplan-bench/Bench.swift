@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessMemory
 import Foundation
 
 extension ProfiledOperation: ExpressibleByArgument {}
@@ -64,6 +65,8 @@ struct Bench: ParsableCommand {
         if arguments.count > 1, arguments[1] == MeasuredChild.launcherFlag {
             MeasuredChild.launch(Array(arguments.dropFirst(2)))
         }
+        // As the CLI does, so that the parse and the keys measured here take memory as it does.
+        process_memory_prefer_huge_pages()
         main(nil)
     }
 

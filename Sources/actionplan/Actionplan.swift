@@ -1,4 +1,5 @@
 import ArgumentParser
+import CProcessMemory
 import FoundationEssentials
 import Glibc
 import PlanCore
@@ -25,6 +26,12 @@ struct Actionplan: ParsableCommand {
             SignOffCommand.self, AssessCommand.self, MeasureCommand.self, AsAtCommand.self,
         ]
     )
+
+    static func main() {
+        // Before the heap holds much: a big plan's pages come 2 MB at a time (shim.h says why).
+        process_memory_prefer_huge_pages()
+        Self.main(nil)
+    }
 
     func run() throws {
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1, let folder = DefaultPlan.portfolioToOpen {
