@@ -101,10 +101,13 @@ struct List: ParsableCommand {
         case .csv:
             Console.write(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)))
         case .json:
-            // Streamed into one buffer: no tree of every action is built and released.
-            var json = JSONWriter(capacity: 4_096 + 1_536 * actions.count)
-            PlanJSON.list(actions, plan: past, path: path, on: day, to: &json)
-            Console.write(Data(json.bytes + [UInt8(ascii: "\n")]))
+            // Streamed into one buffer, sized as the board pack's (BoardPackJSON.bytes): no
+            // tree of every action is built and released, and the bytes are not copied.
+            var bytes = JSONWriter.write(capacity: 4_096 + 4_096 * actions.count) {
+                PlanJSON.list(actions, plan: past, path: path, on: day, to: &$0)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+            Console.write(bytes)
         }
     }
 
