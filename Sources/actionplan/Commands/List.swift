@@ -103,7 +103,7 @@ struct List: ParsableCommand {
         case .json:
             // Streamed into one buffer, sized as the board pack's (BoardPackJSON.bytes): no
             // tree of every action is built and released, and the bytes are not copied.
-            var bytes = JSONWriter.write(capacity: 4_096 + 4_096 * actions.count) {
+            var bytes = JSONWriter.write(capacity: 4_096 + min(4_096 * actions.count, 64 << 20)) {
                 PlanJSON.list(actions, plan: past, path: path, on: day, to: &$0)
             }
             bytes.append(UInt8(ascii: "\n"))
