@@ -9,10 +9,7 @@ public enum BoardPackJSON {
 
     /// ``render(_:path:)`` as its bytes, streamed (`export --format json`), ending in a newline.
     public static func bytes(_ pack: BoardPack, path: String) -> [UInt8] {
-        // An action in full is 1.5–3.5 KB (three notes of a paragraph each), so the buffer
-        // seldom grows; room not written to costs address space, not memory (up to 64 MB:
-        // a bigger plan's buffer grows, rather than reserve a gigabyte up front).
-        var bytes = JSONWriter.write(capacity: 4_096 + min(4_096 * pack.plan.actions.count, 64 << 20)) {
+        var bytes = JSONWriter.write(capacity: JSONWriter.capacity(forActions: pack.plan.actions.count)) {
             write(pack, path: path, to: &$0)
         }
         // The writer is gone: the newline goes in place, not into a copy.

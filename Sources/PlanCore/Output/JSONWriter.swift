@@ -24,6 +24,11 @@ public struct JSONWriter: JSONOutput {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Room for `count` actions written in full (1.5–3.5 KB each, three notes of a paragraph),
+    /// so that the buffer seldom grows: room not written to costs address space, not memory.
+    /// At most 64 MB up front; a bigger plan's buffer grows rather than reserve a gigabyte.
+    public static func capacity(forActions count: Int) -> Int { 4_096 + min(4_096 * count, 64 << 20) }
+
     /// The bytes of what `body` writes.
     public static func write(capacity: Int = 4_096, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
         var writer = JSONWriter(capacity: capacity)

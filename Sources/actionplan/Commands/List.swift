@@ -101,9 +101,9 @@ struct List: ParsableCommand {
         case .csv:
             Console.write(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)))
         case .json:
-            // Streamed into one buffer, sized as the board pack's (BoardPackJSON.bytes): no
-            // tree of every action is built and released, and the bytes are not copied.
-            var bytes = JSONWriter.write(capacity: 4_096 + min(4_096 * actions.count, 64 << 20)) {
+            // Streamed into one buffer: no tree of every action is built and released, and
+            // the bytes are not copied.
+            var bytes = JSONWriter.write(capacity: JSONWriter.capacity(forActions: actions.count)) {
                 PlanJSON.list(actions, plan: past, path: path, on: day, to: &$0)
             }
             bytes.append(UInt8(ascii: "\n"))
