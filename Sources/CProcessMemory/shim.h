@@ -58,8 +58,9 @@ static inline void process_memory_prefer_huge_pages(void) {
         && madvise((void *)start, high - start, MADV_HUGEPAGE) == 0;
     free(probe);
     if (!advised) {
-        /* No huge pages (none in this kernel, or no reserve): glibc's defaults
-           again, so that freed memory is given back as before. */
+        /* No huge pages (none in this kernel, or no reserve): glibc's default
+           values again, so that freed memory is given back as before (set by
+           hand, they are no longer raised as large blocks are freed). */
         mallopt(M_TRIM_THRESHOLD, 128 << 10);
         mallopt(M_MMAP_THRESHOLD, 128 << 10);
     }

@@ -9,12 +9,7 @@ public enum BoardPackJSON {
 
     /// ``render(_:path:)`` as its bytes, streamed (`export --format json`), ending in a newline.
     public static func bytes(_ pack: BoardPack, path: String) -> [UInt8] {
-        var bytes = JSONWriter.write(capacity: JSONWriter.capacity(forActions: pack.plan.actions.count)) {
-            write(pack, path: path, to: &$0)
-        }
-        // The writer is gone: the newline goes in place, not into a copy.
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        JSONWriter.document(actions: pack.plan.actions.count) { write(pack, path: path, to: &$0) }
     }
 
     /// ``render(_:path:)`` written to `out`.

@@ -24,10 +24,17 @@ public struct JSONWriter: JSONOutput {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Room for `count` actions written in full (1.5–3.5 KB each, three notes of a paragraph),
-    /// so that the buffer seldom grows: room not written to costs address space, not memory.
-    /// At most 64 MB up front; a bigger plan's buffer grows rather than reserve a gigabyte.
-    public static func capacity(forActions count: Int) -> Int { 4_096 + min(4_096 * count, 64 << 20) }
+    /// The bytes of what `body` writes about `actions` actions in full, and a newline: a
+    /// command's whole output. The buffer is sized for them (1.5–3.5 KB an action, three
+    /// notes of a paragraph) so that it seldom grows, since room not written to costs address
+    /// space, not memory; at most 64 MB up front, so that a bigger plan's buffer grows rather
+    /// than reserve a gigabyte. The newline goes in place: the writer is gone, so the bytes are
+    /// not copied.
+    public static func document(actions: Int, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var bytes = write(capacity: 4_096 + min(4_096 * actions, 64 << 20), body)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
 
     /// The bytes of what `body` writes.
     public static func write(capacity: Int = 4_096, _ body: (inout JSONWriter) -> Void) -> [UInt8] {

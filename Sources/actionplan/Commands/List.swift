@@ -101,13 +101,11 @@ struct List: ParsableCommand {
         case .csv:
             Console.write(Console.forStandardOutput(ActionTable.csv(actions, key: past.statusKey, on: day)))
         case .json:
-            // Streamed into one buffer: no tree of every action is built and released, and
-            // the bytes are not copied.
-            var bytes = JSONWriter.write(capacity: JSONWriter.capacity(forActions: actions.count)) {
-                PlanJSON.list(actions, plan: past, path: path, on: day, to: &$0)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            Console.write(bytes)
+            // Streamed into one buffer: no tree of every action is built and released.
+            Console.write(
+                JSONWriter.document(actions: actions.count) {
+                    PlanJSON.list(actions, plan: past, path: path, on: day, to: &$0)
+                })
         }
     }
 
